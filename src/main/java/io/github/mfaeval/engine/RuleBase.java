@@ -1,0 +1,86 @@
+package io.github.mfaeval.engine;
+
+import io.github.mfaeval.model.ReferenceBuild;
+import io.github.mfaeval.model.ReferenceFact;
+import org.kie.api.KieBase;
+import org.kie.api.runtime.KieContainer;
+import org.kie.api.runtime.KieSession;
+
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The compiled rules of one rules folder: one KieBase per stage, the rule catalogue, and the reference
+ * facts the decision tables produced. Immutable and safe to share across threads; sessions are not.
+ */
+public final class RuleBase {
+    private final Path source;
+    private final String fingerprint;
+    private final KieContainer container;
+    private final Map<Stage, KieBase> bases;
+    private final Map<String, RuleInfo> catalogue;
+    private final List<RuleProblem> warnings;
+    private final List<ReferenceFact> reference;
+    private final Set<String> referenceRules;
+
+    RuleBase(Path source, String fingerprint, KieContainer container, Map<Stage, KieBase> bases,
+             Map<String, RuleInfo> catalogue, List<RuleProblem> warnings) {
+        this.source = source;
+        this.fingerprint = fingerprint;
+        this.container = container;
+        this.bases = new EnumMap<>(bases);
+        this.catalogue = Collections.unmodifiableMap(catalogue);
+        this.warnings = List.copyOf(warnings);
+        ReferenceSink sink = new ReferenceSink();
+        Set<String> fired = new HashSet<>();
+        KieSession session = newSession(Stage.REFERENCE, null, sink, fired);
+        try {
+            session.insert(new ReferenceBuild());
+            session.fireAllRules();
+        } finally {
+            session.dispose();
+        }
+        this.reference = List.copyOf(sink.facts());
+        this.referenceRules = Set.copyOf(fired);
+    }
+
+    /** A new session of a stage, explained into the given sinks; the caller disposes it. */
+    KieSession newSession(Stage stage, FindingSink findings, ReferenceSink referenceSink, Set<String> fired) {
+        KieSession session = bases.get(stage).newKieSession();
+        session.addEventListener(new Explainer(findings, referenceSink, fired));
+        if (findings != null && session.getGlobals() != null && hasGlobal(stage, "findings")) {
+            session.setGlobal("findings", findings);
+        }
+        if (referenceSink != null && hasGlobal(stage, "reference")) {
+            session.setGlobal("reference", referenceSink);
+        }
+        return session;
+    }
+
+    private boolean hasGlobal(Stage stage, String name) {
+        return bases.get(stage).getKiePackages().stream()
+                .anyMatch(p -> p.getGlobalVariables().stream().anyMatch(g -> g.getName().equals(name)));
+    }
+
+    public Path source() { return source; }
+    /** SHA-256 over the rule files' names and contents. */
+    public String fingerprint() { return fingerprint; }
+    public Map<String, RuleInfo> catalogue() { return catalogue; }
+    public List<RuleProblem> warnings() { return warnings; }
+    public List<ReferenceFact> reference() { return reference; }
+
+    @SuppressWarnings("unchecked")
+    public <T> List<T> reference(Class<T> type) {
+        return (List<T>) reference.stream().filter(type::isInstance).toList();
+    }
+
+    /** Ids of the decision-table rows that produced reference facts (all active rows). */
+    public Set<String> referenceRules() { return referenceRules; }
+
+    KieContainer container() { return container; }
+}

@@ -1,0 +1,229 @@
+package io.github.mfaeval.engine;
+
+import io.github.mfaeval.model.Severity;
+import org.drools.model.codegen.ExecutableModelProject;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.runtime.KieContainer;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Builds a {@link RuleBase} from a rules folder at run time, and reports every problem as
+ * {@code file:line: message} relative to that folder.
+ */
+public final class RuleBaseBuilder {
+    private static final String RESOURCES = "src/main/resources/";
+    private static final AtomicLong BUILDS = new AtomicLong();
+    private static final Set<String> SEVERITIES = Set.of("HIGH", "MEDIUM", "LOW", "INFO");
+
+    private RuleBaseBuilder() {
+    }
+
+    public static boolean isRuleFile(String name) {
+        String n = name.toLowerCase(Locale.ROOT);
+        return n.endsWith(".drl") || n.endsWith(".drl.csv") || n.endsWith(".drl.xls") || n.endsWith(".drl.xlsx");
+    }
+
+    public static RuleBase build(RuleFiles rules) throws RuleBuildException {
+        List<RuleProblem> problems = new ArrayList<>();
+        String kmodule = rules.text("kmodule.xml");
+        if (kmodule == null) {
+            throw new RuleBuildException(List.of(new RuleProblem("kmodule.xml", 0, true,
+                    "missing: the rules folder must declare its rule bases in kmodule.xml")));
+        }
+        List<String> ruleFiles = new ArrayList<>();
+        for (String name : rules.files().keySet()) {
+            String lower = name.toLowerCase(Locale.ROOT);
+            if (isRuleFile(name)) {
+                ruleFiles.add(name);
+            } else if (lower.endsWith(".csv") || lower.endsWith(".xls") || lower.endsWith(".xlsx")) {
+                problems.add(new RuleProblem(name, 0, true,
+                        "decision table not recognised: Drools reads decision tables only when named *.drl.csv, *.drl.xls or *.drl.xlsx"));
+            } else if (!name.equals("kmodule.xml") && !lower.endsWith(".md")) {
+                problems.add(new RuleProblem(name, 0, false, "ignored: not a rule file (.drl, .drl.csv, .drl.xls, .drl.xlsx)"));
+            }
+        }
+        if (problems.stream().anyMatch(RuleProblem::error)) {
+            throw new RuleBuildException(problems);
+        }
+
+        KieServices ks = KieServices.Factory.get();
+        ReleaseId releaseId = ks.newReleaseId("io.github.mfaeval.rules", "rules", "1.0." + BUILDS.incrementAndGet());
+        List<Message> messages = compile(ks, releaseId, kmodule, rules, ruleFiles);
+        boolean unlocated = false;
+        for (Message m : messages) {
+            String file = m.getPath() == null ? "" : m.getPath().replace(RESOURCES, "");
+            boolean error = m.getLevel() == Message.Level.ERROR;
+            if (file.isEmpty() || m.getLine() <= 0) unlocated |= error;
+            problems.add(new RuleProblem(file.isEmpty() ? "(rules)" : file, Math.max(m.getLine(), 0), error, clean(m.getText())));
+        }
+        if (problems.stream().anyMatch(RuleProblem::error)) {
+            ks.getRepository().removeKieModule(releaseId);
+            if (unlocated) {
+                problems.addAll(0, locateByBuildingAlone(ks, kmodule, rules, ruleFiles));
+            }
+            throw new RuleBuildException(problems);
+        }
+
+        KieContainer container = ks.newKieContainer(releaseId);
+        ks.getRepository().removeKieModule(releaseId);
+        Map<Stage, KieBase> bases = new EnumMap<>(Stage.class);
+        for (Stage stage : Stage.values()) {
+            try {
+                bases.put(stage, container.getKieBase(stage.kbase()));
+            } catch (RuntimeException e) {
+                problems.add(new RuleProblem("kmodule.xml", 0, true, "no kbase named '" + stage.kbase() + "' is declared"));
+            }
+        }
+        Map<String, RuleInfo> catalogue = catalogue(bases, ruleLocations(rules, ruleFiles), ruleFiles, problems);
+        if (problems.stream().anyMatch(RuleProblem::error)) {
+            container.dispose();
+            throw new RuleBuildException(problems);
+        }
+        return new RuleBase(rules.directory(), rules.fingerprint(), container, bases, catalogue, problems);
+    }
+
+    private static List<Message> compile(KieServices ks, ReleaseId releaseId, String kmodule, RuleFiles rules, List<String> files) {
+        KieFileSystem kfs = ks.newKieFileSystem();
+        kfs.generateAndWritePomXML(releaseId);
+        kfs.writeKModuleXML(kmodule);
+        for (String name : files) {
+            kfs.write(RESOURCES + name, rules.files().get(name));
+        }
+        KieBuilder builder = ks.newKieBuilder(kfs);
+        try {
+            builder.buildAll(ExecutableModelProject.class);
+        } catch (RuntimeException | StackOverflowError e) {
+            // The executable-model generator throws on some type errors instead of reporting them.
+            return List.of(new CrashMessage(e));
+        }
+        return builder.getResults().getMessages();
+    }
+
+    /** Drools sometimes cannot say which file an error is in; building each file alone names the culprits. */
+    private static List<RuleProblem> locateByBuildingAlone(KieServices ks, String kmodule, RuleFiles rules, List<String> files) {
+        List<RuleProblem> located = new ArrayList<>();
+        for (String name : files) {
+            ReleaseId alone = ks.newReleaseId("io.github.mfaeval.rules", "alone", "1.0." + BUILDS.incrementAndGet());
+            List<Message> messages = compile(ks, alone, kmodule, rules, List.of(name));
+            ks.getRepository().removeKieModule(alone);
+            for (Message m : messages) {
+                if (m.getLevel() == Message.Level.ERROR) {
+                    located.add(new RuleProblem(name, Math.max(m.getLine(), 0), true, clean(m.getText())));
+                }
+            }
+        }
+        return located;
+    }
+
+    /** A compiler crash, reported like any other error (file and line unknown until located). */
+    private record CrashMessage(Throwable cause) implements Message {
+        public long getId() { return 0; }
+        public Level getLevel() { return Level.ERROR; }
+        public String getPath() { return null; }
+        public int getLine() { return 0; }
+        public int getColumn() { return 0; }
+        public String getText() {
+            String m = cause.getMessage();
+            return cause.getClass().getSimpleName() + (m == null ? "" : ": " + m);
+        }
+        public String getKieBaseName() { return null; }
+    }
+
+    private static String clean(String text) {
+        return text == null ? "" : text.replaceAll("\\s+", " ").trim();
+    }
+
+    private static Map<String, RuleInfo> catalogue(Map<Stage, KieBase> bases, Map<String, String> locations, List<String> files, List<RuleProblem> problems) {
+        Map<String, RuleInfo> catalogue = new LinkedHashMap<>();
+        Map<String, Integer> rulesPerFile = new HashMap<>();
+        for (String f : files) rulesPerFile.put(f, 0);
+        for (Stage stage : Stage.values()) {
+            KieBase base = bases.get(stage);
+            if (base == null) continue;
+            List<Rule> all = new ArrayList<>();
+            for (KiePackage p : base.getKiePackages()) all.addAll(p.getRules());
+            all.sort((a, b) -> (a.getPackageName() + a.getName()).compareTo(b.getPackageName() + b.getName()));
+            for (Rule rule : all) {
+                String file = locations.get(rule.getPackageName() + "/" + rule.getName());
+                rulesPerFile.computeIfPresent(file, (k, v) -> v + 1);
+                Map<String, Object> meta = rule.getMetaData();
+                String id = text(meta.get("id"));
+                String section = text(meta.get("section"));
+                String severity = text(meta.get("severity"));
+                String where = file == null ? rule.getPackageName() : file;
+                String label = where + ": rule \"" + rule.getName() + "\"";
+                List<String> missing = new ArrayList<>();
+                if (id == null) missing.add("@id");
+                if (section == null) missing.add("@section");
+                if (severity == null) missing.add("@severity");
+                if (!missing.isEmpty()) {
+                    problems.add(new RuleProblem(where, 0, true, "rule \"" + rule.getName() + "\" lacks " + String.join(", ", missing)));
+                    continue;
+                }
+                if (!SEVERITIES.contains(severity)) {
+                    problems.add(new RuleProblem(where, 0, true, label + " has @severity(" + severity + "); use one of " + new TreeSet<>(SEVERITIES)));
+                    continue;
+                }
+                RuleInfo previous = catalogue.put(id, new RuleInfo(id, rule.getName(), section, Severity.valueOf(severity).name(), stage.kbase(), where));
+                if (previous != null) {
+                    problems.add(new RuleProblem(where, 0, true, "rule id " + id + " is used twice: \"" + previous.title()
+                            + "\" (" + previous.file() + ") and \"" + rule.getName() + "\""));
+                }
+            }
+        }
+        rulesPerFile.forEach((file, count) -> {
+            if (count == 0) {
+                problems.add(new RuleProblem(file, 0, true, "produced no rule: is its package listed in a kbase of kmodule.xml?"));
+            }
+        });
+        return catalogue;
+    }
+
+    private static String text(Object value) {
+        if (value == null) return null;
+        String s = value.toString().trim();
+        if (s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"")) s = s.substring(1, s.length() - 1);
+        return s.isEmpty() ? null : s;
+    }
+
+    /**
+     * Where each rule is written: Drools' executable model keeps no source resource on compiled rules, so the
+     * rule declarations are read from the files themselves (decision tables through their generated DRL).
+     */
+    static Map<String, String> ruleLocations(RuleFiles rules, List<String> files) {
+        Map<String, String> located = new HashMap<>();
+        for (String file : files) {
+            String drl = DecisionTables.drlOf(file, rules.files().get(file));
+            if (drl == null) continue;
+            java.util.regex.Matcher pkg = PACKAGE.matcher(drl);
+            String packageName = pkg.find() ? pkg.group(1) : "";
+            java.util.regex.Matcher m = RULE.matcher(drl);
+            while (m.find()) {
+                String name = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
+                located.put(packageName + "/" + name.replace("\\\"", "\""), file);
+            }
+        }
+        return located;
+    }
+
+    private static final java.util.regex.Pattern PACKAGE = java.util.regex.Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)");
+    private static final java.util.regex.Pattern RULE = java.util.regex.Pattern.compile(
+            "(?m)^\\s*rule\\s+(?:\"((?:[^\"\\\\]|\\\\.)*)\"|'([^']*)'|(\\S+))");
+}

@@ -1,0 +1,9 @@
+package io.github.mfaeval.engine;
+
+/** A problem in a rule file, located as precisely as Drools allows. {@code line} is 0 when unknown. */
+public record RuleProblem(String file, int line, boolean error, String message) {
+    @Override
+    public String toString() {
+        return (line > 0 ? file + ":" + line : file) + ": " + (error ? "" : "warning: ") + message;
+    }
+}

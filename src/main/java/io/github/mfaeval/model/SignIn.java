@@ -1,0 +1,187 @@
+package io.github.mfaeval.model;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * One sign-in record, normalised from whatever export it came from, and the verdict the rules give it.
+ * The input part is immutable; the verdict part is written by rule consequences.
+ */
+public final class SignIn implements Explained {
+    // input
+    private final String id;
+    private final Instant createdDateTime;
+    private final String userId;
+    private final String userPrincipalName;
+    private final String userType;
+    private final String appId;
+    private final String appDisplayName;
+    private final String homeTenantId;
+    private final String resourceTenantId;
+    private final boolean workloadIdentity;
+    private final String authenticationRequirement;
+    private final Set<String> requirementProviders;
+    private final List<AuthStep> authenticationDetails;
+    private final int errorCode;
+    private final String additionalDetails;
+    private final String authenticationProtocol;
+    private final String source;
+
+    // verdict
+    private boolean inScope;
+    private ScopeReason scopeReason;
+    private String application;
+    private Integer phase;
+    private Boolean enforcementActive;
+    private final EnumSet<SatisfiedBy> evidence = EnumSet.noneOf(SatisfiedBy.class);
+    private boolean passwordGrant;
+    private boolean homeTenantClaimUntrusted;
+    private boolean federatedClaimRejected;
+    private final Set<String> rules = new LinkedHashSet<>();
+
+    public SignIn(String id, Instant createdDateTime, String userId, String userPrincipalName, String userType,
+                  String appId, String appDisplayName, String homeTenantId, String resourceTenantId,
+                  boolean workloadIdentity, String authenticationRequirement, Set<String> requirementProviders,
+                  List<AuthStep> authenticationDetails, int errorCode, String additionalDetails,
+                  String authenticationProtocol, String source) {
+        this.id = id;
+        this.createdDateTime = createdDateTime;
+        this.userId = lower(userId);
+        this.userPrincipalName = userPrincipalName;
+        this.userType = lower(userType);
+        this.appId = appId;
+        this.appDisplayName = appDisplayName;
+        this.homeTenantId = lower(homeTenantId);
+        this.resourceTenantId = lower(resourceTenantId);
+        this.workloadIdentity = workloadIdentity;
+        this.authenticationRequirement = lower(authenticationRequirement);
+        this.requirementProviders = Set.copyOf(requirementProviders);
+        this.authenticationDetails = List.copyOf(authenticationDetails);
+        this.errorCode = errorCode;
+        this.additionalDetails = additionalDetails == null ? "" : additionalDetails;
+        this.authenticationProtocol = lower(authenticationProtocol);
+        this.source = source;
+    }
+
+    private static String lower(String s) {
+        return s == null ? "" : s.trim().toLowerCase(Locale.ROOT);
+    }
+
+    public String getId() { return id; }
+    public Instant getCreatedDateTime() { return createdDateTime; }
+    public LocalDate getSignInDate() { return createdDateTime == null ? null : createdDateTime.atZone(ZoneOffset.UTC).toLocalDate(); }
+    /** Lower-cased object id, empty for workload identities. */
+    public String getUserId() { return userId; }
+    public String getUserPrincipalName() { return userPrincipalName; }
+    /** The part of the UPN after '@', lower-cased. */
+    public String getUserDomain() {
+        if (userPrincipalName == null) return "";
+        int at = userPrincipalName.lastIndexOf('@');
+        return at < 0 ? "" : userPrincipalName.substring(at + 1).toLowerCase(Locale.ROOT);
+    }
+    public String getUserType() { return userType; }
+    public String getAppId() { return appId; }
+    public String getAppIdLower() { return lower(appId); }
+    public String getAppDisplayName() { return appDisplayName; }
+    public String getHomeTenantId() { return homeTenantId; }
+    public String getResourceTenantId() { return resourceTenantId; }
+    /** A B2B guest: home tenant differs from the resource tenant, or the record says guest. */
+    public boolean isGuest() {
+        boolean crossTenant = !homeTenantId.isEmpty() && !resourceTenantId.isEmpty() && !homeTenantId.equals(resourceTenantId);
+        return crossTenant || "guest".equals(userType);
+    }
+    public boolean isWorkloadIdentity() { return workloadIdentity; }
+    /** Lower-cased, e.g. {@code multifactorauthentication}. */
+    public String getAuthenticationRequirement() { return authenticationRequirement; }
+    public boolean isMfaRequirement() { return "multifactorauthentication".equals(authenticationRequirement); }
+    /** Lower-cased requirementProvider values of authenticationRequirementPolicies. */
+    public Set<String> getRequirementProviders() { return requirementProviders; }
+    public List<AuthStep> getAuthenticationDetails() { return authenticationDetails; }
+    public int getErrorCode() { return errorCode; }
+    public boolean isSuccess() { return errorCode == 0; }
+    public String getAdditionalDetails() { return additionalDetails; }
+    /** Lower-cased, e.g. {@code ropc}. */
+    public String getAuthenticationProtocol() { return authenticationProtocol; }
+    /** File and record the sign-in was read from. */
+    public String getSource() { return source; }
+
+    /**
+     * True when a succeeded step's result detail, or the status of a successful sign-in, contains the
+     * phrase (lower case).
+     */
+    public boolean hasResultPhrase(String phrase) {
+        for (AuthStep step : authenticationDetails) {
+            if (step.isSucceeded() && step.getResultDetail().toLowerCase(Locale.ROOT).contains(phrase)) {
+                return true;
+            }
+        }
+        return isSuccess() && additionalDetails.toLowerCase(Locale.ROOT).contains(phrase);
+    }
+
+    /**
+     * True when a step with this method (lower case) succeeded: in a step other than primary
+     * authentication, or in any step when the method is multifactor on its own.
+     */
+    public boolean hasSucceededMethod(MfaMethod method) {
+        for (AuthStep step : authenticationDetails) {
+            if (step.isSucceeded() && step.getMethodLower().equals(method.getName())
+                    && (method.isCountsAsPrimary() || !step.isPrimary())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True when a non-primary step with this method name (lower case) succeeded. */
+    public boolean hasSucceededStep(String methodLower) {
+        for (AuthStep step : authenticationDetails) {
+            if (step.isSucceeded() && !step.isPrimary() && step.getMethodLower().equals(methodLower)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // verdict, written by rules
+
+    public void listedApp(ListedApp app) {
+        this.inScope = true;
+        this.scopeReason = ScopeReason.LISTED_APP;
+        this.application = app.getName();
+        this.phase = app.getPhase();
+        this.enforcementActive = Boolean.FALSE;
+    }
+
+    public void outOfScope(ScopeReason reason) {
+        this.inScope = false;
+        this.scopeReason = reason;
+    }
+
+    public void addEvidence(SatisfiedBy by) { evidence.add(by); }
+    public void setEnforcementActive(boolean active) { this.enforcementActive = active; }
+    public void setPasswordGrant(boolean passwordGrant) { this.passwordGrant = passwordGrant; }
+    public void setHomeTenantClaimUntrusted(boolean untrusted) { this.homeTenantClaimUntrusted = untrusted; }
+    public void setFederatedClaimRejected(boolean rejected) { this.federatedClaimRejected = rejected; }
+
+    public boolean isInScope() { return inScope; }
+    public ScopeReason getScopeReason() { return scopeReason; }
+    public String getApplication() { return application; }
+    public Integer getPhase() { return phase; }
+    public Boolean getEnforcementActive() { return inScope ? enforcementActive : null; }
+    public Set<SatisfiedBy> getEvidence() { return evidence; }
+    /** null when out of scope; otherwise whether any rule found MFA evidence. */
+    public Boolean getMfaSatisfied() { return inScope ? !evidence.isEmpty() : null; }
+    /** The strongest evidence found, or null. */
+    public SatisfiedBy getSatisfiedBy() { return evidence.isEmpty() ? null : evidence.iterator().next(); }
+    public boolean isPasswordGrant() { return passwordGrant; }
+    public boolean isHomeTenantClaimUntrusted() { return homeTenantClaimUntrusted; }
+    public boolean isFederatedClaimRejected() { return federatedClaimRejected; }
+    @Override
+    public Set<String> getRules() { return rules; }
+}

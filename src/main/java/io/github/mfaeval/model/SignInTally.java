@@ -1,0 +1,29 @@
+package io.github.mfaeval.model;
+
+/** What one user's sign-ins showed, counted as the sign-ins stream past (memory grows with users only). */
+public final class SignInTally {
+    private int inScope;
+    private int satisfied;
+    private int unsatisfied;
+    private int passwordGrant;
+    private int homeTenantClaimUntrusted;
+    private int federatedClaimRejected;
+
+    public void add(SignIn s) {
+        if (!s.isInScope()) return;
+        inScope++;
+        if (Boolean.TRUE.equals(s.getMfaSatisfied())) satisfied++;
+        else if (s.isSuccess()) unsatisfied++;
+        if (s.isPasswordGrant()) passwordGrant++;
+        if (s.isHomeTenantClaimUntrusted()) homeTenantClaimUntrusted++;
+        if (s.isFederatedClaimRejected()) federatedClaimRejected++;
+    }
+
+    public int getInScope() { return inScope; }
+    public int getSatisfied() { return satisfied; }
+    /** Successful in-scope sign-ins without MFA evidence: these are challenged once enforcement applies. */
+    public int getUnsatisfied() { return unsatisfied; }
+    public int getPasswordGrant() { return passwordGrant; }
+    public int getHomeTenantClaimUntrusted() { return homeTenantClaimUntrusted; }
+    public int getFederatedClaimRejected() { return federatedClaimRejected; }
+}

@@ -1,0 +1,54 @@
+package io.github.mfaeval.model;
+
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.Set;
+
+/** The tenant manifest (tenant.json): facts no API exports. */
+public final class Tenant {
+    private final String tenantId;
+    private final String displayName;
+    private final boolean testTenant;
+    private final String license;
+    private final boolean optOutRequested;
+    private final LocalDate postponementRequestedOn;
+    private final String postponementRequestedBy;
+    private final String postponementRequesterId;
+    private final Boolean postponementElevatedAccess;
+    private final Set<String> emergencyAccessAccounts;
+    private final Set<String> serviceAccounts;
+
+    public Tenant(String tenantId, String displayName, boolean testTenant, String license, boolean optOutRequested,
+                  LocalDate postponementRequestedOn, String postponementRequestedBy, String postponementRequesterId,
+                  Boolean postponementElevatedAccess, Set<String> emergencyAccessAccounts, Set<String> serviceAccounts) {
+        this.tenantId = tenantId;
+        this.displayName = displayName;
+        this.testTenant = testTenant;
+        this.license = license == null ? "free" : license.toLowerCase(Locale.ROOT);
+        this.optOutRequested = optOutRequested;
+        this.postponementRequestedOn = postponementRequestedOn;
+        this.postponementRequestedBy = postponementRequestedBy;
+        this.postponementRequesterId = postponementRequesterId;
+        this.postponementElevatedAccess = postponementElevatedAccess;
+        this.emergencyAccessAccounts = Set.copyOf(emergencyAccessAccounts);
+        this.serviceAccounts = Set.copyOf(serviceAccounts);
+    }
+
+    public String getTenantId() { return tenantId; }
+    public String getDisplayName() { return displayName; }
+    public boolean isTestTenant() { return testTenant; }
+    /** {@code free}, {@code p1} or {@code p2}. */
+    public String getLicense() { return license; }
+    public boolean isPremium() { return !"free".equals(license); }
+    public boolean isOptOutRequested() { return optOutRequested; }
+    public boolean isPostponementRequested() { return postponementRequestedOn != null || postponementRequestedBy != null; }
+    public LocalDate getPostponementRequestedOn() { return postponementRequestedOn; }
+    public String getPostponementRequestedBy() { return postponementRequestedBy; }
+    /** The requester's object id when the manifest's UPN or id matches a user, else the value given. */
+    public String getPostponementRequesterId() { return postponementRequesterId; }
+    public boolean isPostponementElevatedAccess() { return Boolean.TRUE.equals(postponementElevatedAccess); }
+    /** Lower-cased UPNs or object ids. */
+    public Set<String> getEmergencyAccessAccounts() { return emergencyAccessAccounts; }
+    /** Lower-cased UPNs or object ids. */
+    public Set<String> getServiceAccounts() { return serviceAccounts; }
+}

@@ -1,0 +1,74 @@
+package io.github.mfaeval.model;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** One user of the tenant with what their sign-ins showed, and the readiness verdict the rules give. */
+public final class UserFact implements Explained {
+    private final String id;
+    private final String userPrincipalName;
+    private final String mail;
+    private final boolean guest;
+    private final Boolean mfaCapable;
+    private final Set<String> methodsRegistered;
+    private final String perUserMfaState;
+    private final Set<String> roles;
+    private final Set<String> groups;
+    private final boolean emergencyAccount;
+    private final boolean serviceAccount;
+    private final SignInTally signIns;
+
+    private final Set<String> coveredBy = new LinkedHashSet<>();
+    private final Set<String> findings = new TreeSet<>();
+    private final Set<String> rules = new LinkedHashSet<>();
+
+    public UserFact(String id, String userPrincipalName, String mail, boolean guest, Boolean mfaCapable,
+                    Set<String> methodsRegistered, String perUserMfaState, Set<String> roles, Set<String> groups,
+                    boolean emergencyAccount, boolean serviceAccount, SignInTally signIns) {
+        this.id = id;
+        this.userPrincipalName = userPrincipalName;
+        this.mail = mail;
+        this.guest = guest;
+        this.mfaCapable = mfaCapable;
+        this.methodsRegistered = Set.copyOf(methodsRegistered);
+        this.perUserMfaState = perUserMfaState == null ? "" : perUserMfaState;
+        this.roles = Set.copyOf(roles);
+        this.groups = Set.copyOf(groups);
+        this.emergencyAccount = emergencyAccount;
+        this.serviceAccount = serviceAccount;
+        this.signIns = signIns;
+    }
+
+    public String getId() { return id; }
+    public String getUserPrincipalName() { return userPrincipalName; }
+    public String getMail() { return mail; }
+    public boolean isHasMail() { return mail != null && !mail.isBlank(); }
+    public boolean isGuest() { return guest; }
+    /** From userRegistrationDetails.isMfaCapable; null when unknown. */
+    public Boolean getMfaCapable() { return mfaCapable; }
+    public Set<String> getMethodsRegistered() { return methodsRegistered; }
+    public String getPerUserMfaState() { return perUserMfaState; }
+    public boolean isPerUserMfaOn() { return "enabled".equalsIgnoreCase(perUserMfaState) || "enforced".equalsIgnoreCase(perUserMfaState); }
+    /** Role template ids, lower case. */
+    public Set<String> getRoles() { return roles; }
+    public Set<String> getGroups() { return groups; }
+    public boolean isEmergencyAccount() { return emergencyAccount; }
+    public boolean isServiceAccount() { return serviceAccount; }
+    public boolean isPrivileged() { return !roles.isEmpty(); }
+    /** Signed in to a listed application. */
+    public boolean isInScope() { return signIns.getInScope() > 0; }
+    /**
+     * Users whose readiness the rules review: in scope, holding a directory role, or declared as emergency
+     * or service accounts in the manifest. Others have not used the listed apps and need nothing yet.
+     */
+    public boolean isReviewed() { return isInScope() || isPrivileged() || emergencyAccount || serviceAccount; }
+    public SignInTally getSignIns() { return signIns; }
+
+    public void addCoverage(String coverage) { coveredBy.add(coverage); }
+    public void addFinding(String code) { findings.add(code); }
+    public Set<String> getCoveredBy() { return coveredBy; }
+    public Set<String> getFindings() { return findings; }
+    @Override
+    public Set<String> getRules() { return rules; }
+}
