@@ -1,0 +1,44 @@
+package io.github.mfaeval.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** mfa-eval: readiness for mandatory MFA on Azure and the admin portals. */
+@Command(name = "mfa-eval", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Tells whether a Microsoft Entra tenant is ready for mandatory MFA on Azure and the admin portals, "
+                + "and which sign-ins, users and settings are not. The rules are read from a rules folder at run time.",
+        subcommands = {EvaluateCommand.class, RulesCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+                "0:ready: no finding requires action",
+                "1:action required (or input incomplete: some records rejected)",
+                "2:input or rule error: the tenant or the rules could not be read or built"})
+public final class Main {
+    public static final int READY = 0;
+    public static final int ACTION_REQUIRED = 1;
+    public static final int ERROR = 2;
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    public static int run(String... args) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setExitCodeExceptionMapper(e -> ERROR);
+        cli.setParameterExceptionHandler((e, a) -> {
+            e.getCommandLine().getErr().println("mfa-eval: " + e.getMessage());
+            e.getCommandLine().getErr().println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+            return ERROR;
+        });
+        return cli.execute(args);
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"mfa-eval " + (v == null ? "(development build)" : v)};
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package io.github.mfaeval.cli;
+
+import io.github.mfaeval.engine.RuleBase;
+import io.github.mfaeval.engine.RuleInfo;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+
+@Command(name = "rules", mixinStandardHelpOptions = true, description = "Check or list the rules.",
+        subcommands = {RulesCommand.Check.class, RulesCommand.ListRules.class})
+final class RulesCommand {
+
+    @Command(name = "check", mixinStandardHelpOptions = true,
+            description = "Build the rules and print every problem as file:line: message.",
+            exitCodeListHeading = "%nExit codes:%n", exitCodeList = {"0:the rules build", "2:the rules have errors"})
+    static final class Check implements java.util.concurrent.Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "DIR", arity = "0..1", description = "Rules folder (default: as for --rules).")
+        Path dir;
+
+        @Mixin
+        RulesOption rules;
+
+        @Override
+        public Integer call() {
+            if (dir != null) rules.rules = dir;
+            PrintWriter out = spec.commandLine().getOut();
+            RuleBase base = rules.build(spec.commandLine().getErr());
+            if (base == null) return Main.ERROR;
+            base.warnings().forEach(w -> out.println(w));
+            out.printf("%d rules build from %s%n", base.catalogue().size(), base.source() == null ? "the packaged rules" : base.source());
+            return Main.READY;
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List the rules: id, section, severity, title, file.")
+    static final class ListRules implements java.util.concurrent.Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        RulesOption rules;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            RuleBase base = rules.build(spec.commandLine().getErr());
+            if (base == null) return Main.ERROR;
+            List<RuleInfo> all = base.catalogue().values().stream()
+                    .sorted(Comparator.comparing(RuleInfo::id, RulesCommand::naturalOrder)).toList();
+            out.printf("%-13s %-8s %-50s %-8s %s%n", "ID", "SEVERITY", "SECTION", "STAGE", "TITLE (FILE)");
+            for (RuleInfo r : all) {
+                out.printf("%-13s %-8s %-50s %-8s %s (%s)%n", r.id(), r.severity(), r.section(), r.stage(), r.title(), r.file());
+            }
+            return Main.READY;
+        }
+    }
+
+    /** MM-SCHED-2 before MM-SCHED-10. */
+    static int naturalOrder(String a, String b) {
+        String pa = a.replaceAll("\\d+$", "");
+        String pb = b.replaceAll("\\d+$", "");
+        if (!pa.equals(pb)) return pa.compareTo(pb);
+        return Long.compare(Long.parseLong(a.substring(pa.length()).isEmpty() ? "0" : a.substring(pa.length())),
+                Long.parseLong(b.substring(pb.length()).isEmpty() ? "0" : b.substring(pb.length())));
+    }
+}

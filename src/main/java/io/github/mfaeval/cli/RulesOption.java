@@ -1,0 +1,42 @@
+package io.github.mfaeval.cli;
+
+import io.github.mfaeval.engine.RuleBase;
+import io.github.mfaeval.engine.RuleBaseBuilder;
+import io.github.mfaeval.engine.RuleBuildException;
+import io.github.mfaeval.engine.RuleFiles;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+
+/** The --rules option shared by the commands, and how the rule base is built from it. */
+final class RulesOption {
+    @Option(names = "--rules", paramLabel = "DIR",
+            description = "Rules folder (default: $MFA_EVAL_RULES, else the project's rules/, else the copy in the jar).")
+    Path rules;
+
+    RuleFiles files() throws IOException {
+        return rules == null ? RuleFiles.defaults() : RuleFiles.fromDirectory(rules);
+    }
+
+    /** The rule base, or null after printing every problem as file:line: message. */
+    RuleBase build(PrintWriter err) {
+        RuleFiles files;
+        try {
+            files = files();
+        } catch (IOException e) {
+            err.println("mfa-eval: " + e.getMessage());
+            return null;
+        }
+        try {
+            return RuleBaseBuilder.build(files);
+        } catch (RuleBuildException e) {
+            String prefix = files.directory() == null ? "" : files.directory() + "/";
+            e.getProblems().forEach(p -> err.println(prefix + p));
+            err.println("mfa-eval: the rules in " + files.origin() + " do not build ("
+                    + e.getProblems().stream().filter(p -> p.error()).count() + " error(s))");
+            return null;
+        }
+    }
+}

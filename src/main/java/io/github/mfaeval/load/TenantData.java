@@ -1,0 +1,49 @@
+package io.github.mfaeval.load;
+
+import io.github.mfaeval.model.CrossTenantDefault;
+import io.github.mfaeval.model.CrossTenantPartner;
+import io.github.mfaeval.model.ExternalAuthMethod;
+import io.github.mfaeval.model.FederatedDomain;
+import io.github.mfaeval.model.MissingInput;
+import io.github.mfaeval.model.NotifiedStart;
+import io.github.mfaeval.model.RoleAssignment;
+import io.github.mfaeval.model.SecurityDefaults;
+import io.github.mfaeval.model.Tenant;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Everything read from one tenant folder except the sign-ins, which are streamed from {@link #signInFiles()}
+ * when evaluated. Maps are keyed by lower-case object id.
+ */
+public final class TenantData {
+    public Path folder;
+    public Tenant tenant;
+    public final List<NotifiedStart> notifiedStarts = new ArrayList<>();
+    public final Map<String, DirectoryUser> users = new LinkedHashMap<>();
+    public final Map<String, Registration> registrations = new LinkedHashMap<>();
+    public final Map<String, String> perUserMfa = new LinkedHashMap<>();
+    public final List<RoleAssignment> roleAssignments = new ArrayList<>();
+    public final Map<String, Set<String>> groupsOfUser = new LinkedHashMap<>();
+    public final List<CaPolicyRecord> caPolicies = new ArrayList<>();
+    public SecurityDefaults securityDefaults;
+    public final List<FederatedDomain> federatedDomains = new ArrayList<>();
+    public CrossTenantDefault crossTenantDefault;
+    public final List<CrossTenantPartner> crossTenantPartners = new ArrayList<>();
+    public final List<ExternalAuthMethod> externalMethods = new ArrayList<>();
+    public final List<MissingInput> missing = new ArrayList<>();
+    public final List<Path> signInFiles = new ArrayList<>();
+    /** Files read, with the records each gave (sign-in files are counted when streamed). */
+    public final Map<String, Integer> filesRead = new LinkedHashMap<>();
+    /** Configuration records that could not be used. */
+    public final List<Rejection> rejected = new ArrayList<>();
+
+    public List<Path> signInFiles() {
+        return signInFiles;
+    }
+}

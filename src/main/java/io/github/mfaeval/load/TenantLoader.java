@@ -1,0 +1,430 @@
+package io.github.mfaeval.load;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.mfaeval.model.CaPolicy;
+import io.github.mfaeval.model.CrossTenantDefault;
+import io.github.mfaeval.model.CrossTenantPartner;
+import io.github.mfaeval.model.ExternalAuthMethod;
+import io.github.mfaeval.model.FederatedDomain;
+import io.github.mfaeval.model.MissingInput;
+import io.github.mfaeval.model.NotifiedStart;
+import io.github.mfaeval.model.RoleAssignment;
+import io.github.mfaeval.model.SecurityDefaults;
+import io.github.mfaeval.model.Tenant;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Reads a tenant folder: the manifest (required) and whichever exports are present. */
+public final class TenantLoader {
+    public static final String MANIFEST = "tenant.json";
+    private static final Pattern PHASE_KEY = Pattern.compile("phase(\\d+)", Pattern.CASE_INSENSITIVE);
+    private static final Set<String> LICENSES = Set.of("free", "p1", "p2");
+
+    /** The export files, in the order the README documents them, and what the rules cannot check without each. */
+    public static final Map<String, String> EXPORTS = new java.util.LinkedHashMap<>();
+
+    static {
+        EXPORTS.put("signIns*.json", "the scope and MFA satisfaction of sign-ins");
+        EXPORTS.put("users.json", "who the users are (guests, email addresses of Global Administrators)");
+        EXPORTS.put("userRegistrationDetails.json", "which users have an MFA method or a phishing-resistant one");
+        EXPORTS.put("conditionalAccessPolicies.json", "coverage by Conditional Access");
+        EXPORTS.put("securityDefaults.json", "coverage by security defaults");
+        EXPORTS.put("perUserMfa.json", "coverage by per-user MFA");
+        EXPORTS.put("domains.json", "whether federated domains accept MFA done at their identity provider");
+        EXPORTS.put("crossTenantAccessPolicy.json", "whether guests' home-tenant MFA is trusted");
+        EXPORTS.put("authenticationMethodsPolicy.json", "external authentication methods");
+        EXPORTS.put("roleAssignments.json", "who is a Global Administrator (notification, postponement) and role-based policy scope");
+        EXPORTS.put("groupMembers.json", "group-based Conditional Access scope");
+    }
+
+    private TenantLoader() {
+    }
+
+    public static TenantData load(Path folder) throws InputException {
+        if (!Files.isDirectory(folder)) {
+            throw new InputException(folder + ": not a folder");
+        }
+        TenantData data = new TenantData();
+        data.folder = folder;
+        Path manifest = folder.resolve(MANIFEST);
+        if (!Files.isRegularFile(manifest)) {
+            throw new InputException(manifest + ": missing; every tenant folder needs a tenant.json manifest (see README)");
+        }
+        try {
+            readSignInFileNames(folder, data);
+            readUsers(folder, data);
+            readRegistrations(folder, data);
+            readPerUserMfa(folder, data);
+            readRoleAssignments(folder, data);
+            readConditionalAccess(folder, data);
+            readGroupMembers(folder, data);
+            readSecurityDefaults(folder, data);
+            readDomains(folder, data);
+            readCrossTenant(folder, data);
+            readAuthenticationMethods(folder, data);
+        } catch (IOException e) {
+            throw new InputException(folder + ": cannot read: " + e.getMessage(), e);
+        }
+        data.tenant = readManifest(manifest, data);
+        return data;
+    }
+
+    private static Tenant readManifest(Path file, TenantData data) throws InputException {
+        JsonNode m;
+        try {
+            m = JsonRecords.readTree(file);
+        } catch (IOException e) {
+            throw new InputException(file + ": not valid JSON: " + e.getMessage().split("\n")[0]);
+        }
+        if (m == null || !m.isObject()) {
+            throw new InputException(file + ": must be a JSON object");
+        }
+        try {
+            String tenantId = Json.text(m, "tenantId");
+            if (tenantId == null) {
+                throw new InputException(file + ": missing required field tenantId");
+            }
+            String license = Json.text(m, "license");
+            if (license != null && !LICENSES.contains(license.toLowerCase(Locale.ROOT))) {
+                throw new InputException(file + ": license must be free, P1 or P2, found \"" + license + "\"");
+            }
+            JsonNode enforcement = Json.field(m, "enforcement");
+            if (enforcement != null && enforcement.isObject()) {
+                Iterator<Map.Entry<String, JsonNode>> it = enforcement.fields();
+                while (it.hasNext()) {
+                    Map.Entry<String, JsonNode> e = it.next();
+                    Matcher pm = PHASE_KEY.matcher(e.getKey());
+                    if (!pm.matches()) {
+                        throw new InputException(file + ": enforcement." + e.getKey() + ": expected phase1, phase2, …");
+                    }
+                    if (!e.getValue().isNull()) {
+                        data.notifiedStarts.add(new NotifiedStart(Integer.parseInt(pm.group(1)), date(file, "enforcement." + e.getKey(), e.getValue().asText())));
+                    }
+                }
+            }
+            JsonNode post = Json.field(m, "postponement");
+            LocalDate requestedOn = null;
+            String requestedBy = null;
+            Boolean elevated = null;
+            if (post != null && post.isObject()) {
+                String on = Json.text(post, "requestedOn");
+                requestedOn = on == null ? null : date(file, "postponement.requestedOn", on);
+                requestedBy = Json.text(post, "requestedBy");
+                elevated = Json.bool(post, "elevatedAccess");
+            }
+            String requesterId = requestedBy == null ? null : resolveUser(requestedBy, data);
+            Set<String> emergency = lowerSet(Json.strings(m, "emergencyAccessAccounts"));
+            Set<String> service = lowerSet(Json.strings(m, "serviceAccounts"));
+            String displayName = Json.text(m, "displayName");
+            return new Tenant(tenantId, displayName == null ? tenantId : displayName,
+                    Boolean.TRUE.equals(Json.bool(m, "testTenant")), license,
+                    Boolean.TRUE.equals(Json.bool(m, "optOutRequested")),
+                    requestedOn, requestedBy, requesterId, elevated, emergency, service);
+        } catch (IllegalArgumentException e) {
+            throw new InputException(file + ": " + e.getMessage());
+        }
+    }
+
+    private static LocalDate date(Path file, String field, String text) throws InputException {
+        try {
+            return LocalDate.parse(text.trim().length() > 10 ? text.trim().substring(0, 10) : text.trim());
+        } catch (DateTimeParseException e) {
+            throw new InputException(file + ": " + field + " must be a date (yyyy-mm-dd), found \"" + text + "\"");
+        }
+    }
+
+    private static String resolveUser(String upnOrId, TenantData data) {
+        String key = upnOrId.toLowerCase(Locale.ROOT);
+        for (DirectoryUser u : data.users.values()) {
+            if (u.userPrincipalName() != null && u.userPrincipalName().equalsIgnoreCase(key)) return u.id();
+        }
+        return key;
+    }
+
+    private static Set<String> lowerSet(Set<String> values) {
+        Set<String> out = new LinkedHashSet<>();
+        for (String v : values) out.add(v.toLowerCase(Locale.ROOT));
+        return out;
+    }
+
+    private static void readSignInFileNames(Path folder, TenantData data) throws IOException {
+        List<Path> files = new ArrayList<>();
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(folder, "signIns*.json")) {
+            for (Path p : ds) files.add(p);
+        }
+        files.sort(null);
+        data.signInFiles.addAll(files);
+        if (files.isEmpty()) missing(data, "signIns*.json");
+    }
+
+    private static boolean present(Path folder, String name, TenantData data) {
+        if (Files.isRegularFile(folder.resolve(name))) return true;
+        if (Files.exists(folder.resolve(name))) {
+            data.rejected.add(new Rejection(name, "", "not a regular file"));
+        }
+        missing(data, name);
+        return false;
+    }
+
+    private static void missing(TenantData data, String name) {
+        data.missing.add(new MissingInput(name, EXPORTS.get(name)));
+    }
+
+    /** Each record of a list export, with rejections for records that fail. */
+    private static void records(Path folder, String name, TenantData data, BiConsumer<JsonNode, String> each) throws IOException {
+        int[] count = {0};
+        JsonRecords.read(folder.resolve(name), (node, pos) -> {
+            count[0]++;
+            try {
+                each.accept(node, pos.toString());
+            } catch (IllegalArgumentException e) {
+                data.rejected.add(new Rejection(name, pos.toString(), e.getMessage()));
+            }
+        }, (pos, reason) -> data.rejected.add(new Rejection(name, pos.toString(), reason)));
+        data.filesRead.put(name, count[0]);
+    }
+
+    private static String required(JsonNode node, String field) {
+        String v = Json.text(node, field);
+        if (v == null) throw new IllegalArgumentException("missing required field " + field);
+        return v;
+    }
+
+    private static void readUsers(Path folder, TenantData data) throws IOException {
+        if (!present(folder, "users.json", data)) return;
+        records(folder, "users.json", data, (u, pos) -> {
+            String id = required(u, "id").toLowerCase(Locale.ROOT);
+            String type = Json.text(u, "userType");
+            String upn = Json.text(u, "userPrincipalName");
+            boolean guest = "guest".equalsIgnoreCase(type) || (upn != null && upn.contains("#EXT#"));
+            data.users.put(id, new DirectoryUser(id, upn, Json.text(u, "mail"), type, guest));
+        });
+    }
+
+    private static void readRegistrations(Path folder, TenantData data) throws IOException {
+        if (!present(folder, "userRegistrationDetails.json", data)) return;
+        records(folder, "userRegistrationDetails.json", data, (r, pos) -> {
+            String id = required(r, "id").toLowerCase(Locale.ROOT);
+            Boolean capable = Json.bool(r, "isMfaCapable");
+            if (capable == null) capable = Json.bool(r, "isMfaRegistered");
+            data.registrations.put(id, new Registration(capable, lowerSet(Json.strings(r, "methodsRegistered"))));
+        });
+    }
+
+    private static void readPerUserMfa(Path folder, TenantData data) throws IOException {
+        if (!present(folder, "perUserMfa.json", data)) return;
+        records(folder, "perUserMfa.json", data, (r, pos) ->
+                data.perUserMfa.put(required(r, "userId").toLowerCase(Locale.ROOT), required(r, "perUserMfaState")));
+    }
+
+    private static void readRoleAssignments(Path folder, TenantData data) throws IOException {
+        if (!present(folder, "roleAssignments.json", data)) return;
+        records(folder, "roleAssignments.json", data, (r, pos) ->
+                data.roleAssignments.add(new RoleAssignment(required(r, "principalId"), required(r, "roleDefinitionId"))));
+    }
+
+    private static void readGroupMembers(Path folder, TenantData data) throws IOException {
+        Path file = folder.resolve("groupMembers.json");
+        if (!Files.isRegularFile(file)) {
+            if (data.caPolicies.stream().anyMatch(CaPolicyRecord::usesGroups)) missing(data, "groupMembers.json");
+            return;
+        }
+        JsonNode groups;
+        try {
+            groups = JsonRecords.readTree(file);
+        } catch (IOException e) {
+            data.rejected.add(new Rejection("groupMembers.json", "", "malformed JSON: " + e.getMessage().split("\n")[0]));
+            return;
+        }
+        if (groups == null || !groups.isObject()) {
+            data.rejected.add(new Rejection("groupMembers.json", "", "expected an object {groupId: [userId, …]}"));
+            return;
+        }
+        int count = 0;
+        Iterator<Map.Entry<String, JsonNode>> it = groups.fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> e = it.next();
+            count++;
+            if (!e.getValue().isArray()) {
+                data.rejected.add(new Rejection("groupMembers.json", "group " + e.getKey(), "members must be an array of user ids"));
+                continue;
+            }
+            for (JsonNode member : e.getValue()) {
+                data.groupsOfUser.computeIfAbsent(member.asText().toLowerCase(Locale.ROOT), k -> new HashSet<>())
+                        .add(e.getKey().toLowerCase(Locale.ROOT));
+            }
+        }
+        data.filesRead.put("groupMembers.json", count);
+    }
+
+    private static void readConditionalAccess(Path folder, TenantData data) throws IOException {
+        if (!present(folder, "conditionalAccessPolicies.json", data)) return;
+        records(folder, "conditionalAccessPolicies.json", data, (p, pos) -> data.caPolicies.add(caPolicy(p)));
+    }
+
+    static CaPolicyRecord caPolicy(JsonNode p) {
+        String id = required(p, "id");
+        JsonNode conditions = Json.field(p, "conditions");
+        JsonNode apps = Json.field(conditions, "applications");
+        JsonNode users = Json.field(conditions, "users");
+        JsonNode grant = Json.field(p, "grantControls");
+        Set<String> includeGroups = Json.strings(users, "includeGroups");
+        Set<String> excludeGroups = Json.strings(users, "excludeGroups");
+        JsonNode strength = Json.field(grant, "authenticationStrength");
+        boolean strengthMfa = strength != null && strength.isObject()
+                && Json.strings(strength, "requirementsSatisfied").stream().anyMatch(s -> s.equalsIgnoreCase("mfa"));
+        CaPolicy policy = new CaPolicy(id, Json.text(p, "displayName"), Json.text(p, "state"),
+                Json.strings(apps, "includeApplications"), Json.strings(apps, "excludeApplications"),
+                Json.strings(users, "includeUsers"), Json.strings(users, "excludeUsers"), includeGroups, excludeGroups,
+                Json.strings(users, "includeRoles"), Json.strings(users, "excludeRoles"),
+                isSet(Json.field(users, "includeGuestsOrExternalUsers")), isSet(Json.field(users, "excludeGuestsOrExternalUsers")),
+                Json.strings(grant, "builtInControls"), Json.text(grant, "operator"),
+                new ArrayList<>(Json.strings(grant, "customAuthenticationFactors")), strengthMfa, narrowing(conditions));
+        return new CaPolicyRecord(policy, !includeGroups.isEmpty() || !excludeGroups.isEmpty());
+    }
+
+    private static boolean isSet(JsonNode node) {
+        return node != null && !node.isNull() && !(node.isObject() && node.isEmpty());
+    }
+
+    /** Conditions that make a policy apply to only some sign-ins. */
+    private static List<String> narrowing(JsonNode c) {
+        List<String> out = new ArrayList<>();
+        if (c == null) return out;
+        JsonNode loc = Json.field(c, "locations");
+        if (isSet(loc)) {
+            Set<String> inc = Json.strings(loc, "includeLocations");
+            if (!Json.strings(loc, "excludeLocations").isEmpty() || !(inc.isEmpty() || inc.stream().allMatch(s -> s.equalsIgnoreCase("All")))) {
+                out.add("locations");
+            }
+        }
+        JsonNode platforms = Json.field(c, "platforms");
+        if (isSet(platforms)) {
+            Set<String> inc = Json.strings(platforms, "includePlatforms");
+            if (!Json.strings(platforms, "excludePlatforms").isEmpty() || !(inc.isEmpty() || inc.stream().allMatch(s -> s.equalsIgnoreCase("all")))) {
+                out.add("device platforms");
+            }
+        }
+        if (!Json.strings(c, "signInRiskLevels").isEmpty()) out.add("sign-in risk");
+        if (!Json.strings(c, "userRiskLevels").isEmpty()) out.add("user risk");
+        if (isSet(Json.field(c, "insiderRiskLevels"))) out.add("insider risk");
+        Set<String> clientApps = Json.strings(c, "clientAppTypes");
+        if (!clientApps.isEmpty() && clientApps.stream().noneMatch(s -> s.equalsIgnoreCase("all"))) out.add("client apps");
+        JsonNode devices = Json.field(c, "devices");
+        if (isSet(Json.field(devices, "deviceFilter"))) out.add("device filter");
+        JsonNode flows = Json.field(c, "authenticationFlows");
+        if (isSet(flows) && Json.text(flows, "transferMethods") != null) out.add("authentication flows");
+        return out;
+    }
+
+    private static void readSecurityDefaults(Path folder, TenantData data) throws IOException {
+        if (!present(folder, "securityDefaults.json", data)) return;
+        JsonNode node = readConfigObject(folder, "securityDefaults.json", data);
+        if (node == null) return;
+        try {
+            Boolean enabled = Json.bool(node, "isEnabled");
+            if (enabled == null) {
+                data.rejected.add(new Rejection("securityDefaults.json", "", "missing required field isEnabled"));
+                return;
+            }
+            data.securityDefaults = new SecurityDefaults(enabled);
+            data.filesRead.put("securityDefaults.json", 1);
+        } catch (IllegalArgumentException e) {
+            data.rejected.add(new Rejection("securityDefaults.json", "", e.getMessage()));
+        }
+    }
+
+    private static JsonNode readConfigObject(Path folder, String name, TenantData data) {
+        try {
+            JsonNode node = JsonRecords.readTree(folder.resolve(name));
+            if (node == null || !node.isObject()) {
+                data.rejected.add(new Rejection(name, "", "expected a JSON object"));
+                return null;
+            }
+            return node;
+        } catch (IOException e) {
+            data.rejected.add(new Rejection(name, "", "malformed JSON: " + e.getMessage().split("\n")[0]));
+            return null;
+        }
+    }
+
+    private static void readDomains(Path folder, TenantData data) throws IOException {
+        if (!present(folder, "domains.json", data)) return;
+        records(folder, "domains.json", data, (d, pos) -> {
+            String name = required(d, "id");
+            JsonNode fed = Json.array(d, "federationConfiguration");
+            String type = Json.text(d, "authenticationType");
+            if (fed != null && !fed.isEmpty()) {
+                data.federatedDomains.add(new FederatedDomain(name, Json.text(fed.get(0), "federatedIdpMfaBehavior")));
+            } else if ("federated".equalsIgnoreCase(type)) {
+                data.federatedDomains.add(new FederatedDomain(name, null));
+            }
+        });
+    }
+
+    private static void readCrossTenant(Path folder, TenantData data) {
+        if (!present(folder, "crossTenantAccessPolicy.json", data)) return;
+        JsonNode node = readConfigObject(folder, "crossTenantAccessPolicy.json", data);
+        if (node == null) return;
+        try {
+            JsonNode def = Json.field(node, "default");
+            Boolean accepted = def == null ? null : Json.bool(Json.field(def, "inboundTrust"), "isMfaAccepted");
+            data.crossTenantDefault = new CrossTenantDefault(Boolean.TRUE.equals(accepted));
+            JsonNode partners = Json.field(node, "partners");
+            if (partners != null && partners.has("value")) partners = partners.get("value");
+            int count = 1;
+            if (partners != null && partners.isArray()) {
+                int index = 0;
+                for (JsonNode p : partners) {
+                    index++;
+                    String tenantId = Json.text(p, "tenantId");
+                    if (tenantId == null) {
+                        data.rejected.add(new Rejection("crossTenantAccessPolicy.json", "partner " + index, "missing required field tenantId"));
+                        continue;
+                    }
+                    JsonNode trust = Json.field(p, "inboundTrust");
+                    data.crossTenantPartners.add(new CrossTenantPartner(tenantId, trust == null || trust.isNull() ? null : Json.bool(trust, "isMfaAccepted")));
+                    count++;
+                }
+            }
+            data.filesRead.put("crossTenantAccessPolicy.json", count);
+        } catch (IllegalArgumentException e) {
+            data.rejected.add(new Rejection("crossTenantAccessPolicy.json", "", e.getMessage()));
+        }
+    }
+
+    private static void readAuthenticationMethods(Path folder, TenantData data) {
+        if (!present(folder, "authenticationMethodsPolicy.json", data)) return;
+        JsonNode node = readConfigObject(folder, "authenticationMethodsPolicy.json", data);
+        if (node == null) return;
+        JsonNode configs = Json.array(node, "authenticationMethodConfigurations");
+        int count = 0;
+        if (configs != null) {
+            for (JsonNode c : configs) {
+                count++;
+                String type = Json.text(c, "@odata.type");
+                if (type != null && type.toLowerCase(Locale.ROOT).contains("externalauthenticationmethodconfiguration")) {
+                    data.externalMethods.add(new ExternalAuthMethod(Json.text(c, "id"), Json.text(c, "displayName"),
+                            "enabled".equalsIgnoreCase(Json.text(c, "state"))));
+                }
+            }
+        }
+        data.filesRead.put("authenticationMethodsPolicy.json", count);
+    }
+}

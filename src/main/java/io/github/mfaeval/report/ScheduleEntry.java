@@ -1,0 +1,9 @@
+package io.github.mfaeval.report;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** When one phase is enforced for the tenant, and whether it already is on the evaluation date. */
+public record ScheduleEntry(int phase, LocalDate start, boolean postponed, State state, long daysUntilStart, List<String> rules) {
+    public enum State { ENFORCED, UPCOMING }
+}

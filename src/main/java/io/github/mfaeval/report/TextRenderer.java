@@ -1,0 +1,61 @@
+package io.github.mfaeval.report;
+
+import io.github.mfaeval.model.Finding;
+import io.github.mfaeval.model.Severity;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A short, aligned summary for a terminal: status, schedule, counts, top findings, what to do next. */
+public final class TextRenderer implements Renderer {
+    private static final int TOP = 10;
+
+    @Override
+    public void render(Report r, Writer writer) throws IOException {
+        PrintWriter out = new PrintWriter(writer);
+        out.printf("Tenant   %s (%s)%s%n", r.tenant().displayName(), r.tenant().id(), r.tenant().testTenant() ? " [test tenant]" : "");
+        out.printf("As of    %s%n", r.asOf());
+        out.printf("Status   %s%n%n", r.status());
+        out.println("Schedule");
+        for (ScheduleEntry s : r.schedule()) {
+            out.printf("  Phase %d  %s  %-8s%s%n", s.phase(), s.start(), s.state(),
+                    (s.postponed() ? "  postponed" : "") + (s.state() == ScheduleEntry.State.UPCOMING ? "  in " + s.daysUntilStart() + " days" : ""));
+        }
+        Summary m = r.summary();
+        out.println();
+        out.println("Sign-ins");
+        out.printf("  read %d = evaluated %d + rejected %d + duplicate %d%n", m.signInsRead(), m.signInsEvaluated(), m.signInsRejected(), m.signInsDuplicate());
+        out.printf("  in scope %d: MFA satisfied %d, not satisfied %d%n", m.signInsInScope(), m.signInsSatisfied(), m.signInsNotSatisfied());
+        out.printf("Users    %d in scope, %d ready (of %d users)%n", m.usersInScope(), m.usersReady(), m.users());
+        if (!r.inputs().missing().isEmpty()) {
+            out.printf("Missing  %s%n", String.join(", ", r.inputs().missing()));
+        }
+        if (!r.inputs().rejected().isEmpty()) {
+            out.printf("Rejected %d record(s), first: %s%n", r.inputs().rejected().size(), r.inputs().rejected().get(0));
+        }
+        out.println();
+        Map<String, Long> byCode = new LinkedHashMap<>();
+        for (Finding f : r.findings()) byCode.merge(f.severity() + " " + f.code(), 1L, Long::sum);
+        if (byCode.isEmpty()) {
+            out.println("No findings.");
+        } else {
+            out.println("Findings");
+            byCode.forEach((k, v) -> out.printf("  %-46s %5d%n", k, v));
+            out.println();
+            List<Finding> top = r.findings().stream().filter(f -> f.severity() != Severity.INFO).limit(TOP).toList();
+            if (!top.isEmpty()) {
+                out.println("What to do next");
+                for (Finding f : top) {
+                    out.printf("  [%s] %s (%s, %s)%n      %s%n", f.severity(), f.code(), f.rule(), f.section(), f.message());
+                }
+                long more = r.findings().stream().filter(f -> f.severity() != Severity.INFO).count() - top.size();
+                if (more > 0) out.printf("  … and %d more: use --format json for all of them.%n", more);
+            }
+        }
+        out.flush();
+    }
+}
