@@ -12,7 +12,7 @@ import java.util.Set;
 
 /**
  * Writes the "why" of every verdict: when a rule fires, its id (and the ids of the decision-table rows
- * behind any reference fact it matched) go onto every explained fact it matched. Rule authors never
+ * behind any reference fact it matched) go onto the explained fact it is about. Rule authors never
  * write rule ids in consequences.
  */
 final class Explainer extends DefaultAgendaEventListener {
@@ -50,9 +50,12 @@ final class Explainer extends DefaultAgendaEventListener {
                 ids.add(s.getSourceRule());
             }
         }
+        // The subject of a rule is the first explained fact it matches (rules list their subject first);
+        // other explained facts are context, such as the phase schedule a sign-in is compared with.
         for (Object o : objects) {
             if (o instanceof Explained e) {
                 e.getRules().addAll(ids);
+                break;
             }
         }
         for (String each : ids) {

@@ -103,6 +103,7 @@ public final class SignIn implements Explained {
     /** Lower-cased requirementProvider values of authenticationRequirementPolicies. */
     public Set<String> getRequirementProviders() { return requirementProviders; }
     public List<AuthStep> getAuthenticationDetails() { return authenticationDetails; }
+    public int getStepCount() { return authenticationDetails.size(); }
     public int getErrorCode() { return errorCode; }
     public boolean isSuccess() { return errorCode == 0; }
     public String getAdditionalDetails() { return additionalDetails; }
