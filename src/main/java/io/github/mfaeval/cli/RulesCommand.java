@@ -10,7 +10,6 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 
 @Command(name = "rules", mixinStandardHelpOptions = true, description = "Check or list the rules.",
@@ -56,21 +55,12 @@ final class RulesCommand {
             RuleBase base = rules.build(spec.commandLine().getErr());
             if (base == null) return Main.ERROR;
             List<RuleInfo> all = base.catalogue().values().stream()
-                    .sorted(Comparator.comparing(RuleInfo::id, RulesCommand::naturalOrder)).toList();
+                    .sorted(RuleInfo.BY_ID).toList();
             out.printf("%-13s %-8s %-50s %-8s %s%n", "ID", "SEVERITY", "SECTION", "STAGE", "TITLE (FILE)");
             for (RuleInfo r : all) {
                 out.printf("%-13s %-8s %-50s %-8s %s (%s)%n", r.id(), r.severity(), r.section(), r.stage(), r.title(), r.file());
             }
             return Main.READY;
         }
-    }
-
-    /** MM-SCHED-2 before MM-SCHED-10. */
-    static int naturalOrder(String a, String b) {
-        String pa = a.replaceAll("\\d+$", "");
-        String pb = b.replaceAll("\\d+$", "");
-        if (!pa.equals(pb)) return pa.compareTo(pb);
-        return Long.compare(Long.parseLong(a.substring(pa.length()).isEmpty() ? "0" : a.substring(pa.length())),
-                Long.parseLong(b.substring(pb.length()).isEmpty() ? "0" : b.substring(pb.length())));
     }
 }

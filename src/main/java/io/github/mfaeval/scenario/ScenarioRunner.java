@@ -1,0 +1,59 @@
+package io.github.mfaeval.scenario;
+
+import io.github.mfaeval.engine.Evaluator;
+import io.github.mfaeval.engine.RuleBase;
+import io.github.mfaeval.load.InputException;
+import io.github.mfaeval.load.TenantLoader;
+import io.github.mfaeval.model.Finding;
+import io.github.mfaeval.report.Report;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Runs scenario cases through the real loader and the real rules: each case's tenant is the base
+ * tenant ({@code base/} beside the scenario files) with the case's changes, written to a temporary folder.
+ */
+public final class ScenarioRunner {
+    public static final String BASE = "base";
+    /** The evaluation date when a scenario file gives none. */
+    public static final LocalDate DEFAULT_AS_OF = LocalDate.of(2025, 11, 28);
+
+    private final RuleBase rules;
+    private final Path dir;
+
+    public ScenarioRunner(RuleBase rules, Path dir) {
+        this.rules = rules;
+        this.dir = dir;
+    }
+
+    public CaseResult run(Scenario scenario, Scenario.Case c) {
+        Path tmp = null;
+        try {
+            tmp = Files.createTempDirectory("mfa-eval-case");
+            Path tenant = TenantPatch.apply(dir.resolve(BASE), c.given(), tmp.resolve("tenant"));
+            Report report = new Evaluator(rules).evaluate(TenantLoader.load(tenant), c.asOf() == null ? DEFAULT_AS_OF : c.asOf());
+            Set<String> codes = new TreeSet<>();
+            for (Finding f : report.findings()) codes.add(f.code());
+            return new CaseResult(scenario, c, Expectations.check(c.expect(), report), new TreeSet<>(report.rules().fired()), codes);
+        } catch (IOException | InputException | RuntimeException e) {
+            return new CaseResult(scenario, c, List.of("could not evaluate: " + e.getMessage()), Set.of(), Set.of());
+        } finally {
+            if (tmp != null) TenantPatch.delete(tmp);
+        }
+    }
+
+    public List<CaseResult> runAll(List<Scenario> scenarios) {
+        List<CaseResult> out = new ArrayList<>();
+        for (Scenario s : scenarios) {
+            for (Scenario.Case c : s.cases()) out.add(run(s, c));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,79 @@
+package io.github.mfaeval.scenario;
+
+import io.github.mfaeval.TestRules;
+import io.github.mfaeval.engine.RuleFiles;
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * The FAQ and rule-section scenarios of test-scenarios/, one JUnit test per case, through the real loader
+ * and the real rules; and the coverage they must reach.
+ */
+class ScenarioTest {
+    static final Path DIR = TestRules.PROJECT.resolve("test-scenarios");
+
+    private static List<Scenario> scenarios;
+    private static List<CaseResult> results;
+
+    static synchronized List<CaseResult> results() throws Exception {
+        if (results == null) {
+            scenarios = ScenarioFiles.load(DIR);
+            results = new ScenarioRunner(TestRules.base(), DIR).runAll(scenarios);
+        }
+        return results;
+    }
+
+    @TestFactory
+    List<DynamicNode> scenarios() throws Exception {
+        List<DynamicNode> files = new ArrayList<>();
+        Scenario current = null;
+        List<DynamicTest> tests = new ArrayList<>();
+        for (CaseResult r : results()) {
+            if (r.scenario() != current) {
+                if (current != null) files.add(container(current, tests));
+                current = r.scenario();
+                tests = new ArrayList<>();
+            }
+            URI source = URI.create(r.scenario().file().toUri() + "?line=" + r.testCase().line());
+            tests.add(DynamicTest.dynamicTest(r.testCase().name(), source, () -> {
+                if (!r.passed()) {
+                    fail(r.location() + " (" + r.scenario().label() + " / " + r.testCase().name() + "):\n  "
+                            + String.join("\n  ", r.failures()));
+                }
+            }));
+        }
+        if (current != null) files.add(container(current, tests));
+        return files;
+    }
+
+    private static DynamicContainer container(Scenario s, List<DynamicTest> tests) {
+        return DynamicContainer.dynamicContainer(s.file().getFileName() + ": " + s.title(), s.file().toUri(), tests.stream());
+    }
+
+    @Test
+    void coverageIsComplete() throws Exception {
+        results();
+        Map<String, String> faqs = Faqs.load(DIR);
+        assertTrue(faqs.size() >= 12, "faqs.yaml lists the source's FAQ entries");
+        List<String> offenders = Coverage.offenders(scenarios, results, TestRules.base().catalogue(), faqs,
+                Coverage.findingCodes(RuleFiles.fromDirectory(TestRules.RULES)));
+        assertTrue(offenders.isEmpty(), "coverage incomplete:\n  " + String.join("\n  ", offenders));
+    }
+
+    @Test
+    void atLeastSixtyCases() throws Exception {
+        assertTrue(results().size() >= 60, "only " + results().size() + " cases");
+    }
+}
