@@ -1,0 +1,119 @@
+package io.github.mfaeval.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import io.github.mfaeval.TestRules;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The CLI as a user drives it: exit codes, files written, messages. */
+class CliTest {
+    record Run(int code, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        CommandLine cli = new CommandLine(new Main());
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        cli.setExitCodeExceptionMapper(e -> Main.ERROR);
+        String[] withRules = args;
+        int code = cli.execute(withRules);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    private static String tenant(String name) {
+        return TestRules.EXAMPLES.resolve(name).toString();
+    }
+
+    @Test
+    void exitCodesTellTheSchedulerWhatHappened(@TempDir Path tmp) {
+        String rules = TestRules.RULES.toString();
+        assertEquals(0, run("evaluate", tenant("contoso-ready"), "--as-of", "2025-11-28", "--rules", rules, "-o", tmp.resolve("a.txt").toString()).code());
+        assertEquals(1, run("evaluate", tenant("fabrikam-gaps"), "--as-of", "2025-11-28", "--rules", rules, "-o", tmp.resolve("b.txt").toString()).code());
+        Run missing = run("evaluate", tmp.resolve("nope").toString(), "--rules", rules);
+        assertEquals(2, missing.code());
+        assertTrue(missing.err().contains("not a folder"), missing.err());
+    }
+
+    @Test
+    void aFolderWithoutManifestIsAnInputError(@TempDir Path tmp) {
+        Run r = run("evaluate", tmp.toString(), "--rules", TestRules.RULES.toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("tenant.json: missing"), r.err());
+    }
+
+    @Test
+    void aBadManifestFieldIsNamed(@TempDir Path tmp) throws Exception {
+        Files.writeString(tmp.resolve("tenant.json"), "{\"tenantId\": \"t1\", \"license\": \"E5\"}");
+        Run r = run("evaluate", tmp.toString(), "--rules", TestRules.RULES.toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("license must be free, P1 or P2, found \"E5\""), r.err());
+    }
+
+    @Test
+    void jsonReportsFollowTheirSchema(@TempDir Path tmp) throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        Schema schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+                .getSchema(Files.readString(TestRules.PROJECT.resolve("schema/report.schema.json")));
+        for (String t : List.of("contoso-ready", "fabrikam-gaps", "northwind-guests")) {
+            Path out = tmp.resolve(t + ".json");
+            run("evaluate", tenant(t), "--as-of", "2025-11-28", "--format", "json", "-o", out.toString(), "--rules", TestRules.RULES.toString());
+            JsonNode report = json.readTree(out.toFile());
+            List<Error> errors = schema.validate(report);
+            assertTrue(errors.isEmpty(), t + ": " + errors);
+            assertEquals(1, report.get("schemaVersion").asInt());
+        }
+    }
+
+    @Test
+    void rulesCheckPrintsFileAndLineAndExitsTwo(@TempDir Path tmp) throws Exception {
+        Path rules = tmp.resolve("rules");
+        try (var walk = Files.walk(TestRules.RULES)) {
+            for (Path p : (Iterable<Path>) walk::iterator) {
+                Path dest = rules.resolve(TestRules.RULES.relativize(p).toString());
+                if (Files.isDirectory(p)) Files.createDirectories(dest);
+                else Files.copy(p, dest);
+            }
+        }
+        Path drl = rules.resolve("signin/automation.drl");
+        Files.writeString(drl, Files.readString(drl).replace("then\n    $s.setPasswordGrant(true);", "then\n    $s.setPasswordGrant(true)\n    oops;"));
+        Run r = run("rules", "check", rules.toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().matches("(?s).*signin/automation\\.drl:\\d+: .*"), r.err());
+        assertEquals(0, run("rules", "check", TestRules.RULES.toString()).code());
+    }
+
+    @Test
+    void rulesListShowsEveryRuleWithItsMetadata() {
+        Run r = run("rules", "list", "--rules", TestRules.RULES.toString());
+        assertEquals(0, r.code());
+        for (var rule : TestRules.base().catalogue().values()) {
+            assertTrue(r.out().contains(rule.id()), "missing " + rule.id());
+        }
+        assertTrue(r.out().contains("MM-POST-001   MEDIUM   Request more time to prepare for enforcement"), r.out());
+    }
+
+    @Test
+    void scenariosCommandPrintsAPassFailTableAndCoverage() {
+        Run r = run("scenarios", TestRules.PROJECT.resolve("test-scenarios").toString(), "--coverage", "--rules", TestRules.RULES.toString());
+        assertEquals(0, r.code(), r.out());
+        assertTrue(r.out().contains("PASS faq-opt-out.yaml:"), r.out());
+        assertTrue(r.out().contains("Coverage complete"), r.out());
+    }
+}
