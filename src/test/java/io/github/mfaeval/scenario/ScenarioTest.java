@@ -72,6 +72,21 @@ class ScenarioTest {
     }
 
     @Test
+    void removingTheOnlyCaseThatShowsARuleFiringFailsCoverageWithThatRulesId() throws Exception {
+        results();
+        String rule = "MM-TEN-002";
+        List<CaseResult> firing = results.stream().filter(r -> r.fired().contains(rule)).toList();
+        assertTrue(firing.size() == 1, rule + " is shown firing by " + firing.size() + " cases; pick a rule shown by one");
+        List<CaseResult> without = results.stream().filter(r -> r != firing.get(0)).toList();
+        List<Scenario> trimmed = scenarios.stream().map(s -> new Scenario(s.file(), s.title(), s.faq(), s.section(), s.answer(),
+                s.cases().stream().filter(c -> c != firing.get(0).testCase()).toList())).toList();
+        List<String> offenders = Coverage.offenders(trimmed, without, TestRules.base().catalogue(), Faqs.load(DIR),
+                Coverage.findingCodes(RuleFiles.fromDirectory(TestRules.RULES)));
+        assertTrue(offenders.stream().anyMatch(o -> o.startsWith("rule " + rule + " ") && o.contains("fires in no case")), offenders.toString());
+        assertTrue(offenders.stream().anyMatch(o -> o.contains("OPT_OUT_NOT_AVAILABLE")), "its finding code is no longer expected: " + offenders);
+    }
+
+    @Test
     void atLeastSixtyCases() throws Exception {
         assertTrue(results().size() >= 60, "only " + results().size() + " cases");
     }
