@@ -33,6 +33,20 @@ public final class TestRules {
         return base;
     }
 
+    /** A writable copy of the project's rules/ for tests that break or edit a rule. */
+    public static Path copyOfRules(Path to) {
+        try (java.util.stream.Stream<Path> walk = java.nio.file.Files.walk(RULES)) {
+            for (Path p : (Iterable<Path>) walk::iterator) {
+                Path dest = to.resolve(RULES.relativize(p).toString());
+                if (java.nio.file.Files.isDirectory(p)) java.nio.file.Files.createDirectories(dest);
+                else java.nio.file.Files.copy(p, dest);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return to;
+    }
+
     public static Report evaluate(Path tenant) {
         return evaluate(tenant, AS_OF);
     }

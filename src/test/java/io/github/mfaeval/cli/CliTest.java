@@ -83,14 +83,7 @@ class CliTest {
 
     @Test
     void rulesCheckPrintsFileAndLineAndExitsTwo(@TempDir Path tmp) throws Exception {
-        Path rules = tmp.resolve("rules");
-        try (var walk = Files.walk(TestRules.RULES)) {
-            for (Path p : (Iterable<Path>) walk::iterator) {
-                Path dest = rules.resolve(TestRules.RULES.relativize(p).toString());
-                if (Files.isDirectory(p)) Files.createDirectories(dest);
-                else Files.copy(p, dest);
-            }
-        }
+        Path rules = TestRules.copyOfRules(tmp.resolve("rules"));
         Path drl = rules.resolve("signin/automation.drl");
         Files.writeString(drl, Files.readString(drl).replace("then\n    $s.setPasswordGrant(true);", "then\n    $s.setPasswordGrant(true)\n    oops;"));
         Run r = run("rules", "check", rules.toString());

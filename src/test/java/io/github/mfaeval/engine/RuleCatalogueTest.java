@@ -56,44 +56,44 @@ class RuleCatalogueTest {
         assertTrue(offenders.isEmpty(), String.join("\n", offenders));
     }
 
-    private static Path copyRules(Path to) throws Exception {
-        try (var walk = Files.walk(TestRules.RULES)) {
-            for (Path p : (Iterable<Path>) walk::iterator) {
-                Path dest = to.resolve(TestRules.RULES.relativize(p).toString());
-                if (Files.isDirectory(p)) Files.createDirectories(dest);
-                else Files.copy(p, dest);
-            }
-        }
-        return to;
+
+    private static RuleBuildException buildFails(Path rules) {
+        return assertThrows(RuleBuildException.class, () -> RuleBaseBuilder.build(RuleFiles.fromDirectory(rules)));
+    }
+
+    /** A copy of rules/ with one text replaced in one file. */
+    private static Path editedRules(Path tmp, String file, String from, String to) throws Exception {
+        Path rules = TestRules.copyOfRules(tmp);
+        Path f = rules.resolve(file);
+        String text = Files.readString(f);
+        assertTrue(text.contains(from), file + " no longer contains " + from);
+        Files.writeString(f, text.replace(from, to));
+        return rules;
     }
 
     @Test
     void aRuleWithoutSectionIsRefusedWithItsFile(@TempDir Path tmp) throws Exception {
-        Path rules = copyRules(tmp);
-        Path drl = rules.resolve("tenant/manifest.drl");
-        Files.writeString(drl, Files.readString(drl).replace("@id(MM-TEN-001) @section(\"FAQs\")", "@id(MM-TEN-001)"));
-        RuleBuildException e = assertThrows(RuleBuildException.class, () -> RuleBaseBuilder.build(RuleFiles.fromDirectory(rules)));
+        Path rules = editedRules(tmp, "tenant/manifest.drl", "@id(MM-TEN-001) @section(\"FAQs\")", "@id(MM-TEN-001)");
+        RuleBuildException e = buildFails(rules);
         assertTrue(e.getProblems().stream().anyMatch(p -> p.file().equals("tenant/manifest.drl") && p.message().contains("lacks @section")), e.getMessage());
     }
 
     @Test
     void aReusedIdIsRefusedNamingBothRules(@TempDir Path tmp) throws Exception {
-        Path rules = copyRules(tmp);
-        Path drl = rules.resolve("tenant/manifest.drl");
-        Files.writeString(drl, Files.readString(drl).replace("@id(MM-TEN-002)", "@id(MM-TEN-001)"));
-        RuleBuildException e = assertThrows(RuleBuildException.class, () -> RuleBaseBuilder.build(RuleFiles.fromDirectory(rules)));
+        Path rules = editedRules(tmp, "tenant/manifest.drl", "@id(MM-TEN-002)", "@id(MM-TEN-001)");
+        RuleBuildException e = buildFails(rules);
         assertTrue(e.getMessage().contains("MM-TEN-001 is used twice"), e.getMessage());
     }
 
     @Test
     void aSyntaxErrorIsReportedWithFileAndLine(@TempDir Path tmp) throws Exception {
-        Path rules = copyRules(tmp);
+        Path rules = TestRules.copyOfRules(tmp);
         Path drl = rules.resolve("tenant/manifest.drl");
         List<String> lines = new ArrayList<>(Files.readAllLines(drl));
         int at = lines.indexOf("    $t : Tenant( testTenant )");
         lines.set(at, "    $t : Tenant( testTenant ");
         Files.write(drl, lines);
-        RuleBuildException e = assertThrows(RuleBuildException.class, () -> RuleBaseBuilder.build(RuleFiles.fromDirectory(rules)));
+        RuleBuildException e = buildFails(rules);
         RuleProblem p = e.getProblems().get(0);
         assertEquals("tenant/manifest.drl", p.file(), e.getMessage());
         assertTrue(p.line() >= at && p.line() <= at + 3, "line " + p.line() + " near " + (at + 1) + ": " + e.getMessage());
@@ -101,18 +101,16 @@ class RuleCatalogueTest {
 
     @Test
     void aDecisionTableWithTheWrongFileNameIsNotSilentlyIgnored(@TempDir Path tmp) throws Exception {
-        Path rules = copyRules(tmp);
+        Path rules = TestRules.copyOfRules(tmp);
         Files.move(rules.resolve("reference/applications.drl.csv"), rules.resolve("reference/applications.csv"));
-        RuleBuildException e = assertThrows(RuleBuildException.class, () -> RuleBaseBuilder.build(RuleFiles.fromDirectory(rules)));
+        RuleBuildException e = buildFails(rules);
         assertTrue(e.getMessage().contains("reference/applications.csv: decision table not recognised"), e.getMessage());
     }
 
     @Test
     void aTypeErrorWithoutALineIsLocatedToItsFile(@TempDir Path tmp) throws Exception {
-        Path rules = copyRules(tmp);
-        Path drl = rules.resolve("user/notification.drl");
-        Files.writeString(drl, Files.readString(drl).replace("!hasMail", "!hasEmailAddress"));
-        RuleBuildException e = assertThrows(RuleBuildException.class, () -> RuleBaseBuilder.build(RuleFiles.fromDirectory(rules)));
+        Path rules = editedRules(tmp, "user/notification.drl", "!hasMail", "!hasEmailAddress");
+        RuleBuildException e = buildFails(rules);
         assertTrue(e.getProblems().stream().anyMatch(p -> p.file().equals("user/notification.drl") && p.error()), e.getMessage());
     }
 }

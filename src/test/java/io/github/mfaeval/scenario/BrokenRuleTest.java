@@ -18,20 +18,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** A deliberately broken copy of the rules makes the scenarios fail, naming the case and its file. */
 class BrokenRuleTest {
 
-    private static Path copyRules(Path to) throws Exception {
-        try (Stream<Path> walk = Files.walk(TestRules.RULES)) {
-            for (Path p : (Iterable<Path>) walk::iterator) {
-                Path dest = to.resolve(TestRules.RULES.relativize(p).toString());
-                if (Files.isDirectory(p)) Files.createDirectories(dest);
-                else Files.copy(p, dest);
-            }
-        }
-        return to;
-    }
 
     @Test
     void aRuleThatNoLongerFiresFailsItsCases(@TempDir Path tmp) throws Exception {
-        Path rules = copyRules(tmp.resolve("rules"));
+        Path rules = TestRules.copyOfRules(tmp.resolve("rules"));
         Path drl = rules.resolve("tenant/manifest.drl");
         // The test-tenant rule now looks for the opposite flag: it never fires for a test tenant.
         Files.writeString(drl, Files.readString(drl).replace("$t : Tenant( testTenant )", "$t : Tenant( !testTenant, optOutRequested )"));
@@ -48,7 +38,7 @@ class BrokenRuleTest {
 
     @Test
     void anApplicationRemovedFromTheTableTakesItsSignInsOutOfScope(@TempDir Path tmp) throws Exception {
-        Path rules = copyRules(tmp.resolve("rules"));
+        Path rules = TestRules.copyOfRules(tmp.resolve("rules"));
         Path table = rules.resolve("reference/applications.drl.csv");
         Files.writeString(table, Files.readString(table).replace("\"MM-APP-002\",\"\"\"Applications\"\"\",\"INFO\",\"true\"",
                 "\"MM-APP-002\",\"\"\"Applications\"\"\",\"INFO\",\"false\""));
