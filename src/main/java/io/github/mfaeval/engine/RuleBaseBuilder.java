@@ -78,7 +78,7 @@ public final class RuleBaseBuilder {
             if (unlocated) {
                 problems.addAll(0, locateByBuildingAlone(ks, kmodule, rules, ruleFiles));
             }
-            throw new RuleBuildException(problems);
+            throw new RuleBuildException(distinct(problems));
         }
 
         KieContainer container = ks.newKieContainer(releaseId);
@@ -130,6 +130,15 @@ public final class RuleBaseBuilder {
             }
         }
         return located;
+    }
+
+    /** Each problem once; "null Package" only restates a syntax error already reported for that file. */
+    private static List<RuleProblem> distinct(List<RuleProblem> problems) {
+        java.util.Set<String> withLines = new java.util.HashSet<>();
+        for (RuleProblem p : problems) if (p.error() && p.line() > 0) withLines.add(p.file());
+        List<RuleProblem> out = new ArrayList<>(new java.util.LinkedHashSet<>(problems));
+        out.removeIf(p -> p.message().startsWith("Parser returned a null Package") && withLines.contains(p.file()));
+        return out;
     }
 
     /** A compiler crash, reported like any other error (file and line unknown until located). */
