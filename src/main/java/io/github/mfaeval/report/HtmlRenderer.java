@@ -283,7 +283,7 @@ public final class HtmlRenderer implements Renderer {
             ordered.sort(Comparator.comparing(UserVerdict::ready).thenComparing(u -> !u.inScope())
                     .thenComparing(u -> String.valueOf(u.userPrincipalName()), String.CASE_INSENSITIVE_ORDER));
             h.append("<div class=\"controls\"><label>Filter<input type=\"search\" data-filter=\"users-table\" placeholder=\"user, finding, rule\u2026\"></label>");
-            select("users-table", 2, "Ready", List.of("Ready", "Not ready"));
+            select("users-table", 2, "Ready", List.of("Ready", "Not ready", "Not in scope"));
             h.append("<output data-count=\"users-table\" aria-live=\"polite\"></output></div>\n");
             capped(ordered.size(), MAX_USERS, "users", CsvRenderer.USERS);
             h.append("<div class=\"table-wrap\"><table id=\"users-table\" class=\"sortable filterable\"><thead><tr>")
@@ -294,7 +294,8 @@ public final class HtmlRenderer implements Renderer {
                 List<Finding> own = findingsOf.getOrDefault(u.id(), List.of());
                 h.append("<tr id=\"").append(userAnchor.get(u.id())).append("\"><td>").append(Html.esc(names.of(u.id())))
                         .append("</td><td>").append(u.inScope() ? "Yes" : "No").append("</td><td>")
-                        .append(u.ready() ? "<span class=\"yes\">Ready</span>" : "<span class=\"no\">Not ready</span>")
+                        .append(!u.ready() ? "<span class=\"no\">Not ready</span>"
+                                : u.inScope() ? "<span class=\"yes\">Ready</span>" : "<span class=\"muted\">Not in scope</span>")
                         .append("</td><td>").append(u.coveredBy() == null || u.coveredBy().isEmpty() ? "<span class=\"muted\">nothing</span>"
                                 : Html.esc(String.join(", ", u.coveredBy())))
                         .append("</td><td class=\"num-cell\">").append(n.inScope()).append("</td><td class=\"num-cell\">").append(n.unsatisfied())
