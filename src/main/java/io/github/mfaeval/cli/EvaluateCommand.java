@@ -5,6 +5,8 @@ import io.github.mfaeval.engine.RuleBase;
 import io.github.mfaeval.load.InputException;
 import io.github.mfaeval.load.TenantData;
 import io.github.mfaeval.load.TenantLoader;
+import io.github.mfaeval.report.CsvRenderer;
+import io.github.mfaeval.report.HtmlRenderer;
 import io.github.mfaeval.report.JsonRenderer;
 import io.github.mfaeval.report.Renderer;
 import io.github.mfaeval.report.Report;
@@ -24,6 +26,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
@@ -31,7 +34,7 @@ import java.util.concurrent.Callable;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ready", "1:action required, or incomplete input (records rejected)", "2:input or rule error"})
 final class EvaluateCommand implements Callable<Integer> {
-    enum Format { text, json }
+    enum Format { text, json, html, csv }
 
     @Spec
     CommandSpec spec;
@@ -43,11 +46,16 @@ final class EvaluateCommand implements Callable<Integer> {
     LocalDate asOf;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+            description = {"Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
+                    "html: one self-contained page, to open in a browser or send on (it loads nothing).",
+                    "csv: four files in the --output folder:",
+                    "  action-plan.csv  what to do, most urgent first",
+                    "  findings.csv, users.csv, signins.csv"})
     Format format;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
-            description = "Write the report to FILE (written whole, then moved into place) instead of standard output.")
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE|DIR",
+            description = {"Write the report to FILE (written whole, then moved into place) instead of standard output.",
+                    "With --format csv (required): the folder DIR to write the CSV files into; it is created if needed."})
     Path output;
 
     @Mixin
@@ -56,6 +64,10 @@ final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
+        if (format == Format.csv && output == null) {
+            err.println("mfa-eval: --format csv writes several files: name their folder with --output DIR");
+            return Main.ERROR;
+        }
         RuleBase base = rules.build(err);
         if (base == null) return Main.ERROR;
         TenantData data;
@@ -72,8 +84,18 @@ final class EvaluateCommand implements Callable<Integer> {
             err.println("mfa-eval: " + tenantDir + ": " + e.getMessage());
             return Main.ERROR;
         }
-        Renderer renderer = format == Format.json ? new JsonRenderer() : new TextRenderer();
         try {
+            if (format == Format.csv) {
+                for (Map.Entry<String, Renderer> file : new CsvRenderer().files().entrySet()) {
+                    AtomicFile.write(output.resolve(file.getKey()), w -> file.getValue().render(report, w));
+                }
+                return exitCode(report);
+            }
+            Renderer renderer = switch (format) {
+                case json -> new JsonRenderer();
+                case html -> new HtmlRenderer();
+                default -> new TextRenderer();
+            };
             if (output == null) {
                 Writer out = new OutputStreamWriter(System.out, StandardCharsets.UTF_8);
                 renderer.render(report, out);
@@ -85,6 +107,10 @@ final class EvaluateCommand implements Callable<Integer> {
             err.println("mfa-eval: cannot write " + output + ": " + e.getMessage());
             return Main.ERROR;
         }
+        return exitCode(report);
+    }
+
+    private static int exitCode(Report report) {
         return report.status() == Report.Status.READY ? Main.READY : Main.ACTION_REQUIRED;
     }
 }

@@ -17,7 +17,7 @@ public final class TextRenderer implements Renderer {
     @Override
     public void render(Report r, Writer writer) throws IOException {
         PrintWriter out = new PrintWriter(writer);
-        out.printf("Tenant   %s (%s)%s%n", r.tenant().displayName(), r.tenant().id(), r.tenant().testTenant() ? " [test tenant]" : "");
+        out.printf("Tenant   %s (%s)%s%n", t(r.tenant().displayName()), t(r.tenant().id()), r.tenant().testTenant() ? " [test tenant]" : "");
         out.printf("As of    %s%n", r.asOf());
         out.printf("Status   %s%n%n", r.status());
         out.println("Schedule");
@@ -32,14 +32,14 @@ public final class TextRenderer implements Renderer {
         out.printf("  in scope %d: MFA satisfied %d, not satisfied %d%n", m.signInsInScope(), m.signInsSatisfied(), m.signInsNotSatisfied());
         out.printf("Users    %d in scope, %d ready (of %d users)%n", m.usersInScope(), m.usersReady(), m.users());
         if (!r.inputs().missing().isEmpty()) {
-            out.printf("Missing  %s%n", String.join(", ", r.inputs().missing()));
+            out.printf("Missing  %s%n", t(String.join(", ", r.inputs().missing())));
         }
         if (!r.inputs().rejected().isEmpty()) {
-            out.printf("Rejected %d record(s), first: %s%n", r.inputs().rejected().size(), r.inputs().rejected().get(0));
+            out.printf("Rejected %d record(s), first: %s%n", r.inputs().rejected().size(), t(r.inputs().rejected().get(0)));
         }
         out.println();
         Map<String, Long> byCode = new LinkedHashMap<>();
-        for (Finding f : r.findings()) byCode.merge(f.severity() + " " + f.code(), 1L, Long::sum);
+        for (Finding f : r.findings()) byCode.merge(f.severity() + " " + t(f.code()), 1L, Long::sum);
         if (byCode.isEmpty()) {
             out.println("No findings.");
         } else {
@@ -50,12 +50,27 @@ public final class TextRenderer implements Renderer {
             if (!top.isEmpty()) {
                 out.println("What to do next");
                 for (Finding f : top) {
-                    out.printf("  [%s] %s (%s, %s)%n      %s%n", f.severity(), f.code(), f.rule(), f.section(), f.message());
+                    out.printf("  [%s] %s (%s, %s)%n      %s%n", f.severity(), t(f.code()), t(f.rule()), t(f.section()), t(f.message()));
                 }
                 long more = r.findings().stream().filter(f -> f.severity() != Severity.INFO).count() - top.size();
-                if (more > 0) out.printf("  … and %d more: use --format json for all of them.%n", more);
+                if (more > 0) out.printf("  … and %d more: use --format html, csv or json for all of them.%n", more);
             }
         }
         out.flush();
+    }
+
+    /**
+     * A value from the input as plain text for a terminal: control characters (an escape sequence in a display
+     * name could recolour, move the cursor or rewrite the line) are shown as '?' instead of being obeyed.
+     */
+    static String t(Object value) {
+        if (value == null) return "";
+        String s = value.toString();
+        StringBuilder out = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            out.append(Character.isISOControl(c) ? '?' : c);
+        }
+        return out.toString();
     }
 }

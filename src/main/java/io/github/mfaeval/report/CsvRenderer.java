@@ -1,0 +1,134 @@
+package io.github.mfaeval.report;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import io.github.mfaeval.model.Finding;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * The report as spreadsheets: one CSV per level (sign-ins, users, findings) plus the action plan. RFC 4180
+ * (comma, double quotes, CRLF), UTF-8, a header row. The data files use the JSON report's field names so a
+ * column can be looked up in either; the action plan is a worksheet for people, with people's headers and
+ * empty columns for owner, due date and justification.
+ */
+public final class CsvRenderer implements FileSetRenderer {
+    public static final String SIGN_INS = "signins.csv";
+    public static final String USERS = "users.csv";
+    public static final String FINDINGS = "findings.csv";
+    public static final String ACTION_PLAN = "action-plan.csv";
+
+    private static final CsvMapper MAPPER = CsvMapper.builder()
+            // The caller owns the writer (it may be a file being written atomically).
+            .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
+            .build();
+
+    @Override
+    public Map<String, Renderer> files() {
+        Map<String, Renderer> files = new LinkedHashMap<>();
+        files.put(ACTION_PLAN, (r, out) -> write(out, ActionPlanRow.class, ActionPlan.of(r), ActionPlanRow::of));
+        files.put(FINDINGS, (r, out) -> {
+            EnforcementDates dates = new EnforcementDates(r);
+            SubjectNames names = new SubjectNames(r);
+            write(out, FindingRow.class, r.findings(), f -> FindingRow.of(f, names, dates));
+        });
+        files.put(USERS, (r, out) -> write(out, UserRow.class, r.users(), UserRow::of));
+        files.put(SIGN_INS, (r, out) -> write(out, SignInRow.class, r.signIns(), SignInRow::of));
+        return files;
+    }
+
+    private static <T, R> void write(Writer out, Class<R> rowType, List<T> items, Function<T, R> toRow) throws IOException {
+        CsvSchema schema = MAPPER.schemaFor(rowType).withHeader().withLineSeparator("\r\n");
+        try (var rows = MAPPER.writer(schema).writeValues(out)) {
+            for (T item : items) rows.write(toRow.apply(item));
+        }
+        out.flush();
+    }
+
+    /**
+     * A text cell. Spreadsheets run a cell that starts with = + - @ (or a tab or carriage return) as a formula,
+     * so a display name like {@code =HYPERLINK(...)} would be executed on opening: such values get a leading
+     * apostrophe, the usual way to make a spreadsheet show them as text.
+     */
+    static String cell(String value) {
+        if (value == null || value.isEmpty()) return value;
+        char c = value.charAt(0);
+        return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r' ? "'" + value : value;
+    }
+
+    private static String cells(List<String> values) {
+        return values == null ? "" : cell(String.join(" ", values));
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : cell(value.toString());
+    }
+
+    @JsonPropertyOrder({"id", "createdDateTime", "userId", "userPrincipalName", "appId", "application", "phase", "inScope",
+            "scopeReason", "mfaSatisfied", "satisfiedBy", "enforcementActive", "rules", "source"})
+    record SignInRow(String id, String createdDateTime, String userId, String userPrincipalName, String appId,
+                     String application, Integer phase, boolean inScope, String scopeReason, Boolean mfaSatisfied,
+                     String satisfiedBy, Boolean enforcementActive, String rules, String source) {
+        static SignInRow of(SignInVerdict s) {
+            return new SignInRow(cell(s.id()), text(s.createdDateTime()), cell(s.userId()), cell(s.userPrincipalName()),
+                    cell(s.appId()), cell(s.application()), s.phase(), s.inScope(), text(s.scopeReason()), s.mfaSatisfied(),
+                    text(s.satisfiedBy()), s.enforcementActive(), cells(s.rules()), cell(s.source()));
+        }
+    }
+
+    @JsonPropertyOrder({"id", "userPrincipalName", "inScope", "ready", "coveredBy", "findings", "signInsInScope",
+            "signInsSatisfied", "signInsUnsatisfied", "rules"})
+    record UserRow(String id, String userPrincipalName, boolean inScope, boolean ready, String coveredBy, String findings,
+                   int signInsInScope, int signInsSatisfied, int signInsUnsatisfied, String rules) {
+        static UserRow of(UserVerdict u) {
+            UserVerdict.SignInCounts n = Objects.requireNonNullElse(u.signIns(), new UserVerdict.SignInCounts(0, 0, 0));
+            return new UserRow(cell(u.id()), cell(u.userPrincipalName()), u.inScope(), u.ready(), cells(u.coveredBy()),
+                    cells(u.findings()), n.inScope(), n.satisfied(), n.unsatisfied(), cells(u.rules()));
+        }
+    }
+
+    @JsonPropertyOrder({"severity", "code", "rule", "subject", "subjectName", "message", "section", "sectionUrl",
+            "enforcementDate"})
+    record FindingRow(String severity, String code, String rule, String subject, String subjectName, String message,
+                      String section, String sectionUrl, String enforcementDate) {
+        static FindingRow of(Finding f, SubjectNames names, EnforcementDates dates) {
+            return new FindingRow(text(f.severity()), cell(f.code()), cell(f.rule()), cell(f.subject()),
+                    cell(names.of(f.subject())), cell(f.message()), cell(f.section()), SourceSection.url(f.section()),
+                    text(dates.of(f)));
+        }
+    }
+
+    @JsonPropertyOrder({"Priority", "Severity", "Enforcement date", "Already enforced", "Finding", "Subject", "Subject id",
+            "What to do", "Source section", "Reference", "Rule", "Owner", "Due date", "Justification"})
+    record ActionPlanRow(@JsonProperty("Priority") int priority,
+                         @JsonProperty("Severity") String severity,
+                         @JsonProperty("Enforcement date") String enforcementDate,
+                         @JsonProperty("Already enforced") String alreadyEnforced,
+                         @JsonProperty("Finding") String finding,
+                         @JsonProperty("Subject") String subject,
+                         @JsonProperty("Subject id") String subjectId,
+                         @JsonProperty("What to do") String whatToDo,
+                         @JsonProperty("Source section") String section,
+                         @JsonProperty("Reference") String reference,
+                         @JsonProperty("Rule") String rule,
+                         @JsonProperty("Owner") String owner,
+                         @JsonProperty("Due date") String dueDate,
+                         @JsonProperty("Justification") String justification) {
+        static ActionPlanRow of(ActionPlan.Item i) {
+            Finding f = i.finding();
+            return new ActionPlanRow(i.priority(), text(f.severity()), text(i.enforcementDate()),
+                    i.enforcementDate() == null ? null : i.enforced() ? "yes" : "no", cell(f.code()), cell(i.subjectName()),
+                    cell(f.subject()), cell(f.message()), cell(f.section()), SourceSection.url(f.section()), cell(f.rule()),
+                    "", "", "");
+        }
+    }
+}

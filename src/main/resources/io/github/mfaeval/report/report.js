@@ -1,0 +1,90 @@
+// Sorting and filtering for the report's tables. The tables are complete without it (mail previews run no
+// scripts): this only reorders and hides rows that are already there, and never builds markup from data.
+(function () {
+  'use strict';
+  var each = function (list, fn) { Array.prototype.forEach.call(list, fn); };
+  document.documentElement.classList.add('js');
+
+  function sortValue(row, index) {
+    var cell = row.cells[index];
+    if (!cell) return '';
+    return cell.hasAttribute('data-sort') ? cell.getAttribute('data-sort') : cell.textContent.trim();
+  }
+
+  function compare(a, b) {
+    if (a !== '' && b !== '' && !isNaN(a) && !isNaN(b)) return Number(a) - Number(b);
+    return a.localeCompare(b, undefined, { numeric: true, sensitivity: 'base' });
+  }
+
+  function makeSortable(table) {
+    var headers = table.tHead.rows[0].cells;
+    each(headers, function (th, index) {
+      var button = th.querySelector('button');
+      if (!button) return;
+      button.addEventListener('click', function () {
+        var ascending = th.getAttribute('aria-sort') !== 'ascending';
+        each(headers, function (h) { h.removeAttribute('aria-sort'); });
+        th.setAttribute('aria-sort', ascending ? 'ascending' : 'descending');
+        var body = table.tBodies[0];
+        var rows = Array.prototype.slice.call(body.rows);
+        rows.sort(function (x, y) {
+          var c = compare(sortValue(x, index), sortValue(y, index));
+          return ascending ? c : -c;
+        });
+        rows.forEach(function (row) { body.appendChild(row); });
+      });
+    });
+  }
+
+  // A text box matches anywhere in the row; a select with data-column matches that column's text exactly.
+  function makeFilterable(table) {
+    var controls = document.querySelectorAll('[data-filter="' + table.id + '"]');
+    var count = document.querySelector('[data-count="' + table.id + '"]');
+    function apply() {
+      var rows = table.tBodies[0].rows;
+      var shown = 0;
+      each(rows, function (row) {
+        var visible = true;
+        each(controls, function (control) {
+          var wanted = control.value.trim().toLowerCase();
+          if (!wanted || !visible) return;
+          if (control.hasAttribute('data-column')) {
+            var cell = row.cells[Number(control.getAttribute('data-column'))];
+            visible = cell !== undefined && cell.textContent.trim().toLowerCase() === wanted;
+          } else {
+            visible = row.textContent.toLowerCase().indexOf(wanted) >= 0;
+          }
+        });
+        row.hidden = !visible;
+        if (visible) shown++;
+      });
+      if (count) count.textContent = shown + ' of ' + rows.length + ' shown';
+    }
+    each(controls, function (control) {
+      control.addEventListener('input', apply);
+      control.addEventListener('change', apply);
+    });
+    return apply;
+  }
+
+  // Following a link to a user or sign-in opens its "why", and shows the row even if a filter hid it.
+  function openTarget() {
+    var target = location.hash.length > 1 ? document.getElementById(location.hash.slice(1)) : null;
+    if (!target) return;
+    target.hidden = false;
+    var details = target.querySelector('details');
+    if (details) details.open = true;
+  }
+
+  each(document.querySelectorAll('table.sortable'), makeSortable);
+  var filters = [];
+  each(document.querySelectorAll('table.filterable'), function (table) { filters.push(makeFilterable(table)); });
+  // ?q=text pre-fills the findings filter, so a link can point at one user's or one rule's findings.
+  var query = new URLSearchParams(location.search).get('q');
+  var findingsFilter = document.getElementById('findings-filter');
+  if (query && findingsFilter) findingsFilter.value = query;
+  filters.forEach(function (apply) { apply(); });
+  window.addEventListener('hashchange', openTarget);
+  openTarget();
+  document.body.setAttribute('data-ready', '1');
+})();
