@@ -17,6 +17,15 @@ final class AtomicFile {
     private AtomicFile() {
     }
 
+    /** Temp files are created owner-only; a report is meant to be shared like any file the user writes. */
+    private static void readableByOthers(Path file) {
+        try {
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        } catch (UnsupportedOperationException | IOException ignored) {
+            // not a POSIX file system: keep the default
+        }
+    }
+
     static void write(Path target, Content content) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
@@ -25,6 +34,7 @@ final class AtomicFile {
             try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
                 content.write(out);
             }
+            readableByOthers(tmp);
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
