@@ -48,16 +48,21 @@ final class CsvRows {
         String[] header = null;
         long index = 0;
         while (true) {
-            long parserStart = in.offset();
+            // Jackson counts lines and characters from where its parser starts: here, a line start.
+            long baseLine = in.line() - 1;
+            long baseOffset = in.offset();
             MappingIterator<String[]> it = reader.readValues(in);
-            long rowLine = in.line();
+            JsonParser p = it.getParser();
+            long rowLine = baseLine + 1;
             try {
                 while (true) {
                     in.startRecord();
-                    rowLine = in.line();
+                    rowLine = baseLine + p.currentLocation().getLineNr();
                     if (!it.hasNextValue()) return;
                     String[] values = it.nextValue();
-                    List<TextInput.BadBytes> bad = in.takeBadBytes(in.offset());
+                    // Jackson may already hold the next line; its location is the end of this row.
+                    long nextLine = baseLine + p.currentLocation().getLineNr();
+                    List<TextInput.BadBytes> bad = in.takeBadBytes(baseOffset + p.currentLocation().getCharOffset());
                     if (values.length == 0 || (values.length == 1 && values[0].isBlank())) continue;
                     if (header == null) {
                         header = values;
@@ -66,9 +71,9 @@ final class CsvRows {
                     }
                     Position at = new Position(++index, rowLine);
                     if (!bad.isEmpty()) {
-                        rows.broken(where(at, in), JsonSignIns.notText(bad), 1);
+                        rows.broken(where(at, nextLine - 1), JsonSignIns.notText(bad), 1);
                     } else if (values.length != header.length) {
-                        rows.broken(where(at, in), "has " + values.length + " values, the header has " + header.length
+                        rows.broken(where(at, nextLine - 1), "has " + values.length + " values, the header has " + header.length
                                 + " (a line cut short, or a value with an unquoted separator)", 1);
                     } else {
                         rows.row(values, at);
@@ -82,10 +87,12 @@ final class CsvRows {
                     return;
                 }
                 String reason = reason(e);
+                // The parser stopped inside the broken row; the input is at the end of the line it was reading
+                // (reads stop at line ends), or inside a longer one.
                 if (!in.atLineStart()) in.skipLine();
                 in.takeBadBytes(in.offset());
-                rows.broken(where(at, in), reason, 1);
-                if (in.offset() == parserStart) {
+                rows.broken(where(at, in.line() - 1), reason, 1);
+                if (in.offset() == baseOffset) {
                     // nothing was consumed: a read error that repeats; give up rather than loop
                     return;
                 }
@@ -106,8 +113,7 @@ final class CsvRows {
     }
 
     /** "record 4 (line 9)", or "record 4 (lines 9-12)" for a row spanning lines. */
-    private static String where(Position at, TextInput in) {
-        long last = in.line() - (in.atLineStart() ? 1 : 0);
+    private static String where(Position at, long last) {
         if (last <= at.line()) return at.toString();
         return "record " + at.index() + " (lines " + at.line() + "-" + last + ")";
     }

@@ -298,8 +298,10 @@ final class JsonSignIns {
             try {
                 node = LINE.readTree(line.toString());
             } catch (JsonProcessingException e) {
-                out.broken(new Position(++count.index, lineNo).toString(), (e instanceof JsonEOFException
-                        ? "the line ends in the middle of a record (truncated?): " : "malformed JSON: ") + e.getOriginalMessage(), 1);
+                String why = e instanceof JsonEOFException ? "the line ends in the middle of a record (truncated?): " + e.getOriginalMessage()
+                        : e.getOriginalMessage().startsWith("Trailing token") ? "more than one JSON value on the line"
+                        : "malformed JSON: " + e.getOriginalMessage();
+                out.broken(new Position(++count.index, lineNo).toString(), why, 1);
                 continue;
             }
             if (isContainer(node)) {

@@ -95,7 +95,9 @@ final class PortalCsvSignIns {
     /** True when the header is the portal's sign-in download. */
     static boolean matches(String[] header) {
         List<String> keys = keys(header);
-        return keys.contains("request id") && (keys.contains("date (utc)") || keys.contains("date"))
+        // loose on purpose: a header with a mangled Request ID or date column is still the portal's, and is then
+        // refused for that column by name rather than as "not a sign-in export"
+        return (keys.contains("request id") || keys.contains("date (utc)"))
                 && (keys.contains("application id") || keys.contains("username") || keys.contains("service principal id"))
                 && !PortalAuthDetails.matches(header);
     }

@@ -38,12 +38,22 @@ public record Sniff(Kind kind, boolean gzip, String encoding, String firstLine, 
             char[] buf = new char[PEEK];
             int n = 0;
             int r;
-            while (n < buf.length && (r = in.read(buf, n, buf.length - n)) > 0) n += r;
-            return judge(new String(buf, 0, n), in.isGzip(), in.encoding());
+            try {
+                while (n < buf.length && (r = in.read(buf, n, buf.length - n)) > 0) n += r;
+            } catch (TextInput.BrokenBytes e) {
+                // a truncated gzip file: judge by what came before the break; reading reports the break where it is
+                if (n == 0) throw e;
+            }
+            String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).replaceAll("\\.gz$", "");
+            return judge(new String(buf, 0, n), in.isGzip(), in.encoding(), name.endsWith(".jsonl") || name.endsWith(".ndjson"));
         }
     }
 
-    static Sniff judge(String head, boolean gzip, String encoding) {
+    /**
+     * {@code linesByName}: the name says one record per line (.jsonl, .ndjson). The content decides, except when a
+     * broken first line leaves it undecided: then the name keeps the file in line mode, where a bad line costs only itself.
+     */
+    static Sniff judge(String head, boolean gzip, String encoding, boolean linesByName) {
         int start = 0;
         while (start < head.length() && Character.isWhitespace(head.charAt(start))) start++;
         if (start == head.length()) return new Sniff(Kind.EMPTY, gzip, encoding, "", ',');
@@ -59,7 +69,8 @@ public record Sniff(Kind kind, boolean gzip, String encoding, String firstLine, 
         char c = head.charAt(start);
         if (c == '[') return new Sniff(Kind.JSON, gzip, encoding, first, ',');
         if (c == '{') {
-            return new Sniff(eol > 0 && isOneRecord(first) ? Kind.NDJSON : Kind.JSON, gzip, encoding, first, ',');
+            boolean lines = eol > 0 && isOneRecord(first) || linesByName;
+            return new Sniff(lines ? Kind.NDJSON : Kind.JSON, gzip, encoding, first, ',');
         }
         char sep = separator(first);
         if (sep != 0) return new Sniff(Kind.CSV, gzip, encoding, first, sep);

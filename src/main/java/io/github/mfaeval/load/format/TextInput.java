@@ -4,6 +4,7 @@ import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PushbackInputStream;
 import java.io.Reader;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -96,24 +97,28 @@ public final class TextInput extends Reader {
     public static TextInput open(Path file, int maxRecordChars) throws IOException {
         InputStream raw = new BufferedInputStream(Files.newInputStream(file), BUFFER);
         try {
-            boolean gzip = startsWith(raw, 0x1f, 0x8b);
-            InputStream plain = raw;
-            if (gzip) {
-                try {
-                    plain = new BufferedInputStream(new GZIPInputStream(raw, BUFFER), BUFFER);
-                } catch (EOFException | ZipException e) {
-                    throw new BrokenBytes("the gzip header is cut short or corrupt: " + e.getMessage(), e);
-                }
-            }
+            PushbackInputStream plain = new PushbackInputStream(raw, 4);
+            boolean gzip = startsWith(plain, 0x1f, 0x8b);
             Charset charset = StandardCharsets.UTF_8;
-            if (startsWith(plain, 0xef, 0xbb, 0xbf)) {
-                plain.skipNBytes(3);
-            } else if (startsWith(plain, 0xff, 0xfe)) {
-                plain.skipNBytes(2);
-                charset = StandardCharsets.UTF_16LE;
-            } else if (startsWith(plain, 0xfe, 0xff)) {
-                plain.skipNBytes(2);
-                charset = StandardCharsets.UTF_16BE;
+            try {
+                if (gzip) {
+                    // Not buffered again: GZIPInputStream hands over what it inflated before it meets a cut or
+                    // corrupt stream, where a BufferedInputStream around it would drop that data with the error.
+                    plain = new PushbackInputStream(new GZIPInputStream(plain, BUFFER), 4);
+                }
+                if (startsWith(plain, 0xef, 0xbb, 0xbf)) {
+                    plain.skipNBytes(3);
+                } else if (startsWith(plain, 0xff, 0xfe)) {
+                    plain.skipNBytes(2);
+                    charset = StandardCharsets.UTF_16LE;
+                } else if (startsWith(plain, 0xfe, 0xff)) {
+                    plain.skipNBytes(2);
+                    charset = StandardCharsets.UTF_16BE;
+                }
+            } catch (EOFException e) {
+                throw new BrokenBytes("the gzip data ends early: the file is truncated", e);
+            } catch (ZipException e) {
+                throw new BrokenBytes("the gzip data is corrupt (" + e.getMessage() + ")", e);
             }
             return new TextInput(plain, gzip, charset, maxRecordChars);
         } catch (IOException | RuntimeException e) {
@@ -122,16 +127,18 @@ public final class TextInput extends Reader {
         }
     }
 
-    private static boolean startsWith(InputStream s, int... magic) throws IOException {
-        s.mark(magic.length);
-        try {
-            for (int b : magic) {
-                if (s.read() != b) return false;
-            }
-            return true;
-        } finally {
-            s.reset();
+    /** True when the stream starts with these bytes; nothing is consumed. */
+    private static boolean startsWith(PushbackInputStream s, int... magic) throws IOException {
+        byte[] head = new byte[magic.length];
+        int n = 0;
+        int r;
+        while (n < head.length && (r = s.read(head, n, head.length - n)) > 0) n += r;
+        if (n > 0) s.unread(head, 0, n);
+        if (n < magic.length) return false;
+        for (int i = 0; i < magic.length; i++) {
+            if ((head[i] & 0xff) != magic[i]) return false;
         }
+        return true;
     }
 
     public boolean isGzip() {
