@@ -29,7 +29,8 @@ import java.util.concurrent.Callable;
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = "Evaluate one tenant folder and print its readiness report.",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:ready", "1:action required, or incomplete input (records rejected)", "2:input or rule error"})
+        exitCodeList = {"0:ready", "1:action required, or incomplete input (records rejected)",
+                "2:input or rule error; with --strict, also any rejected input"})
 final class EvaluateCommand implements Callable<Integer> {
     enum Format { text, json }
 
@@ -49,6 +50,9 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",
             description = "Write the report to FILE (written whole, then moved into place) instead of standard output.")
     Path output;
+
+    @Option(names = "--strict", description = "Exit with code 2 when any input was rejected (the report is still written).")
+    boolean strict;
 
     @Mixin
     RulesOption rules;
@@ -83,6 +87,11 @@ final class EvaluateCommand implements Callable<Integer> {
             }
         } catch (IOException e) {
             err.println("mfa-eval: cannot write " + output + ": " + e.getMessage());
+            return Main.ERROR;
+        }
+        if (strict && !report.inputs().rejected().isEmpty()) {
+            err.println("mfa-eval: --strict: " + report.inputs().rejected().size() + " input problem(s), the first: "
+                    + report.inputs().rejected().get(0));
             return Main.ERROR;
         }
         return report.status() == Report.Status.READY ? Main.READY : Main.ACTION_REQUIRED;

@@ -39,6 +39,7 @@ public final class TextInput extends Reader {
     public static final int DEFAULT_MAX_RECORD_CHARS = 32 * 1024 * 1024;
 
     private static final int BUFFER = 1 << 16;
+    private static final int MAX_PENDING_BAD_BYTES = 10_000;
 
     /** A place where the bytes were not valid text. */
     public record BadBytes(long offset, String bytes) {
@@ -223,15 +224,24 @@ public final class TextInput extends Reader {
         into.setLength(0);
         if (!fill()) return false;
         while (fill()) {
-            char c = out.get();
-            offset++;
-            if (c == '\n') {
+            // scan the decoded buffer in bulk: a 2 GB line must not cost a method call per character
+            char[] a = out.array();
+            int from = out.position();
+            int to = out.limit();
+            int eol = from;
+            while (eol < to && a[eol] != '\n') eol++;
+            int room = max + 1 - into.length();
+            if (room > 0) into.append(a, from, Math.min(eol - from, room));
+            offset += eol - from;
+            out.position(eol);
+            if (eol < to) {
+                out.get();
+                offset++;
                 line++;
                 atLineStart = true;
                 return true;
             }
             atLineStart = false;
-            if (into.length() <= max) into.append(c);
         }
         return true;
     }
@@ -239,9 +249,16 @@ public final class TextInput extends Reader {
     /** Skips to the start of the next line; what was skipped belongs to a refused record. */
     public void skipLine() throws IOException {
         while (!atLineStart && fill()) {
-            char c = out.get();
-            offset++;
-            if (c == '\n') {
+            char[] a = out.array();
+            int from = out.position();
+            int to = out.limit();
+            int eol = from;
+            while (eol < to && a[eol] != '\n') eol++;
+            offset += eol - from;
+            out.position(eol);
+            if (eol < to) {
+                out.get();
+                offset++;
                 line++;
                 atLineStart = true;
             }
@@ -278,7 +295,10 @@ public final class TextInput extends Reader {
                     if (i > 0) hex.append(' ');
                     hex.append(String.format("0x%02X", in.get(in.position() + i) & 0xff));
                 }
-                badBytes.addLast(new BadBytes(outBase + out.position(), hex.toString()));
+                if (badBytes.size() < MAX_PENDING_BAD_BYTES) {
+                    badBytes.addLast(new BadBytes(outBase + out.position(), hex.toString()));
+                }
+                // beyond that many pending places (a file of garbage), the first ones say enough
                 in.position(in.position() + r.length());
                 out.put('\uFFFD');
             } else if (r.isUnderflow() && bytesEnded) {
