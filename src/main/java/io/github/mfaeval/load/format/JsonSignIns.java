@@ -72,8 +72,7 @@ final class JsonSignIns {
                 while ((t = p.nextToken()) != null) {
                     long line = p.currentTokenLocation().getLineNr();
                     if (t == JsonToken.START_ARRAY) {
-                        out.container("JSON array");
-                        readElements(p, in, out, count);
+                        readElements(p, in, out, count, "JSON array");
                     } else if (t == JsonToken.START_OBJECT) {
                         in.startRecord();
                         JsonToken f = p.nextToken();
@@ -101,7 +100,7 @@ final class JsonSignIns {
             JsonToken v = p.nextToken();
             if (v == JsonToken.START_ARRAY && (name.equalsIgnoreCase("value") || name.equalsIgnoreCase("records"))) {
                 out.container(name.equalsIgnoreCase("value") ? "JSON page objects" : "JSON records blob");
-                readElements(p, in, out, count);
+                readElements(p, in, out, count, null);
             } else if (v == JsonToken.START_ARRAY && name.equalsIgnoreCase("tables")) {
                 out.container("Log Analytics query result (tables)");
                 readTables(p, in, out, count);
@@ -112,13 +111,14 @@ final class JsonSignIns {
         } while (p.nextToken() == JsonToken.FIELD_NAME);
     }
 
-    private static void readElements(JsonParser p, TextInput in, RawRecords out, Counter count) throws IOException {
+    /** {@code container}: what a plain record here says about the file (null when the wrapper has said it). */
+    private static void readElements(JsonParser p, TextInput in, RawRecords out, Counter count, String container) throws IOException {
         JsonToken t;
         in.startRecord();
         while ((t = p.nextToken()) != JsonToken.END_ARRAY && t != null) {
             long line = p.currentTokenLocation().getLineNr();
             JsonNode node = p.readValueAsTree();
-            emitChecked(node, new Position(count.index + 1, line), p, in, out, count, null);
+            emitChecked(node, new Position(count.index + 1, line), p, in, out, count, container);
             in.startRecord();
         }
     }
@@ -169,6 +169,7 @@ final class JsonSignIns {
                                     String container) {
         if (isContainer(node)) {
             // a whole page as an element of an array (pages collected by a script)
+            if (container != null) out.container("JSON array".equals(container) ? "JSON array of page objects" : "JSON page objects");
             if (badBytes(new Position(count.index + 1, at.line()), p, in, out)) {
                 count.index++;
                 return;
