@@ -54,12 +54,7 @@ public final class SignInMapper {
             throw new BadRecord("not a JSON object" + (r == null ? "" : ", found " + describe(r)));
         }
         Fields f = new Fields(r, labels);
-        String id;
-        try {
-            id = f.text(r, "id");
-        } catch (BadRecord e) {
-            throw e;
-        }
+        String id = f.text(r, "id");
         if (id == null) throw new BadRecord(f.label(r, "id", "id") + " is missing");
         try {
             return read(f, r, id, source);

@@ -108,14 +108,12 @@ final class PortalCsvSignIns {
         return keys;
     }
 
-    private final String[] header;
     private final Map<String, List<Integer>> byPath = new LinkedHashMap<>();
     private final Map<String, String> labels = new HashMap<>();
     private final List<String> unknown = new ArrayList<>();
     private final String hint;
 
     PortalCsvSignIns(String[] header, String fileName) {
-        this.header = header;
         for (int i = 0; i < header.length; i++) {
             String k = key(header[i]);
             if (!COLUMNS.containsKey(k)) {
@@ -213,9 +211,5 @@ final class PortalCsvSignIns {
         RowProblem(String message) {
             super(message);
         }
-    }
-
-    String[] header() {
-        return header;
     }
 }

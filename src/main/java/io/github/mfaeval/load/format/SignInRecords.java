@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.mfaeval.load.Json;
 
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -154,9 +153,5 @@ final class SignInRecords {
             ((ObjectNode) status).set("errorCode", code);
             labels.put("status.errorCode", labels.getOrDefault("resultType", field));
         }
-    }
-
-    static Iterator<String> names(JsonNode r) {
-        return r.fieldNames();
     }
 }
