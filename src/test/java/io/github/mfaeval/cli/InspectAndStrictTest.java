@@ -60,7 +60,7 @@ class InspectAndStrictTest {
         JsonNode inv = new ObjectMapper().readTree(r.out());
         JsonNode file = inv.get("signInFiles").get(0);
         assertEquals("signIns.jsonl", file.get("name").asText());
-        assertEquals("NDJSON (one record per line), Graph beta", file.get("format").asText());
+        assertEquals("NDJSON (one record per line), Graph", file.get("format").asText());
         assertEquals(2, file.get("read").asLong());
         assertEquals(1, file.get("rejected").asLong());
         assertEquals("record 2 (line 2)", file.get("rejections").get(0).get("record").asText());

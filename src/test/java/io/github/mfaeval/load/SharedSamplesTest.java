@@ -60,7 +60,7 @@ class SharedSamplesTest {
     void graphBetaPageGivesAFailedAzurePortalSignIn() {
         SignInFile f = SignInFile.read(SAMPLES.resolve("graph-docs/beta-signin-list-example1.json"));
         assertEquals(List.of(), f.rejections);
-        assertEquals("JSON page objects, Graph beta", f.format);
+        assertEquals("JSON page objects, Graph", f.format);
         SignIn s = f.byId("1691d37b-8579-43a7-966a-0f35583c1300");
         assertEquals(Instant.parse("2021-06-30T16:34:32Z"), s.getCreatedDateTime());
         assertEquals("c44b4083-3bb0-49c1-b47d-974e53cbdf3c", s.getAppId());

@@ -104,6 +104,10 @@ final class JsonSignIns {
             } else if (v == JsonToken.START_ARRAY && name.equalsIgnoreCase("tables")) {
                 out.container("Log Analytics query result (tables)");
                 readTables(p, in, out, count);
+            } else if (name.equals("@odata.context") && v == JsonToken.VALUE_STRING && p.getText().contains("/v1.0/")) {
+                // v1.0 sign-ins load, but lack the fields that show how MFA was done: every one would look unsatisfied
+                out.notice("line " + p.currentTokenLocation().getLineNr(), "Graph v1.0 sign-ins: they have no authenticationDetails, "
+                        + "authenticationRequirementPolicies or signInEventTypes, so MFA done cannot be seen; export from /beta/auditLogs/signIns");
             } else {
                 p.skipChildren();
             }

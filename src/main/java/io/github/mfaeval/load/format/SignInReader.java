@@ -42,7 +42,7 @@ public final class SignInReader {
 
     /**
      * Reads {@code file}; {@code details} holds the portal's authentication-details rows (may be null).
-     * Returns how the file was understood, e.g. "JSON page objects, Graph beta (gzip)".
+     * Returns how the file was understood, e.g. "JSON page objects, Graph (gzip)".
      */
     public static String read(Path file, PortalAuthDetails details, Sink sink) {
         String name = file.getFileName().toString();

@@ -63,7 +63,7 @@ final class SignInRecords {
         applyHint(r, hint);
         String first = r.fieldNames().hasNext() ? r.fieldNames().next() : "";
         boolean pascal = !first.isEmpty() && Character.isUpperCase(first.charAt(0));
-        return new Normalised(r, Map.of(), pascal ? "PowerShell SDK (PascalCase)" : "Graph beta");
+        return new Normalised(r, Map.of(), pascal ? "PowerShell SDK (PascalCase)" : "Graph");
     }
 
     /** A Log Analytics row, from a JSON export or a CSV export's row (the CSV reader supplies the labels). */

@@ -53,7 +53,7 @@ class FormatDetectionTest {
 
     @Test
     void jsonUnderACsvName() throws IOException {
-        two(read("signIns.csv", "[" + A + "," + B + "]"), "JSON array, Graph beta");
+        two(read("signIns.csv", "[" + A + "," + B + "]"), "JSON array, Graph");
     }
 
     @Test
@@ -64,34 +64,34 @@ class FormatDetectionTest {
 
     @Test
     void gzipWithoutGzName() throws IOException {
-        two(read("signIns.json", gzip(A + "\n" + B + "\n")), "NDJSON (one record per line), Graph beta (gzip)");
+        two(read("signIns.json", gzip(A + "\n" + B + "\n")), "NDJSON (one record per line), Graph (gzip)");
     }
 
     @Test
     void gzipWithGzName() throws IOException {
-        two(read("signIns.json.gz", gzip("{\"value\": [" + A + "," + B + "]}")), "JSON page objects, Graph beta (gzip)");
+        two(read("signIns.json.gz", gzip("{\"value\": [" + A + "," + B + "]}")), "JSON page objects, Graph (gzip)");
     }
 
     @Test
     void oneRecordPerLineUnderAJsonName() throws IOException {
-        two(read("signIns.json", A + "\r\n" + B + "\r\n"), "NDJSON (one record per line), Graph beta");
+        two(read("signIns.json", A + "\r\n" + B + "\r\n"), "NDJSON (one record per line), Graph");
     }
 
     @Test
     void prettyPrintedObjectsOneAfterAnother() throws IOException {
-        two(read("signIns.json", A.replace(", ", ",\n  ") + "\n" + B.replace(", ", ",\n  ") + "\n"), "JSON objects, Graph beta");
+        two(read("signIns.json", A.replace(", ", ",\n  ") + "\n" + B.replace(", ", ",\n  ") + "\n"), "JSON objects, Graph");
     }
 
     @Test
     void anArrayOfPagesAsAScriptCollectsThem() throws IOException {
         two(read("signIns.json", "[{\"@odata.context\": \"x\", \"value\": [" + A + "]}, {\"@odata.context\": \"x\", \"value\": [" + B + "]}]"),
-                "JSON array of page objects, Graph beta");
+                "JSON array of page objects, Graph");
     }
 
     @Test
     void pagesOnePerLineAsCurlSavesThem() throws IOException {
         two(read("signIns.json", "{\"@odata.context\": \"x\", \"@odata.nextLink\": \"n\", \"value\": [" + A + "]}\n{\"value\": [" + B + "]}\n"),
-                "JSON page objects, Graph beta");
+                "JSON page objects, Graph");
     }
 
     @Test
@@ -100,7 +100,7 @@ class FormatDetectionTest {
         b.write(0xFE);
         b.write(0xFF);
         b.writeBytes(("[" + A + "," + B + "]").getBytes(StandardCharsets.UTF_16BE));
-        two(read("signIns.json", b.toByteArray()), "JSON array, Graph beta (UTF-16BE)");
+        two(read("signIns.json", b.toByteArray()), "JSON array, Graph (UTF-16BE)");
     }
 
     @Test
@@ -116,6 +116,15 @@ class FormatDetectionTest {
                         + " {\"name\": \"UserId\"}, {\"name\": \"AppId\"}, {\"name\": \"Type\"}], \"rows\": [[\"a\", \"2025-11-20T08:00:00Z\", \"u\", \"app\", \"SigninLogs\"],"
                         + " [\"b\", \"2025-11-21T08:00:00Z\", \"u\", \"app\", \"SigninLogs\"]]}]}\n"),
                 "Log Analytics query result (tables), Log Analytics (SigninLogs)");
+    }
+
+    @Test
+    void graphV1IsReadButNoted() throws IOException {
+        SignInFile f = read("signIns.json", "{\"@odata.context\": \"https://graph.microsoft.com/v1.0/$metadata#auditLogs/signIns\",\n"
+                + "\"value\": [" + A + "," + B + "]}");
+        two(f, "JSON page objects, Graph");
+        assertEquals(1, f.notices.size());
+        assertTrue(f.notices.get(0).toString().startsWith("signIns.json line 1: Graph v1.0 sign-ins"), f.notices::toString);
     }
 
     @Test
