@@ -32,7 +32,8 @@ import java.util.concurrent.Callable;
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = "Evaluate one tenant folder and print its readiness report.",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:ready", "1:action required, or incomplete input (records rejected)", "2:input or rule error"})
+        exitCodeList = {"0:ready", "1:action required, or incomplete input (records rejected)",
+                "2:input or rule error; with --strict, also any rejected input"})
 final class EvaluateCommand implements Callable<Integer> {
     enum Format { text, json, html, csv }
 
@@ -57,6 +58,9 @@ final class EvaluateCommand implements Callable<Integer> {
             description = {"Write the report to FILE (written whole, then moved into place) instead of standard output.",
                     "With --format csv (required): the folder DIR to write the CSV files into; it is created if needed."})
     Path output;
+
+    @Option(names = "--strict", description = "Exit with code 2 when any input was rejected (the report is still written).")
+    boolean strict;
 
     @Mixin
     RulesOption rules;
@@ -110,7 +114,12 @@ final class EvaluateCommand implements Callable<Integer> {
         return exitCode(report);
     }
 
-    private static int exitCode(Report report) {
+    private int exitCode(Report report) {
+        if (strict && !report.inputs().rejected().isEmpty()) {
+            spec.commandLine().getErr().println("mfa-eval: --strict: " + report.inputs().rejected().size()
+                    + " input problem(s), the first: " + report.inputs().rejected().get(0));
+            return Main.ERROR;
+        }
         return report.status() == Report.Status.READY ? Main.READY : Main.ACTION_REQUIRED;
     }
 }

@@ -1,13 +1,13 @@
 package io.github.mfaeval.engine;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.github.mfaeval.load.CaPolicyRecord;
 import io.github.mfaeval.load.DirectoryUser;
-import io.github.mfaeval.load.JsonRecords;
 import io.github.mfaeval.load.Registration;
 import io.github.mfaeval.load.Rejection;
-import io.github.mfaeval.load.SignInMapper;
+import io.github.mfaeval.load.SignInKind;
 import io.github.mfaeval.load.TenantData;
+import io.github.mfaeval.load.format.PortalAuthDetails;
+import io.github.mfaeval.load.format.SignInReader;
 import io.github.mfaeval.model.AdminPortalTarget;
 import io.github.mfaeval.model.CaPolicy;
 import io.github.mfaeval.model.DirectoryRole;
@@ -104,7 +104,7 @@ public final class Evaluator {
 
         SignInStream stream = new SignInStream(signInContext, findings, fired, rejected);
         for (Path file : data.signInFiles()) {
-            stream.readFile(file);
+            stream.readFile(file, data.authDetails);
         }
         stream.flush();
 
@@ -179,28 +179,28 @@ public final class Evaluator {
             this.rejected = rejected;
         }
 
-        void readFile(Path file) throws IOException {
+        /** Any format SignInReader knows; every record it sees is evaluated, rejected or a duplicate. */
+        void readFile(Path file, PortalAuthDetails details) {
             String name = file.getFileName().toString();
             long before = read;
-            JsonRecords.read(file, (JsonNode node, JsonRecords.Position pos) -> {
-                read++;
-                try {
-                    SignIn s = SignInMapper.map(node, name + " " + pos);
+            SignInReader.read(file, details, new SignInReader.Sink() {
+                @Override
+                public void signIn(SignIn s, SignInKind kind) {
+                    read++;
                     if (!seenIds.add(s.getId())) {
                         duplicates++;
                         return;
                     }
                     chunk.add(s);
                     if (chunk.size() >= CHUNK) flush();
-                } catch (SignInMapper.BadRecord e) {
-                    rejectedCount++;
-                    rejected.add(new Rejection(name, pos.toString(), e.getMessage()));
                 }
-            }, (pos, reason) -> {
-                // The rest of the file is unreadable: one rejection names where it broke.
-                read++;
-                rejectedCount++;
-                rejected.add(new Rejection(name, pos.toString(), reason));
+
+                @Override
+                public void rejected(Rejection r) {
+                    read += r.records();
+                    rejectedCount += r.records();
+                    rejected.add(r);
+                }
             });
             recordsPerFile.put(name, read - before);
         }

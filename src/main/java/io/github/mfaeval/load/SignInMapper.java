@@ -1,20 +1,32 @@
 package io.github.mfaeval.load;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.mfaeval.load.format.Dates;
+import io.github.mfaeval.load.format.GraphEnums;
 import io.github.mfaeval.model.AuthStep;
 import io.github.mfaeval.model.SignIn;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
-/** Maps one Graph beta signIn record onto a {@link SignIn} fact, or says why it cannot. */
+/**
+ * Maps one sign-in record in Graph beta shape onto a {@link SignIn} fact, or says why it cannot.
+ * The readers of the other formats bring their records into this shape first (renaming columns, unwrapping
+ * envelopes); what differs only in spelling is accepted here, whatever the source: names in any case, nested
+ * values given as JSON text (Log Analytics), dates as ISO-8601, {@code /Date(ms)/} or US-locale text, enum
+ * members or their display text. Wrong types are refused, never guessed.
+ */
 public final class SignInMapper {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final List<String> REQUIREMENTS = List.of("singleFactorAuthentication", "multiFactorAuthentication");
+
     private SignInMapper() {
     }
 
@@ -25,92 +37,222 @@ public final class SignInMapper {
         }
     }
 
-    public static SignIn map(JsonNode r, String source) throws BadRecord {
-        if (r == null || !r.isObject()) {
-            throw new BadRecord("not a JSON object");
-        }
-        String id = Json.text(r, "id");
-        if (id == null) {
-            throw new BadRecord("missing required field id");
-        }
-        String created = Json.text(r, "createdDateTime");
-        if (created == null) {
-            throw new BadRecord("sign-in " + id + ": missing required field createdDateTime");
-        }
-        Instant when = instant(created, id);
-        String appId = Json.text(r, "appId");
-        String userId = Json.text(r, "userId");
-        Set<String> eventTypes = new LinkedHashSet<>();
-        for (String t : Json.strings(r, "signInEventTypes")) eventTypes.add(t.toLowerCase(Locale.ROOT));
-        boolean workload = isWorkloadIdentity(r, eventTypes, userId);
-        if (appId == null && !workload) {
-            throw new BadRecord("sign-in " + id + ": missing required field appId");
-        }
+    /** A sign-in fact and the kind of sign-in it is. */
+    public record Mapped(SignIn signIn, SignInKind kind) {
+    }
 
+    public static SignIn map(JsonNode r, String source) throws BadRecord {
+        return read(r, source, Map.of()).signIn();
+    }
+
+    /**
+     * @param labels what to call a field in messages when it came from elsewhere, by Graph path
+     *               ("createdDateTime" -> "Date (UTC)" for the portal CSV); by default the name as the record spells it
+     */
+    public static Mapped read(JsonNode r, String source, Map<String, String> labels) throws BadRecord {
+        if (r == null || !r.isObject()) {
+            throw new BadRecord("not a JSON object" + (r == null ? "" : ", found " + describe(r)));
+        }
+        Fields f = new Fields(r, labels);
+        String id = f.text(r, "id");
+        if (id == null) throw new BadRecord(f.label(r, "id", "id") + " is missing");
+        try {
+            return read(f, r, id, source);
+        } catch (BadRecord e) {
+            throw new BadRecord("sign-in " + id + ": " + e.getMessage());
+        }
+    }
+
+    private static Mapped read(Fields f, JsonNode r, String id, String source) throws BadRecord {
+        String created = f.text(r, "createdDateTime");
+        if (created == null) throw new BadRecord(f.label(r, "createdDateTime", "createdDateTime") + " is missing");
+        Instant when = Dates.parse(created);
+        if (when == null) {
+            throw new BadRecord(f.label(r, "createdDateTime", "createdDateTime") + " \"" + created + "\" is not a date");
+        }
+        String appId = f.text(r, "appId");
+        String userId = f.text(r, "userId");
+
+        Set<String> eventTypes = new LinkedHashSet<>();
+        JsonNode types = f.structure(r, "signInEventTypes", true);
+        if (types != null) {
+            for (JsonNode t : types) {
+                if (!t.isNull() && !t.asText().isBlank()) eventTypes.add(t.asText().trim().toLowerCase(Locale.ROOT));
+            }
+        }
+        boolean workload = isWorkloadIdentity(f, r, eventTypes, userId);
+        if (appId == null && !workload) throw new BadRecord(f.label(r, "appId", "appId") + " is missing");
+
+        GraphEnums enums = GraphEnums.bundled();
         Set<String> providers = new LinkedHashSet<>();
-        JsonNode policies = Json.array(r, "authenticationRequirementPolicies");
+        JsonNode policies = f.structure(r, "authenticationRequirementPolicies", true);
         if (policies != null) {
+            int i = 0;
             for (JsonNode p : policies) {
-                String provider = Json.text(p, "requirementProvider");
-                if (provider != null) providers.add(provider.toLowerCase(Locale.ROOT));
+                String path = "authenticationRequirementPolicies[" + i++ + "]";
+                if (!p.isObject()) throw new BadRecord(path + " must be an object, found " + describe(p));
+                String provider = f.text(p, "requirementProvider");
+                if (provider != null) providers.add(enums.canonical("requirementProvider", provider).toLowerCase(Locale.ROOT));
             }
         }
         List<AuthStep> steps = new ArrayList<>();
-        JsonNode details = Json.array(r, "authenticationDetails");
+        JsonNode details = f.structure(r, "authenticationDetails", true);
         if (details != null) {
+            int i = 0;
             for (JsonNode d : details) {
+                String path = f.label(r, "authenticationDetails", "authenticationDetails") + "[" + i++ + "]";
+                if (!d.isObject()) {
+                    if (d.isTextual() && PowerShellDump.isStandIn(d.textValue())) {
+                        throw new BadRecord(PowerShellDump.problem(path, null) + " (found \"" + d.textValue() + "\")");
+                    }
+                    throw new BadRecord(path + " must be an object, found " + describe(d));
+                }
                 Boolean ok;
                 try {
                     ok = Json.bool(d, "succeeded");
                 } catch (IllegalArgumentException e) {
-                    throw new BadRecord("sign-in " + id + ": authenticationDetails: " + e.getMessage());
+                    throw new BadRecord(path + ".succeeded must be true or false, found " + Json.field(d, "succeeded"));
                 }
-                steps.add(new AuthStep(Json.text(d, "authenticationMethod"), Boolean.TRUE.equals(ok),
-                        Json.text(d, "authenticationStepRequirement"), Json.text(d, "authenticationStepResultDetail")));
+                steps.add(new AuthStep(f.text(d, "authenticationMethod"), Boolean.TRUE.equals(ok),
+                        f.text(d, "authenticationStepRequirement"), f.text(d, "authenticationStepResultDetail")));
             }
         }
-        JsonNode status = Json.field(r, "status");
+        JsonNode status = f.structure(r, "status", false);
         int errorCode = 0;
         String additional = null;
-        if (status != null && status.isObject()) {
+        if (status != null) {
             JsonNode code = Json.field(status, "errorCode");
-            if (code != null && !code.isNull()) {
-                if (code.canConvertToInt() || (code.isTextual() && code.textValue().trim().matches("-?\\d+"))) {
-                    errorCode = code.isTextual() ? Integer.parseInt(code.textValue().trim()) : code.intValue();
+            String label = f.label(r, "status.errorCode", f.label(r, "status", "status") + ".errorCode");
+            if (code != null && !code.isNull() && !(code.isTextual() && code.textValue().isBlank())) {
+                if (code.canConvertToInt() && code.isIntegralNumber()) {
+                    errorCode = code.intValue();
+                } else if (code.isTextual() && code.textValue().trim().matches("-?\\d{1,9}")) {
+                    errorCode = Integer.parseInt(code.textValue().trim());
                 } else {
-                    throw new BadRecord("sign-in " + id + ": status.errorCode must be a number, found " + code);
+                    throw new BadRecord(label + " must be a number, found " + describe(code));
                 }
             }
-            additional = Json.text(status, "additionalDetails");
+            additional = f.text(status, "additionalDetails");
         }
-        return new SignIn(id, when, userId, Json.text(r, "userPrincipalName"), Json.text(r, "userType"), appId,
-                Json.text(r, "appDisplayName"), Json.text(r, "homeTenantId"), Json.text(r, "resourceTenantId"), workload,
-                Json.text(r, "authenticationRequirement"), providers, steps, errorCode, additional,
-                Json.text(r, "authenticationProtocol"), source);
-    }
-
-    static Instant instant(String text, String id) throws BadRecord {
-        try {
-            return OffsetDateTime.parse(text.trim()).toInstant();
-        } catch (DateTimeParseException e) {
-            try {
-                return Instant.parse(text.trim());
-            } catch (DateTimeParseException e2) {
-                throw new BadRecord("sign-in " + id + ": createdDateTime is not a date-time: \"" + text + "\"");
+        String requirement = f.text(r, "authenticationRequirement");
+        if (requirement != null) {
+            String k = requirement.replaceAll("[^A-Za-z]", "").toLowerCase(Locale.ROOT);
+            for (String member : REQUIREMENTS) {
+                if (member.toLowerCase(Locale.ROOT).equals(k)) requirement = member;
             }
         }
+        String userType = f.text(r, "userType");
+        String protocol = f.text(r, "authenticationProtocol");
+        SignIn signIn = new SignIn(id, when, userId, f.text(r, "userPrincipalName"),
+                userType == null ? null : enums.canonical("signInUserType", userType), appId,
+                f.text(r, "appDisplayName"), f.text(r, "homeTenantId"), f.text(r, "resourceTenantId"), workload,
+                requirement, providers, steps, errorCode, additional,
+                protocol == null ? null : enums.canonical("protocolType", protocol), source);
+        return new Mapped(signIn, kind(f, r, eventTypes, workload));
+    }
+
+    private static SignInKind kind(Fields f, JsonNode r, Set<String> eventTypes, boolean workload) throws BadRecord {
+        if (workload) return SignInKind.WORKLOAD;
+        if (eventTypes.contains("interactiveuser")) return SignInKind.INTERACTIVE;
+        if (eventTypes.contains("noninteractiveuser")) return SignInKind.NON_INTERACTIVE;
+        Boolean interactive;
+        try {
+            interactive = Json.bool(r, "isInteractive");
+        } catch (IllegalArgumentException e) {
+            throw new BadRecord(f.label(r, "isInteractive", "isInteractive") + " must be true or false, found "
+                    + describe(Json.field(r, "isInteractive")));
+        }
+        if (interactive == null) return SignInKind.USER;
+        return interactive ? SignInKind.INTERACTIVE : SignInKind.NON_INTERACTIVE;
     }
 
     /** Service principals, managed identities and agents: by event type, or by the fields only they carry. */
-    private static boolean isWorkloadIdentity(JsonNode r, Set<String> eventTypes, String userId) {
+    private static boolean isWorkloadIdentity(Fields f, JsonNode r, Set<String> eventTypes, String userId) throws BadRecord {
         if (eventTypes.contains("serviceprincipal") || eventTypes.contains("managedidentity")) return true;
-        if (!eventTypes.isEmpty() && (eventTypes.contains("interactiveuser") || eventTypes.contains("noninteractiveuser"))) return false;
-        JsonNode msi = Json.field(r, "managedServiceIdentity");
-        String msiType = msi == null ? null : Json.text(msi, "msiType");
-        if (msiType != null && !msiType.equalsIgnoreCase("none")) return true;
-        JsonNode agent = Json.field(r, "agent");
-        if (agent != null && agent.isObject() && agent.size() > 0 && Json.text(agent, "agentType") != null
+        if (eventTypes.contains("interactiveuser") || eventTypes.contains("noninteractiveuser")) return false;
+        JsonNode msi = f.structure(r, "managedServiceIdentity", false);
+        String msiType = msi == null ? null : f.text(msi, "msiType");
+        if (msiType != null && !GraphEnums.bundled().canonical("msiType", msiType).equals("none")) return true;
+        JsonNode agent = f.structure(r, "agent", false);
+        if (agent != null && agent.size() > 0 && Json.text(agent, "agentType") != null
                 && !"notAgentic".equalsIgnoreCase(Json.text(agent, "agentType"))) return true;
-        return userId == null && Json.text(r, "servicePrincipalId") != null;
+        return userId == null && f.text(r, "servicePrincipalId") != null;
+    }
+
+    static String describe(JsonNode v) {
+        if (v == null) return "nothing";
+        if (v.isObject()) return "an object";
+        if (v.isArray()) return "a list";
+        if (v.isTextual()) return "\"" + abbreviate(v.textValue()) + "\"";
+        return v.toString();
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 60 ? s : s.substring(0, 57) + "...";
+    }
+
+    /** Field reads that name the field as the user knows it when they fail. */
+    private static final class Fields {
+        final JsonNode root;
+        final Map<String, String> labels;
+
+        Fields(JsonNode root, Map<String, String> labels) {
+            this.root = root;
+            this.labels = labels;
+        }
+
+        String label(JsonNode node, String path, String fallback) {
+            String given = labels.get(path);
+            if (given != null) return given;
+            if (node == root && !path.contains(".")) {
+                String key = Json.key(node, path);
+                if (key != null) return key;
+            }
+            return fallback;
+        }
+
+        /** A scalar as text; null when absent, null or empty. */
+        String text(JsonNode node, String name) throws BadRecord {
+            JsonNode v = Json.field(node, name);
+            if (v == null || v.isNull()) return null;
+            if (v.isContainerNode()) {
+                throw new BadRecord(label(node, name, name) + " must be text, found " + describe(v));
+            }
+            String s = v.asText().trim();
+            if (s.isEmpty()) return null;
+            if (PowerShellDump.isStandIn(s)) throw new BadRecord(PowerShellDump.problem(label(node, name, name), null) + " (found \"" + abbreviate(s) + "\")");
+            return s;
+        }
+
+        /**
+         * An object ({@code array == false}) or a list; given as JSON text in Log Analytics exports. A list of
+         * strings may also be comma-separated text. Null when absent, null or empty text.
+         */
+        JsonNode structure(JsonNode node, String name, boolean array) throws BadRecord {
+            JsonNode v = Json.field(node, name);
+            String label = label(node, name, name);
+            if (v == null || v.isNull()) return null;
+            if (v.isTextual()) {
+                String s = v.textValue().trim();
+                if (s.isEmpty()) return null;
+                if (PowerShellDump.isStandIn(s)) throw new BadRecord(PowerShellDump.problem(label, null) + " (found \"" + abbreviate(s) + "\")");
+                if (s.startsWith("[") || s.startsWith("{")) {
+                    try {
+                        v = MAPPER.readTree(s);
+                    } catch (JsonProcessingException e) {
+                        throw new BadRecord(label + " is not valid JSON: " + e.getOriginalMessage());
+                    }
+                } else if (array) {
+                    v = MAPPER.createArrayNode();
+                    for (String part : s.split(",")) {
+                        if (!part.isBlank()) ((com.fasterxml.jackson.databind.node.ArrayNode) v).add(part.trim());
+                    }
+                    return v;
+                }
+            }
+            if (array && !v.isArray()) throw new BadRecord(label + " must be a list, found " + describe(v));
+            if (!array && !v.isObject()) throw new BadRecord(label + " must be an object, found " + describe(v));
+            return v;
+        }
     }
 }

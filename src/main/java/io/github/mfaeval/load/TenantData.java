@@ -1,5 +1,6 @@
 package io.github.mfaeval.load;
 
+import io.github.mfaeval.load.format.PortalAuthDetails;
 import io.github.mfaeval.model.CrossTenantDefault;
 import io.github.mfaeval.model.CrossTenantPartner;
 import io.github.mfaeval.model.ExternalAuthMethod;
@@ -38,6 +39,11 @@ public final class TenantData {
     public final List<ExternalAuthMethod> externalMethods = new ArrayList<>();
     public final List<MissingInput> missing = new ArrayList<>();
     public final List<Path> signInFiles = new ArrayList<>();
+    /** The Entra admin center's authentication-details downloads, and the steps read from them (null when none). */
+    public final List<Path> authDetailFiles = new ArrayList<>();
+    public PortalAuthDetails authDetails;
+    /** Why the manifest could not be read ({@link TenantLoader#read} only; {@link TenantLoader#load} throws it). */
+    public InputException manifestProblem;
     /** Files read, with the records each gave (sign-in files are counted when streamed). */
     public final Map<String, Integer> filesRead = new LinkedHashMap<>();
     /** Configuration records that could not be used. */

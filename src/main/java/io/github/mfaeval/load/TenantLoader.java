@@ -1,6 +1,8 @@
 package io.github.mfaeval.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.mfaeval.load.format.PortalAuthDetails;
+import io.github.mfaeval.load.format.SignInFiles;
 import io.github.mfaeval.model.CaPolicy;
 import io.github.mfaeval.model.CrossTenantDefault;
 import io.github.mfaeval.model.CrossTenantPartner;
@@ -25,6 +27,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.regex.Matcher;
@@ -40,7 +43,7 @@ public final class TenantLoader {
     public static final Map<String, String> EXPORTS = new java.util.LinkedHashMap<>();
 
     static {
-        EXPORTS.put("signIns*.json", "the scope and MFA satisfaction of sign-ins");
+        EXPORTS.put(SignInFiles.PATTERN, "the scope and MFA satisfaction of sign-ins");
         EXPORTS.put("users.json", "who the users are (guests, email addresses of Global Administrators)");
         EXPORTS.put("userRegistrationDetails.json", "which users have an MFA method or a phishing-resistant one");
         EXPORTS.put("conditionalAccessPolicies.json", "coverage by Conditional Access");
@@ -57,31 +60,47 @@ public final class TenantLoader {
     }
 
     public static TenantData load(Path folder) throws InputException {
+        TenantData data = read(folder);
+        if (data.manifestProblem != null) throw data.manifestProblem;
+        return data;
+    }
+
+    /**
+     * Reads what the folder holds even when the manifest is missing or wrong ({@code inspect} shows the rest);
+     * the manifest's problem is kept in {@link TenantData#manifestProblem} and {@link TenantData#tenant} is then null.
+     */
+    public static TenantData read(Path folder) throws InputException {
         if (!Files.isDirectory(folder)) {
             throw new InputException(folder + ": not a folder");
         }
         TenantData data = new TenantData();
         data.folder = folder;
         Path manifest = folder.resolve(MANIFEST);
-        if (!Files.isRegularFile(manifest)) {
-            throw new InputException(manifest + ": missing; every tenant folder needs a tenant.json manifest (see README)");
-        }
         try {
             readSignInFileNames(folder, data);
+            ScubaGearExport scuba = ScubaGearExport.find(folder, data);
             readUsers(folder, data);
             readRegistrations(folder, data);
             readPerUserMfa(folder, data);
-            readRoleAssignments(folder, data);
-            readConditionalAccess(folder, data);
+            readRoleAssignments(folder, data, scuba);
+            readConditionalAccess(folder, data, scuba);
             readGroupMembers(folder, data);
             readSecurityDefaults(folder, data);
             readDomains(folder, data);
             readCrossTenant(folder, data);
-            readAuthenticationMethods(folder, data);
+            readAuthenticationMethods(folder, data, scuba);
         } catch (IOException e) {
             throw new InputException(folder + ": cannot read: " + e.getMessage(), e);
         }
-        data.tenant = readManifest(manifest, data);
+        if (!Files.isRegularFile(manifest)) {
+            data.manifestProblem = new InputException(manifest + ": missing; every tenant folder needs a tenant.json manifest (see README)");
+            return data;
+        }
+        try {
+            data.tenant = readManifest(manifest, data);
+        } catch (InputException e) {
+            data.manifestProblem = e;
+        }
         return data;
     }
 
@@ -163,22 +182,46 @@ public final class TenantLoader {
         return out;
     }
 
+    /**
+     * Sign-in exports by name (see {@link SignInFiles}); each is read when evaluated, by content. The portal's
+     * authentication-details downloads, told apart by their header, are read now: their steps join the sign-ins.
+     */
     private static void readSignInFileNames(Path folder, TenantData data) throws IOException {
         List<Path> files = new ArrayList<>();
-        try (DirectoryStream<Path> ds = Files.newDirectoryStream(folder, "signIns*.json")) {
-            for (Path p : ds) files.add(p);
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(folder)) {
+            for (Path p : ds) {
+                if (SignInFiles.isSignInName(p.getFileName().toString())) files.add(p);
+            }
         }
         files.sort(null);
-        data.signInFiles.addAll(files);
-        if (files.isEmpty()) missing(data, "signIns*.json");
+        for (Path p : files) {
+            if (Files.isRegularFile(p) && SignInFiles.isSupported(p.getFileName().toString()) && PortalAuthDetails.isDetailsFile(p)) {
+                data.authDetailFiles.add(p);
+            } else {
+                data.signInFiles.add(p);
+            }
+        }
+        if (!data.authDetailFiles.isEmpty()) {
+            data.authDetails = new PortalAuthDetails();
+            for (Path p : data.authDetailFiles) data.authDetails.read(p);
+            data.rejected.addAll(data.authDetails.problems());
+            data.authDetails.rowsPerFile().forEach((name, rows) -> data.filesRead.put(name, rows.intValue()));
+        }
+        if (data.signInFiles.isEmpty()) missing(data, SignInFiles.PATTERN);
     }
 
     private static boolean present(Path folder, String name, TenantData data) {
+        return present(folder, name, data, false);
+    }
+
+    /** {@code elsewhere}: the facts come from another file (ScubaGear) when this one is absent, so it is not missing. */
+    private static boolean present(Path folder, String name, TenantData data, boolean elsewhere) {
         if (Files.isRegularFile(folder.resolve(name))) return true;
-        if (Files.exists(folder.resolve(name))) {
-            data.rejected.add(new Rejection(name, "", "not a regular file"));
+        if (Files.exists(folder.resolve(name), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            data.rejected.add(new Rejection(name, "", Files.isDirectory(folder.resolve(name))
+                    ? "is a folder, not a file" : "not a regular file (a broken link?)"));
         }
-        missing(data, name);
+        if (!elsewhere) missing(data, name);
         return false;
     }
 
@@ -189,15 +232,37 @@ public final class TenantLoader {
     /** Each record of a list export, with rejections for records that fail. */
     private static void records(Path folder, String name, TenantData data, BiConsumer<JsonNode, String> each) throws IOException {
         int[] count = {0};
-        JsonRecords.read(folder.resolve(name), (node, pos) -> {
-            count[0]++;
-            try {
-                each.accept(node, pos.toString());
-            } catch (IllegalArgumentException e) {
-                data.rejected.add(new Rejection(name, pos.toString(), e.getMessage()));
-            }
-        }, (pos, reason) -> data.rejected.add(new Rejection(name, pos.toString(), reason)));
+        try {
+            JsonRecords.read(folder.resolve(name), (node, pos) -> {
+                count[0]++;
+                one(name, pos.toString(), node, data, each);
+            }, (pos, reason) -> data.rejected.add(new Rejection(name, pos.toString(), reason)));
+        } catch (java.nio.file.AccessDeniedException e) {
+            data.rejected.add(new Rejection(name, "", "cannot be read: permission denied"));
+        }
         data.filesRead.put(name, count[0]);
+    }
+
+    /** The records of an array inside another file (a ScubaGear export), named "section[i]". */
+    private static void records(ScubaGearExport scuba, String section, JsonNode array, TenantData data, BiConsumer<JsonNode, String> each) {
+        int i = 0;
+        for (JsonNode node : array) {
+            one(scuba.name, section + "[" + i++ + "]", node, data, each);
+        }
+        data.filesRead.put(scuba.name + " " + section, i);
+    }
+
+    private static void one(String name, String where, JsonNode node, TenantData data, BiConsumer<JsonNode, String> each) {
+        String cut = PowerShellDump.cutAt(node);
+        if (cut != null) {
+            data.rejected.add(new Rejection(name, where, PowerShellDump.problem(cut, node)));
+            return;
+        }
+        try {
+            each.accept(node, where);
+        } catch (IllegalArgumentException e) {
+            data.rejected.add(new Rejection(name, where, e.getMessage()));
+        }
     }
 
     private static String required(JsonNode node, String field) {
@@ -233,10 +298,25 @@ public final class TenantLoader {
                 data.perUserMfa.put(required(r, "userId").toLowerCase(Locale.ROOT), required(r, "perUserMfaState")));
     }
 
-    private static void readRoleAssignments(Path folder, TenantData data) throws IOException {
-        if (!present(folder, "roleAssignments.json", data)) return;
-        records(folder, "roleAssignments.json", data, (r, pos) ->
-                data.roleAssignments.add(new RoleAssignment(required(r, "principalId"), required(r, "roleDefinitionId"))));
+    private static void readRoleAssignments(Path folder, TenantData data, ScubaGearExport scuba) throws IOException {
+        JsonNode roles = scuba == null ? null : scuba.privilegedRoles();
+        if (present(folder, "roleAssignments.json", data, roles != null)) {
+            records(folder, "roleAssignments.json", data, (r, pos) ->
+                    data.roleAssignments.add(new RoleAssignment(required(r, "principalId"), required(r, "roleDefinitionId"))));
+        } else if (roles != null) {
+            // only the privileged roles: enough for Global Administrators; a policy scoped to another role sees
+            // nobody in it, which errs towards "not covered", never towards "ready"
+            records(scuba, "privileged_roles", roles, data, (role, pos) -> {
+                String template = Json.text(role, "RoleTemplateId");
+                JsonNode assignments = Json.array(role, "Assignments");
+                if (assignments == null) return;
+                for (JsonNode a : assignments) {
+                    String roleId = Json.text(a, "RoleDefinitionId");
+                    data.roleAssignments.add(new RoleAssignment(required(a, "PrincipalId"),
+                            roleId != null ? roleId : Objects.requireNonNullElse(template, "")));
+                }
+            });
+        }
     }
 
     private static void readGroupMembers(Path folder, TenantData data) throws IOException {
@@ -273,9 +353,13 @@ public final class TenantLoader {
         data.filesRead.put("groupMembers.json", count);
     }
 
-    private static void readConditionalAccess(Path folder, TenantData data) throws IOException {
-        if (!present(folder, "conditionalAccessPolicies.json", data)) return;
-        records(folder, "conditionalAccessPolicies.json", data, (p, pos) -> data.caPolicies.add(caPolicy(p)));
+    private static void readConditionalAccess(Path folder, TenantData data, ScubaGearExport scuba) throws IOException {
+        JsonNode policies = scuba == null ? null : scuba.conditionalAccessPolicies();
+        if (present(folder, "conditionalAccessPolicies.json", data, policies != null)) {
+            records(folder, "conditionalAccessPolicies.json", data, (p, pos) -> data.caPolicies.add(caPolicy(p)));
+        } else if (policies != null) {
+            records(scuba, "conditional_access_policies", policies, data, (p, pos) -> data.caPolicies.add(caPolicy(p)));
+        }
     }
 
     static CaPolicyRecord caPolicy(JsonNode p) {
@@ -409,22 +493,32 @@ public final class TenantLoader {
         }
     }
 
-    private static void readAuthenticationMethods(Path folder, TenantData data) {
-        if (!present(folder, "authenticationMethodsPolicy.json", data)) return;
+    private static void readAuthenticationMethods(Path folder, TenantData data, ScubaGearExport scuba) {
+        JsonNode fromScuba = scuba == null ? null : scuba.authenticationMethodConfigurations();
+        if (!present(folder, "authenticationMethodsPolicy.json", data, fromScuba != null)) {
+            if (fromScuba != null) {
+                records(scuba, "authentication_method_feature_settings", fromScuba, data, (c, pos) -> authenticationMethod(c, data));
+            }
+            return;
+        }
         JsonNode node = readConfigObject(folder, "authenticationMethodsPolicy.json", data);
         if (node == null) return;
         JsonNode configs = Json.array(node, "authenticationMethodConfigurations");
         int count = 0;
         if (configs != null) {
             for (JsonNode c : configs) {
-                count++;
-                String type = Json.text(c, "@odata.type");
-                if (type != null && type.toLowerCase(Locale.ROOT).contains("externalauthenticationmethodconfiguration")) {
-                    data.externalMethods.add(new ExternalAuthMethod(Json.text(c, "id"), Json.text(c, "displayName"),
-                            "enabled".equalsIgnoreCase(Json.text(c, "state"))));
-                }
+                one("authenticationMethodsPolicy.json", "authenticationMethodConfigurations[" + count++ + "]", c, data,
+                        (n, pos) -> authenticationMethod(n, data));
             }
         }
         data.filesRead.put("authenticationMethodsPolicy.json", count);
+    }
+
+    private static void authenticationMethod(JsonNode c, TenantData data) {
+        String type = Json.text(c, "@odata.type");
+        if (type != null && type.toLowerCase(Locale.ROOT).contains("externalauthenticationmethodconfiguration")) {
+            data.externalMethods.add(new ExternalAuthMethod(Json.text(c, "id"), Json.text(c, "displayName"),
+                    "enabled".equalsIgnoreCase(Json.text(c, "state"))));
+        }
     }
 }

@@ -35,7 +35,7 @@ public final class TextRenderer implements Renderer {
             out.printf("Missing  %s%n", t(String.join(", ", r.inputs().missing())));
         }
         if (!r.inputs().rejected().isEmpty()) {
-            out.printf("Rejected %d record(s), first: %s%n", r.inputs().rejected().size(), t(r.inputs().rejected().get(0)));
+            out.printf("Rejected %d input problem(s), first: %s%n", r.inputs().rejected().size(), t(r.inputs().rejected().get(0)));
         }
         out.println();
         Map<String, Long> byCode = new LinkedHashMap<>();

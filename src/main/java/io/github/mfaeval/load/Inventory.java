@@ -1,0 +1,183 @@
+package io.github.mfaeval.load;
+
+import io.github.mfaeval.load.format.SignInFiles;
+import io.github.mfaeval.load.format.SignInReader;
+import io.github.mfaeval.model.MissingInput;
+import io.github.mfaeval.model.SignIn;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * What the loader finds in a tenant folder, without running the rules: each file, how it was understood, how many
+ * records it gave and refused, the time span and kinds of the sign-ins, and what is missing. It is what
+ * {@code mfa-eval inspect} shows, so that a missing export is seen before a verdict is trusted.
+ */
+public record Inventory(String folder, String manifest, String manifestProblem, List<SignInFileEntry> signInFiles,
+                        SignInTotals totals, List<DetailsFileEntry> authenticationDetailFiles, List<ConfigFileEntry> configurationFiles,
+                        List<Rejection> configurationRejections, List<String> notRead, List<String> missing) {
+
+    /** One sign-in file; {@code rejections} holds the first few, {@code rejected} counts them all. */
+    public record SignInFileEntry(String name, String format, long read, long evaluated, long rejected, long duplicates,
+                                  Instant from, Instant to, Map<SignInKind, Long> kinds, List<Rejection> rejections,
+                                  List<Rejection> notices) {
+    }
+
+    public record SignInTotals(long read, long evaluated, long rejected, long duplicates, Instant from, Instant to,
+                               Map<SignInKind, Long> kinds) {
+    }
+
+    public record DetailsFileEntry(String name, long rows) {
+    }
+
+    public record ConfigFileEntry(String name, long records) {
+    }
+
+    public static Inventory of(Path folder, int rejectionsShown) throws InputException {
+        TenantData data = TenantLoader.read(folder);
+        Set<String> seen = new HashSet<>();
+        List<SignInFileEntry> files = new ArrayList<>();
+        for (Path file : data.signInFiles()) files.add(read(file, data, seen, rejectionsShown));
+
+        long read = 0, evaluated = 0, rejected = 0, duplicates = 0;
+        Instant from = null, to = null;
+        Map<SignInKind, Long> kinds = new EnumMap<>(SignInKind.class);
+        for (SignInFileEntry f : files) {
+            read += f.read();
+            evaluated += f.evaluated();
+            rejected += f.rejected();
+            duplicates += f.duplicates();
+            from = min(from, f.from());
+            to = max(to, f.to());
+            f.kinds().forEach((k, n) -> kinds.merge(k, n, Long::sum));
+        }
+
+        List<DetailsFileEntry> details = new ArrayList<>();
+        for (Path p : data.authDetailFiles) {
+            String name = p.getFileName().toString();
+            details.add(new DetailsFileEntry(name, data.authDetails == null ? 0 : data.authDetails.rowsPerFile().getOrDefault(name, 0L)));
+        }
+        List<ConfigFileEntry> config = new ArrayList<>();
+        data.filesRead.forEach((name, n) -> {
+            if (details.stream().noneMatch(d -> d.name().equals(name))) config.add(new ConfigFileEntry(name, n));
+        });
+
+        List<String> missing = new ArrayList<>();
+        for (MissingInput m : data.missing) missing.add(m.getFile() + ": without it, " + m.getNeededFor() + " cannot be checked");
+        missing.addAll(signInGaps(files, kinds, data));
+
+        String manifest = data.tenant == null ? null
+                : data.tenant.getDisplayName() + " (" + data.tenant.getTenantId() + ")";
+        return new Inventory(folder.toString(), manifest, data.manifestProblem == null ? null : data.manifestProblem.getMessage(),
+                files, new SignInTotals(read, evaluated, rejected, duplicates, from, to, kinds), details, config,
+                List.copyOf(data.rejected), notRead(folder, data), missing);
+    }
+
+    private static SignInFileEntry read(Path file, TenantData data, Set<String> seen, int shown) {
+        long[] n = new long[4]; // read, evaluated, rejected, duplicates
+        Instant[] span = new Instant[2];
+        Map<SignInKind, Long> kinds = new EnumMap<>(SignInKind.class);
+        List<Rejection> rejections = new ArrayList<>();
+        List<Rejection> notices = new ArrayList<>();
+        String format = SignInReader.read(file, data.authDetails, new SignInReader.Sink() {
+            @Override
+            public void signIn(SignIn s, SignInKind kind) {
+                n[0]++;
+                if (!seen.add(s.getId())) {
+                    n[3]++;
+                    return;
+                }
+                n[1]++;
+                span[0] = min(span[0], s.getCreatedDateTime());
+                span[1] = max(span[1], s.getCreatedDateTime());
+                kinds.merge(kind, 1L, Long::sum);
+            }
+
+            @Override
+            public void rejected(Rejection r) {
+                n[0] += r.records();
+                n[2] += r.records();
+                if (rejections.size() < shown) rejections.add(r);
+            }
+
+            @Override
+            public void notice(Rejection notice) {
+                notices.add(notice);
+            }
+        });
+        return new SignInFileEntry(file.getFileName().toString(), format, n[0], n[1], n[2], n[3], span[0], span[1], kinds,
+                rejections, notices);
+    }
+
+    /** What the sign-ins read cannot show. */
+    private static List<String> signInGaps(List<SignInFileEntry> files, Map<SignInKind, Long> kinds, TenantData data) {
+        List<String> gaps = new ArrayList<>();
+        if (files.isEmpty()) return gaps;
+        if (kinds.getOrDefault(SignInKind.INTERACTIVE, 0L) == 0 && kinds.getOrDefault(SignInKind.USER, 0L) == 0) {
+            gaps.add("interactive sign-ins: none read, so Azure portal and admin center sign-ins cannot be judged");
+        }
+        if (kinds.getOrDefault(SignInKind.NON_INTERACTIVE, 0L) == 0) {
+            gaps.add("non-interactive sign-ins: none read; Azure CLI and PowerShell mostly sign in non-interactively. Graph returns "
+                    + "them only with $filter=signInEventTypes/any(t: t eq 'nonInteractiveUser'), the portal in a separate download");
+        }
+        for (SignInFileEntry f : files) {
+            if (f.format().startsWith("Entra admin center CSV") && f.evaluated() > 0
+                    && (data.authDetails == null || data.authDetails.isEmpty())
+                    && !f.format().contains("application") && !f.format().contains("managed identity")) {
+                gaps.add(f.name() + ": no authentication-details download beside it, so only its \"Multifactor authentication result\" "
+                        + "column shows how MFA was done; download \"authentication details only\" for the same range too");
+            }
+        }
+        if (data.authDetails != null && data.authDetails.unmatched() > 0) {
+            gaps.add("authentication details for " + data.authDetails.unmatched() + " of " + data.authDetails.requestIds()
+                    + " request IDs match no sign-in read: is the sign-ins download of the same range missing?");
+        }
+        return gaps;
+    }
+
+    /** Files and folders the loader does not use. */
+    private static List<String> notRead(Path folder, TenantData data) {
+        Set<String> used = new TreeSet<>();
+        used.add(TenantLoader.MANIFEST);
+        used.addAll(TenantLoader.EXPORTS.keySet());
+        for (Path p : data.signInFiles) used.add(p.getFileName().toString());
+        for (Path p : data.authDetailFiles) used.add(p.getFileName().toString());
+        List<String> out = new ArrayList<>();
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(folder)) {
+            for (Path p : ds) {
+                String name = p.getFileName().toString();
+                if (used.contains(name) || SignInFiles.isSignInName(name)) continue;
+                if (name.toLowerCase(Locale.ROOT).startsWith("providersettingsexport") && name.toLowerCase(Locale.ROOT).endsWith(".json")) continue;
+                out.add(name + (Files.isDirectory(p) ? "/" : ""));
+            }
+        } catch (IOException e) {
+            out.add("(the folder cannot be listed: " + e.getMessage() + ")");
+        }
+        out.sort(null);
+        return out;
+    }
+
+    private static Instant min(Instant a, Instant b) {
+        return a == null ? b : b == null ? a : a.isBefore(b) ? a : b;
+    }
+
+    private static Instant max(Instant a, Instant b) {
+        return a == null ? b : b == null ? a : a.isAfter(b) ? a : b;
+    }
+
+    /** True when nothing was refused and nothing is missing. */
+    public boolean complete() {
+        return manifestProblem == null && totals.rejected() == 0 && configurationRejections.isEmpty() && missing.isEmpty();
+    }
+}

@@ -1,0 +1,142 @@
+package io.github.mfaeval.load.format;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import io.github.mfaeval.load.JsonRecords.Position;
+
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * The rows of a CSV export, streamed by Jackson's CSV parser one at a time ({@link MappingIterator}), with
+ * their lines. Values may span lines (Log Analytics writes nested JSON as multi-line quoted cells).
+ * <p>
+ * A row Jackson cannot parse (a stray quote, a value that never ends) costs that row only: the input is read
+ * a line at a time, so the failed parser holds nothing beyond the broken line, and a new parser takes over at
+ * the next line. A row with more or fewer values than the header is refused the same way.
+ */
+final class CsvRows {
+    private static final CsvMapper CSV = csvMapper();
+
+    interface Rows {
+        void header(String[] header, long line);
+
+        /** A row with as many values as the header, all valid text. */
+        void row(String[] values, Position at);
+
+        void broken(String where, String reason, long count);
+    }
+
+    private CsvRows() {
+    }
+
+    private static CsvMapper csvMapper() {
+        CsvMapper m = new CsvMapper();
+        m.enable(CsvParser.Feature.WRAP_AS_ARRAY);
+        m.disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
+        return m;
+    }
+
+    static void read(TextInput in, char separator, Rows rows) throws IOException {
+        in.lineMode(true);
+        ObjectReader reader = CSV.readerFor(String[].class).with(CsvSchema.emptySchema().withColumnSeparator(separator));
+        String[] header = null;
+        long index = 0;
+        while (true) {
+            // Jackson counts lines and characters from where its parser starts: here, a line start.
+            long baseLine = in.line() - 1;
+            long baseOffset = in.offset();
+            MappingIterator<String[]> it = reader.readValues(in);
+            JsonParser p = it.getParser();
+            long rowLine = baseLine + 1;
+            try {
+                while (true) {
+                    in.startRecord();
+                    rowLine = baseLine + p.currentLocation().getLineNr();
+                    if (!it.hasNextValue()) return;
+                    String[] values = it.nextValue();
+                    // Jackson may already hold the next line; its location is the end of this row.
+                    long nextLine = baseLine + p.currentLocation().getLineNr();
+                    List<TextInput.BadBytes> bad = in.takeBadBytes(baseOffset + p.currentLocation().getCharOffset());
+                    if (values.length == 0 || (values.length == 1 && values[0].isBlank())) continue;
+                    if (header == null) {
+                        header = values;
+                        rows.header(values, rowLine);
+                        continue;
+                    }
+                    Position at = new Position(++index, rowLine);
+                    if (!bad.isEmpty()) {
+                        rows.broken(where(at, nextLine - 1), JsonSignIns.notText(bad), 1);
+                    } else if (values.length != header.length) {
+                        rows.broken(where(at, nextLine - 1), "has " + values.length + " values, the header has " + header.length
+                                + " (a line cut short, or a value with an unquoted separator)", 1);
+                    } else {
+                        rows.row(values, at);
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                TextInput.BrokenBytes broken = cause(e, TextInput.BrokenBytes.class);
+                Position at = new Position(++index, rowLine);
+                if (broken != null) {
+                    rows.broken(at.toString(), broken.getMessage() + "; the rest of the file is not read", 1);
+                    return;
+                }
+                String reason = reason(e);
+                // The parser stopped inside the broken row; the input is at the end of the line it was reading
+                // (reads stop at line ends), or inside a longer one.
+                if (!in.atLineStart()) in.skipLine();
+                in.takeBadBytes(in.offset());
+                rows.broken(where(at, in.line() - 1), reason, 1);
+                if (in.offset() == baseOffset) {
+                    // nothing was consumed: a read error that repeats; give up rather than loop
+                    return;
+                }
+            } finally {
+                it.close();
+            }
+        }
+    }
+
+    /** The values of one line (a header line found by {@link Sniff}). */
+    static String[] parseLine(String line, char separator) {
+        try (MappingIterator<String[]> it = CSV.readerFor(String[].class)
+                .with(CsvSchema.emptySchema().withColumnSeparator(separator)).readValues(line)) {
+            return it.hasNextValue() ? it.nextValue() : new String[0];
+        } catch (IOException | RuntimeException e) {
+            return new String[0];
+        }
+    }
+
+    /** "record 4 (line 9)", or "record 4 (lines 9-12)" for a row spanning lines. */
+    private static String where(Position at, long last) {
+        if (last <= at.line()) return at.toString();
+        return "record " + at.index() + " (lines " + at.line() + "-" + last + ")";
+    }
+
+    private static String reason(Throwable e) {
+        TextInput.RecordTooLarge big = cause(e, TextInput.RecordTooLarge.class);
+        if (big != null) return "row is " + big.getMessage() + " (skipped to the next line)";
+        JsonProcessingException j = cause(e, JsonProcessingException.class);
+        String m = j != null ? j.getOriginalMessage() : String.valueOf(e.getMessage());
+        if (m.contains("Missing closing quote")) {
+            return "a quoted value is never closed before the end of the file (truncated?)";
+        }
+        if (m.contains("Expected column separator")) {
+            return "unexpected text after a quoted value (a quote inside a value must be doubled): " + m;
+        }
+        return "not valid CSV: " + m;
+    }
+
+    private static <T extends Throwable> T cause(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) return type.cast(t);
+            if (t.getCause() == t) break;
+        }
+        return null;
+    }
+}

@@ -1,0 +1,22 @@
+package io.github.mfaeval.load.format;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.mfaeval.load.JsonRecords.Position;
+
+/** Where the readers of each container format hand their records. */
+interface RawRecords {
+    /** The shape of the file, said once ("JSON page objects", "NDJSON", …). */
+    void container(String description);
+
+    /** One JSON record as found, to be brought into Graph shape. */
+    void record(JsonNode node, Position at);
+
+    /** One record already in Graph shape (a CSV row). */
+    void normalised(SignInRecords.Normalised record, Position at);
+
+    /** {@code count} records that cannot be read (1 for "the rest of the file"); {@code where} names them. */
+    void broken(String where, String reason, long count);
+
+    /** Something the user should know that costs no record (an unknown column). */
+    void notice(String where, String message);
+}

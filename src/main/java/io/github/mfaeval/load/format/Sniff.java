@@ -1,0 +1,128 @@
+package io.github.mfaeval.load.format;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * What a file holds, judged from its first characters and never from its name alone: gzip or not, which
+ * encoding, and whether it is a JSON document, one JSON record per line, CSV, or something that is no export.
+ */
+public record Sniff(Kind kind, boolean gzip, String encoding, String firstLine, char separator) {
+    /** How much of the file is looked at. */
+    static final int PEEK = 1 << 20;
+    private static final ObjectReader LINE = new ObjectMapper().reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    public enum Kind {
+        /** No characters, or only white space. */
+        EMPTY,
+        /** NUL bytes or other control characters before the first line ends. */
+        BINARY,
+        /** A ZIP archive: an Excel workbook or a zipped download. */
+        ZIP,
+        /** One JSON document (page object, array, {"records": …}), or several concatenated. */
+        JSON,
+        /** One JSON record per line. */
+        NDJSON,
+        CSV,
+        UNKNOWN
+    }
+
+    public static Sniff of(Path file) throws IOException {
+        try (TextInput in = TextInput.open(file)) {
+            char[] buf = new char[PEEK];
+            int n = 0;
+            int r;
+            try {
+                while (n < buf.length && (r = in.read(buf, n, buf.length - n)) > 0) n += r;
+            } catch (TextInput.BrokenBytes e) {
+                // a truncated gzip file: judge by what came before the break; reading reports the break where it is
+                if (n == 0) throw e;
+            }
+            String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).replaceAll("\\.gz$", "");
+            return judge(new String(buf, 0, n), in.isGzip(), in.encoding(), name.endsWith(".jsonl") || name.endsWith(".ndjson"));
+        }
+    }
+
+    /**
+     * {@code linesByName}: the name says one record per line (.jsonl, .ndjson). The content decides, except when a
+     * broken first line leaves it undecided: then the name keeps the file in line mode, where a bad line costs only itself.
+     */
+    static Sniff judge(String head, boolean gzip, String encoding, boolean linesByName) {
+        int start = 0;
+        while (start < head.length() && Character.isWhitespace(head.charAt(start))) start++;
+        if (start == head.length()) return new Sniff(Kind.EMPTY, gzip, encoding, "", ',');
+        int eol = head.indexOf('\n', start);
+        String first = (eol < 0 ? head.substring(start) : head.substring(start, eol)).stripTrailing();
+        if (head.startsWith("PK\u0003\u0004")) return new Sniff(Kind.ZIP, gzip, encoding, "", ',');
+        for (int i = start; i < Math.min(head.length(), start + Math.max(first.length(), 1)); i++) {
+            char c = head.charAt(i);
+            if (c == 0 || (c < 0x20 && c != '\t' && c != '\r' && c != '\n' && c != '\f')) {
+                return new Sniff(Kind.BINARY, gzip, encoding, String.format("0x%02X", (int) c), ',');
+            }
+        }
+        char c = head.charAt(start);
+        if (c == '[') return new Sniff(Kind.JSON, gzip, encoding, first, ',');
+        if (c == '{') {
+            boolean lines = eol > 0 && isOneRecord(first) || linesByName;
+            return new Sniff(lines ? Kind.NDJSON : Kind.JSON, gzip, encoding, first, ',');
+        }
+        char sep = separator(first);
+        if (sep != 0) return new Sniff(Kind.CSV, gzip, encoding, first, sep);
+        return new Sniff(Kind.UNKNOWN, gzip, encoding, first, ',');
+    }
+
+    /**
+     * True when the line alone is a complete JSON object that is a record rather than a container: then the
+     * file is one record per line and a broken line costs only that line.
+     */
+    private static boolean isOneRecord(String line) {
+        try {
+            JsonNode n = LINE.readTree(line);
+            return n != null && n.isObject() && !JsonSignIns.isContainer(n);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** The most frequent of , ; and tab outside quotes in the header line, or 0 when none occurs. */
+    private static char separator(String header) {
+        int comma = 0;
+        int semicolon = 0;
+        int tab = 0;
+        boolean quoted = false;
+        for (int i = 0; i < header.length(); i++) {
+            char c = header.charAt(i);
+            if (c == '"') quoted = !quoted;
+            else if (!quoted && c == ',') comma++;
+            else if (!quoted && c == ';') semicolon++;
+            else if (!quoted && c == '\t') tab++;
+        }
+        if (comma == 0 && semicolon == 0 && tab == 0) return 0;
+        if (comma >= semicolon && comma >= tab) return ',';
+        return semicolon >= tab ? ';' : '\t';
+    }
+
+    /** The first line, shortened for a message. */
+    public String shownFirstLine() {
+        return firstLine.length() > 80 ? firstLine.substring(0, 77) + "..." : firstLine;
+    }
+
+    /** How the file is described to the user, e.g. "gzip, UTF-16LE". */
+    public String container() {
+        StringBuilder b = new StringBuilder();
+        if (gzip) b.append("gzip");
+        if (!encoding.equals("UTF-8")) b.append(b.length() > 0 ? ", " : "").append(encoding);
+        return b.toString();
+    }
+
+    @Override
+    public String toString() {
+        return kind.name().toLowerCase(Locale.ROOT) + (container().isEmpty() ? "" : " (" + container() + ")");
+    }
+}
