@@ -107,7 +107,12 @@ public final class Evaluator {
 
         SignInStream stream = new SignInStream(signInContext, findings, fired, rejected);
         for (Path file : data.signInFiles()) {
-            stream.readFile(file);
+            try {
+                stream.readFile(file);
+            } catch (IOException e) {
+                // The JDK's message ("Is a directory") does not say which file: the user needs to know.
+                throw new IOException(file + ": " + e.getMessage(), e);
+            }
         }
         stream.flush();
 
