@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -100,20 +101,18 @@ class KillAndResumeTest {
         }
     }
 
-    /** Report files (relative paths) with their modification times. */
+    /**
+     * Report files (relative paths) with their modification times. Lists tenant folders rather than walking
+     * the tree, since a running batch renames temporary files away while they are being looked at.
+     */
     private static Map<Path, FileTime> reports(Path out) throws IOException {
         Map<Path, FileTime> found = new TreeMap<>();
         Path tenants = out.resolve("tenants");
         if (!Files.isDirectory(tenants)) return found;
-        try (Stream<Path> walk = Files.walk(tenants)) {
-            for (Path p : (Iterable<Path>) walk::iterator) {
-                if (p.getFileName().toString().equals("report.json")) {
-                    try {
-                        found.put(out.relativize(p), Files.getLastModifiedTime(p));
-                    } catch (IOException e) {
-                        // replaced while listing: seen on the next look
-                    }
-                }
+        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(tenants)) {
+            for (Path dir : dirs) {
+                Path report = dir.resolve("report.json");
+                if (Files.isRegularFile(report)) found.put(out.relativize(report), Files.getLastModifiedTime(report));
             }
         }
         return found;
