@@ -7,10 +7,12 @@ import io.github.mfaeval.load.TenantData;
 import io.github.mfaeval.load.TenantLoader;
 import io.github.mfaeval.report.CsvRenderer;
 import io.github.mfaeval.report.HtmlRenderer;
+import io.github.mfaeval.report.AtomicFile;
 import io.github.mfaeval.report.JsonRenderer;
 import io.github.mfaeval.report.Renderer;
 import io.github.mfaeval.report.Report;
 import io.github.mfaeval.report.TextRenderer;
+import io.github.mfaeval.risk.AcceptedRisks;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -75,15 +77,17 @@ final class EvaluateCommand implements Callable<Integer> {
         RuleBase base = rules.build(err);
         if (base == null) return Main.ERROR;
         TenantData data;
+        AcceptedRisks accepted;
         try {
             data = TenantLoader.load(tenantDir);
+            accepted = AcceptedRisks.read(tenantDir);
         } catch (InputException e) {
             err.println("mfa-eval: " + e.getMessage());
             return Main.ERROR;
         }
         Report report;
         try {
-            report = new Evaluator(base).evaluate(data, asOf == null ? LocalDate.now(ZoneOffset.UTC) : asOf);
+            report = accepted.apply(new Evaluator(base).evaluate(data, asOf == null ? LocalDate.now(ZoneOffset.UTC) : asOf));
         } catch (IOException e) {
             err.println("mfa-eval: " + tenantDir + ": " + e.getMessage());
             return Main.ERROR;

@@ -31,6 +31,8 @@ import io.github.mfaeval.report.ScheduleEntry;
 import io.github.mfaeval.report.SignInVerdict;
 import io.github.mfaeval.report.Summary;
 import io.github.mfaeval.report.UserVerdict;
+import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
 
 import java.io.IOException;
@@ -47,6 +49,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CancellationException;
 
 /**
  * Runs the stages of the rule base over one tenant: tenant, then sign-ins in chunks, then users in
@@ -147,14 +150,41 @@ public final class Evaluator {
     }
 
     private void run(Stage stage, List<?> context, List<?> facts, FindingSink findings, Set<String> fired, AfterFire after) {
+        stopIfInterrupted();
         KieSession session = rules.newSession(stage, findings, null, fired);
         try {
+            session.addEventListener(new HaltWhenInterrupted(session));
             for (Object o : context) session.insert(o);
             for (Object o : facts) session.insert(o);
             session.fireAllRules();
+            stopIfInterrupted();
             after.accept(session);
         } finally {
             session.dispose();
+        }
+    }
+
+    /**
+     * An interrupted thread (a batch whose per-tenant time limit ran out) stops at the next rule firing or
+     * record instead of running on; the caller gets a CancellationException, never a partial report.
+     */
+    private static void stopIfInterrupted() {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new CancellationException("evaluation interrupted");
+        }
+    }
+
+    /** Halts a session whose thread was interrupted, so even rules that keep re-firing come to an end. */
+    private static final class HaltWhenInterrupted extends DefaultAgendaEventListener {
+        private final KieSession session;
+
+        HaltWhenInterrupted(KieSession session) {
+            this.session = session;
+        }
+
+        @Override
+        public void afterMatchFired(AfterMatchFiredEvent event) {
+            if (Thread.currentThread().isInterrupted()) session.halt();
         }
     }
 
@@ -186,6 +216,7 @@ public final class Evaluator {
             SignInReader.read(file, details, new SignInReader.Sink() {
                 @Override
                 public void signIn(SignIn s, SignInKind kind) {
+                    stopIfInterrupted();
                     read++;
                     if (!seenIds.add(s.getId())) {
                         duplicates++;
@@ -242,7 +273,7 @@ public final class Evaluator {
                     enforced ? 0 : ChronoUnit.DAYS.between(asOf, p.getStart()), List.copyOf(p.getRules())));
         }
         List<Finding> all = new ArrayList<>(findings.findings());
-        all.sort(Comparator.comparing(Finding::severity).thenComparing(Finding::code).thenComparing(Finding::subject));
+        all.sort(Finding.REPORT_ORDER);
         Map<String, Boolean> userBlocked = new HashMap<>();
         for (Finding f : all) {
             if (f.severity().requiresAction()) userBlocked.put(f.subject(), true);
@@ -264,9 +295,7 @@ public final class Evaluator {
         long evaluated = stream.read - stream.rejectedCount - stream.duplicates;
         Summary summary = new Summary(stream.read, evaluated, stream.rejectedCount, stream.duplicates, stream.inScope,
                 stream.satisfied, stream.notSatisfied, users.size(), inScopeUsers, readyUsers, all.size());
-        Report.Status status = !rejected.isEmpty() ? Report.Status.INCOMPLETE
-                : all.stream().anyMatch(f -> f.severity().requiresAction()) ? Report.Status.ACTION_REQUIRED
-                : Report.Status.READY;
+        Report.Status status = Report.Status.of(rejected, all);
         List<Inputs.FileRead> files = new ArrayList<>();
         data.filesRead.forEach((name, count) -> files.add(new Inputs.FileRead(name, count)));
         stream.recordsPerFile.forEach((name, count) -> files.add(new Inputs.FileRead(name, count)));

@@ -52,8 +52,15 @@ public final class CaPolicy implements Sourced {
         this.narrowingConditions = List.copyOf(narrowingConditions);
     }
 
+    /**
+     * In the export's order: these sets appear in finding messages, and an unmodifiable Set.copyOf would
+     * list them in an order that changes from one JVM to the next, so the same input would give a different
+     * report on every run.
+     */
     private static Set<String> lower(Set<String> values) {
-        return values.stream().map(v -> v.trim().toLowerCase(Locale.ROOT)).collect(java.util.stream.Collectors.toUnmodifiableSet());
+        Set<String> out = new java.util.LinkedHashSet<>();
+        for (String v : values) out.add(v.trim().toLowerCase(Locale.ROOT));
+        return java.util.Collections.unmodifiableSet(out);
     }
 
     public String getId() { return id; }

@@ -1,6 +1,8 @@
 package io.github.mfaeval.report;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.github.mfaeval.load.Rejection;
 import io.github.mfaeval.model.Finding;
 
 import java.time.LocalDate;
@@ -8,9 +10,11 @@ import java.util.List;
 
 /**
  * The evaluation of one tenant: the model every renderer (JSON, text, …) renders. Field names are a
- * published contract (schema/report.schema.json): add fields, never rename them.
+ * published contract (schema/report.schema.json): add fields, never rename them. The fields after
+ * {@code rules} appear only when they apply (accepted risks declared, a batch run, a baseline given).
  */
-@JsonPropertyOrder({"schemaVersion", "tenant", "asOf", "status", "schedule", "summary", "findings", "users", "signIns", "inputs", "rules"})
+@JsonPropertyOrder({"schemaVersion", "tenant", "asOf", "status", "schedule", "summary", "findings", "users", "signIns", "inputs", "rules",
+        "acceptedRisks", "changes", "provenance"})
 public record Report(
         int schemaVersion,
         TenantRef tenant,
@@ -22,15 +26,48 @@ public record Report(
         List<Finding> findings,
         Summary summary,
         Inputs inputs,
-        RulesUsed rules) {
+        RulesUsed rules,
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<AcceptedRiskState> acceptedRisks,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Changes changes,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Provenance provenance) {
 
     public static final int SCHEMA_VERSION = 1;
 
-    public enum Status { READY, ACTION_REQUIRED, INCOMPLETE }
+    public enum Status {
+        READY, ACTION_REQUIRED, INCOMPLETE;
+
+        /** Rejected records make a report incomplete; otherwise any finding that still counts requires action. */
+        public static Status of(List<Rejection> rejected, List<Finding> findings) {
+            if (!rejected.isEmpty()) return INCOMPLETE;
+            return findings.stream().anyMatch(Finding::countsAgainstStatus) ? ACTION_REQUIRED : READY;
+        }
+    }
+
+    public Report(int schemaVersion, TenantRef tenant, LocalDate asOf, Status status, List<ScheduleEntry> schedule,
+                  List<SignInVerdict> signIns, List<UserVerdict> users, List<Finding> findings, Summary summary,
+                  Inputs inputs, RulesUsed rules) {
+        this(schemaVersion, tenant, asOf, status, schedule, signIns, users, findings, summary, inputs, rules, null, null, null);
+    }
 
     public record TenantRef(String id, String displayName, boolean testTenant, String license) {
     }
 
     public record RulesUsed(String source, String fingerprint, List<String> fired) {
+    }
+
+    /** The same report with its findings judged against the tenant's accepted risks. */
+    public Report withAcceptedRisks(Status status, List<Finding> findings, Summary summary, List<AcceptedRiskState> acceptedRisks) {
+        return new Report(schemaVersion, tenant, asOf, status, schedule, signIns, users, findings, summary, inputs, rules,
+                acceptedRisks, changes, provenance);
+    }
+
+    public Report withChanges(Changes changes) {
+        return new Report(schemaVersion, tenant, asOf, status, schedule, signIns, users, findings, summary, inputs, rules,
+                acceptedRisks, changes, provenance);
+    }
+
+    public Report withProvenance(Provenance provenance) {
+        return new Report(schemaVersion, tenant, asOf, status, schedule, signIns, users, findings, summary, inputs, rules,
+                acceptedRisks, changes, provenance);
     }
 }

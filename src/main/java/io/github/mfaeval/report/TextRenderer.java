@@ -1,7 +1,6 @@
 package io.github.mfaeval.report;
 
 import io.github.mfaeval.model.Finding;
-import io.github.mfaeval.model.Severity;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -39,20 +38,24 @@ public final class TextRenderer implements Renderer {
         }
         out.println();
         Map<String, Long> byCode = new LinkedHashMap<>();
-        for (Finding f : r.findings()) byCode.merge(f.severity() + " " + t(f.code()), 1L, Long::sum);
+        for (Finding f : r.findings()) byCode.merge(f.severity() + " " + t(f.code()) + (f.accepted() == null ? "" : " (accepted)"), 1L, Long::sum);
         if (byCode.isEmpty()) {
             out.println("No findings.");
         } else {
             out.println("Findings");
             byCode.forEach((k, v) -> out.printf("  %-46s %5d%n", k, v));
             out.println();
-            List<Finding> top = r.findings().stream().filter(f -> f.severity() != Severity.INFO).limit(TOP).toList();
+            if (r.acceptedRisks() != null) {
+                out.printf("Accepted risks: %d finding(s) accepted; entries %s%n%n", r.findings().stream().filter(f -> f.accepted() != null).count(),
+                        r.acceptedRisks().stream().map(a -> a.entry() + " " + a.state()).toList());
+            }
+            List<Finding> top = r.findings().stream().filter(Finding::countsAgainstStatus).limit(TOP).toList();
             if (!top.isEmpty()) {
                 out.println("What to do next");
                 for (Finding f : top) {
                     out.printf("  [%s] %s (%s, %s)%n      %s%n", f.severity(), t(f.code()), t(f.rule()), t(f.section()), t(f.message()));
                 }
-                long more = r.findings().stream().filter(f -> f.severity() != Severity.INFO).count() - top.size();
+                long more = r.findings().stream().filter(Finding::countsAgainstStatus).count() - top.size();
                 if (more > 0) out.printf("  … and %d more: use --format html, csv or json for all of them.%n", more);
             }
         }

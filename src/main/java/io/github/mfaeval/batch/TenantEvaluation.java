@@ -1,0 +1,30 @@
+package io.github.mfaeval.batch;
+
+import io.github.mfaeval.engine.Evaluator;
+import io.github.mfaeval.engine.RuleBase;
+import io.github.mfaeval.load.TenantData;
+import io.github.mfaeval.load.TenantLoader;
+import io.github.mfaeval.report.Report;
+import io.github.mfaeval.risk.AcceptedRisks;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+
+/**
+ * How the batch turns one tenant folder into a report. The real one does what {@code evaluate} does; tests
+ * put in ones that fail or never finish, to show the batch survives them.
+ */
+@FunctionalInterface
+public interface TenantEvaluation {
+    /** Throws {@link io.github.mfaeval.load.InputException} for an unusable folder, anything else for a failed evaluation. */
+    Report evaluate(Path folder, LocalDate asOf) throws Exception;
+
+    /** Load, evaluate in fresh sessions of the shared rule base, and judge against the tenant's accepted risks. */
+    static TenantEvaluation standard(RuleBase rules) {
+        return (folder, asOf) -> {
+            TenantData data = TenantLoader.load(folder);
+            AcceptedRisks accepted = AcceptedRisks.read(folder);
+            return accepted.apply(new Evaluator(rules).evaluate(data, asOf));
+        };
+    }
+}

@@ -1,0 +1,66 @@
+package io.github.mfaeval.batch;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.github.mfaeval.model.Finding;
+import io.github.mfaeval.report.Changes;
+import io.github.mfaeval.report.Report;
+import io.github.mfaeval.report.ScheduleEntry;
+import io.github.mfaeval.report.Summary;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * One tenant's line of the batch summary, made from its report (or its error report) alone, so that a
+ * report kept by --resume gives exactly the line a fresh evaluation would. {@code findingsByCode} counts
+ * open findings (not accepted); accepted ones are counted in {@code findingsAccepted}.
+ */
+@JsonPropertyOrder({"tenant", "tenantId", "displayName", "status", "report", "error", "inputsFingerprint", "counts",
+        "findingsRequiringAction", "findingsAccepted", "schedule", "findingsByCode", "changes"})
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record TenantRow(String tenant, String tenantId, String displayName, TenantStatus status, String report,
+                        FailureReport.Failure error, String inputsFingerprint, Summary counts, Integer findingsRequiringAction,
+                        Integer findingsAccepted, List<Phase> schedule, Map<String, Integer> findingsByCode, RowChanges changes) {
+
+    public record Phase(int phase, LocalDate start, ScheduleEntry.State state, boolean postponed) {
+    }
+
+    /** The counts of a report's changes block; previousStatus is absent for a tenant new since the baseline. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record RowChanges(String previousStatus, boolean statusChanged, boolean compared, Integer findingsNew,
+                             Integer findingsResolved, Integer findingsUnchanged, Integer usersBecameReady,
+                             Integer usersNoLongerReady) {
+        static RowChanges of(Changes c) {
+            if (c == null) return null;
+            if (!c.compared()) return new RowChanges(c.previousStatus(), c.statusChanged(), false, null, null, null, null, null);
+            return new RowChanges(c.previousStatus(), c.statusChanged(), true, c.newFindings().size(), c.resolvedFindings().size(),
+                    c.unchangedFindings(), c.usersBecameReady().size(), c.usersNoLongerReady().size());
+        }
+    }
+
+    static TenantRow of(String tenant, String reportPath, Report r) {
+        Map<String, Integer> byCode = new TreeMap<>();
+        int requiringAction = 0;
+        int accepted = 0;
+        for (Finding f : r.findings()) {
+            if (f.accepted() != null) {
+                accepted++;
+                continue;
+            }
+            byCode.merge(f.code(), 1, Integer::sum);
+            if (f.countsAgainstStatus()) requiringAction++;
+        }
+        List<Phase> schedule = r.schedule().stream().map(s -> new Phase(s.phase(), s.start(), s.state(), s.postponed())).toList();
+        return new TenantRow(tenant, r.tenant().id(), r.tenant().displayName(), TenantStatus.of(r.status()), reportPath, null,
+                r.provenance() == null ? null : r.provenance().inputsFingerprint(), r.summary(), requiringAction, accepted,
+                schedule, byCode, RowChanges.of(r.changes()));
+    }
+
+    static TenantRow failed(String tenant, String errorPath, FailureReport f) {
+        return new TenantRow(tenant, null, null, f.status(), errorPath, f.error(),
+                f.provenance() == null ? null : f.provenance().inputsFingerprint(), null, null, null, null, null, RowChanges.of(f.changes()));
+    }
+}
