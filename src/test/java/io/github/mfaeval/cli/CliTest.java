@@ -82,6 +82,34 @@ class CliTest {
     }
 
     @Test
+    void signInsChoosesWhatTheJsonReportLists(@TempDir Path tmp) throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        String rules = TestRules.RULES.toString();
+        String tenant = tenant("fabrikam-gaps");
+        int evaluated = -1;
+        for (String which : List.of("all", "unsatisfied", "none")) {
+            Path out = tmp.resolve(which + ".json");
+            assertEquals(1, run("evaluate", tenant, "--as-of", "2025-11-28", "--format", "json", "--sign-ins", which,
+                    "-o", out.toString(), "--rules", rules).code());
+            JsonNode report = json.readTree(out.toFile());
+            JsonNode summary = report.get("summary");
+            int listed = report.get("signIns").size();
+            switch (which) {
+                case "all" -> assertEquals(summary.get("signInsEvaluated").asInt(), evaluated = listed);
+                case "unsatisfied" -> assertEquals(summary.get("signInsNotSatisfied").asInt(), listed);
+                default -> assertEquals(0, listed);
+            }
+        }
+        assertTrue(evaluated > 0);
+        Path byDefault = tmp.resolve("default.json");
+        run("evaluate", tenant, "--as-of", "2025-11-28", "--format", "json", "-o", byDefault.toString(), "--rules", rules);
+        assertEquals(json.readTree(tmp.resolve("unsatisfied.json").toFile()), json.readTree(byDefault.toFile()), "unsatisfied is the default");
+        Run bad = run("evaluate", tenant, "--sign-ins", "some", "--rules", rules);
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("--sign-ins"), bad.err());
+    }
+
+    @Test
     void rulesCheckPrintsFileAndLineAndExitsTwo(@TempDir Path tmp) throws Exception {
         Path rules = tmp.resolve("rules");
         try (var walk = Files.walk(TestRules.RULES)) {
