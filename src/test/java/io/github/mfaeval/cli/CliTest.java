@@ -110,6 +110,24 @@ class CliTest {
     }
 
     @Test
+    void compiledRulesAreCachedUnlessAskedNotTo(@TempDir Path tmp) throws Exception {
+        String rules = TestRules.RULES.toString();
+        Path cache = tmp.resolve("cache");
+        assertEquals(0, run("rules", "list", "--rules", rules, "--cache-dir", cache.toString()).code());
+        try (var entries = Files.list(cache)) {
+            List<Path> written = entries.toList();
+            assertEquals(1, written.size(), written.toString());
+            assertTrue(Files.isRegularFile(written.get(0).resolve("rules.kjar")));
+        }
+        Run again = run("rules", "check", rules, "--cache-dir", cache.toString());
+        assertEquals(0, again.code(), again.err());
+        assertTrue(again.err().isEmpty(), again.err());
+        Path unused = tmp.resolve("unused");
+        assertEquals(0, run("rules", "check", rules, "--no-cache", "--cache-dir", unused.toString()).code());
+        assertTrue(Files.notExists(unused), "--no-cache writes nothing");
+    }
+
+    @Test
     void rulesCheckPrintsFileAndLineAndExitsTwo(@TempDir Path tmp) throws Exception {
         Path rules = tmp.resolve("rules");
         try (var walk = Files.walk(TestRules.RULES)) {
