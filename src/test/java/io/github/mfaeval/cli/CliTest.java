@@ -128,6 +128,18 @@ class CliTest {
     }
 
     @Test
+    void generateWritesTenantFoldersThatEvaluate(@TempDir Path tmp) {
+        Path out = tmp.resolve("synthetic");
+        Run g = run("generate", "--tenants", "2", "--users", "20", "--sign-ins", "50", "--out", out.toString(), "--seed", "4");
+        assertEquals(0, g.code(), g.err());
+        assertTrue(Files.isRegularFile(out.resolve("tenant-00002/signIns.json")));
+        Run e = run("evaluate", out.resolve("tenant-00001").toString(), "--as-of", "2025-11-28", "--rules", TestRules.RULES.toString(),
+                "-o", tmp.resolve("r.txt").toString());
+        assertTrue(e.code() <= 1, e.err());
+        assertEquals(2, run("generate", "--tenants", "0", "--out", out.toString()).code());
+    }
+
+    @Test
     void rulesCheckPrintsFileAndLineAndExitsTwo(@TempDir Path tmp) throws Exception {
         Path rules = tmp.resolve("rules");
         try (var walk = Files.walk(TestRules.RULES)) {
