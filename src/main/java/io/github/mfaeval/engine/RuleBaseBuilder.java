@@ -118,6 +118,14 @@ public final class RuleBaseBuilder {
         }
         Map<String, List<String>> packages = compiled == null ? null
                 : packagesIfPlain(container, bases, compiled.getKieModuleModel().getConfigurationProperties());
+        if (packages != null) {
+            // Make sure now, once per build, that the shortcut gives these very rules, so a cached start never has to find out.
+            try {
+                if (disagreement(GeneratedModel.of(module).kieBases(packages), catalogue) != null) packages = null;
+            } catch (java.io.IOException | RuntimeException | LinkageError e) {
+                packages = null;
+            }
+        }
         return new Compiled(new RuleBase(rules.directory(), rules.fingerprint(), container, bases, catalogue, problems), module, packages);
     }
 
@@ -145,7 +153,11 @@ public final class RuleBaseBuilder {
             }
             List<String> names = new ArrayList<>();
             for (KiePackage p : bases.get(stage).getKiePackages()) {
-                if (!p.getRules().isEmpty()) names.add(p.getName());
+                // Packages of rule files; the packages of fact classes (type metadata only) have no model class.
+                if (!p.getRules().isEmpty() || !p.getGlobalVariables().isEmpty() || !p.getFunctionNames().isEmpty()
+                        || !p.getQueries().isEmpty()) {
+                    names.add(p.getName());
+                }
             }
             names.sort(null);
             packages.put(stage.kbase(), names);
@@ -178,9 +190,19 @@ public final class RuleBaseBuilder {
             loaded = new EnumMap<>(Stage.class);
             for (Stage stage : Stage.values()) loaded.put(stage, container.getKieBase(stage.kbase()));
         }
-        Map<Stage, KieBase> bases = new EnumMap<>(Stage.class);
+        String disagreement = disagreement(loaded, catalogue);
+        if (disagreement != null) {
+            if (container != null) container.dispose();
+            throw new IllegalStateException("cached module and catalogue disagree: " + disagreement);
+        }
+        return new RuleBase(rules.directory(), rules.fingerprint(), container, loaded, catalogue, warnings);
+    }
+
+    /** Null when each stage holds exactly the catalogue's rules of that stage; else the first stage that does not. */
+    private static String disagreement(Map<Stage, KieBase> bases, Map<String, RuleInfo> catalogue) {
         for (Stage stage : Stage.values()) {
-            KieBase base = loaded.get(stage);
+            KieBase base = bases.get(stage);
+            if (base == null) return "no kbase " + stage.kbase();
             Set<String> inModule = new TreeSet<>();
             for (KiePackage p : base.getKiePackages()) {
                 for (Rule rule : p.getRules()) inModule.add(String.valueOf(text(rule.getMetaData().get("id"))));
@@ -189,13 +211,9 @@ public final class RuleBaseBuilder {
             for (RuleInfo r : catalogue.values()) {
                 if (r.stage().equals(stage.kbase())) inCatalogue.add(r.id());
             }
-            if (!inModule.equals(inCatalogue)) {
-                if (container != null) container.dispose();
-                throw new IllegalStateException("cached module and catalogue disagree on the rules of stage " + stage.kbase());
-            }
-            bases.put(stage, base);
+            if (!inModule.equals(inCatalogue)) return "the rules of stage " + stage.kbase();
         }
-        return new RuleBase(rules.directory(), rules.fingerprint(), container, bases, catalogue, warnings);
+        return null;
     }
 
     private record Compilation(List<Message> messages, KieBuilder builder) {

@@ -82,6 +82,21 @@ class RuleBaseCacheTest {
         }
     }
 
+    private static com.fasterxml.jackson.databind.JsonNode meta(Path cache, RuleFiles f) throws Exception {
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                cache.resolve(new RuleBaseCache(cache).key(f)).resolve("catalogue.json").toFile());
+    }
+
+    @Test
+    void theProjectsRulesLoadStraightFromTheirModelClasses() throws Exception {
+        // The fast path (no kmodule.xml parsing) is what keeps a cached start short: it must stay in use.
+        com.fasterxml.jackson.databind.JsonNode packages = meta(cacheDir, files).get("packages");
+        assertTrue(packages != null && packages.isObject(), "packages recorded: " + packages);
+        for (Stage stage : Stage.values()) {
+            assertEquals("[\"" + stage.kbase() + "\"]", packages.get(stage.kbase()).toString(), stage.kbase());
+        }
+    }
+
     @Test
     void aDamagedEntryIsRebuiltAndReplaced() throws Exception {
         Path cache = copyOf(cacheDir, shared.resolve("damaged"));
@@ -119,6 +134,7 @@ class RuleBaseCacheTest {
         assertNotEquals(cache.key(files), cache.key(changed));
         RuleBaseCache.Loaded first = cache.load(changed);
         assertFalse(first.fromCache(), "a changed rule file is never served from the cache");
+        assertTrue(meta(cacheDir, changed).get("packages").isNull(), "loaded as a kjar, not from model classes");
         RuleBaseCache.Loaded second = cache.load(changed);
         assertTrue(second.fromCache());
         assertNull(second.problem());
