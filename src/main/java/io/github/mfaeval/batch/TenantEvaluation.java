@@ -19,12 +19,16 @@ public interface TenantEvaluation {
     /** Throws {@link io.github.mfaeval.load.InputException} for an unusable folder, anything else for a failed evaluation. */
     Report evaluate(Path folder, LocalDate asOf) throws Exception;
 
-    /** Load, evaluate in fresh sessions of the shared rule base, and judge against the tenant's accepted risks. */
+    /**
+     * Load, evaluate in fresh sessions of the shared rule base, and judge against the tenant's accepted risks.
+     * One thread per tenant: the batch already runs a tenant per core, and an interrupt (the time limit) then
+     * reaches the thread that runs the rules.
+     */
     static TenantEvaluation standard(RuleBase rules) {
         return (folder, asOf) -> {
             TenantData data = TenantLoader.load(folder);
             AcceptedRisks accepted = AcceptedRisks.read(folder);
-            return accepted.apply(new Evaluator(rules).evaluate(data, asOf));
+            return accepted.apply(new Evaluator(rules).onOneThread().evaluate(data, asOf));
         };
     }
 }

@@ -5,12 +5,15 @@ import io.github.mfaeval.engine.RuleBase;
 import io.github.mfaeval.load.InputException;
 import io.github.mfaeval.load.TenantData;
 import io.github.mfaeval.load.TenantLoader;
+import io.github.mfaeval.report.AtomicFile;
 import io.github.mfaeval.report.CsvRenderer;
 import io.github.mfaeval.report.HtmlRenderer;
-import io.github.mfaeval.report.AtomicFile;
-import io.github.mfaeval.report.JsonRenderer;
+import io.github.mfaeval.report.JsonReportStream;
 import io.github.mfaeval.report.Renderer;
 import io.github.mfaeval.report.Report;
+import io.github.mfaeval.report.SignInSelection;
+import io.github.mfaeval.report.SignInSink;
+import io.github.mfaeval.report.SignInVerdict;
 import io.github.mfaeval.report.TextRenderer;
 import io.github.mfaeval.risk.AcceptedRisks;
 import picocli.CommandLine.Command;
@@ -20,6 +23,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -28,6 +32,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -38,6 +44,17 @@ import java.util.concurrent.Callable;
                 "2:input or rule error; with --strict, also any rejected input"})
 final class EvaluateCommand implements Callable<Integer> {
     enum Format { text, json, html, csv }
+
+    /** The --sign-ins values as typed (lower case, whatever the parser's case setting). */
+    enum SignIns {
+        none(SignInSelection.NONE), unsatisfied(SignInSelection.UNSATISFIED), all(SignInSelection.ALL);
+
+        final SignInSelection selection;
+
+        SignIns(SignInSelection selection) {
+            this.selection = selection;
+        }
+    }
 
     @Spec
     CommandSpec spec;
@@ -50,11 +67,18 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
             description = {"Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
+                    "json: written as the sign-ins are evaluated (memory grows with users, not sign-ins).",
                     "html: one self-contained page, to open in a browser or send on (it loads nothing).",
                     "csv: four files in the --output folder:",
                     "  action-plan.csv  what to do, most urgent first",
                     "  findings.csv, users.csv, signins.csv"})
     Format format;
+
+    @Option(names = "--sign-ins", paramLabel = "WHICH",
+            description = {"Sign-ins listed in the report: ${COMPLETION-CANDIDATES}; unsatisfied = in scope, MFA not satisfied.",
+                    "Default: unsatisfied for json (a month of a large tenant is millions), all for html and csv.",
+                    "Every sign-in is always counted in the summary and per user."})
+    SignIns signIns;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE|DIR",
             description = {"Write the report to FILE (written whole, then moved into place) instead of standard output.",
@@ -64,12 +88,17 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--strict", description = "Exit with code 2 when any input was rejected (the report is still written).")
     boolean strict;
 
+    // Read the sign-ins as evaluate would, with no rules: the floor the benchmark (bench/run.sh) compares against.
+    @Option(names = "--parse-only", hidden = true)
+    boolean parseOnly;
+
     @Mixin
     RulesOption rules;
 
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
+        if (parseOnly) return parseOnly(err);
         if (format == Format.csv && output == null) {
             err.println("mfa-eval: --format csv writes several files: name their folder with --output DIR");
             return Main.ERROR;
@@ -85,37 +114,53 @@ final class EvaluateCommand implements Callable<Integer> {
             err.println("mfa-eval: " + e.getMessage());
             return Main.ERROR;
         }
-        Report report;
+        LocalDate day = asOf == null ? LocalDate.now(ZoneOffset.UTC) : asOf;
+        Evaluator evaluator = new Evaluator(base);
+        Report[] report = new Report[1];
+        SignInSelection selection = (signIns != null ? signIns : format == Format.json ? SignIns.unsatisfied : SignIns.all).selection;
         try {
-            report = accepted.apply(new Evaluator(base).evaluate(data, asOf == null ? LocalDate.now(ZoneOffset.UTC) : asOf));
-        } catch (IOException e) {
-            err.println("mfa-eval: " + tenantDir + ": " + e.getMessage());
-            return Main.ERROR;
-        }
-        try {
-            if (format == Format.csv) {
-                for (Map.Entry<String, Renderer> file : new CsvRenderer().files().entrySet()) {
-                    AtomicFile.write(output.resolve(file.getKey()), w -> file.getValue().render(report, w));
-                }
-                return exitCode(report);
-            }
-            Renderer renderer = switch (format) {
-                case json -> new JsonRenderer();
-                case html -> new HtmlRenderer();
-                default -> new TextRenderer();
-            };
-            if (output == null) {
-                Writer out = new OutputStreamWriter(System.out, StandardCharsets.UTF_8);
-                renderer.render(report, out);
-                out.flush();
+            if (format == Format.json) {
+                // Written as the sign-ins are evaluated: the head, each verdict as it is decided, then the rest.
+                write(out -> {
+                    JsonReportStream json = new JsonReportStream(out, selection);
+                    json.begin(Report.TenantRef.of(data.tenant), day);
+                    report[0] = accepted.apply(evaluator.evaluate(data, day, json));
+                    json.finish(report[0]);
+                });
             } else {
-                AtomicFile.write(output, w -> renderer.render(report, w));
+                List<SignInVerdict> kept = new ArrayList<>();
+                SignInSink sink = format == Format.text ? SignInSink.NONE : v -> {
+                    if (selection.keeps(v)) kept.add(v);
+                };
+                report[0] = accepted.apply(evaluator.evaluate(data, day, sink)).withSignIns(kept);
+                if (format == Format.csv) {
+                    for (Map.Entry<String, Renderer> file : new CsvRenderer().files().entrySet()) {
+                        AtomicFile.write(output.resolve(file.getKey()), w -> file.getValue().render(report[0], w));
+                    }
+                } else {
+                    Renderer renderer = format == Format.html ? new HtmlRenderer() : new TextRenderer();
+                    write(w -> renderer.render(report[0], w));
+                }
             }
+        } catch (JsonReportStream.WriteFailed e) {
+            err.println("mfa-eval: cannot write " + (output == null ? "the report" : output) + ": " + e.getMessage());
+            return Main.ERROR;
         } catch (IOException e) {
-            err.println("mfa-eval: cannot write " + output + ": " + e.getMessage());
+            err.println(report[0] == null ? "mfa-eval: " + tenantDir + ": " + e.getMessage()
+                    : "mfa-eval: cannot write " + (output == null ? "the report" : output) + ": " + e.getMessage());
             return Main.ERROR;
         }
-        return exitCode(report);
+        return exitCode(report[0]);
+    }
+
+    private void write(AtomicFile.Content content) throws IOException {
+        if (output == null) {
+            Writer out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16);
+            content.write(out);
+            out.flush();
+        } else {
+            AtomicFile.write(output, content);
+        }
     }
 
     private int exitCode(Report report) {
@@ -125,5 +170,24 @@ final class EvaluateCommand implements Callable<Integer> {
             return Main.ERROR;
         }
         return report.status() == Report.Status.READY ? Main.READY : Main.ACTION_REQUIRED;
+    }
+
+    private int parseOnly(PrintWriter err) {
+        long start = System.nanoTime();
+        try {
+            TenantData data = TenantLoader.load(tenantDir);
+            Evaluator.ReadCounts c = Evaluator.readOnly(data);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            PrintWriter out = spec.commandLine().getOut();
+            out.printf("parse-only: %d sign-ins read (%d rejected, %d duplicate) in %.3f s, %.0f sign-ins/s%n",
+                    c.read(), c.rejected(), c.duplicates(), seconds, c.read() / seconds);
+            out.flush();
+            return Main.READY;
+        } catch (InputException e) {
+            err.println("mfa-eval: " + e.getMessage());
+        } catch (IOException e) {
+            err.println("mfa-eval: " + tenantDir + ": " + e.getMessage());
+        }
+        return Main.ERROR;
     }
 }

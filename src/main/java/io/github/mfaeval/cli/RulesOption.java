@@ -2,6 +2,7 @@ package io.github.mfaeval.cli;
 
 import io.github.mfaeval.engine.RuleBase;
 import io.github.mfaeval.engine.RuleBaseBuilder;
+import io.github.mfaeval.engine.RuleBaseCache;
 import io.github.mfaeval.engine.RuleBuildException;
 import io.github.mfaeval.engine.RuleFiles;
 import picocli.CommandLine.Option;
@@ -10,11 +11,18 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 
-/** The --rules option shared by the commands, and how the rule base is built from it. */
+/** The --rules option shared by the commands, and how the rule base is built (or taken from the cache) from it. */
 final class RulesOption {
     @Option(names = "--rules", paramLabel = "DIR",
             description = "Rules folder (default: $MFA_EVAL_RULES, else the project's rules/, else the copy in the jar).")
     Path rules;
+
+    @Option(names = "--cache-dir", paramLabel = "DIR",
+            description = "Where compiled rule bases are kept (default: $MFA_EVAL_CACHE, else $XDG_CACHE_HOME/mfa-eval, else ~/.cache/mfa-eval).")
+    Path cacheDir;
+
+    @Option(names = "--no-cache", description = "Build the rules from scratch; neither read nor write the rule cache.")
+    boolean noCache;
 
     RuleFiles files() throws IOException {
         return rules == null ? RuleFiles.defaults() : RuleFiles.fromDirectory(rules);
@@ -30,7 +38,10 @@ final class RulesOption {
             return null;
         }
         try {
-            return RuleBaseBuilder.build(files);
+            if (noCache) return RuleBaseBuilder.build(files);
+            RuleBaseCache.Loaded loaded = new RuleBaseCache(cacheDir != null ? cacheDir : RuleBaseCache.defaultRoot()).load(files);
+            if (loaded.problem() != null) err.println("mfa-eval: warning: " + loaded.problem());
+            return loaded.base();
         } catch (RuleBuildException e) {
             String prefix = files.directory() == null ? "" : files.directory() + "/";
             e.getProblems().forEach(p -> err.println(prefix + p));

@@ -28,6 +28,7 @@ import io.github.mfaeval.model.UserFact;
 import io.github.mfaeval.report.Inputs;
 import io.github.mfaeval.report.Report;
 import io.github.mfaeval.report.ScheduleEntry;
+import io.github.mfaeval.report.SignInSink;
 import io.github.mfaeval.report.SignInVerdict;
 import io.github.mfaeval.report.Summary;
 import io.github.mfaeval.report.UserVerdict;
@@ -54,17 +55,67 @@ import java.util.concurrent.CancellationException;
 /**
  * Runs the stages of the rule base over one tenant: tenant, then sign-ins in chunks, then users in
  * chunks. Each chunk gets a fresh session (fast, and nothing is carried between chunks or tenants).
+ *
+ * <p>Sign-ins are read on the calling thread and evaluated on a second one (a {@link ChunkPipeline} at most
+ * {@link #DEPTH} chunks behind), so JSON parsing and rules use two cores; verdicts still come out in the
+ * order the sign-ins were read, and what is kept per tenant grows with its users, never its sign-ins.
  */
 public final class Evaluator {
     static final int CHUNK = 1000;
+    /**
+     * The first chunk of a tenant is smaller, and each next one twice as big up to {@link #CHUNK}: the rules start
+     * on the first sign-ins while the rest are read, which is most of the overlap a tenant of a thousand
+     * sign-ins can get; chunks do not affect verdicts (sign-in rules look at one sign-in at a time).
+     */
+    static final int FIRST_CHUNK = 250;
+    /** Chunks the reader may be ahead of the rules: enough to absorb jitter, a few MB at most. */
+    static final int DEPTH = 4;
 
     private final RuleBase rules;
+    private final boolean pipelined;
 
     public Evaluator(RuleBase rules) {
-        this.rules = rules;
+        this(rules, true);
     }
 
+    private Evaluator(RuleBase rules, boolean pipelined) {
+        this.rules = rules;
+        this.pipelined = pipelined;
+    }
+
+    /** The same evaluation on the calling thread only (same results; for callers that run tenants in parallel). */
+    public Evaluator onOneThread() {
+        return new Evaluator(rules, false);
+    }
+
+    /** Evaluates the tenant and keeps every sign-in verdict in the report. */
     public Report evaluate(TenantData data, LocalDate asOf) throws IOException {
+        List<SignInVerdict> verdicts = new ArrayList<>();
+        return evaluate(data, asOf, verdicts::add).withSignIns(verdicts);
+    }
+
+    /** Counts of a read without rules. */
+    public record ReadCounts(long read, long rejected, long duplicates) {
+    }
+
+    /**
+     * Reads the tenant's sign-ins exactly as {@link #evaluate} does (same reader, mapping and
+     * de-duplication) but evaluates nothing: the floor that evaluation throughput is measured against.
+     */
+    public static ReadCounts readOnly(TenantData data) throws IOException {
+        SignInStream stream = new SignInStream(chunk -> { }, new ArrayList<>());
+        for (Path file : data.signInFiles()) {
+            stream.readFile(file, data.authDetails);
+        }
+        stream.flush();
+        return new ReadCounts(stream.read, stream.rejectedCount, stream.duplicates);
+    }
+
+    /**
+     * Evaluates the tenant, handing each sign-in verdict to {@code sink} as soon as it is decided (from the
+     * evaluating thread, in reading order); the report's {@code signIns} is null.
+     */
+    public Report evaluate(TenantData data, LocalDate asOf, SignInSink sink) throws IOException {
         FindingSink findings = new FindingSink(rules.catalogue());
         Set<String> fired = new TreeSet<>();
         List<Rejection> rejected = new ArrayList<>(data.rejected);
@@ -105,11 +156,24 @@ public final class Evaluator {
         signInContext.addAll(data.crossTenantPartners);
         signInContext.addAll(data.externalMethods);
 
-        SignInStream stream = new SignInStream(signInContext, findings, fired, rejected);
-        for (Path file : data.signInFiles()) {
-            stream.readFile(file, data.authDetails);
+        SignInEvaluation evaluation = new SignInEvaluation(signInContext, findings, fired, sink);
+        SignInStream stream;
+        try (ChunkPipeline<List<SignIn>> pipeline = pipelined
+                ? ChunkPipeline.threaded("mfa-eval sign-ins", DEPTH, evaluation::accept)
+                : ChunkPipeline.inline(evaluation::accept)) {
+            stream = new SignInStream(pipeline::submit, rejected);
+            try {
+                for (Path file : data.signInFiles()) {
+                    stream.readFile(file, data.authDetails);
+                }
+                stream.flush();
+            } catch (RuntimeException e) {
+                // The evaluating side failed: rethrow its own exception, not the reader's view of it.
+                if (pipeline.failed()) pipeline.finish();
+                throw e;
+            }
+            pipeline.finish();
         }
-        stream.flush();
 
         // Stage: users
         Map<String, Set<String>> rolesOf = new HashMap<>();
@@ -117,7 +181,7 @@ public final class Evaluator {
             rolesOf.computeIfAbsent(a.getPrincipalId(), k -> new HashSet<>()).add(a.getRoleTemplateId());
         }
         Map<String, DirectoryUser> everyone = new LinkedHashMap<>(data.users);
-        stream.seenUsers.forEach(everyone::putIfAbsent);
+        evaluation.seenUsers.forEach(everyone::putIfAbsent);
         List<UserFact> users = new ArrayList<>();
         for (DirectoryUser u : everyone.values()) {
             Registration reg = data.registrations.get(u.id());
@@ -129,7 +193,7 @@ public final class Evaluator {
                     data.perUserMfa.get(u.id()), rolesOf.getOrDefault(u.id(), Set.of()),
                     data.groupsOfUser.getOrDefault(u.id(), Set.of()),
                     emergency.contains(u.id()) || emergency.contains(upn), service.contains(u.id()) || service.contains(upn),
-                    stream.tallies.getOrDefault(u.id(), new SignInTally())));
+                    evaluation.tallies.getOrDefault(u.id(), new SignInTally())));
         }
         List<Object> userContext = new ArrayList<>();
         userContext.add(data.tenant);
@@ -142,7 +206,7 @@ public final class Evaluator {
             run(Stage.USER, userContext, users.subList(i, Math.min(users.size(), i + CHUNK)), findings, fired, s -> { });
         }
 
-        return assemble(data, asOf, schedule, stream, users, findings, fired, rejected);
+        return assemble(data, asOf, schedule, stream, evaluation, users, findings, fired, rejected);
     }
 
     private interface AfterFire {
@@ -188,24 +252,26 @@ public final class Evaluator {
         }
     }
 
-    /** Reads sign-ins record by record and evaluates them a chunk at a time; keeps only per-user tallies. */
-    private final class SignInStream {
-        final List<Object> context;
-        final FindingSink findings;
-        final Set<String> fired;
-        final List<Rejection> rejected;
-        final List<SignIn> chunk = new ArrayList<>(CHUNK);
-        final Set<String> seenIds = new HashSet<>();
-        final Map<String, SignInTally> tallies = new HashMap<>();
-        final Map<String, DirectoryUser> seenUsers = new LinkedHashMap<>();
-        final List<SignInVerdict> verdicts = new ArrayList<>();
-        final Map<String, Long> recordsPerFile = new LinkedHashMap<>();
-        long read, rejectedCount, duplicates, inScope, satisfied, notSatisfied;
+    /** Where the reader puts each full chunk of sign-ins. */
+    private interface ChunkHandler {
+        void accept(List<SignIn> chunk);
+    }
 
-        SignInStream(List<Object> context, FindingSink findings, Set<String> fired, List<Rejection> rejected) {
-            this.context = context;
-            this.findings = findings;
-            this.fired = fired;
+    /**
+     * Reads sign-ins record by record, drops duplicates and hands them on a chunk at a time. Runs on the
+     * calling thread; what it keeps grows only with the ids it has seen (64-bit hashes, see {@link HashedIdSet}).
+     */
+    private static final class SignInStream {
+        final ChunkHandler handler;
+        final List<Rejection> rejected;
+        int limit = FIRST_CHUNK;
+        List<SignIn> chunk = new ArrayList<>(limit);
+        final HashedIdSet seenIds = new HashedIdSet();
+        final Map<String, Long> recordsPerFile = new LinkedHashMap<>();
+        long read, rejectedCount, duplicates;
+
+        SignInStream(ChunkHandler handler, List<Rejection> rejected) {
+            this.handler = handler;
             this.rejected = rejected;
         }
 
@@ -223,7 +289,7 @@ public final class Evaluator {
                         return;
                     }
                     chunk.add(s);
-                    if (chunk.size() >= CHUNK) flush();
+                    if (chunk.size() >= limit) flush();
                 }
 
                 @Override
@@ -238,6 +304,36 @@ public final class Evaluator {
 
         void flush() {
             if (chunk.isEmpty()) return;
+            List<SignIn> full = chunk;
+            limit = Math.min(CHUNK, limit * 2);
+            // A new list, not clear(): the evaluating thread may still be working on the previous one.
+            chunk = new ArrayList<>(limit);
+            handler.accept(full);
+        }
+    }
+
+    /**
+     * Evaluates chunks of sign-ins in fresh sessions, one chunk after the other, on the evaluating thread:
+     * counts them, tallies them per user and hands each verdict to the sink. The main thread reads its
+     * fields only after the pipeline has finished.
+     */
+    private final class SignInEvaluation {
+        final List<Object> context;
+        final FindingSink findings;
+        final Set<String> fired;
+        final SignInSink sink;
+        final Map<String, SignInTally> tallies = new HashMap<>();
+        final Map<String, DirectoryUser> seenUsers = new LinkedHashMap<>();
+        long inScope, satisfied, notSatisfied;
+
+        SignInEvaluation(List<Object> context, FindingSink findings, Set<String> fired, SignInSink sink) {
+            this.context = context;
+            this.findings = findings;
+            this.fired = fired;
+            this.sink = sink;
+        }
+
+        void accept(List<SignIn> chunk) throws IOException {
             run(Stage.SIGNIN, context, chunk, findings, fired, s -> { });
             for (SignIn s : chunk) {
                 String key = userKey(s);
@@ -250,11 +346,10 @@ public final class Evaluator {
                     if (Boolean.TRUE.equals(s.getMfaSatisfied())) satisfied++;
                     else notSatisfied++;
                 }
-                verdicts.add(new SignInVerdict(s.getId(), s.getCreatedDateTime(), s.getUserId(), s.getUserPrincipalName(),
+                sink.accept(new SignInVerdict(s.getId(), s.getCreatedDateTime(), s.getUserId(), s.getUserPrincipalName(),
                         s.getAppId(), s.getApplication(), s.getPhase(), s.isInScope(), s.getScopeReason(), s.getMfaSatisfied(),
                         s.getSatisfiedBy(), s.getEnforcementActive(), List.copyOf(s.getRules()), s.getSource()));
             }
-            chunk.clear();
         }
 
         private String userKey(SignIn s) {
@@ -264,7 +359,7 @@ public final class Evaluator {
     }
 
     private Report assemble(TenantData data, LocalDate asOf, List<PhaseSchedule> schedule, SignInStream stream,
-                            List<UserFact> users, FindingSink findings, Set<String> fired, List<Rejection> rejected) {
+                            SignInEvaluation evaluation, List<UserFact> users, FindingSink findings, Set<String> fired, List<Rejection> rejected) {
         List<ScheduleEntry> entries = new ArrayList<>();
         for (PhaseSchedule p : schedule) {
             boolean enforced = p.isEnforcedOn(asOf);
@@ -293,16 +388,16 @@ public final class Evaluator {
                     new UserVerdict.SignInCounts(t.getInScope(), t.getSatisfied(), t.getUnsatisfied()), List.copyOf(u.getRules())));
         }
         long evaluated = stream.read - stream.rejectedCount - stream.duplicates;
-        Summary summary = new Summary(stream.read, evaluated, stream.rejectedCount, stream.duplicates, stream.inScope,
-                stream.satisfied, stream.notSatisfied, users.size(), inScopeUsers, readyUsers, all.size());
+        Summary summary = new Summary(stream.read, evaluated, stream.rejectedCount, stream.duplicates, evaluation.inScope,
+                evaluation.satisfied, evaluation.notSatisfied, users.size(), inScopeUsers, readyUsers, all.size());
         Report.Status status = Report.Status.of(rejected, all);
         List<Inputs.FileRead> files = new ArrayList<>();
         data.filesRead.forEach((name, count) -> files.add(new Inputs.FileRead(name, count)));
         stream.recordsPerFile.forEach((name, count) -> files.add(new Inputs.FileRead(name, count)));
         List<String> missing = data.missing.stream().map(m -> m.getFile()).toList();
         return new Report(Report.SCHEMA_VERSION,
-                new Report.TenantRef(data.tenant.getTenantId(), data.tenant.getDisplayName(), data.tenant.isTestTenant(), data.tenant.getLicense()),
-                asOf, status, entries, stream.verdicts, userVerdicts, all, summary,
+                Report.TenantRef.of(data.tenant),
+                asOf, status, entries, null, userVerdicts, all, summary,
                 new Inputs(data.folder.toString(), files, missing, rejected),
                 new Report.RulesUsed(rules.source() == null ? "(packaged)" : rules.source().toString(), rules.fingerprint(), List.copyOf(fired)));
     }

@@ -82,5 +82,8 @@ public final class RuleBase {
     /** Ids of the decision-table rows that produced reference facts (all active rows). */
     public Set<String> referenceRules() { return referenceRules; }
 
+    KieBase kieBase(Stage stage) { return bases.get(stage); }
+
+    /** The container the stages came from; null when they were made from a cached module's model classes. */
     KieContainer container() { return container; }
 }

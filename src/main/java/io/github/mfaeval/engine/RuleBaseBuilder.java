@@ -1,6 +1,7 @@
 package io.github.mfaeval.engine;
 
 import io.github.mfaeval.model.Severity;
+import org.drools.compiler.kie.builder.impl.InternalKieModule;
 import org.drools.model.codegen.ExecutableModelProject;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
@@ -8,6 +9,8 @@ import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
+import org.kie.api.builder.model.KieBaseModel;
+import org.kie.api.builder.model.KieModuleModel;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.KieContainer;
@@ -41,6 +44,19 @@ public final class RuleBaseBuilder {
     }
 
     public static RuleBase build(RuleFiles rules) throws RuleBuildException {
+        return build(rules, false).base();
+    }
+
+    /**
+     * A rule base and, when asked for, what {@link RuleBaseCache} stores: the compiled module as jar bytes, and
+     * the packages of each stage when kmodule.xml declares nothing but kbase names and packages (then the
+     * stages can be made straight from the module's generated model classes, skipping kmodule.xml); null
+     * when it declares more, and the module must be loaded the way Drools loads any kjar.
+     */
+    record Compiled(RuleBase base, byte[] module, Map<String, List<String>> packages) {
+    }
+
+    static Compiled build(RuleFiles rules, boolean keepModule) throws RuleBuildException {
         List<RuleProblem> problems = new ArrayList<>();
         String kmodule = rules.text("kmodule.xml");
         if (kmodule == null) {
@@ -65,7 +81,8 @@ public final class RuleBaseBuilder {
 
         KieServices ks = KieServices.Factory.get();
         ReleaseId releaseId = ks.newReleaseId("io.github.mfaeval.rules", "rules", "1.0." + BUILDS.incrementAndGet());
-        List<Message> messages = compile(ks, releaseId, kmodule, rules, ruleFiles);
+        Compilation compilation = compile(ks, releaseId, kmodule, rules, ruleFiles);
+        List<Message> messages = compilation.messages();
         boolean unlocated = false;
         for (Message m : messages) {
             String file = m.getPath() == null ? "" : m.getPath().replace(RESOURCES, "");
@@ -81,6 +98,9 @@ public final class RuleBaseBuilder {
             throw new RuleBuildException(distinct(problems));
         }
 
+        // The executable model's module is a jar of generated classes: loading it needs no compiler.
+        InternalKieModule compiled = keepModule ? (InternalKieModule) compilation.builder().getKieModule() : null;
+        byte[] module = compiled == null ? null : compiled.getBytes();
         KieContainer container = ks.newKieContainer(releaseId);
         ks.getRepository().removeKieModule(releaseId);
         Map<Stage, KieBase> bases = new EnumMap<>(Stage.class);
@@ -96,10 +116,110 @@ public final class RuleBaseBuilder {
             container.dispose();
             throw new RuleBuildException(problems);
         }
-        return new RuleBase(rules.directory(), rules.fingerprint(), container, bases, catalogue, problems);
+        Map<String, List<String>> packages = compiled == null ? null
+                : packagesIfPlain(container, bases, compiled.getKieModuleModel().getConfigurationProperties());
+        if (packages != null) {
+            // Make sure now, once per build, that the shortcut gives these very rules, so a cached start never has to find out.
+            try {
+                if (disagreement(GeneratedModel.of(module).kieBases(packages), catalogue) != null) packages = null;
+            } catch (java.io.IOException | RuntimeException | LinkageError e) {
+                packages = null;
+            }
+        }
+        return new Compiled(new RuleBase(rules.directory(), rules.fingerprint(), container, bases, catalogue, problems), module, packages);
     }
 
-    private static List<Message> compile(KieServices ks, ReleaseId releaseId, String kmodule, RuleFiles rules, List<String> files) {
+    /**
+     * The packages of each stage's kbase, when every kbase is plain: no includes, every option at its
+     * default, and no kmodule property but the builder's ("drools.kbuilder.*"); else null.
+     */
+    private static Map<String, List<String>> packagesIfPlain(KieContainer container, Map<Stage, KieBase> bases,
+                                                             Map<String, String> moduleProperties) {
+        KieModuleModel plainModule = KieServices.Factory.get().newKieModuleModel();
+        KieBaseModel plain = plainModule.newKieBaseModel("plain");
+        Map<String, List<String>> packages = new LinkedHashMap<>();
+        for (Stage stage : Stage.values()) {
+            KieBaseModel m = container.getKieBaseModel(stage.kbase());
+            if (m == null || !m.getIncludes().isEmpty() || !m.getRuleTemplates().isEmpty()
+                    || m.getEqualsBehavior() != plain.getEqualsBehavior()
+                    || m.getEventProcessingMode() != plain.getEventProcessingMode()
+                    || m.getDeclarativeAgenda() != plain.getDeclarativeAgenda()
+                    || m.getSequential() != plain.getSequential()
+                    || m.getMutability() != plain.getMutability()
+                    || m.getPrototypes() != plain.getPrototypes()
+                    || m.getBetaRangeIndexOption() != plain.getBetaRangeIndexOption()
+                    || m.getSessionsPool().getSize() != plain.getSessionsPool().getSize()) {
+                return null;
+            }
+            List<String> names = new ArrayList<>();
+            for (KiePackage p : bases.get(stage).getKiePackages()) {
+                // Packages of rule files; the packages of fact classes (type metadata only) have no model class.
+                if (!p.getRules().isEmpty() || !p.getGlobalVariables().isEmpty() || !p.getFunctionNames().isEmpty()
+                        || !p.getQueries().isEmpty()) {
+                    names.add(p.getName());
+                }
+            }
+            names.sort(null);
+            packages.put(stage.kbase(), names);
+        }
+        for (String key : moduleProperties.keySet()) {
+            if (!key.startsWith("drools.kbuilder.")) return null;
+        }
+        return packages;
+    }
+
+    /**
+     * A rule base from a module compiled earlier by {@link #build(RuleFiles, boolean)}, with the catalogue and
+     * warnings that build produced. Throws (unchecked) when the module cannot be loaded or does not hold
+     * exactly the rules of the catalogue, so that the caller builds afresh.
+     */
+    static RuleBase fromModule(RuleFiles rules, byte[] module, Map<String, List<String>> packages,
+                               Map<String, RuleInfo> catalogue, List<RuleProblem> warnings) throws java.io.IOException {
+        KieContainer container = null;
+        Map<Stage, KieBase> loaded;
+        if (packages != null) {
+            loaded = GeneratedModel.of(module).kieBases(packages);
+        } else {
+            KieServices ks = KieServices.Factory.get();
+            ReleaseId releaseId = ks.getRepository().addKieModule(ks.getResources().newByteArrayResource(module)).getReleaseId();
+            try {
+                container = ks.newKieContainer(releaseId);
+            } finally {
+                ks.getRepository().removeKieModule(releaseId);
+            }
+            loaded = new EnumMap<>(Stage.class);
+            for (Stage stage : Stage.values()) loaded.put(stage, container.getKieBase(stage.kbase()));
+        }
+        String disagreement = disagreement(loaded, catalogue);
+        if (disagreement != null) {
+            if (container != null) container.dispose();
+            throw new IllegalStateException("cached module and catalogue disagree: " + disagreement);
+        }
+        return new RuleBase(rules.directory(), rules.fingerprint(), container, loaded, catalogue, warnings);
+    }
+
+    /** Null when each stage holds exactly the catalogue's rules of that stage; else the first stage that does not. */
+    private static String disagreement(Map<Stage, KieBase> bases, Map<String, RuleInfo> catalogue) {
+        for (Stage stage : Stage.values()) {
+            KieBase base = bases.get(stage);
+            if (base == null) return "no kbase " + stage.kbase();
+            Set<String> inModule = new TreeSet<>();
+            for (KiePackage p : base.getKiePackages()) {
+                for (Rule rule : p.getRules()) inModule.add(String.valueOf(text(rule.getMetaData().get("id"))));
+            }
+            Set<String> inCatalogue = new TreeSet<>();
+            for (RuleInfo r : catalogue.values()) {
+                if (r.stage().equals(stage.kbase())) inCatalogue.add(r.id());
+            }
+            if (!inModule.equals(inCatalogue)) return "the rules of stage " + stage.kbase();
+        }
+        return null;
+    }
+
+    private record Compilation(List<Message> messages, KieBuilder builder) {
+    }
+
+    private static Compilation compile(KieServices ks, ReleaseId releaseId, String kmodule, RuleFiles rules, List<String> files) {
         KieFileSystem kfs = ks.newKieFileSystem();
         kfs.generateAndWritePomXML(releaseId);
         kfs.writeKModuleXML(kmodule);
@@ -111,9 +231,9 @@ public final class RuleBaseBuilder {
             builder.buildAll(ExecutableModelProject.class);
         } catch (RuntimeException | StackOverflowError e) {
             // The executable-model generator throws on some type errors instead of reporting them.
-            return List.of(new CrashMessage(e));
+            return new Compilation(List.of(new CrashMessage(e)), builder);
         }
-        return builder.getResults().getMessages();
+        return new Compilation(builder.getResults().getMessages(), builder);
     }
 
     /** Drools sometimes cannot say which file an error is in; building each file alone names the culprits. */
@@ -121,7 +241,7 @@ public final class RuleBaseBuilder {
         List<RuleProblem> located = new ArrayList<>();
         for (String name : files) {
             ReleaseId alone = ks.newReleaseId("io.github.mfaeval.rules", "alone", "1.0." + BUILDS.incrementAndGet());
-            List<Message> messages = compile(ks, alone, kmodule, rules, List.of(name));
+            List<Message> messages = compile(ks, alone, kmodule, rules, List.of(name)).messages();
             ks.getRepository().removeKieModule(alone);
             for (Message m : messages) {
                 if (m.getLevel() == Message.Level.ERROR) {

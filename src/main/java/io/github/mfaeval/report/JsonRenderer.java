@@ -7,7 +7,10 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.Writer;
 
-/** The report as JSON, following schema/report.schema.json. */
+/**
+ * A report held in memory as JSON, following schema/report.schema.json: written through
+ * {@link JsonReportStream}, so it is byte for byte what a streamed evaluation writes with every sign-in.
+ */
 public final class JsonRenderer implements Renderer {
     public static final ObjectMapper MAPPER = new ObjectMapper()
             .registerModule(new JavaTimeModule())
@@ -16,19 +19,11 @@ public final class JsonRenderer implements Renderer {
 
     @Override
     public void render(Report report, Writer out) throws IOException {
-        MAPPER.writeValue(new NonClosingWriter(out), report);
-        out.write(System.lineSeparator());
-    }
-
-    /** Jackson closes what it writes to; the caller owns the writer. */
-    private static final class NonClosingWriter extends java.io.FilterWriter {
-        NonClosingWriter(Writer out) {
-            super(out);
+        JsonReportStream stream = new JsonReportStream(out, SignInSelection.ALL);
+        stream.begin(report.tenant(), report.asOf());
+        if (report.signIns() != null) {
+            for (SignInVerdict v : report.signIns()) stream.accept(v);
         }
-
-        @Override
-        public void close() throws IOException {
-            flush();
-        }
+        stream.finish(report);
     }
 }

@@ -4,16 +4,21 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.github.mfaeval.load.Rejection;
 import io.github.mfaeval.model.Finding;
+import io.github.mfaeval.model.Tenant;
 
 import java.time.LocalDate;
 import java.util.List;
 
 /**
  * The evaluation of one tenant: the model every renderer (JSON, text, …) renders. Field names are a
- * published contract (schema/report.schema.json): add fields, never rename them. The fields after
+ * published contract (schema/report.schema.json): add fields, never rename them.
+ *
+ * <p>{@code signIns} is null when the verdicts were streamed to a {@link SignInSink} instead of kept. The
+ * field order is the streaming order: what is known before the sign-ins are read, the sign-ins, then what
+ * needs all of them (see {@link JsonReportStream}, which must write any field added here). The fields after
  * {@code rules} appear only when they apply (accepted risks declared, a batch run, a baseline given).
  */
-@JsonPropertyOrder({"schemaVersion", "tenant", "asOf", "status", "schedule", "summary", "findings", "users", "signIns", "inputs", "rules",
+@JsonPropertyOrder({"schemaVersion", "tenant", "asOf", "signIns", "status", "schedule", "summary", "findings", "users", "inputs", "rules",
         "acceptedRisks", "changes", "provenance"})
 public record Report(
         int schemaVersion,
@@ -49,7 +54,16 @@ public record Report(
         this(schemaVersion, tenant, asOf, status, schedule, signIns, users, findings, summary, inputs, rules, null, null, null);
     }
 
+    /** The same report listing the given verdicts. */
+    public Report withSignIns(List<SignInVerdict> verdicts) {
+        return new Report(schemaVersion, tenant, asOf, status, schedule, verdicts, users, findings, summary, inputs, rules,
+                acceptedRisks, changes, provenance);
+    }
+
     public record TenantRef(String id, String displayName, boolean testTenant, String license) {
+        public static TenantRef of(Tenant t) {
+            return new TenantRef(t.getTenantId(), t.getDisplayName(), t.isTestTenant(), t.getLicense());
+        }
     }
 
     public record RulesUsed(String source, String fingerprint, List<String> fired) {

@@ -82,6 +82,64 @@ class CliTest {
     }
 
     @Test
+    void signInsChoosesWhatTheJsonReportLists(@TempDir Path tmp) throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        String rules = TestRules.RULES.toString();
+        String tenant = tenant("fabrikam-gaps");
+        int evaluated = -1;
+        for (String which : List.of("all", "unsatisfied", "none")) {
+            Path out = tmp.resolve(which + ".json");
+            assertEquals(1, run("evaluate", tenant, "--as-of", "2025-11-28", "--format", "json", "--sign-ins", which,
+                    "-o", out.toString(), "--rules", rules).code());
+            JsonNode report = json.readTree(out.toFile());
+            JsonNode summary = report.get("summary");
+            int listed = report.get("signIns").size();
+            switch (which) {
+                case "all" -> assertEquals(summary.get("signInsEvaluated").asInt(), evaluated = listed);
+                case "unsatisfied" -> assertEquals(summary.get("signInsNotSatisfied").asInt(), listed);
+                default -> assertEquals(0, listed);
+            }
+        }
+        assertTrue(evaluated > 0);
+        Path byDefault = tmp.resolve("default.json");
+        run("evaluate", tenant, "--as-of", "2025-11-28", "--format", "json", "-o", byDefault.toString(), "--rules", rules);
+        assertEquals(json.readTree(tmp.resolve("unsatisfied.json").toFile()), json.readTree(byDefault.toFile()), "unsatisfied is the default");
+        Run bad = run("evaluate", tenant, "--sign-ins", "some", "--rules", rules);
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("--sign-ins"), bad.err());
+    }
+
+    @Test
+    void compiledRulesAreCachedUnlessAskedNotTo(@TempDir Path tmp) throws Exception {
+        String rules = TestRules.RULES.toString();
+        Path cache = tmp.resolve("cache");
+        assertEquals(0, run("rules", "list", "--rules", rules, "--cache-dir", cache.toString()).code());
+        try (var entries = Files.list(cache)) {
+            List<Path> written = entries.toList();
+            assertEquals(1, written.size(), written.toString());
+            assertTrue(Files.isRegularFile(written.get(0).resolve("rules.kjar")));
+        }
+        Run again = run("rules", "check", rules, "--cache-dir", cache.toString());
+        assertEquals(0, again.code(), again.err());
+        assertTrue(again.err().isEmpty(), again.err());
+        Path unused = tmp.resolve("unused");
+        assertEquals(0, run("rules", "check", rules, "--no-cache", "--cache-dir", unused.toString()).code());
+        assertTrue(Files.notExists(unused), "--no-cache writes nothing");
+    }
+
+    @Test
+    void generateWritesTenantFoldersThatEvaluate(@TempDir Path tmp) {
+        Path out = tmp.resolve("synthetic");
+        Run g = run("generate", "--tenants", "2", "--users", "20", "--sign-ins", "50", "--out", out.toString(), "--seed", "4");
+        assertEquals(0, g.code(), g.err());
+        assertTrue(Files.isRegularFile(out.resolve("tenant-00002/signIns.json")));
+        Run e = run("evaluate", out.resolve("tenant-00001").toString(), "--as-of", "2025-11-28", "--rules", TestRules.RULES.toString(),
+                "-o", tmp.resolve("r.txt").toString());
+        assertTrue(e.code() <= 1, e.err());
+        assertEquals(2, run("generate", "--tenants", "0", "--out", out.toString()).code());
+    }
+
+    @Test
     void rulesCheckPrintsFileAndLineAndExitsTwo(@TempDir Path tmp) throws Exception {
         Path rules = TestRules.copyOfRules(tmp.resolve("rules"));
         Path drl = rules.resolve("signin/automation.drl");

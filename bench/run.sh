@@ -1,0 +1,168 @@
+#!/usr/bin/env bash
+# The mfa-eval benchmark (README, "Benchmark"): one command, not a unit test. Generates its data, then
+# prints on that data: end-to-end evaluate throughput, the parse-only floor and their ratio, the same
+# scope-and-single-factor filter in jq and our ratio to it, peak heap and RSS of the big tenant at -Xmx512m,
+# cold and cached start of evaluate on an example tenant, and a batch of small tenants with the overhead per
+# tenant beyond parsing.
+#
+#   bench/run.sh            full sizes: 1,000,000 sign-ins; 1,000 tenants x 1,000 sign-ins (~8 GB of data, ~10 min)
+#   bench/run.sh --quick    tiny sizes, seconds: checks every figure is produced (CI), judges no target
+#   options: --work DIR (default target/bench; deleted at the end unless --keep), --keep,
+#            --sign-ins N (big tenant) and --tenants N (batch) to change the sizes
+#   JVM options: $MFA_EVAL_JAVA_OPTS as for ./mfa-eval (default -XX:TieredStopAtLevel=1 -XX:+UseParallelGC);
+#   -Xmx512m is always added.
+# Needs: JDK 17, Maven (to build the jar if needed), jq, GNU time (/usr/bin/time).
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+quick=false
+keep=false
+work="$root/target/bench"
+signins_override=""
+tenants_override=""
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --quick) quick=true ;;
+    --keep) keep=true ;;
+    --work) work="$2"; shift ;;
+    --sign-ins) signins_override="$2"; shift ;;
+    --tenants) tenants_override="$2"; shift ;;
+    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
+    *) echo "bench: unknown option $1 (see --help)" >&2; exit 2 ;;
+  esac
+  shift
+done
+
+if $quick; then
+  big_signins=20000; big_users=500; batch_tenants=20; batch_signins=1000; batch_users=50; warmup=5; mode="quick"
+else
+  big_signins=1000000; big_users=20000; batch_tenants=1000; batch_signins=1000; batch_users=100; warmup=50; mode="full"
+fi
+if [[ -n "$signins_override" ]]; then big_signins=$signins_override; big_users=$(( signins_override / 50 > 100 ? signins_override / 50 : 100 )); mode="$mode, custom sizes"; fi
+if [[ -n "$tenants_override" ]]; then batch_tenants=$tenants_override; mode="${mode%, custom sizes}, custom sizes"; fi
+
+for tool in jq /usr/bin/time java; do
+  command -v "$tool" >/dev/null || { echo "bench: $tool is required (apt-get install -y jq time)" >&2; exit 2; }
+done
+
+java_opts="${MFA_EVAL_JAVA_OPTS:--XX:TieredStopAtLevel=1 -XX:+UseParallelGC} -Xmx512m"
+"$root/mfa-eval" --version >/dev/null   # builds the jar when it is missing or stale
+jar="$root/target/mfa-eval.jar"
+example="$root/examples/tenants/contoso-ready"
+
+rm -rf "$work"
+mkdir -p "$work"
+export MFA_EVAL_CACHE="$work/rule-cache"   # a cache of our own: the cold start is really cold
+cleanup() { $keep || rm -rf "$work"; }
+trap cleanup EXIT
+
+now_ms() { date +%s%3N; }
+# run NAME CMD...: runs under GNU time; sets wall (s), rss (MB) and code.
+run() {
+  local name="$1"; shift
+  # GNU time writes "Command exited with non-zero status N" first when the command fails; our line is the last.
+  /usr/bin/time -f "%e %M %x" -o "$work/$name.time" "$@" >"$work/$name.out" 2>"$work/$name.err" || true
+  read -r wall rss_kb code < <(tail -1 "$work/$name.time")
+  rss=$(awk -v k="$rss_kb" 'BEGIN {printf "%.0f", k / 1024}')
+}
+fmt() { awk -v x="$1" 'BEGIN {s = sprintf("%.0f", x); r = ""; while (length(s) > 3) {r = "," substr(s, length(s) - 2) r; s = substr(s, 1, length(s) - 3)}; print s r}'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {if (b > 0) printf "%.2f", a / b; else print "n/a"}'; }
+verdict() {  # verdict VALUE OP LIMIT
+  if $quick; then echo "(quick: not judged)"; return; fi
+  awk -v v="$1" -v l="$3" -v op="$2" 'BEGIN {ok = (op == ">=") ? v >= l : v < l; print ok ? "MET" : "NOT MET"}'
+}
+
+echo "mfa-eval benchmark ($mode) $(date -u '+%Y-%m-%d %H:%M UTC') on $(hostname): $(nproc) cores" \
+     "($(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | cut -d: -f2 | sed 's/^ //' || echo unknown cpu))," \
+     "$(awk '/MemTotal/ {printf "%.0f GB", $2 / 1048576}' /proc/meminfo 2>/dev/null) RAM, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "java: $(java -version 2>&1 | head -1); JVM options: $java_opts"
+
+# --- data -------------------------------------------------------------------------------------------------
+t0=$(now_ms)
+java $java_opts -jar "$jar" generate --tenants 1 --users "$big_users" --sign-ins "$big_signins" --out "$work/big" --seed 1 >/dev/null
+java $java_opts -jar "$jar" generate --tenants "$batch_tenants" --users "$batch_users" --sign-ins "$batch_signins" --out "$work/batch" --seed 2 >/dev/null
+big="$work/big/tenant-00001"
+big_bytes=$(cat "$big"/signIns*.json | wc -c)
+echo "data: 1 tenant x $(fmt $big_signins) sign-ins ($(awk -v b="$big_bytes" 'BEGIN {printf "%.0f MB, %.0f bytes per record", b / 1e6, b / '"$big_signins"'}')), $(fmt $batch_tenants) tenants x $(fmt $batch_signins) sign-ins; generated in $(( ($(now_ms) - t0) / 1000 )) s"
+
+# --- start: cold (rules compiled, cache written), then cached --------------------------------------------------
+t0=$(now_ms); java $java_opts -jar "$jar" evaluate "$example" --as-of 2025-11-28 >/dev/null || true; cold_ms=$(( $(now_ms) - t0 ))
+cached=()
+for _ in 1 2 3; do
+  t0=$(now_ms); java $java_opts -jar "$jar" evaluate "$example" --as-of 2025-11-28 >/dev/null || true; cached+=($(( $(now_ms) - t0 )))
+done
+cached_ms=$(printf '%s\n' "${cached[@]}" | sort -n | sed -n 2p)   # median of three
+
+# --- throughput and memory on the big tenant -------------------------------------------------------------------
+run parse java $java_opts -jar "$jar" evaluate "$big" --parse-only
+parse_wall=$wall; parse_rss=$rss
+run evaluate java $java_opts -Xlog:gc,gc+heap+exit:file="$work/gc.log" -jar "$jar" evaluate "$big" --as-of 2025-11-28 --format json -o "$work/report.json"
+eval_wall=$wall; eval_rss=$rss; eval_code=$code
+if [[ "$eval_code" == 0 || "$eval_code" == 1 ]] && [[ -s "$work/report.json" ]]; then
+  read_count=$(jq '.summary.signInsRead' "$work/report.json")
+  completed="completed (exit $eval_code, $(fmt "$read_count") sign-ins, report $(( $(wc -c < "$work/report.json") / 1000000 )) MB)"
+else
+  read_count=$big_signins
+  completed="FAILED (exit $eval_code): $(tail -3 "$work/evaluate.err" | tr '\n' ' ')"
+fi
+# Heap: the most used just before a collection (the peak) and just after one (what was live), from -Xlog:gc.
+heap=$(awk '
+  function mb(v) { u = substr(v, length(v)); n = substr(v, 1, length(v) - 1) + 0; return u == "K" ? n / 1024 : u == "G" ? n * 1024 : n }
+  /Pause/ && match($0, /[0-9]+[KMG]->[0-9]+[KMG]/) {
+    split(substr($0, RSTART, RLENGTH), p, "->"); b = mb(p[1]); a = mb(p[2]); if (b > peak) peak = b; if (a > live) live = a; n++ }
+  /gc,heap,exit/ && /total [0-9]+K, used [0-9]+K/ && match($0, /used [0-9]+K/) { exitused += substr($0, RSTART + 5, RLENGTH - 6) / 1024 }
+  END { if (exitused > peak) peak = exitused; printf "%.0f MB peak used, %.0f MB max live after GC (%d collections)", peak, live, n }' "$work/gc.log")
+eval_rate=$(awk -v n="$read_count" -v s="$eval_wall" 'BEGIN {printf "%.0f", n / s}')
+parse_rate=$(awk -v n="$read_count" -v s="$parse_wall" 'BEGIN {printf "%.0f", n / s}')
+floor_ratio=$(ratio "$eval_rate" "$parse_rate")
+
+# --- jq: user sign-ins to a listed application that succeeded without any MFA step --------------------------
+apps=$(grep -o '"true","[0-9a-fA-F-]\{36\}' "$root/rules/reference/applications.drl.csv" | cut -d'"' -f4 | jq -R . | jq -cs 'map(ascii_downcase)')
+filter='select((.signInEventTypes // []) | any(. == "interactiveUser" or . == "nonInteractiveUser"))
+  | select((.appId // "" | ascii_downcase) as $a | $apps | index($a))
+  | select(.status.errorCode == 0)
+  | select([.authenticationDetails[]? | select(.succeeded == true and .authenticationStepRequirement != "Primary authentication")] | length == 0)
+  | .id'
+run jq jq -r --argjson apps "$apps" "$filter" "$big"/signIns*.json
+jq_wall=$wall
+jq_selected=$(wc -l < "$work/jq.out")
+jq_rate=$(awk -v n="$read_count" -v s="$jq_wall" 'BEGIN {printf "%.0f", n / s}')
+jq_ratio=$(ratio "$eval_rate" "$jq_rate")
+
+# --- batch -----------------------------------------------------------------------------------------------------
+run batch java $java_opts -cp "$jar" io.github.mfaeval.bench.BatchLoop "$work/batch" "$warmup"
+batch_line=$(grep '^batch ' "$work/batch.out" || true)
+get() { sed -n "s/.*[ ^]$1=\([^ ]*\).*/\1/p" <<<"$batch_line"; }
+batch_eval=$(get evaluate_s); batch_parse=$(get parse_s); overhead=$(get overhead_ms_per_tenant)
+
+# --- report ----------------------------------------------------------------------------------------------------
+echo
+printf '%-52s %-46s %s\n' "figure" "value" "target"
+printf '%-52s %-46s %s\n' "end-to-end evaluate throughput" "$(fmt "$eval_rate") sign-ins/s ($eval_wall s wall)" ""
+printf '%-52s %-46s %s\n' "parse-only floor (same loader, no rules)" "$(fmt "$parse_rate") sign-ins/s ($parse_wall s wall)" ""
+printf '%-52s %-46s %s\n' "end-to-end / parse-only" "$floor_ratio" ">= 0.80  $(verdict "$floor_ratio" '>=' 0.80)"
+printf '%-52s %-46s %s\n' "jq scope-and-single-factor filter" "$(fmt "$jq_rate") sign-ins/s ($jq_wall s wall, $(fmt "$jq_selected") selected)" ""
+printf '%-52s %-46s %s\n' "end-to-end / jq" "${jq_ratio}x" ">= 4x    $(verdict "$jq_ratio" '>=' 4)"
+printf '%-52s %-46s %s\n' "$(fmt "$big_signins") sign-ins at -Xmx512m" "$completed" "completes  $( [[ $completed == completed* ]] && { $quick && echo '(quick: not judged)' || echo MET; } || echo 'NOT MET')"
+printf '%-52s %-46s %s\n' "  heap" "$heap" ""
+printf '%-52s %-46s %s\n' "  max RSS evaluate / parse-only" "$eval_rss MB / $parse_rss MB" ""
+printf '%-52s %-46s %s\n' "cold start, evaluate contoso-ready (compiles rules)" "$cold_ms ms" ""
+printf '%-52s %-46s %s\n' "cached start, evaluate contoso-ready (median of 3)" "$cached_ms ms (${cached[*]})" "< 2000 ms  $(verdict "$cached_ms" '<' 2000)"
+printf '%-52s %-46s %s\n' "batch $(fmt "$batch_tenants") tenants x $(fmt "$batch_signins") sign-ins, one JVM" "evaluate ${batch_eval:-?} s total, parse-only ${batch_parse:-?} s" ""
+printf '%-52s %-46s %s\n' "  overhead per tenant beyond parsing" "${overhead:-?} ms" "< 15 ms  $(verdict "${overhead:-999}" '<' 15)"
+echo "(batch: the batch command is on another branch; measured by io.github.mfaeval.bench.BatchLoop: tenants evaluated"
+echo " one after the other with one shared rule base, reports rendered as JSON into a discarding writer)"
+echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+# Every figure must be there (CI runs --quick to keep this script from rotting).
+missing=()
+for v in eval_rate parse_rate floor_ratio jq_rate jq_ratio eval_rss cold_ms cached_ms batch_eval batch_parse overhead; do
+  [[ -n "${!v:-}" && "${!v}" != "n/a" ]] || missing+=("$v")
+done
+[[ $completed == completed* ]] || missing+=("big tenant")
+[[ $heap == *"MB peak"* ]] || missing+=("heap")
+if (( ${#missing[@]} )); then
+  echo "bench: figures missing: ${missing[*]} (outputs in $work; rerun with --keep)" >&2
+  keep=true
+  exit 1
+fi

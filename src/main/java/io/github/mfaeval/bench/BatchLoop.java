@@ -1,0 +1,101 @@
+package io.github.mfaeval.bench;
+
+import io.github.mfaeval.engine.Evaluator;
+import io.github.mfaeval.engine.RuleBase;
+import io.github.mfaeval.engine.RuleBaseCache;
+import io.github.mfaeval.engine.RuleFiles;
+import io.github.mfaeval.load.TenantData;
+import io.github.mfaeval.load.TenantLoader;
+import io.github.mfaeval.report.JsonReportStream;
+import io.github.mfaeval.report.Report;
+import io.github.mfaeval.report.SignInSelection;
+
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/**
+ * Benchmark helper for bench/run.sh, not a command: evaluates every tenant folder under a directory one
+ * after the other with one shared rule base (what a batch run does), and reads each one without rules
+ * (the parse-only floor), interleaved tenant by tenant so that both see the same machine. Prints the total
+ * times and the overhead per tenant beyond parsing on one line of {@code key=value} pairs.
+ *
+ * <p>Each report is rendered as JSON (default sign-in selection) into a discarding writer: its cost counts,
+ * the disk it would be written to does not.
+ */
+public final class BatchLoop {
+    private BatchLoop() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length < 1) {
+            System.err.println("usage: BatchLoop TENANTS_DIR [WARMUP_TENANTS]");
+            System.exit(2);
+        }
+        Path root = Path.of(args[0]);
+        int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 20;
+        List<Path> tenants;
+        try (Stream<Path> list = Files.list(root)) {
+            tenants = list.filter(p -> Files.isRegularFile(p.resolve(TenantLoader.MANIFEST))).sorted().toList();
+        }
+        if (tenants.isEmpty()) throw new IllegalArgumentException("no tenant folders under " + root);
+        LocalDate asOf = LocalDate.of(2025, 11, 28);
+
+        long start = System.nanoTime();
+        RuleBase base = new RuleBaseCache(RuleBaseCache.defaultRoot()).load(RuleFiles.defaults()).base();
+        long rulesNanos = System.nanoTime() - start;
+        Evaluator evaluator = new Evaluator(base);
+
+        for (int i = 0; i < Math.min(warmup, tenants.size()); i++) {
+            parse(tenants.get(i));
+            evaluate(evaluator, tenants.get(i), asOf);
+        }
+        long parseNanos = 0;
+        long evaluateNanos = 0;
+        long signIns = 0;
+        for (int i = 0; i < tenants.size(); i++) {
+            Path t = tenants.get(i);
+            // Alternate which goes first, so neither always finds the files or the JIT warmer.
+            if (i % 2 == 0) {
+                long t0 = System.nanoTime();
+                signIns += parse(t);
+                long t1 = System.nanoTime();
+                evaluate(evaluator, t, asOf);
+                parseNanos += t1 - t0;
+                evaluateNanos += System.nanoTime() - t1;
+            } else {
+                long t0 = System.nanoTime();
+                evaluate(evaluator, t, asOf);
+                long t1 = System.nanoTime();
+                signIns += parse(t);
+                evaluateNanos += t1 - t0;
+                parseNanos += System.nanoTime() - t1;
+            }
+        }
+        int n = tenants.size();
+        System.out.printf(Locale.ROOT, "batch tenants=%d signIns=%d rules_s=%.3f evaluate_s=%.3f parse_s=%.3f "
+                        + "evaluate_ms_per_tenant=%.2f parse_ms_per_tenant=%.2f overhead_ms_per_tenant=%.2f%n",
+                n, signIns, rulesNanos / 1e9, evaluateNanos / 1e9, parseNanos / 1e9,
+                evaluateNanos / 1e6 / n, parseNanos / 1e6 / n, (evaluateNanos - parseNanos) / 1e6 / n);
+    }
+
+    private static long parse(Path tenant) throws Exception {
+        return Evaluator.readOnly(TenantLoader.load(tenant)).read();
+    }
+
+    private static void evaluate(Evaluator evaluator, Path tenant, LocalDate asOf) throws Exception {
+        TenantData data = TenantLoader.load(tenant);
+        Writer out = new BufferedWriter(new OutputStreamWriter(java.io.OutputStream.nullOutputStream(), StandardCharsets.UTF_8));
+        JsonReportStream json = new JsonReportStream(out, SignInSelection.UNSATISFIED);
+        json.begin(Report.TenantRef.of(data.tenant), asOf);
+        Report report = evaluator.evaluate(data, asOf, json);
+        json.finish(report);
+    }
+}
