@@ -19,7 +19,7 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * The batch's summary.json and summary.csv: the run's metadata, totals by status, what changed since the
+ * The batch's summary.json and summary.csv (and, through {@link BatchIndex}, index.html): the run's metadata, totals by status, what changed since the
  * baseline, and one row per tenant in name order.
  */
 @JsonPropertyOrder({"schemaVersion", "run", "totals", "changes", "skippedFolders", "tenants"})
@@ -80,8 +80,9 @@ public record BatchSummary(int schemaVersion, Run run, Totals totals, RunChanges
     }
 
     void write(OutDir out) throws IOException {
-        // The CSV first: summary.json appearing is the sign that the run finished.
+        // The CSV and the index first: summary.json appearing is the sign that the run finished.
         AtomicFile.write(out.summaryCsv(), this::writeCsv);
+        AtomicFile.write(out.index(), new BatchIndex(this)::write);
         AtomicFile.write(out.summaryJson(), w -> {
             JsonRenderer.MAPPER.writeValue(w, this);
             w.write(System.lineSeparator());

@@ -9,15 +9,18 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The layout of a batch output folder (also read as a baseline): tenants/NAME/report.json for an evaluated
- * tenant, tenants/NAME/error.json for one that failed, and summary.json and summary.csv for the run.
+ * The layout of a batch output folder (also read as a baseline): tenants/NAME/report.json and report.html for
+ * an evaluated tenant, tenants/NAME/error.json for one that failed, and summary.json, summary.csv and
+ * index.html for the run.
  */
 final class OutDir {
     static final String TENANTS = "tenants";
     static final String REPORT = "report.json";
+    static final String REPORT_HTML = "report.html";
     static final String ERROR = "error.json";
     static final String SUMMARY_JSON = "summary.json";
     static final String SUMMARY_CSV = "summary.csv";
+    static final String INDEX = "index.html";
 
     private final Path root;
 
@@ -27,9 +30,11 @@ final class OutDir {
 
     Path root() { return root; }
     Path report(String tenant) { return root.resolve(TENANTS).resolve(tenant).resolve(REPORT); }
+    Path html(String tenant) { return root.resolve(TENANTS).resolve(tenant).resolve(REPORT_HTML); }
     Path error(String tenant) { return root.resolve(TENANTS).resolve(tenant).resolve(ERROR); }
     Path summaryJson() { return root.resolve(SUMMARY_JSON); }
     Path summaryCsv() { return root.resolve(SUMMARY_CSV); }
+    Path index() { return root.resolve(INDEX); }
 
     /** A path as the summary shows it: relative to the output folder, "/" separated. */
     String relative(Path file) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.mfaeval.load.InputException;
 import io.github.mfaeval.report.AtomicFile;
 import io.github.mfaeval.report.Changes;
+import io.github.mfaeval.report.HtmlRenderer;
 import io.github.mfaeval.report.JsonRenderer;
 import io.github.mfaeval.report.Provenance;
 import io.github.mfaeval.report.Report;
@@ -20,7 +21,7 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * One tenant of a batch: keep its report if --resume finds it current, otherwise evaluate it under the
- * time limit, add what changed since the baseline, and write its report or its error report. Never throws:
+ * time limit, add what changed since the baseline, and write its report (JSON and HTML) or its error report. Never throws:
  * whatever goes wrong becomes the tenant's error report and summary row, and the batch goes on.
  */
 final class TenantJob implements Callable<TenantRow> {
@@ -65,6 +66,15 @@ final class TenantJob implements Callable<TenantRow> {
         if (run.options().resume()) {
             Report current = currentReport(provenance);
             if (current != null) {
+                // The page is rendered again from the kept report rather than trusted: a re-evaluation killed
+                // between its two files could have left a page that belongs to another report.
+                Path page = run.out().html(tenant.key());
+                try {
+                    AtomicFile.write(page, w -> new HtmlRenderer().render(current, w));
+                } catch (IOException e) {
+                    return fail(TenantStatus.FAILED, new FailureReport.Failure("output", "cannot write the report: " + e.getMessage(),
+                            page.toString()), previous, provenance);
+                }
                 kept[0] = true;
                 return TenantRow.of(tenant.key(), run.out().relative(run.out().report(tenant.key())), current);
             }
@@ -95,12 +105,17 @@ final class TenantJob implements Callable<TenantRow> {
         Report complete = report.withChanges(run.baseline() == null ? null : History.compare(run.baseline().label(), previous, report))
                 .withProvenance(provenance);
         Path file = run.out().report(tenant.key());
+        Path page = run.out().html(tenant.key());
+        Path writing = page;
         try {
+            // The page first: report.json is what --resume looks for, so it goes into place last.
+            AtomicFile.write(page, w -> new HtmlRenderer().render(complete, w));
+            writing = file;
             AtomicFile.write(file, w -> new JsonRenderer().render(complete, w));
             Files.deleteIfExists(run.out().error(tenant.key()));
         } catch (IOException e) {
             return fail(TenantStatus.FAILED, new FailureReport.Failure("output", "cannot write the report: " + e.getMessage(),
-                    file.toString()), previous, provenance);
+                    writing.toString()), previous, provenance);
         }
         return TenantRow.of(tenant.key(), run.out().relative(file), complete);
     }
@@ -135,6 +150,7 @@ final class TenantJob implements Callable<TenantRow> {
                 w.write(System.lineSeparator());
             });
             Files.deleteIfExists(run.out().report(tenant.key()));
+            Files.deleteIfExists(run.out().html(tenant.key()));
         } catch (IOException e) {
             // The summary row still records the failure; the log line says the error report is missing too.
             run.progress().log(tenant.key() + ": cannot write " + file + ": " + e.getMessage());

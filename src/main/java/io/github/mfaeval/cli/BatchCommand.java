@@ -27,8 +27,8 @@ import java.util.regex.Pattern;
 
 @Command(name = "batch", mixinStandardHelpOptions = true,
         description = {"Evaluate every tenant folder under TENANTS_ROOT (each sub-folder holding a tenant.json) in parallel, "
-                + "writing OUT_DIR/tenants/NAME/report.json (or error.json when the tenant cannot be evaluated) "
-                + "and OUT_DIR/summary.json and summary.csv.",
+                + "writing OUT_DIR/tenants/NAME/report.json and report.html (or error.json when the tenant cannot be evaluated) "
+                + "and OUT_DIR/summary.json, summary.csv and index.html.",
                 "A failing tenant never stops the others. Reports are written whole and renamed into place, so a killed run "
                 + "leaves no partial report; rerun it with --resume to finish it. See docs/batch.md."},
         exitCodeListHeading = "%nExit codes:%n",

@@ -1,7 +1,7 @@
 package io.github.mfaeval.report;
 
 /** HTML escaping for every value that reaches the page: text and attribute values alike. */
-final class Html {
+public final class Html {
     private Html() {
     }
 
@@ -10,7 +10,7 @@ final class Html {
      * characters other than tab and line breaks (never valid in HTML) become U+FFFD, so a hostile name cannot
      * break the document either.
      */
-    static String esc(Object value) {
+    public static String esc(Object value) {
         if (value == null) return "";
         String s = value.toString();
         StringBuilder out = new StringBuilder(s.length() + 16);

@@ -5,15 +5,9 @@ import io.github.mfaeval.model.Finding;
 import io.github.mfaeval.model.Severity;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -37,11 +31,10 @@ public final class HtmlRenderer implements Renderer {
     static final int MAX_USERS = 5000;
     static final int MAX_REJECTED = 500;
 
-    private static final String CSS = resource("report.css");
-    private static final String ERROR_HOOK = resource("report-errors.js");
-    private static final String SCRIPT = resource("report.js");
-    private static final String POLICY = "default-src 'none'; style-src '" + sha256(CSS) + "'; script-src '"
-            + sha256(ERROR_HOOK) + "' '" + sha256(SCRIPT) + "'; img-src data:; base-uri 'none'; form-action 'none'";
+    private static final String CSS = PageAssets.CSS;
+    private static final String ERROR_HOOK = PageAssets.ERROR_HOOK;
+    private static final String SCRIPT = PageAssets.SCRIPT;
+    private static final String POLICY = PageAssets.POLICY;
 
     private static final String GREEN = "#079455";
     private static final String RED = "#d92d20";
@@ -487,29 +480,5 @@ public final class HtmlRenderer implements Renderer {
 
     private static String days(long n) {
         return n + (n == 1 ? " day" : " days");
-    }
-
-    private static String resource(String name) {
-        try (InputStream in = HtmlRenderer.class.getResourceAsStream(name)) {
-            if (in == null) throw new IllegalStateException("missing resource " + name);
-            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            // Inlined verbatim between <style> or <script> tags: a closing tag inside would end them early.
-            if (text.toLowerCase(java.util.Locale.ROOT).contains("</")) {
-                throw new IllegalStateException(name + " must not contain \"</\"");
-            }
-            return text;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** The CSP source for an inline block: its SHA-256, as browsers compute it over the exact text. */
-    private static String sha256(String text) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return "sha256-" + Base64.getEncoder().encodeToString(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -6,12 +6,12 @@ import java.util.List;
  * A horizontal stacked bar chart as inline SVG: one labelled bar per row, one coloured segment per part, the
  * counts written beside the bar (a chart must be readable printed in black and white, too).
  */
-final class SvgBarChart {
+public final class SvgBarChart {
     /** One part of a bar; colours are fixed by the renderer, never taken from input. */
-    record Segment(String name, long value, String color) {
+    public record Segment(String name, long value, String color) {
     }
 
-    record Bar(String label, List<Segment> segments) {
+    public record Bar(String label, List<Segment> segments) {
         long total() {
             return segments.stream().mapToLong(Segment::value).sum();
         }
@@ -25,7 +25,7 @@ final class SvgBarChart {
     private SvgBarChart() {
     }
 
-    static String render(String id, String title, String description, List<Segment> legend, List<Bar> bars) {
+    public static String render(String id, String title, String description, List<Segment> legend, List<Bar> bars) {
         long max = Math.max(1, bars.stream().mapToLong(Bar::total).max().orElse(1));
         int height = TOP + bars.size() * ROW + 4;
         StringBuilder svg = new StringBuilder();

@@ -1,6 +1,10 @@
 package io.github.mfaeval.report;
 
 import io.github.mfaeval.TestRules;
+import io.github.mfaeval.batch.BatchRunner;
+import io.github.mfaeval.batch.BatchSummary;
+import io.github.mfaeval.batch.Progress;
+import io.github.mfaeval.batch.TenantEvaluation;
 import io.github.mfaeval.model.Finding;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -9,11 +13,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.Writer;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,7 +32,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Each example tenant's HTML report, opened in headless Chromium: the page loads without script errors or
- * blocked resources, and shows the status, the schedule and the findings. Leaves the pages in
+ * blocked resources, and shows the status, the schedule and the findings; and a batch's index.html, with its
+ * tenant rows. Leaves the pages in
  * target/html-reports and screenshots in target/screenshots for review.
  * <p>
  * Skipped only when chromium is not installed; CI (.ci/run) installs it and sets MFA_EVAL_REQUIRE_CHROMIUM=1,
@@ -116,6 +123,35 @@ class HtmlReportInBrowserTest {
         }
         assertTrue(dom.contains("<h1 id=\"tenant-name\">&lt;script&gt;alert(1)&lt;/script&gt; Fabrikam &amp; Co"), "tenant name as text");
         assertTrue(dom.contains("fay\" onmouseover=\"alert(2)@fabrikam.com</td>"), "UPN with quotes as text in a cell");
+    }
+
+    @Test
+    void theBatchIndexLoadsWithoutErrorsAndShowsTheTenantRows(@TempDir Path temp) throws IOException {
+        Path root = temp.resolve("tenants");
+        try (var examples = Files.list(TestRules.EXAMPLES)) {
+            for (Path tenant : examples.toList()) {
+                Path to = Files.createDirectories(root.resolve(tenant.getFileName().toString()));
+                try (var files = Files.list(tenant)) {
+                    for (Path f : files.toList()) Files.copy(f, to.resolve(f.getFileName()));
+                }
+            }
+        }
+        Files.createDirectories(root.resolve("broken"));
+        Files.writeString(root.resolve("broken/tenant.json"), "not json");
+        Path out = temp.resolve("out");
+        BatchRunner.Options options = new BatchRunner.Options(root, out, TestRules.AS_OF, 2, false, null, null, "test");
+        BatchSummary summary = new BatchRunner(TestRules.base(), options, TenantEvaluation.standard(TestRules.base()),
+                new Progress(new PrintWriter(Writer.nullWriter()), false, System::nanoTime), Clock.systemUTC()).run();
+
+        Path index = out.resolve("index.html");
+        String dom = chromium.dumpDom(index.toUri());
+        assertScriptsRanWithoutErrors(dom);
+        String tenants = table(dom, "tenants-table");
+        assertEquals(4, bodyRows(tenants), "one row per tenant");
+        for (var row : summary.tenants()) assertTrue(tenants.contains("<tr data-tenant=\"" + row.tenant() + "\">"), row.tenant());
+        assertTrue(dom.contains(">4 of 4 shown</output>"), "the script counted the tenants");
+        assertTrue(tenants.contains("status-FAILED"), "the broken tenant's status");
+        chromium.screenshot(index.toUri(), SCREENSHOTS.resolve("batch-index.png"), 1280, 1400);
     }
 
     @Test
