@@ -24,7 +24,11 @@ public final class PowerShellDump {
 
     /** True when the text is what PowerShell writes in place of a nested value. */
     public static boolean isStandIn(String text) {
-        return text != null && STAND_IN.matcher(text.trim()).matches();
+        if (text == null) return false;
+        String t = text.trim();
+        // Every stand-in starts with one of these: skip the regex for the millions of ordinary values.
+        if (t.isEmpty() || (t.charAt(0) != 'M' && t.charAt(0) != 'S' && t.charAt(0) != '@')) return false;
+        return STAND_IN.matcher(t).matches();
     }
 
     /** The path of the first value replaced by a type name or hashtable text, or null. */

@@ -277,6 +277,9 @@ final class JsonSignIns {
         out.container("NDJSON (one record per line)");
         Counter count = new Counter();
         StringBuilder line = new StringBuilder();
+        // The line's characters go to Jackson from one reused array: copying each ~4 KB record into Strings
+        // (and Jackson back into chars) cost half the reading time.
+        char[] chars = new char[1 << 13];
         int max = TextInput.DEFAULT_MAX_RECORD_CHARS;
         while (true) {
             long lineNo = in.line();
@@ -294,14 +297,17 @@ final class JsonSignIns {
                         + " MB; no sign-in record is that long (skipped to the next line)", 1);
                 continue;
             }
-            if (line.toString().isBlank()) continue;
+            int length = line.length();
+            if (chars.length < length) chars = new char[Math.max(length, chars.length * 2)];
+            line.getChars(0, length, chars, 0);
+            if (blank(chars, length)) continue;
             if (!bad.isEmpty()) {
                 out.broken(new Position(++count.index, lineNo).toString(), notText(bad), 1);
                 continue;
             }
             JsonNode node;
             try {
-                node = LINE.readTree(line.toString());
+                node = LINE.readTree(new java.io.CharArrayReader(chars, 0, length));
             } catch (JsonProcessingException e) {
                 String why = e instanceof JsonEOFException ? "the line ends in the middle of a record (truncated?): " + e.getOriginalMessage()
                         : e.getOriginalMessage().startsWith("Trailing token") ? "more than one JSON value on the line"
@@ -317,6 +323,13 @@ final class JsonSignIns {
                 out.record(node, new Position(++count.index, lineNo));
             }
         }
+    }
+
+    private static boolean blank(char[] chars, int length) {
+        for (int i = 0; i < length; i++) {
+            if (!Character.isWhitespace(chars[i])) return false;
+        }
+        return true;
     }
 
     private static final class Counter {
