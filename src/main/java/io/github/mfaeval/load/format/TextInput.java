@@ -224,24 +224,7 @@ public final class TextInput extends Reader {
         into.setLength(0);
         if (!fill()) return false;
         while (fill()) {
-            // scan the decoded buffer in bulk: a 2 GB line must not cost a method call per character
-            char[] a = out.array();
-            int from = out.position();
-            int to = out.limit();
-            int eol = from;
-            while (eol < to && a[eol] != '\n') eol++;
-            int room = max + 1 - into.length();
-            if (room > 0) into.append(a, from, Math.min(eol - from, room));
-            offset += eol - from;
-            out.position(eol);
-            if (eol < to) {
-                out.get();
-                offset++;
-                line++;
-                atLineStart = true;
-                return true;
-            }
-            atLineStart = false;
+            if (consumeLine(into, max)) return true;
         }
         return true;
     }
@@ -249,21 +232,37 @@ public final class TextInput extends Reader {
     /** Skips to the start of the next line; what was skipped belongs to a refused record. */
     public void skipLine() throws IOException {
         while (!atLineStart && fill()) {
-            char[] a = out.array();
-            int from = out.position();
-            int to = out.limit();
-            int eol = from;
-            while (eol < to && a[eol] != '\n') eol++;
-            offset += eol - from;
-            out.position(eol);
-            if (eol < to) {
-                out.get();
-                offset++;
-                line++;
-                atLineStart = true;
-            }
+            consumeLine(null, 0);
         }
         takeBadBytes(offset);
+    }
+
+    /**
+     * Consumes the decoded buffer up to the end of the line or of the buffer, appending to {@code into}
+     * (when given) up to {@code max + 1} characters; true when the line ended. Scans in bulk: a 2 GB line
+     * must not cost a method call per character.
+     */
+    private boolean consumeLine(StringBuilder into, int max) {
+        char[] a = out.array();
+        int from = out.position();
+        int to = out.limit();
+        int eol = from;
+        while (eol < to && a[eol] != '\n') eol++;
+        if (into != null) {
+            int room = max + 1 - into.length();
+            if (room > 0) into.append(a, from, Math.min(eol - from, room));
+        }
+        offset += eol - from;
+        out.position(eol);
+        if (eol < to) {
+            out.get();
+            offset++;
+            line++;
+            atLineStart = true;
+            return true;
+        }
+        atLineStart = false;
+        return false;
     }
 
     /** Makes characters available in {@code out}; false at the end of the text. */
