@@ -41,10 +41,6 @@ public final class SignInMapper {
     public record Mapped(SignIn signIn, SignInKind kind) {
     }
 
-    public static SignIn map(JsonNode r, String source) throws BadRecord {
-        return read(r, source, Map.of()).signIn();
-    }
-
     /**
      * @param labels what to call a field in messages when it came from elsewhere, by Graph path
      *               ("createdDateTime" -> "Date (UTC)" for the portal CSV); by default the name as the record spells it
