@@ -14,6 +14,7 @@ import io.github.mfaeval.model.DirectoryRole;
 import io.github.mfaeval.model.Finding;
 import io.github.mfaeval.model.ListedApp;
 import io.github.mfaeval.model.MfaMethod;
+import io.github.mfaeval.model.NoMfaProtocol;
 import io.github.mfaeval.model.PhaseDefault;
 import io.github.mfaeval.model.PhaseSchedule;
 import io.github.mfaeval.model.PhishingResistantMethod;
@@ -151,6 +152,7 @@ public final class Evaluator {
         signInContext.addAll(rules.reference(MfaMethod.class));
         signInContext.addAll(rules.reference(ResultPhrase.class));
         signInContext.addAll(rules.reference(RequirementProvider.class));
+        signInContext.addAll(rules.reference(NoMfaProtocol.class));
         signInContext.addAll(data.federatedDomains);
         if (data.crossTenantDefault != null) signInContext.add(data.crossTenantDefault);
         signInContext.addAll(data.crossTenantPartners);

@@ -4,6 +4,7 @@ import io.github.mfaeval.model.AdminPortalTarget;
 import io.github.mfaeval.model.DirectoryRole;
 import io.github.mfaeval.model.ListedApp;
 import io.github.mfaeval.model.MfaMethod;
+import io.github.mfaeval.model.NoMfaProtocol;
 import io.github.mfaeval.model.PhaseDefault;
 import io.github.mfaeval.model.PhishingResistantMethod;
 import io.github.mfaeval.model.PostponementWindow;
@@ -69,6 +70,10 @@ public final class ReferenceSink {
 
     public void syncAccount(String kind, String value) {
         add(new SyncAccountPattern(SyncAccountPattern.Kind.valueOf(kind.trim()), value));
+    }
+
+    public void noMfaProtocol(String name) {
+        add(new NoMfaProtocol(name));
     }
 
     public void adminPortalTarget(String value) {
