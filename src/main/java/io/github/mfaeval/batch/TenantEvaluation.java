@@ -25,10 +25,19 @@ public interface TenantEvaluation {
      * reaches the thread that runs the rules.
      */
     static TenantEvaluation standard(RuleBase rules) {
+        return standard(rules, false, Evaluator.DEFAULT_MAX_SIGN_IN_AGE_DAYS);
+    }
+
+    /**
+     * As {@link #standard(RuleBase)}; {@code manifestAsOf}: no --as-of was given, so a tenant whose manifest
+     * sets {@code asOf} (a frozen snapshot) is evaluated as of that date, the others as of the run's date.
+     */
+    static TenantEvaluation standard(RuleBase rules, boolean manifestAsOf, int maxSignInAgeDays) {
         return (folder, asOf) -> {
             TenantData data = TenantLoader.load(folder);
             AcceptedRisks accepted = AcceptedRisks.read(folder);
-            return accepted.apply(new Evaluator(rules).onOneThread().evaluate(data, asOf));
+            LocalDate day = manifestAsOf && data.tenant.getAsOf() != null ? data.tenant.getAsOf() : asOf;
+            return accepted.apply(new Evaluator(rules).onOneThread().withMaxSignInAge(maxSignInAgeDays).evaluate(data, day));
         };
     }
 }

@@ -47,8 +47,14 @@ final class BatchCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "OUT_DIR", required = true, description = "Output folder (created if missing).")
     Path out;
 
-    @Option(names = "--as-of", paramLabel = "DATE", description = "Evaluation date, yyyy-mm-dd (default: today, UTC).")
+    @Option(names = "--as-of", paramLabel = "DATE", description = "Evaluation date, yyyy-mm-dd (default: today, UTC; "
+            + "a tenant whose tenant.json sets asOf, a frozen snapshot such as the bundled examples, is evaluated as of that date).")
     LocalDate asOf;
+
+    @Option(names = "--max-sign-in-age", paramLabel = "DAYS", defaultValue = "7",
+            description = "A tenant whose newest sign-in is older than this many days before the evaluation date is "
+                    + "INCOMPLETE (SIGN_INS_STALE), never READY (default: ${DEFAULT-VALUE}).")
+    int maxSignInAge;
 
     @Option(names = "--threads", paramLabel = "N", description = "Tenants evaluated at the same time (default: the number of cores, ${DEFAULT-VALUE}).")
     int threads = Runtime.getRuntime().availableProcessors();
@@ -72,6 +78,9 @@ final class BatchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
+        if (maxSignInAge < 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--max-sign-in-age must not be negative, found " + maxSignInAge);
+        }
         if (threads < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1, found " + threads);
         }
@@ -81,7 +90,7 @@ final class BatchCommand implements Callable<Integer> {
                 threads, resume, baseline, tenantTimeout.isZero() ? null : tenantTimeout, new Main.Version().getVersion()[0]);
         BatchSummary summary;
         try {
-            summary = new BatchRunner(base, options, TenantEvaluation.standard(base), Progress.onStderr(err), Clock.systemUTC()).run();
+            summary = new BatchRunner(base, options, TenantEvaluation.standard(base, asOf == null, maxSignInAge), Progress.onStderr(err), Clock.systemUTC()).run();
         } catch (IOException e) {
             err.println("mfa-eval: " + e.getMessage());
             return Main.ERROR;

@@ -62,16 +62,22 @@ final class EvaluateCommand implements Callable<Integer> {
     @Parameters(paramLabel = "TENANT_DIR", description = "Folder holding tenant.json and the exports.")
     Path tenantDir;
 
-    @Option(names = "--as-of", paramLabel = "DATE", description = "Evaluation date, yyyy-mm-dd (default: today, UTC).")
+    @Option(names = "--as-of", paramLabel = "DATE", description = "Evaluation date, yyyy-mm-dd (default: the asOf of "
+            + "tenant.json for a frozen snapshot such as the bundled examples, else today, UTC).")
     LocalDate asOf;
+
+    @Option(names = "--max-sign-in-age", paramLabel = "DAYS", defaultValue = "7",
+            description = "A newest sign-in older than this many days before the evaluation date makes the report "
+                    + "INCOMPLETE (SIGN_INS_STALE), never READY (default: ${DEFAULT-VALUE}).")
+    int maxSignInAge;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
             description = {"Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
                     "json: written as the sign-ins are evaluated (memory grows with users, not sign-ins).",
                     "html: one self-contained page, to open in a browser or send on (it loads nothing).",
-                    "csv: four files in the --output folder:",
+                    "csv: five files in the --output folder:",
                     "  action-plan.csv  what to do, most urgent first",
-                    "  findings.csv, users.csv, signins.csv"})
+                    "  findings.csv, users.csv, signins.csv, sign-in-period.csv"})
     Format format;
 
     @Option(names = "--sign-ins", paramLabel = "WHICH",
@@ -114,8 +120,13 @@ final class EvaluateCommand implements Callable<Integer> {
             err.println("mfa-eval: " + e.getMessage());
             return Main.ERROR;
         }
-        LocalDate day = asOf == null ? LocalDate.now(ZoneOffset.UTC) : asOf;
-        Evaluator evaluator = new Evaluator(base);
+        if (maxSignInAge < 0) {
+            err.println("mfa-eval: --max-sign-in-age must not be negative, found " + maxSignInAge);
+            return Main.ERROR;
+        }
+        LocalDate day = data.tenant.evaluationDate(asOf);
+        for (String warning : data.warnings) err.println("mfa-eval: warning: " + warning);
+        Evaluator evaluator = new Evaluator(base).withMaxSignInAge(maxSignInAge);
         Report[] report = new Report[1];
         SignInSelection selection = (signIns != null ? signIns : format == Format.json ? SignIns.unsatisfied : SignIns.all).selection;
         try {

@@ -11,6 +11,7 @@ import io.github.mfaeval.load.format.SignInReader;
 import io.github.mfaeval.model.AdminPortalTarget;
 import io.github.mfaeval.model.CaPolicy;
 import io.github.mfaeval.model.DirectoryRole;
+import io.github.mfaeval.model.EvaluationDate;
 import io.github.mfaeval.model.Finding;
 import io.github.mfaeval.model.ListedApp;
 import io.github.mfaeval.model.MfaMethod;
@@ -24,6 +25,7 @@ import io.github.mfaeval.model.ResultPhrase;
 import io.github.mfaeval.model.RoleAssignment;
 import io.github.mfaeval.model.SignIn;
 import io.github.mfaeval.model.SignInTally;
+import io.github.mfaeval.model.SignInPeriod;
 import io.github.mfaeval.model.SyncAccountPattern;
 import io.github.mfaeval.model.UserFact;
 import io.github.mfaeval.report.Inputs;
@@ -72,21 +74,32 @@ public final class Evaluator {
     /** Chunks the reader may be ahead of the rules: enough to absorb jitter, a few MB at most. */
     static final int DEPTH = 4;
 
+    /** Default of --max-sign-in-age: a newest sign-in older than this before the as-of date is stale. */
+    public static final int DEFAULT_MAX_SIGN_IN_AGE_DAYS = 7;
+
     private final RuleBase rules;
     private final boolean pipelined;
+    private final int maxSignInAgeDays;
 
     public Evaluator(RuleBase rules) {
-        this(rules, true);
+        this(rules, true, DEFAULT_MAX_SIGN_IN_AGE_DAYS);
     }
 
-    private Evaluator(RuleBase rules, boolean pipelined) {
+    private Evaluator(RuleBase rules, boolean pipelined, int maxSignInAgeDays) {
         this.rules = rules;
         this.pipelined = pipelined;
+        this.maxSignInAgeDays = maxSignInAgeDays;
     }
 
     /** The same evaluation on the calling thread only (same results; for callers that run tenants in parallel). */
     public Evaluator onOneThread() {
-        return new Evaluator(rules, false);
+        return new Evaluator(rules, false, maxSignInAgeDays);
+    }
+
+    /** The same evaluation with another --max-sign-in-age (days). */
+    public Evaluator withMaxSignInAge(int days) {
+        if (days < 0) throw new IllegalArgumentException("the maximum sign-in age must not be negative, found " + days);
+        return new Evaluator(rules, pipelined, days);
     }
 
     /** Evaluates the tenant and keeps every sign-in verdict in the report. */
@@ -104,11 +117,11 @@ public final class Evaluator {
      * de-duplication) but evaluates nothing: the floor that evaluation throughput is measured against.
      */
     public static ReadCounts readOnly(TenantData data) throws IOException {
-        SignInStream stream = new SignInStream(chunk -> { }, new ArrayList<>());
+        SignInStream stream = new SignInStream(chunk -> { }, new ArrayList<>(), SignInCopies.scan(data.signInFiles(), data.authDetails));
         for (Path file : data.signInFiles()) {
             stream.readFile(file, data.authDetails);
         }
-        stream.flush();
+        stream.finish();
         return new ReadCounts(stream.read, stream.rejectedCount, stream.duplicates);
     }
 
@@ -125,12 +138,14 @@ public final class Evaluator {
         List<AdminPortalTarget> targets = rules.reference(AdminPortalTarget.class);
         for (CaPolicyRecord r : data.caPolicies) {
             r.policy().classifyPortalTargets(targets);
+            r.policy().classifyGroups(data.knownGroups);
             policies.add(r.policy());
         }
 
         // Stage: tenant
         List<Object> tenantFacts = new ArrayList<>();
         tenantFacts.add(data.tenant);
+        tenantFacts.add(new EvaluationDate(asOf));
         tenantFacts.addAll(data.notifiedStarts);
         tenantFacts.addAll(rules.reference(PhaseDefault.class));
         tenantFacts.addAll(rules.reference(PostponementWindow.class));
@@ -163,12 +178,12 @@ public final class Evaluator {
         try (ChunkPipeline<List<SignIn>> pipeline = pipelined
                 ? ChunkPipeline.threaded("mfa-eval sign-ins", DEPTH, evaluation::accept)
                 : ChunkPipeline.inline(evaluation::accept)) {
-            stream = new SignInStream(pipeline::submit, rejected);
+            stream = new SignInStream(pipeline::submit, rejected, SignInCopies.scan(data.signInFiles(), data.authDetails));
             try {
                 for (Path file : data.signInFiles()) {
                     stream.readFile(file, data.authDetails);
                 }
-                stream.flush();
+                stream.finish();
             } catch (RuntimeException e) {
                 // The evaluating side failed: rethrow its own exception, not the reader's view of it.
                 if (pipeline.failed()) pipeline.finish();
@@ -190,12 +205,13 @@ public final class Evaluator {
             String upn = u.userPrincipalName() == null ? "" : u.userPrincipalName().toLowerCase(Locale.ROOT);
             Set<String> emergency = data.tenant.getEmergencyAccessAccounts();
             Set<String> service = data.tenant.getServiceAccounts();
+            SignInTally tally = evaluation.tallies.getOrDefault(u.id(), new SignInTally());
             users.add(new UserFact(u.id(), u.userPrincipalName(), u.mail(), u.guest(),
                     reg == null ? null : reg.mfaCapable(), reg == null ? Set.of() : reg.methodsRegistered(),
                     data.perUserMfa.get(u.id()), rolesOf.getOrDefault(u.id(), Set.of()),
                     data.groupsOfUser.getOrDefault(u.id(), Set.of()),
                     emergency.contains(u.id()) || emergency.contains(upn), service.contains(u.id()) || service.contains(upn),
-                    evaluation.tallies.getOrDefault(u.id(), new SignInTally())));
+                    tally, u.guest() && u.externalType() == null ? UserFact.UNKNOWN_EXTERNAL : u.externalType(), tally.getHomeTenantId()));
         }
         List<Object> userContext = new ArrayList<>();
         userContext.add(data.tenant);
@@ -204,8 +220,13 @@ public final class Evaluator {
         userContext.addAll(rules.reference(DirectoryRole.class));
         if (data.securityDefaults != null) userContext.add(data.securityDefaults);
         userContext.addAll(policies);
-        for (int i = 0; i < users.size(); i += CHUNK) {
-            run(Stage.USER, userContext, users.subList(i, Math.min(users.size(), i + CHUNK)), findings, fired, s -> { });
+        // The period of the sign-ins is a tenant-wide fact: in the first chunk only (which runs even without
+        // users), so the rules that judge it fire once.
+        SignInPeriod period = new SignInPeriod(stream.periods.first(), stream.periods.last(), asOf, maxSignInAgeDays);
+        for (int i = 0; i == 0 || i < users.size(); i += CHUNK) {
+            List<Object> chunk = new ArrayList<>(users.subList(Math.min(i, users.size()), Math.min(users.size(), i + CHUNK)));
+            if (i == 0) chunk.add(period);
+            run(Stage.USER, userContext, chunk, findings, fired, s -> { });
         }
 
         return assemble(data, asOf, schedule, stream, evaluation, users, findings, fired, rejected);
@@ -270,11 +291,14 @@ public final class Evaluator {
         List<SignIn> chunk = new ArrayList<>(limit);
         final HashedIdSet seenIds = new HashedIdSet();
         final Map<String, Long> recordsPerFile = new LinkedHashMap<>();
+        final SignInPeriods periods = new SignInPeriods();
+        final SignInCopies copies;
         long read, rejectedCount, duplicates;
 
-        SignInStream(ChunkHandler handler, List<Rejection> rejected) {
+        SignInStream(ChunkHandler handler, List<Rejection> rejected, SignInCopies copies) {
             this.handler = handler;
             this.rejected = rejected;
+            this.copies = copies;
         }
 
         /** Any format SignInReader knows; every record it sees is evaluated, rejected or a duplicate. */
@@ -286,12 +310,16 @@ public final class Evaluator {
                 public void signIn(SignIn s, SignInKind kind) {
                     stopIfInterrupted();
                     read++;
+                    if (copies.isCopied(s.getId())) {
+                        // judged on its richest copy once every file is read (SignInCopies)
+                        if (!copies.hold(s, kind)) duplicates++;
+                        return;
+                    }
                     if (!seenIds.add(s.getId())) {
                         duplicates++;
                         return;
                     }
-                    chunk.add(s);
-                    if (chunk.size() >= limit) flush();
+                    add(s, kind);
                 }
 
                 @Override
@@ -302,6 +330,18 @@ public final class Evaluator {
                 }
             });
             recordsPerFile.put(name, read - before);
+        }
+
+        private void add(SignIn s, SignInKind kind) {
+            periods.add(s, kind);
+            chunk.add(s);
+            if (chunk.size() >= limit) flush();
+        }
+
+        /** After the last file: the sign-ins found in several records, each once, then the last chunk. */
+        void finish() {
+            for (SignInCopies.Copy c : copies.drain()) add(c.signIn(), c.kind());
+            flush();
         }
 
         void flush() {
@@ -373,7 +413,7 @@ public final class Evaluator {
         all.sort(Finding.REPORT_ORDER);
         Map<String, Boolean> userBlocked = new HashMap<>();
         for (Finding f : all) {
-            if (f.severity().requiresAction()) userBlocked.put(f.subject(), true);
+            if (f.blocksReadiness()) userBlocked.put(f.subject(), true);
         }
         List<UserVerdict> userVerdicts = new ArrayList<>();
         int inScopeUsers = 0;
@@ -392,15 +432,17 @@ public final class Evaluator {
         long evaluated = stream.read - stream.rejectedCount - stream.duplicates;
         Summary summary = new Summary(stream.read, evaluated, stream.rejectedCount, stream.duplicates, evaluation.inScope,
                 evaluation.satisfied, evaluation.notSatisfied, users.size(), inScopeUsers, readyUsers, all.size());
-        Report.Status status = Report.Status.of(rejected, all);
         List<Inputs.FileRead> files = new ArrayList<>();
         data.filesRead.forEach((name, count) -> files.add(new Inputs.FileRead(name, count)));
         stream.recordsPerFile.forEach((name, count) -> files.add(new Inputs.FileRead(name, count)));
         List<String> missing = data.missing.stream().map(m -> m.getFile()).toList();
+        Inputs inputs = new Inputs(data.folder.toString(), files, missing, rejected, stream.periods.toReport(),
+                List.copyOf(findings.incompleteEvidence()), List.copyOf(data.warnings));
+        Report.Status status = Report.Status.of(inputs, all);
         return new Report(Report.SCHEMA_VERSION,
                 Report.TenantRef.of(data.tenant),
                 asOf, status, entries, null, userVerdicts, all, summary,
-                new Inputs(data.folder.toString(), files, missing, rejected),
+                inputs,
                 new Report.RulesUsed(rules.source() == null ? "(packaged)" : rules.source().toString(), rules.fingerprint(), List.copyOf(fired)));
     }
 }

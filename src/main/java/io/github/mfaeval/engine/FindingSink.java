@@ -18,6 +18,7 @@ import java.util.Map;
 public final class FindingSink {
     private final List<Finding> findings = new ArrayList<>();
     private final Map<String, RuleInfo> catalogue;
+    private final List<String> incompleteEvidence = new ArrayList<>();
     private RuleInfo current;
 
     public FindingSink(Map<String, RuleInfo> catalogue) {
@@ -34,6 +35,31 @@ public final class FindingSink {
             throw new IllegalStateException("finding " + code + " raised outside a rule");
         }
         findings.add(new Finding(code, current.id(), Severity.valueOf(current.severity()), subject, message, current.section()));
+    }
+
+    /**
+     * A finding that says the evidence cannot show readiness (no sign-ins, stale sign-ins): the report's status
+     * is then INCOMPLETE whatever else it finds, as with a rejected record.
+     */
+    public void incomplete(String code, String subject, String message) {
+        add(code, subject, message);
+        if (!incompleteEvidence.contains(code)) incompleteEvidence.add(code);
+    }
+
+    public List<String> incompleteEvidence() {
+        return incompleteEvidence;
+    }
+
+    /**
+     * Advice about a user, at the firing rule's severity, that does not make the user not ready nor the tenant
+     * ACTION_REQUIRED (Finding#isAdvice).
+     */
+    public void advice(UserFact user, String code, String message) {
+        if (current == null) {
+            throw new IllegalStateException("finding " + code + " raised outside a rule");
+        }
+        findings.add(new Finding(code, current.id(), Severity.valueOf(current.severity()), user.getId(), message, current.section(), null, true));
+        user.addFinding(code);
     }
 
     /** A finding about a user: also listed on the user's own line of the report. */

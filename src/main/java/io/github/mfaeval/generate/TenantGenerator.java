@@ -82,6 +82,8 @@ public final class TenantGenerator {
             g.writeStartObject();
             g.writeStringField("tenantId", t.tenantId);
             g.writeStringField("displayName", t.displayName);
+            // A frozen snapshot: its sign-ins end on 2025-11-27, so it is evaluated as of the next day unless --as-of says otherwise.
+            g.writeStringField("asOf", "2025-11-28");
             g.writeBooleanField("testTenant", t.testTenant);
             g.writeStringField("license", t.license);
             if (t.notified) {

@@ -31,6 +31,8 @@ public final class TenantData {
     public final Map<String, String> perUserMfa = new LinkedHashMap<>();
     public final List<RoleAssignment> roleAssignments = new ArrayList<>();
     public final Map<String, Set<String>> groupsOfUser = new LinkedHashMap<>();
+    /** Lower-case ids of the groups groupMembers.json lists (empty when the file is missing). */
+    public final Set<String> knownGroups = new java.util.HashSet<>();
     public final List<CaPolicyRecord> caPolicies = new ArrayList<>();
     public SecurityDefaults securityDefaults;
     public final List<FederatedDomain> federatedDomains = new ArrayList<>();
@@ -46,6 +48,8 @@ public final class TenantData {
     public InputException manifestProblem;
     /** Files read, with the records each gave (sign-in files are counted when streamed). */
     public final Map<String, Integer> filesRead = new LinkedHashMap<>();
+    /** What looks wrong but changes no verdict (an unknown manifest key), for inputs.warnings. */
+    public final List<String> warnings = new ArrayList<>();
     /** Configuration records that could not be used. */
     public final List<Rejection> rejected = new ArrayList<>();
 

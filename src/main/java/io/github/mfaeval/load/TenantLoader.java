@@ -7,6 +7,7 @@ import io.github.mfaeval.model.CaPolicy;
 import io.github.mfaeval.model.CrossTenantDefault;
 import io.github.mfaeval.model.CrossTenantPartner;
 import io.github.mfaeval.model.ExternalAuthMethod;
+import io.github.mfaeval.model.ExternalUsersCondition;
 import io.github.mfaeval.model.FederatedDomain;
 import io.github.mfaeval.model.MissingInput;
 import io.github.mfaeval.model.NotifiedStart;
@@ -114,17 +115,18 @@ public final class TenantLoader {
         if (m == null || !m.isObject()) {
             throw new InputException(file + ": must be a JSON object");
         }
+        warnUnknownKeys(m, data);
         try {
-            String tenantId = Json.text(m, "tenantId");
+            String tenantId = manifestText(file, m, "tenantId");
             if (tenantId == null) {
                 throw new InputException(file + ": missing required field tenantId");
             }
-            String license = Json.text(m, "license");
+            String license = manifestText(file, m, "license");
             if (license != null && !LICENSES.contains(license.toLowerCase(Locale.ROOT))) {
                 throw new InputException(file + ": license must be free, P1 or P2, found \"" + license + "\"");
             }
-            JsonNode enforcement = Json.field(m, "enforcement");
-            if (enforcement != null && enforcement.isObject()) {
+            JsonNode enforcement = manifestObject(file, m, "enforcement");
+            if (enforcement != null) {
                 Iterator<Map.Entry<String, JsonNode>> it = enforcement.fields();
                 while (it.hasNext()) {
                     Map.Entry<String, JsonNode> e = it.next();
@@ -133,31 +135,114 @@ public final class TenantLoader {
                         throw new InputException(file + ": enforcement." + e.getKey() + ": expected phase1, phase2, …");
                     }
                     if (!e.getValue().isNull()) {
+                        if (!e.getValue().isTextual()) {
+                            throw new InputException(file + ": enforcement." + e.getKey() + " must be a date string (yyyy-mm-dd), found " + e.getValue());
+                        }
                         data.notifiedStarts.add(new NotifiedStart(Integer.parseInt(pm.group(1)), date(file, "enforcement." + e.getKey(), e.getValue().asText())));
                     }
                 }
             }
-            JsonNode post = Json.field(m, "postponement");
+            JsonNode post = manifestObject(file, m, "postponement");
             LocalDate requestedOn = null;
             String requestedBy = null;
             Boolean elevated = null;
-            if (post != null && post.isObject()) {
-                String on = Json.text(post, "requestedOn");
+            if (post != null) {
+                String on = manifestText(file, post, "requestedOn", "postponement.");
                 requestedOn = on == null ? null : date(file, "postponement.requestedOn", on);
-                requestedBy = Json.text(post, "requestedBy");
-                elevated = Json.bool(post, "elevatedAccess");
+                requestedBy = manifestText(file, post, "requestedBy", "postponement.");
+                elevated = manifestBool(file, post, "elevatedAccess", "postponement.");
             }
             String requesterId = requestedBy == null ? null : resolveUser(requestedBy, data);
-            Set<String> emergency = lowerSet(Json.strings(m, "emergencyAccessAccounts"));
-            Set<String> service = lowerSet(Json.strings(m, "serviceAccounts"));
-            String displayName = Json.text(m, "displayName");
+            Set<String> emergency = lowerSet(manifestStrings(file, m, "emergencyAccessAccounts"));
+            Set<String> service = lowerSet(manifestStrings(file, m, "serviceAccounts"));
+            String displayName = manifestText(file, m, "displayName");
+            String asOf = manifestText(file, m, "asOf");
             return new Tenant(tenantId, displayName == null ? tenantId : displayName,
-                    Boolean.TRUE.equals(Json.bool(m, "testTenant")), license,
-                    Boolean.TRUE.equals(Json.bool(m, "optOutRequested")),
-                    requestedOn, requestedBy, requesterId, elevated, emergency, service);
+                    Boolean.TRUE.equals(manifestBool(file, m, "testTenant", "")), license,
+                    Boolean.TRUE.equals(manifestBool(file, m, "optOutRequested", "")),
+                    requestedOn, requestedBy, requesterId, elevated, emergency, service,
+                    asOf == null ? null : date(file, "asOf", asOf));
         } catch (IllegalArgumentException e) {
             throw new InputException(file + ": " + e.getMessage());
         }
+    }
+
+    /** The keys tenant.json may hold (README, "The tenant folder"). */
+    static final List<String> MANIFEST_KEYS = List.of("tenantId", "displayName", "testTenant", "license", "enforcement",
+            "postponement", "optOutRequested", "emergencyAccessAccounts", "serviceAccounts", "asOf");
+
+    /** An unknown key changes no verdict, but may be a misspelt one that should have: warn, with the nearest known key. */
+    private static void warnUnknownKeys(JsonNode m, TenantData data) {
+        Iterator<String> names = m.fieldNames();
+        while (names.hasNext()) {
+            String name = names.next();
+            if (name.startsWith("$") || name.startsWith("_") || MANIFEST_KEYS.contains(name)) continue;
+            String nearest = null;
+            int best = Integer.MAX_VALUE;
+            for (String known : MANIFEST_KEYS) {
+                int d = distance(name.toLowerCase(Locale.ROOT), known.toLowerCase(Locale.ROOT));
+                if (d < best) {
+                    best = d;
+                    nearest = known;
+                }
+            }
+            data.warnings.add(MANIFEST + ": unknown key \"" + name + "\" is ignored"
+                    + (best <= Math.max(2, name.length() / 3) ? "; did you mean \"" + nearest + "\"?" : ""));
+        }
+    }
+
+    private static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) prev[j] = j;
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+
+    private static String manifestText(Path file, JsonNode node, String name) throws InputException {
+        return manifestText(file, node, name, "");
+    }
+
+    /** A manifest field of the wrong type is an input error naming it, never a silent default. */
+    private static String manifestText(Path file, JsonNode node, String name, String path) throws InputException {
+        JsonNode v = node.get(name);
+        if (v == null || v.isNull()) return null;
+        if (!v.isTextual()) throw new InputException(file + ": " + path + name + " must be a string, found " + v);
+        return v.textValue().isEmpty() ? null : v.textValue();
+    }
+
+    private static Boolean manifestBool(Path file, JsonNode node, String name, String path) throws InputException {
+        JsonNode v = node.get(name);
+        if (v == null || v.isNull()) return null;
+        if (!v.isBoolean()) throw new InputException(file + ": " + path + name + " must be true or false, found " + v);
+        return v.booleanValue();
+    }
+
+    private static JsonNode manifestObject(Path file, JsonNode node, String name) throws InputException {
+        JsonNode v = node.get(name);
+        if (v == null || v.isNull()) return null;
+        if (!v.isObject()) throw new InputException(file + ": " + name + " must be an object, found " + v);
+        return v;
+    }
+
+    private static Set<String> manifestStrings(Path file, JsonNode node, String name) throws InputException {
+        JsonNode v = node.get(name);
+        Set<String> out = new LinkedHashSet<>();
+        if (v == null || v.isNull()) return out;
+        if (!v.isArray()) throw new InputException(file + ": " + name + " must be an array of strings, found " + v);
+        for (JsonNode e : v) {
+            if (!e.isTextual()) throw new InputException(file + ": " + name + " must hold strings, found " + e);
+            if (!e.textValue().isBlank()) out.add(e.textValue());
+        }
+        return out;
     }
 
     private static LocalDate date(Path file, String field, String text) throws InputException {
@@ -265,6 +350,13 @@ public final class TenantLoader {
         }
     }
 
+    /** A required string field: a number or an object there is a wrong type, not an id. */
+    private static String requiredText(JsonNode node, String field) {
+        String v = StrictFields.text(node, "", field);
+        if (v == null) throw new IllegalArgumentException("missing required field " + field);
+        return v;
+    }
+
     private static String required(JsonNode node, String field) {
         String v = Json.text(node, field);
         if (v == null) throw new IllegalArgumentException("missing required field " + field);
@@ -275,10 +367,11 @@ public final class TenantLoader {
         if (!present(folder, "users.json", data)) return;
         records(folder, "users.json", data, (u, pos) -> {
             String id = required(u, "id").toLowerCase(Locale.ROOT);
-            String type = Json.text(u, "userType");
-            String upn = Json.text(u, "userPrincipalName");
+            String type = StrictFields.text(u, "", "userType");
+            String upn = StrictFields.text(u, "", "userPrincipalName");
+            StrictFields.text(u, "", "mail");
             boolean guest = "guest".equalsIgnoreCase(type) || (upn != null && upn.contains("#EXT#"));
-            data.users.put(id, new DirectoryUser(id, upn, Json.text(u, "mail"), type, guest));
+            data.users.put(id, new DirectoryUser(id, upn, Json.text(u, "mail"), type, guest, ExternalUserType.of(u, type, upn)));
         });
     }
 
@@ -288,21 +381,25 @@ public final class TenantLoader {
             String id = required(r, "id").toLowerCase(Locale.ROOT);
             Boolean capable = Json.bool(r, "isMfaCapable");
             if (capable == null) capable = Json.bool(r, "isMfaRegistered");
-            data.registrations.put(id, new Registration(capable, lowerSet(Json.strings(r, "methodsRegistered"))));
+            data.registrations.put(id, new Registration(capable, lowerSet(StrictFields.strings(r, "", "methodsRegistered"))));
         });
     }
 
     private static void readPerUserMfa(Path folder, TenantData data) throws IOException {
         if (!present(folder, "perUserMfa.json", data)) return;
         records(folder, "perUserMfa.json", data, (r, pos) ->
-                data.perUserMfa.put(required(r, "userId").toLowerCase(Locale.ROOT), required(r, "perUserMfaState")));
+        {
+            String state = StrictFields.oneOf(r, "", "perUserMfaState", PER_USER_MFA_STATES);
+            if (state == null) throw new IllegalArgumentException("missing required field perUserMfaState");
+            data.perUserMfa.put(required(r, "userId").toLowerCase(Locale.ROOT), state);
+        });
     }
 
     private static void readRoleAssignments(Path folder, TenantData data, ScubaGearExport scuba) throws IOException {
         JsonNode roles = scuba == null ? null : scuba.privilegedRoles();
         if (present(folder, "roleAssignments.json", data, roles != null)) {
             records(folder, "roleAssignments.json", data, (r, pos) ->
-                    data.roleAssignments.add(new RoleAssignment(required(r, "principalId"), required(r, "roleDefinitionId"))));
+                    data.roleAssignments.add(new RoleAssignment(requiredText(r, "principalId"), requiredText(r, "roleDefinitionId"))));
         } else if (roles != null) {
             // only the privileged roles: enough for Global Administrators; a policy scoped to another role sees
             // nobody in it, which errs towards "not covered", never towards "ready"
@@ -345,6 +442,7 @@ public final class TenantLoader {
                 data.rejected.add(new Rejection("groupMembers.json", "group " + e.getKey(), "members must be an array of user ids"));
                 continue;
             }
+            data.knownGroups.add(e.getKey().toLowerCase(Locale.ROOT));
             for (JsonNode member : e.getValue()) {
                 data.groupsOfUser.computeIfAbsent(member.asText().toLowerCase(Locale.ROOT), k -> new HashSet<>())
                         .add(e.getKey().toLowerCase(Locale.ROOT));
@@ -362,25 +460,83 @@ public final class TenantLoader {
         }
     }
 
+    private static final Set<String> PER_USER_MFA_STATES = Set.of("disabled", "enabled", "enforced");
+    private static final Set<String> IDP_MFA_BEHAVIOURS = Set.of("acceptifmfadonebyfederatedidp", "enforcemfabyfederatedidp",
+            "rejectmfabyfederatedidp");
+    private static final Set<String> POLICY_STATES = Set.of("enabled", "disabled", "enabledforreportingbutnotenforced");
+    private static final Set<String> GRANT_OPERATORS = Set.of("and", "or");
+
+    /**
+     * A policy as read. The fields its coverage depends on are read strictly (see {@link StrictFields}): a wrong
+     * type or an unknown enum value rejects the policy, and the report is then INCOMPLETE.
+     */
     static CaPolicyRecord caPolicy(JsonNode p) {
         String id = required(p, "id");
-        JsonNode conditions = Json.field(p, "conditions");
-        JsonNode apps = Json.field(conditions, "applications");
-        JsonNode users = Json.field(conditions, "users");
-        JsonNode grant = Json.field(p, "grantControls");
-        Set<String> includeGroups = Json.strings(users, "includeGroups");
-        Set<String> excludeGroups = Json.strings(users, "excludeGroups");
-        JsonNode strength = Json.field(grant, "authenticationStrength");
-        boolean strengthMfa = strength != null && strength.isObject()
-                && Json.strings(strength, "requirementsSatisfied").stream().anyMatch(s -> s.equalsIgnoreCase("mfa"));
-        CaPolicy policy = new CaPolicy(id, Json.text(p, "displayName"), Json.text(p, "state"),
-                Json.strings(apps, "includeApplications"), Json.strings(apps, "excludeApplications"),
-                Json.strings(users, "includeUsers"), Json.strings(users, "excludeUsers"), includeGroups, excludeGroups,
-                Json.strings(users, "includeRoles"), Json.strings(users, "excludeRoles"),
-                isSet(Json.field(users, "includeGuestsOrExternalUsers")), isSet(Json.field(users, "excludeGuestsOrExternalUsers")),
-                Json.strings(grant, "builtInControls"), Json.text(grant, "operator"),
-                new ArrayList<>(Json.strings(grant, "customAuthenticationFactors")), strengthMfa, narrowing(conditions));
+        String state = StrictFields.oneOf(p, "", "state", POLICY_STATES);
+        JsonNode conditions = StrictFields.object(p, "", "conditions");
+        JsonNode apps = StrictFields.object(conditions, "conditions.", "applications");
+        JsonNode users = StrictFields.object(conditions, "conditions.", "users");
+        JsonNode grant = StrictFields.object(p, "", "grantControls");
+        String u = "conditions.users.";
+        Set<String> includeGroups = StrictFields.strings(users, u, "includeGroups");
+        Set<String> excludeGroups = StrictFields.strings(users, u, "excludeGroups");
+        JsonNode strength = StrictFields.object(grant, "grantControls.", "authenticationStrength");
+        // requirementsSatisfied is a flags enum: Graph writes "mfa" (comma-separated when several); an array is read too.
+        JsonNode satisfied = Json.field(strength, "requirementsSatisfied");
+        if (satisfied != null && !satisfied.isNull() && !satisfied.isTextual() && !satisfied.isArray()) {
+            throw new IllegalArgumentException("field grantControls.authenticationStrength.requirementsSatisfied must be a string, found " + satisfied);
+        }
+        boolean strengthMfa = strength != null && Json.strings(strength, "requirementsSatisfied").stream().anyMatch(s -> s.equalsIgnoreCase("mfa"));
+        CaPolicy policy = new CaPolicy(id, Json.text(p, "displayName"), state,
+                StrictFields.strings(apps, "conditions.applications.", "includeApplications"),
+                StrictFields.strings(apps, "conditions.applications.", "excludeApplications"),
+                StrictFields.strings(users, u, "includeUsers"), StrictFields.strings(users, u, "excludeUsers"), includeGroups, excludeGroups,
+                StrictFields.strings(users, u, "includeRoles"), StrictFields.strings(users, u, "excludeRoles"),
+                externalUsers(users, u, "includeGuestsOrExternalUsers"), externalUsers(users, u, "excludeGuestsOrExternalUsers"),
+                StrictFields.strings(grant, "grantControls.", "builtInControls"),
+                StrictFields.oneOf(grant, "grantControls.", "operator", GRANT_OPERATORS),
+                new ArrayList<>(StrictFields.strings(grant, "grantControls.", "customAuthenticationFactors")),
+                new ArrayList<>(StrictFields.strings(grant, "grantControls.", "termsOfUse")),
+                strength != null, strengthMfa, narrowing(conditions));
         return new CaPolicyRecord(policy, !includeGroups.isEmpty() || !excludeGroups.isEmpty());
+    }
+
+    /**
+     * includeGuestsOrExternalUsers / excludeGuestsOrExternalUsers: {@code guestOrExternalUserTypes} (Graph writes
+     * the flags as one comma-separated string; an array is accepted too) and {@code externalTenants} (all, or
+     * {@code members}). Null when the condition is not set.
+     */
+    private static ExternalUsersCondition externalUsers(JsonNode users, String path, String name) {
+        JsonNode c = StrictFields.object(users, path, name);
+        if (c == null || c.isEmpty()) return null;
+        String where = path + name + ".";
+        JsonNode typesNode = Json.field(c, "guestOrExternalUserTypes");
+        Set<String> types = new LinkedHashSet<>();
+        if (typesNode != null && typesNode.isArray()) {
+            types.addAll(StrictFields.strings(c, where, "guestOrExternalUserTypes"));
+        } else {
+            String text = StrictFields.text(c, where, "guestOrExternalUserTypes");
+            if (text != null) {
+                for (String part : text.split(",")) if (!part.isBlank()) types.add(part.trim());
+            }
+        }
+        for (String t : types) {
+            if (!ExternalUsersCondition.TYPES.contains(t.toLowerCase(Locale.ROOT))) {
+                throw new IllegalArgumentException("field " + where + "guestOrExternalUserTypes: unknown value \"" + t + "\"");
+            }
+        }
+        if (types.isEmpty()) throw new IllegalArgumentException("field " + where + "guestOrExternalUserTypes: missing");
+        JsonNode tenants = StrictFields.object(c, where, "externalTenants");
+        Set<String> members = null;
+        if (tenants != null) {
+            String kind = StrictFields.oneOf(tenants, where + "externalTenants.", "membershipKind", Set.of("all", "enumerated", "unknownfuturevalue"));
+            String type = Json.text(tenants, "@odata.type");
+            boolean enumerated = "enumerated".equalsIgnoreCase(kind) || (type != null && type.toLowerCase(Locale.ROOT).contains("enumerated"));
+            if (enumerated || "unknownfuturevalue".equalsIgnoreCase(kind)) {
+                members = StrictFields.strings(tenants, where + "externalTenants.", "members");
+            }
+        }
+        return new ExternalUsersCondition(types, members);
     }
 
     private static boolean isSet(JsonNode node) {
@@ -450,16 +606,41 @@ public final class TenantLoader {
 
     private static void readDomains(Path folder, TenantData data) throws IOException {
         if (!present(folder, "domains.json", data)) return;
+        Map<String, String> configured = new java.util.LinkedHashMap<>();
+        List<String> unconfigured = new ArrayList<>();
         records(folder, "domains.json", data, (d, pos) -> {
             String name = required(d, "id");
+            JsonNode fedField = Json.field(d, "federationConfiguration");
+            if (fedField != null && !fedField.isNull() && !fedField.isArray()) {
+                throw new IllegalArgumentException("field federationConfiguration must be an array, found " + fedField);
+            }
             JsonNode fed = Json.array(d, "federationConfiguration");
-            String type = Json.text(d, "authenticationType");
+            String type = StrictFields.oneOf(d, "", "authenticationType", Set.of("managed", "federated"));
             if (fed != null && !fed.isEmpty()) {
-                data.federatedDomains.add(new FederatedDomain(name, Json.text(fed.get(0), "federatedIdpMfaBehavior")));
+                if (!fed.get(0).isObject()) throw new IllegalArgumentException("field federationConfiguration[0] must be an object, found " + fed.get(0));
+                configured.put(name.toLowerCase(Locale.ROOT),
+                        StrictFields.oneOf(fed.get(0), "federationConfiguration[0].", "federatedIdpMfaBehavior", IDP_MFA_BEHAVIOURS));
             } else if ("federated".equalsIgnoreCase(type)) {
-                data.federatedDomains.add(new FederatedDomain(name, null));
+                unconfigured.add(name.toLowerCase(Locale.ROOT));
             }
         });
+        configured.forEach((name, behaviour) -> data.federatedDomains.add(new FederatedDomain(name, behaviour)));
+        // (decision) A federated subdomain without a configuration of its own uses its nearest parent's.
+        for (String name : unconfigured) {
+            String behaviour = null;
+            for (String parent = parentOf(name); parent != null; parent = parentOf(parent)) {
+                if (configured.containsKey(parent)) {
+                    behaviour = configured.get(parent);
+                    break;
+                }
+            }
+            data.federatedDomains.add(new FederatedDomain(name, behaviour));
+        }
+    }
+
+    private static String parentOf(String domain) {
+        int dot = domain.indexOf('.');
+        return dot < 0 || domain.indexOf('.', dot + 1) < 0 ? null : domain.substring(dot + 1);
     }
 
     private static void readCrossTenant(Path folder, TenantData data) {

@@ -17,21 +17,24 @@ public final class CaPolicy implements Sourced {
     private final Set<String> excludeGroups;
     private final Set<String> includeRoles;
     private final Set<String> excludeRoles;
-    private final boolean includeGuests;
-    private final boolean excludeGuests;
+    private final ExternalUsersCondition includeGuests;
+    private final ExternalUsersCondition excludeGuests;
     private final Set<String> builtInControls;
     private final String grantOperator;
     private final List<String> customControls;
+    private final List<String> termsOfUse;
+    private final boolean authenticationStrength;
     private final boolean authenticationStrengthRequiresMfa;
     private final List<String> narrowingConditions;
     private String portalTargetRule;
+    private Set<String> unknownGroups = Set.of();
 
     public CaPolicy(String id, String displayName, String state, Set<String> includeApplications,
                     Set<String> excludeApplications, Set<String> includeUsers, Set<String> excludeUsers,
                     Set<String> includeGroups, Set<String> excludeGroups, Set<String> includeRoles,
-                    Set<String> excludeRoles, boolean includeGuests, boolean excludeGuests,
-                    Set<String> builtInControls, String grantOperator, List<String> customControls,
-                    boolean authenticationStrengthRequiresMfa, List<String> narrowingConditions) {
+                    Set<String> excludeRoles, ExternalUsersCondition includeGuests, ExternalUsersCondition excludeGuests,
+                    Set<String> builtInControls, String grantOperator, List<String> customControls, List<String> termsOfUse,
+                    boolean authenticationStrength, boolean authenticationStrengthRequiresMfa, List<String> narrowingConditions) {
         this.id = id;
         this.displayName = displayName;
         this.state = state == null ? "" : state;
@@ -48,6 +51,8 @@ public final class CaPolicy implements Sourced {
         this.builtInControls = lower(builtInControls);
         this.grantOperator = grantOperator == null ? "OR" : grantOperator.toUpperCase(Locale.ROOT);
         this.customControls = List.copyOf(customControls);
+        this.termsOfUse = List.copyOf(termsOfUse);
+        this.authenticationStrength = authenticationStrength || authenticationStrengthRequiresMfa;
         this.authenticationStrengthRequiresMfa = authenticationStrengthRequiresMfa;
         this.narrowingConditions = List.copyOf(narrowingConditions);
     }
@@ -98,43 +103,104 @@ public final class CaPolicy implements Sourced {
 
     public Set<String> getBuiltInControls() { return builtInControls; }
     public String getGrantOperator() { return grantOperator; }
-    /** The built-in mfa control is required: alone, or AND-ed with others. OR-ed with others it is optional. */
-    public boolean isMfaControlRequired() {
-        return builtInControls.contains("mfa") && (builtInControls.size() == 1 || "AND".equals(grantOperator));
+    public List<String> getTermsOfUse() { return termsOfUse; }
+
+    /**
+     * Every grant control of the policy: built-in controls, legacy custom controls, terms of use and an
+     * authentication strength each count as one.
+     */
+    public int getGrantControlCount() {
+        return builtInControls.size() + customControls.size() + termsOfUse.size() + (authenticationStrength ? 1 : 0);
     }
-    /** An authentication strength is required (AND, or the only control) and requires MFA. */
-    public boolean isAuthenticationStrengthRequiresMfa() {
-        return authenticationStrengthRequiresMfa && (builtInControls.isEmpty() || "AND".equals(grantOperator));
+
+    /** The grant asks for MFA in some form: the built-in mfa control or an authentication strength that requires it. */
+    public boolean isMfaControlPresent() {
+        return builtInControls.contains("mfa") || authenticationStrengthRequiresMfa;
     }
-    public boolean isRequiresMfa() { return isMfaControlRequired() || isAuthenticationStrengthRequiresMfa(); }
+
+    /**
+     * MFA is guaranteed: an MFA control AND-ed with the others, or the only control. OR-ed with anything else
+     * (a custom control, terms of use, a compliant device, ...) the user may satisfy the other one instead.
+     */
+    public boolean isRequiresMfa() {
+        return isMfaControlPresent() && ("AND".equals(grantOperator) || getGrantControlCount() == 1);
+    }
     public boolean isMfaOptional() {
-        return !isRequiresMfa() && (builtInControls.contains("mfa") || authenticationStrengthRequiresMfa);
+        return isMfaControlPresent() && !isRequiresMfa();
+    }
+    /** The other grant controls MFA is OR-ed with, for messages. */
+    public List<String> getAlternativeControls() {
+        List<String> out = new java.util.ArrayList<>();
+        for (String c : builtInControls) if (!"mfa".equals(c)) out.add(c);
+        for (String c : customControls) out.add("custom control " + c);
+        for (String c : termsOfUse) out.add("terms of use " + c);
+        if (authenticationStrength && builtInControls.contains("mfa")) out.add("authentication strength");
+        return out;
     }
     public List<String> getCustomControls() { return customControls; }
     public boolean isUsesCustomControls() { return !customControls.isEmpty(); }
     public List<String> getNarrowingConditions() { return narrowingConditions; }
     public boolean isNarrowed() { return !narrowingConditions.isEmpty(); }
 
-    /** Users, groups, roles and guest type: included and not excluded. */
-    public boolean appliesTo(UserFact user) {
-        return matches(user, includeUsers, includeGroups, includeRoles, includeGuests)
-                && !matches(user, excludeUsers, excludeGroups, excludeRoles, excludeGuests);
+    /**
+     * Decided before the rules run: the groups the policy names that groupMembers.json does not list (all of
+     * them when the file is missing). Whoever those groups could include or exclude is not known to be covered.
+     */
+    public void classifyGroups(Set<String> knownGroups) {
+        Set<String> unknown = new java.util.TreeSet<>();
+        for (String g : includeGroups) if (!knownGroups.contains(g)) unknown.add(g);
+        for (String g : excludeGroups) if (!knownGroups.contains(g)) unknown.add(g);
+        unknownGroups = java.util.Collections.unmodifiableSet(unknown);
     }
 
-    /** Why the policy leaves this user out, or null when it applies. */
+    /** Groups named by the policy whose members are unknown (sorted). */
+    public Set<String> getUnknownGroups() { return unknownGroups; }
+    public boolean isGroupMembershipUnknown() { return !unknownGroups.isEmpty(); }
+
+    /**
+     * Users, groups, roles and guest or external user types: certainly included and certainly not excluded.
+     * Where group membership or a guest's type is unknown, the policy is not counted (fail closed).
+     */
+    public boolean appliesTo(UserFact user) {
+        return exclusionOf(user) == null;
+    }
+
+    /** Why the policy leaves this user out, or may leave them out, or null when it certainly applies. */
     public String exclusionOf(UserFact user) {
-        if (!matches(user, includeUsers, includeGroups, includeRoles, includeGuests)) return "not included";
+        if (!includes(user)) {
+            return possiblyIncludes(user) ? "not known to be included (membership of group " + unknownGroups + " or guest type unknown)"
+                    : "not included";
+        }
         if (excludeUsers.contains(user.getId())) return "excluded by user";
         if (user.getGroups().stream().anyMatch(excludeGroups::contains)) return "excluded by group";
         if (user.getRoles().stream().anyMatch(excludeRoles::contains)) return "excluded by role";
-        if (excludeGuests && user.isGuest()) return "excluded as guest";
+        if (excludeGuests != null && excludeGuests.certainlyMatches(user)) return "excluded as guest or external user " + excludeGuests;
+        if (excludeGuests != null && excludeGuests.possiblyMatches(user)) {
+            return "possibly excluded as guest or external user " + excludeGuests + " (type or home tenant unknown)";
+        }
+        for (String g : excludeGroups) {
+            if (unknownGroups.contains(g)) return "possibly excluded by group " + g + " (membership unknown)";
+        }
         return null;
     }
 
-    private static boolean matches(UserFact user, Set<String> users, Set<String> groups, Set<String> roles, boolean guests) {
-        if (users.contains("all") || users.contains(user.getId())) return true;
-        if (user.isGuest() && (guests || users.contains("guestsorexternalusers"))) return true;
-        if (user.getGroups().stream().anyMatch(groups::contains)) return true;
-        return user.getRoles().stream().anyMatch(roles::contains);
+    /** Included (or possibly included) but excluded, or possibly excluded: the policy's exclusions leave the user out. */
+    public boolean excludes(UserFact user) {
+        String why = exclusionOf(user);
+        return why != null && (why.startsWith("excluded") || why.startsWith("possibly excluded"));
+    }
+
+    /** Certainly included: all users, by id, by role, by a group whose members are known, or as a listed guest type. */
+    private boolean includes(UserFact user) {
+        if (includeUsers.contains("all") || includeUsers.contains(user.getId())) return true;
+        if (includeUsers.contains("guestsorexternalusers") && user.isGuest()) return true;
+        if (includeGuests != null && includeGuests.certainlyMatches(user)) return true;
+        if (user.getGroups().stream().anyMatch(includeGroups::contains)) return true;
+        return user.getRoles().stream().anyMatch(includeRoles::contains);
+    }
+
+    private boolean possiblyIncludes(UserFact user) {
+        if (includeGuests != null && includeGuests.possiblyMatches(user)) return true;
+        return includeGroups.stream().anyMatch(unknownGroups::contains);
     }
 }

@@ -15,5 +15,9 @@ public final class FederatedDomain {
     public String getName() { return name; }
     /** As exported; null when never set (Entra then accepts IdP MFA). */
     public String getFederatedIdpMfaBehavior() { return federatedIdpMfaBehavior; }
+    /** The user's domain is this domain or one of its subdomains (lower case). */
+    public boolean governs(String userDomain) {
+        return userDomain != null && (userDomain.equals(name) || userDomain.endsWith("." + name));
+    }
     public boolean isRejectsIdpMfa() { return "rejectMfaByFederatedIdp".equalsIgnoreCase(federatedIdpMfaBehavior); }
 }

@@ -11,14 +11,32 @@ import java.util.Comparator;
  * report but no longer counts against the status.
  */
 public record Finding(String code, String rule, Severity severity, String subject, String message, String section,
-                      @JsonInclude(JsonInclude.Include.NON_NULL) Acceptance accepted) {
+                      @JsonInclude(JsonInclude.Include.NON_NULL) Acceptance accepted,
+                      @JsonInclude(JsonInclude.Include.NON_NULL) Boolean advice) {
 
     /** The order of findings in a report: most severe first, then by code and subject. */
     public static final Comparator<Finding> REPORT_ORDER =
             Comparator.comparing(Finding::severity).thenComparing(Finding::code).thenComparing(Finding::subject);
 
     public Finding(String code, String rule, Severity severity, String subject, String message, String section) {
-        this(code, rule, severity, subject, message, section, null);
+        this(code, rule, severity, subject, message, section, null, null);
+    }
+
+    public Finding(String code, String rule, Severity severity, String subject, String message, String section, Acceptance accepted) {
+        this(code, rule, severity, subject, message, section, accepted, null);
+    }
+
+    /**
+     * Advice (the rules said so with {@code findings.advice}): shown at its severity, but it asks nothing of the
+     * subject's readiness or the tenant's status, e.g. NOT_COVERED for a user who already does MFA every time.
+     */
+    public boolean isAdvice() {
+        return Boolean.TRUE.equals(advice);
+    }
+
+    /** Whether the finding makes its subject (a user) not ready: it asks for action and is not advice. */
+    public boolean blocksReadiness() {
+        return severity.requiresAction() && !isAdvice();
     }
 
     /** Who accepted the risk, why, and until when (the acceptedRisks.json entry, counted from 1). */
@@ -26,11 +44,11 @@ public record Finding(String code, String rule, Severity severity, String subjec
     }
 
     public Finding accept(Acceptance acceptance) {
-        return new Finding(code, rule, severity, subject, message, section, acceptance);
+        return new Finding(code, rule, severity, subject, message, section, acceptance, advice);
     }
 
     /** Whether the finding asks for action and no one accepted it: what makes a report ACTION_REQUIRED. */
     public boolean countsAgainstStatus() {
-        return severity.requiresAction() && accepted == null;
+        return blocksReadiness() && accepted == null;
     }
 }

@@ -42,6 +42,7 @@ public final class SignIn implements Explained {
     private final EnumSet<SatisfiedBy> evidence = EnumSet.noneOf(SatisfiedBy.class);
     private boolean passwordGrant;
     private boolean homeTenantClaimUntrusted;
+    private boolean homeTenantTrustUnknown;
     private boolean federatedClaimRejected;
     private final Set<String> rules = new LinkedHashSet<>();
 
@@ -126,6 +127,17 @@ public final class SignIn implements Explained {
     }
 
     /**
+     * The step details are silent on MFA: there are none, or only primary steps with the password (Microsoft
+     * documents that authentication details can be incomplete). Any other recorded step speaks for itself.
+     */
+    public boolean isStepDetailsSilent() {
+        for (AuthStep step : authenticationDetails) {
+            if (!step.isPrimary() || !"password".equals(step.getMethodLower())) return false;
+        }
+        return true;
+    }
+
+    /**
      * True when a step with this method (lower case) succeeded: in a step other than primary
      * authentication, or in any step when the method is multifactor on its own.
      */
@@ -169,6 +181,7 @@ public final class SignIn implements Explained {
     public void setPasswordGrant(boolean passwordGrant) { this.passwordGrant = passwordGrant; }
     public void setHomeTenantClaimUntrusted(boolean untrusted) { this.homeTenantClaimUntrusted = untrusted; }
     public void setFederatedClaimRejected(boolean rejected) { this.federatedClaimRejected = rejected; }
+    public void setHomeTenantTrustUnknown(boolean unknown) { this.homeTenantTrustUnknown = unknown; }
 
     public boolean isInScope() { return inScope; }
     public ScopeReason getScopeReason() { return scopeReason; }
@@ -183,6 +196,8 @@ public final class SignIn implements Explained {
     public boolean isPasswordGrant() { return passwordGrant; }
     public boolean isHomeTenantClaimUntrusted() { return homeTenantClaimUntrusted; }
     public boolean isFederatedClaimRejected() { return federatedClaimRejected; }
+    /** A guest's home-tenant MFA claim that could not be judged: no cross-tenant access settings were exported. */
+    public boolean isHomeTenantTrustUnknown() { return homeTenantTrustUnknown; }
     @Override
     public Set<String> getRules() { return rules; }
 }

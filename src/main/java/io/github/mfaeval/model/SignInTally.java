@@ -8,8 +8,15 @@ public final class SignInTally {
     private int passwordGrant;
     private int homeTenantClaimUntrusted;
     private int federatedClaimRejected;
+    private int homeTenantTrustUnknown;
+
+    private String homeTenantId;
 
     public void add(SignIn s) {
+        if (s.isGuest() && !s.getHomeTenantId().isEmpty()
+                && (homeTenantId == null || s.getHomeTenantId().compareTo(homeTenantId) < 0)) {
+            homeTenantId = s.getHomeTenantId();
+        }
         if (!s.isInScope()) return;
         inScope++;
         if (Boolean.TRUE.equals(s.getMfaSatisfied())) satisfied++;
@@ -17,8 +24,11 @@ public final class SignInTally {
         if (s.isPasswordGrant()) passwordGrant++;
         if (s.isHomeTenantClaimUntrusted()) homeTenantClaimUntrusted++;
         if (s.isFederatedClaimRejected()) federatedClaimRejected++;
+        if (s.isHomeTenantTrustUnknown()) homeTenantTrustUnknown++;
     }
 
+    /** A guest's home tenant as their sign-ins name it (the smallest id if they name several), or null. */
+    public String getHomeTenantId() { return homeTenantId; }
     public int getInScope() { return inScope; }
     public int getSatisfied() { return satisfied; }
     /** Successful in-scope sign-ins without MFA evidence: these are challenged once enforcement applies. */
@@ -26,4 +36,5 @@ public final class SignInTally {
     public int getPasswordGrant() { return passwordGrant; }
     public int getHomeTenantClaimUntrusted() { return homeTenantClaimUntrusted; }
     public int getFederatedClaimRejected() { return federatedClaimRejected; }
+    public int getHomeTenantTrustUnknown() { return homeTenantTrustUnknown; }
 }

@@ -17,10 +17,19 @@ public final class Tenant {
     private final Boolean postponementElevatedAccess;
     private final Set<String> emergencyAccessAccounts;
     private final Set<String> serviceAccounts;
+    private final LocalDate asOf;
 
     public Tenant(String tenantId, String displayName, boolean testTenant, String license, boolean optOutRequested,
                   LocalDate postponementRequestedOn, String postponementRequestedBy, String postponementRequesterId,
                   Boolean postponementElevatedAccess, Set<String> emergencyAccessAccounts, Set<String> serviceAccounts) {
+        this(tenantId, displayName, testTenant, license, optOutRequested, postponementRequestedOn, postponementRequestedBy,
+                postponementRequesterId, postponementElevatedAccess, emergencyAccessAccounts, serviceAccounts, null);
+    }
+
+    public Tenant(String tenantId, String displayName, boolean testTenant, String license, boolean optOutRequested,
+                  LocalDate postponementRequestedOn, String postponementRequestedBy, String postponementRequesterId,
+                  Boolean postponementElevatedAccess, Set<String> emergencyAccessAccounts, Set<String> serviceAccounts,
+                  LocalDate asOf) {
         this.tenantId = tenantId;
         this.displayName = displayName;
         this.testTenant = testTenant;
@@ -32,6 +41,19 @@ public final class Tenant {
         this.postponementElevatedAccess = postponementElevatedAccess;
         this.emergencyAccessAccounts = Set.copyOf(emergencyAccessAccounts);
         this.serviceAccounts = Set.copyOf(serviceAccounts);
+        this.asOf = asOf;
+    }
+
+    /**
+     * The manifest's {@code asOf}: the date a frozen snapshot (the bundled examples) is evaluated as of when no
+     * --as-of is given; null for a live tenant, which is evaluated as of today.
+     */
+    public LocalDate getAsOf() { return asOf; }
+
+    /** The evaluation date: the one given (--as-of), else the manifest's asOf, else today (UTC). */
+    public LocalDate evaluationDate(LocalDate given) {
+        if (given != null) return given;
+        return asOf != null ? asOf : LocalDate.now(java.time.ZoneOffset.UTC);
     }
 
     public String getTenantId() { return tenantId; }

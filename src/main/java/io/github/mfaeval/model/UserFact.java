@@ -6,6 +6,9 @@ import java.util.TreeSet;
 
 /** One user of the tenant with what their sign-ins showed, and the readiness verdict the rules give. */
 public final class UserFact implements Explained {
+    /** {@link #getExternalUserType()} of a guest or external user whose type the exports do not tell. */
+    public static final String UNKNOWN_EXTERNAL = "unknown";
+
     private final String id;
     private final String userPrincipalName;
     private final String mail;
@@ -18,6 +21,8 @@ public final class UserFact implements Explained {
     private final boolean emergencyAccount;
     private final boolean serviceAccount;
     private final SignInTally signIns;
+    private final String externalUserType;
+    private final String homeTenantId;
 
     private final Set<String> coveredBy = new LinkedHashSet<>();
     private final Set<String> findings = new TreeSet<>();
@@ -26,6 +31,14 @@ public final class UserFact implements Explained {
     public UserFact(String id, String userPrincipalName, String mail, boolean guest, Boolean mfaCapable,
                     Set<String> methodsRegistered, String perUserMfaState, Set<String> roles, Set<String> groups,
                     boolean emergencyAccount, boolean serviceAccount, SignInTally signIns) {
+        this(id, userPrincipalName, mail, guest, mfaCapable, methodsRegistered, perUserMfaState, roles, groups,
+                emergencyAccount, serviceAccount, signIns, guest ? UNKNOWN_EXTERNAL : null, null);
+    }
+
+    public UserFact(String id, String userPrincipalName, String mail, boolean guest, Boolean mfaCapable,
+                    Set<String> methodsRegistered, String perUserMfaState, Set<String> roles, Set<String> groups,
+                    boolean emergencyAccount, boolean serviceAccount, SignInTally signIns,
+                    String externalUserType, String homeTenantId) {
         this.id = id;
         this.userPrincipalName = userPrincipalName;
         this.mail = mail;
@@ -38,6 +51,8 @@ public final class UserFact implements Explained {
         this.emergencyAccount = emergencyAccount;
         this.serviceAccount = serviceAccount;
         this.signIns = signIns;
+        this.externalUserType = externalUserType;
+        this.homeTenantId = homeTenantId;
     }
 
     public String getId() { return id; }
@@ -64,6 +79,18 @@ public final class UserFact implements Explained {
      */
     public boolean isReviewed() { return isInScope() || isPrivileged() || emergencyAccount || serviceAccount; }
     public SignInTally getSignIns() { return signIns; }
+    /** Signed in to a listed application, satisfied MFA every time, and has a usable MFA method. */
+    public boolean isProvenMfa() {
+        return signIns.getInScope() > 0 && signIns.getSatisfied() == signIns.getInScope() && Boolean.TRUE.equals(mfaCapable);
+    }
+    /**
+     * The Conditional Access guest or external user type (lower case: internalguest, b2bcollaborationguest,
+     * b2bcollaborationmember), {@link #UNKNOWN_EXTERNAL} for an external user the exports do not classify, or
+     * null for an internal member.
+     */
+    public String getExternalUserType() { return externalUserType; }
+    /** The home tenant of an external user, as their sign-ins name it; null when unknown. */
+    public String getHomeTenantId() { return homeTenantId; }
 
     public void addCoverage(String coverage) { coveredBy.add(coverage); }
     public void addFinding(String code) { findings.add(code); }

@@ -23,6 +23,7 @@ import java.util.function.Function;
  */
 public final class CsvRenderer implements FileSetRenderer {
     public static final String SIGN_INS = "signins.csv";
+    public static final String SIGN_IN_PERIOD = "sign-in-period.csv";
     public static final String USERS = "users.csv";
     public static final String FINDINGS = "findings.csv";
     public static final String ACTION_PLAN = "action-plan.csv";
@@ -43,6 +44,7 @@ public final class CsvRenderer implements FileSetRenderer {
         });
         files.put(USERS, (r, out) -> write(out, UserRow.class, r.users(), UserRow::of));
         files.put(SIGN_INS, (r, out) -> write(out, SignInRow.class, r.signIns(), SignInRow::of));
+        files.put(SIGN_IN_PERIOD, (r, out) -> write(out, PeriodRow.class, PeriodRow.of(r.inputs().signInPeriod()), row -> row));
         return files;
     }
 
@@ -82,6 +84,19 @@ public final class CsvRenderer implements FileSetRenderer {
             return new SignInRow(cell(s.id()), text(s.createdDateTime()), cell(s.userId()), cell(s.userPrincipalName()),
                     cell(s.appId()), cell(s.application()), s.phase(), s.inScope(), text(s.scopeReason()), s.mfaSatisfied(),
                     text(s.satisfiedBy()), s.enforcementActive(), cells(s.rules()), cell(s.source()));
+        }
+    }
+
+    /** sign-in-period.csv: the period the sign-ins cover, a row "all" then one per kind; no row when none was read. */
+    @JsonPropertyOrder({"kind", "signIns", "first", "last"})
+    record PeriodRow(String kind, long signIns, String first, String last) {
+        static List<PeriodRow> of(Inputs.SignInPeriod p) {
+            List<PeriodRow> rows = new java.util.ArrayList<>();
+            if (p == null) return rows;
+            long total = p.kinds().values().stream().mapToLong(Inputs.KindPeriod::count).sum();
+            rows.add(new PeriodRow("all", total, text(p.first()), text(p.last())));
+            p.kinds().forEach((kind, k) -> rows.add(new PeriodRow(cell(kind), k.count(), text(k.first()), text(k.last()))));
+            return rows;
         }
     }
 

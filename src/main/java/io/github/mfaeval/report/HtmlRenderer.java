@@ -121,8 +121,11 @@ public final class HtmlRenderer implements Renderer {
             return switch (r.status()) {
                 case READY -> "No finding requires action: every in-scope user and sign-in meets mandatory MFA.";
                 case ACTION_REQUIRED -> findings + " Start with the high ones; the action plan (CSV format) lists them in order.";
-                case INCOMPLETE -> r.inputs().rejected().size() + " input record(s) could not be read, so this verdict covers only "
-                        + "what could. " + (action > 0 ? findings : "");
+                case INCOMPLETE -> (r.inputs().rejected().isEmpty() ? "" : r.inputs().rejected().size()
+                        + " input record(s) could not be read, so this verdict covers only what could. ")
+                        + (r.inputs().incompleteEvidence() == null || r.inputs().incompleteEvidence().isEmpty() ? ""
+                        : "The sign-in evidence cannot show readiness (" + String.join(", ", r.inputs().incompleteEvidence()) + "). ")
+                        + (action > 0 ? findings : "");
             };
         }
 
@@ -349,6 +352,22 @@ public final class HtmlRenderer implements Renderer {
             h.append("</tbody></table></div></section>\n");
         }
 
+        /** The period the sign-ins cover, overall and per kind. */
+        private void signInPeriod(Inputs.SignInPeriod period) {
+            if (period == null) {
+                h.append("<p id=\"sign-in-period\">Sign-in period: none (no sign-in was read).</p>\n");
+                return;
+            }
+            h.append("<p id=\"sign-in-period\">Sign-ins from <time>").append(Html.esc(String.valueOf(period.first())))
+                    .append("</time> to <time>").append(Html.esc(String.valueOf(period.last()))).append("</time>.</p>\n");
+            h.append("<div class=\"table-wrap\"><table id=\"sign-in-period-table\"><thead><tr><th>Kind</th><th class=\"num-cell\">Sign-ins</th>"
+                    + "<th>First</th><th>Last</th></tr></thead><tbody>\n");
+            period.kinds().forEach((kind, k) -> h.append("<tr><td>").append(Html.esc(kind)).append("</td><td class=\"num-cell\">")
+                    .append(k.count()).append("</td><td>").append(Html.esc(String.valueOf(k.first()))).append("</td><td>")
+                    .append(Html.esc(String.valueOf(k.last()))).append("</td></tr>\n"));
+            h.append("</tbody></table></div>\n");
+        }
+
         private void inputs() {
             Inputs in = r.inputs();
             Summary m = r.summary();
@@ -356,6 +375,10 @@ public final class HtmlRenderer implements Renderer {
             h.append("<p>Tenant folder <code>").append(Html.esc(in.folder())).append("</code>. Sign-ins read: ").append(m.signInsRead())
                     .append(" = ").append(m.signInsEvaluated()).append(" evaluated + ").append(m.signInsRejected()).append(" rejected + ")
                     .append(m.signInsDuplicate()).append(" duplicate.</p>\n");
+            signInPeriod(in.signInPeriod());
+            if (in.warnings() != null) {
+                for (String w : in.warnings()) h.append("<p class=\"warning\">Warning: ").append(Html.esc(w)).append("</p>\n");
+            }
             h.append("<div class=\"table-wrap\"><table id=\"files-table\"><thead><tr><th>File read</th><th class=\"num-cell\">Records</th></tr></thead><tbody>\n");
             for (Inputs.FileRead f : in.files()) {
                 h.append("<tr><td><code>").append(Html.esc(f.name())).append("</code></td><td class=\"num-cell\">").append(f.records()).append("</td></tr>\n");

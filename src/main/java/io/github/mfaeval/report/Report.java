@@ -2,7 +2,6 @@ package io.github.mfaeval.report;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import io.github.mfaeval.load.Rejection;
 import io.github.mfaeval.model.Finding;
 import io.github.mfaeval.model.Tenant;
 
@@ -41,9 +40,12 @@ public record Report(
     public enum Status {
         READY, ACTION_REQUIRED, INCOMPLETE;
 
-        /** Rejected records make a report incomplete; otherwise any finding that still counts requires action. */
-        public static Status of(List<Rejection> rejected, List<Finding> findings) {
-            if (!rejected.isEmpty()) return INCOMPLETE;
+        /**
+         * Rejected records, or evidence the rules judged unable to show readiness (no or stale sign-ins), make a
+         * report incomplete; otherwise any finding that still counts requires action.
+         */
+        public static Status of(Inputs inputs, List<Finding> findings) {
+            if (inputs.incomplete()) return INCOMPLETE;
             return findings.stream().anyMatch(Finding::countsAgainstStatus) ? ACTION_REQUIRED : READY;
         }
     }

@@ -29,12 +29,25 @@ public final class TextRenderer implements Renderer {
         out.println("Sign-ins");
         out.printf("  read %d = evaluated %d + rejected %d + duplicate %d%n", m.signInsRead(), m.signInsEvaluated(), m.signInsRejected(), m.signInsDuplicate());
         out.printf("  in scope %d: MFA satisfied %d, not satisfied %d%n", m.signInsInScope(), m.signInsSatisfied(), m.signInsNotSatisfied());
+        Inputs.SignInPeriod period = r.inputs().signInPeriod();
+        if (period == null) {
+            out.println("  period: none (no sign-in read)");
+        } else {
+            out.printf("  period %s to %s%n", period.first(), period.last());
+            period.kinds().forEach((kind, k) -> out.printf("    %-16s %6d  %s to %s%n", kind, k.count(), k.first(), k.last()));
+        }
         out.printf("Users    %d in scope, %d ready (of %d users)%n", m.usersInScope(), m.usersReady(), m.users());
         if (!r.inputs().missing().isEmpty()) {
             out.printf("Missing  %s%n", t(String.join(", ", r.inputs().missing())));
         }
         if (!r.inputs().rejected().isEmpty()) {
             out.printf("Rejected %d input problem(s), first: %s%n", r.inputs().rejected().size(), t(r.inputs().rejected().get(0)));
+        }
+        if (r.inputs().incompleteEvidence() != null && !r.inputs().incompleteEvidence().isEmpty()) {
+            out.printf("Evidence incomplete: %s%n", t(String.join(", ", r.inputs().incompleteEvidence())));
+        }
+        if (r.inputs().warnings() != null) {
+            for (String w : r.inputs().warnings()) out.printf("Warning  %s%n", t(w));
         }
         out.println();
         Map<String, Long> byCode = new LinkedHashMap<>();

@@ -162,7 +162,7 @@ public final class AcceptedRisks {
         Summary summary = new Summary(s.signInsRead(), s.signInsEvaluated(), s.signInsRejected(), s.signInsDuplicate(),
                 s.signInsInScope(), s.signInsSatisfied(), s.signInsNotSatisfied(), s.users(), s.usersInScope(), s.usersReady(),
                 findings.size());
-        return report.withAcceptedRisks(Report.Status.of(report.inputs().rejected(), findings), findings, summary, states);
+        return report.withAcceptedRisks(Report.Status.of(report.inputs(), findings), findings, summary, states);
     }
 
     /** The note that an acceptance ran out: it names the finding that counts again and what to do. */

@@ -158,7 +158,7 @@ class SharedSamplesTest {
         assertEquals(7, policies.size());
         CaPolicy mfa = policies.get("a205d789-8090-43d1-b42b-0d915b08fbfd");
         assertTrue(mfa.isEnabled());
-        assertTrue(mfa.isAuthenticationStrengthRequiresMfa(), "the built-in Multifactor authentication strength");
+        assertTrue(mfa.isRequiresMfa(), "the built-in Multifactor authentication strength");
         assertTrue(mfa.getIncludeApplications().contains("all"));
         assertEquals(Set.of("block"), policies.get("f56276cf-d30f-4e0f-9d73-d72f99370dcb").getBuiltInControls());
         assertEquals(1, policies.values().stream().filter(CaPolicy::isRequiresMfa).count());

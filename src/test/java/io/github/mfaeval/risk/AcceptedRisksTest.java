@@ -146,7 +146,7 @@ class AcceptedRisksTest {
         UserVerdict ann = new UserVerdict("u1", "ann@example.com", true, false, List.of(), List.of("NOT_COVERED"),
                 new UserVerdict.SignInCounts(0, 0, 0), List.of());
         return new Report(Report.SCHEMA_VERSION, new Report.TenantRef("t1", "T", false, "p1"), asOf,
-                Report.Status.of(List.of(), findings), List.of(), List.of(), List.of(ann), findings,
+                Report.Status.of(new Inputs("t1", List.of(), List.of(), List.of()), findings), List.of(), List.of(), List.of(ann), findings,
                 new Summary(0, 0, 0, 0, 0, 0, 0, 1, 1, 0, findings.size()), new Inputs("t1", List.of(), List.of(), List.of()),
                 new Report.RulesUsed("test", "fp", List.of()));
     }

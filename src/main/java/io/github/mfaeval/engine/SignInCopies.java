@@ -1,0 +1,114 @@
+package io.github.mfaeval.engine;
+
+import io.github.mfaeval.load.Rejection;
+import io.github.mfaeval.load.SignInKind;
+import io.github.mfaeval.load.format.PortalAuthDetails;
+import io.github.mfaeval.load.format.SignInReader;
+import io.github.mfaeval.model.AuthStep;
+import io.github.mfaeval.model.SignIn;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One sign-in in several exports (decision): when the same id appears in more than one record of a tenant with
+ * several sign-in files (a Graph export and a portal CSV of overlapping days), the sign-in is judged on its
+ * richest copy, counted once, and every other copy is a duplicate. "Richest" is a total order on the records'
+ * evidence, never on the order the files were read in, so the report is the same whatever that order:
+ * <ol>
+ *   <li>more succeeded MFA steps (steps other than primary authentication), then more steps;</li>
+ *   <li>an MFA requirement, then more requirement providers, then a status detail;</li>
+ *   <li>then the source (file and record) that sorts first.</li>
+ * </ol>
+ * Ids seen more than once are found by a first pass over the files (only when there are several); their copies
+ * are held until every file is read and then evaluated in (createdDateTime, id) order. What is held grows with
+ * the copied sign-ins only.
+ */
+final class SignInCopies {
+    /** A copy kept for evaluation, and the kind of sign-in its export said it was. */
+    record Copy(SignIn signIn, SignInKind kind) {
+    }
+
+    static final Comparator<SignIn> RICHER_FIRST = Comparator
+            .comparingInt(SignInCopies::succeededMfaSteps).reversed()
+            .thenComparing(Comparator.comparingInt(SignIn::getStepCount).reversed())
+            .thenComparing(s -> !s.isMfaRequirement())
+            .thenComparing(Comparator.comparingInt((SignIn s) -> s.getRequirementProviders().size()).reversed())
+            .thenComparing(s -> s.getAdditionalDetails().isEmpty())
+            .thenComparing(s -> s.getSource() == null ? "" : s.getSource());
+
+    private static final Comparator<Copy> EVALUATION_ORDER = Comparator
+            .comparing((Copy c) -> c.signIn().getCreatedDateTime(), Comparator.nullsLast(Comparator.<Instant>naturalOrder()))
+            .thenComparing(c -> c.signIn().getId());
+
+    private final Set<String> copied;
+    private final Map<String, Copy> held = new HashMap<>();
+
+    private SignInCopies(Set<String> copied) {
+        this.copied = copied;
+    }
+
+    /** Nothing is copied: a single file keeps the first of any repeated record, as it always did. */
+    static SignInCopies none() {
+        return new SignInCopies(Set.of());
+    }
+
+    /** The ids that more than one record of these files carry (a first pass: only worth it with several files). */
+    static SignInCopies scan(List<Path> files, PortalAuthDetails details) {
+        if (files.size() < 2) return none();
+        HashedIdSet seen = new HashedIdSet();
+        Set<String> copied = new HashSet<>();
+        for (Path file : files) {
+            SignInReader.read(file, details, new SignInReader.Sink() {
+                @Override
+                public void signIn(SignIn s, SignInKind kind) {
+                    if (Thread.currentThread().isInterrupted()) throw new java.util.concurrent.CancellationException("evaluation interrupted");
+                    if (!seen.add(s.getId())) copied.add(s.getId());
+                }
+
+                @Override
+                public void rejected(Rejection r) {
+                }
+            });
+        }
+        return new SignInCopies(copied);
+    }
+
+    boolean isCopied(String id) {
+        return copied.contains(id);
+    }
+
+    /** Keeps the richer of this copy and the one held; false when a copy was already held (this one is a duplicate). */
+    boolean hold(SignIn s, SignInKind kind) {
+        Copy before = held.get(s.getId());
+        if (before == null) {
+            held.put(s.getId(), new Copy(s, kind));
+            return true;
+        }
+        if (RICHER_FIRST.compare(s, before.signIn()) < 0) held.put(s.getId(), new Copy(s, kind));
+        return false;
+    }
+
+    /** The copies kept, one per id, in (createdDateTime, id) order; the holder is emptied. */
+    List<Copy> drain() {
+        List<Copy> out = new ArrayList<>(held.values());
+        out.sort(EVALUATION_ORDER);
+        held.clear();
+        return out;
+    }
+
+    private static int succeededMfaSteps(SignIn s) {
+        int n = 0;
+        for (AuthStep step : s.getAuthenticationDetails()) {
+            if (step.isSucceeded() && !step.isPrimary()) n++;
+        }
+        return n;
+    }
+}
