@@ -1,0 +1,175 @@
+package io.github.mfaeval.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.mfaeval.TestRules;
+import io.github.mfaeval.engine.Evaluator;
+import io.github.mfaeval.load.InputException;
+import io.github.mfaeval.load.TenantData;
+import io.github.mfaeval.load.TenantLoader;
+import io.github.mfaeval.report.JsonRenderer;
+import io.github.mfaeval.report.Report;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** What the scenarios cannot say: the sign-in period in every format, --max-sign-in-age, the manifest, copies. */
+class FailClosedTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Path BASE = TestRules.PROJECT.resolve("test-scenarios/base");
+
+    private static Path copyOfBase(Path to) throws IOException {
+        Files.createDirectories(to);
+        try (Stream<Path> files = Files.list(BASE)) {
+            for (Path f : (Iterable<Path>) files::iterator) Files.copy(f, to.resolve(f.getFileName().toString()));
+        }
+        return to;
+    }
+
+    private static String rules() {
+        return TestRules.RULES.toString();
+    }
+
+    @Test
+    void theReportStatesThePeriodItsSignInsCoverInEveryFormat(@TempDir Path tmp) throws IOException {
+        Path tenant = copyOfBase(tmp.resolve("t"));
+        CliTest.Run json = CliTest.run("evaluate", tenant.toString(), "--as-of", "2025-11-28", "--format", "json",
+                "-o", tmp.resolve("r.json").toString(), "--rules", rules());
+        assertEquals(0, json.code(), json.err());
+        JsonNode period = JSON.readTree(tmp.resolve("r.json").toFile()).at("/inputs/signInPeriod");
+        assertEquals("2025-11-25T09:00:00Z", period.get("first").asText());
+        assertEquals("2025-11-25T09:00:00Z", period.get("last").asText());
+        assertEquals(7, period.at("/kinds/interactive/count").asInt());
+        assertEquals(1, period.at("/kinds/workloadIdentity/count").asInt());
+
+        CliTest.Run text = CliTest.run("evaluate", tenant.toString(), "--as-of", "2025-11-28", "--rules", rules());
+        assertTrue(text.out().contains("period 2025-11-25T09:00:00Z to 2025-11-25T09:00:00Z"), text.out());
+
+        CliTest.run("evaluate", tenant.toString(), "--as-of", "2025-11-28", "--format", "html", "-o", tmp.resolve("r.html").toString(), "--rules", rules());
+        assertTrue(Files.readString(tmp.resolve("r.html")).contains("id=\"sign-in-period-table\""));
+
+        CliTest.run("evaluate", tenant.toString(), "--as-of", "2025-11-28", "--format", "csv", "-o", tmp.resolve("csv").toString(), "--rules", rules());
+        List<String> rows = Files.readAllLines(tmp.resolve("csv/sign-in-period.csv"));
+        assertEquals("kind,signIns,first,last", rows.get(0));
+        assertTrue(rows.get(1).startsWith("all,9,2025-11-25T09:00:00Z,"), rows.toString());
+    }
+
+    @Test
+    void aStaleExportIsIncompleteUnlessTheMaximumAgeAllowsIt(@TempDir Path tmp) throws IOException {
+        Path tenant = copyOfBase(tmp.resolve("t"));
+        CliTest.Run stale = CliTest.run("evaluate", tenant.toString(), "--as-of", "2026-11-25", "--format", "json",
+                "-o", tmp.resolve("stale.json").toString(), "--rules", rules());
+        assertEquals(1, stale.code());
+        JsonNode r = JSON.readTree(tmp.resolve("stale.json").toFile());
+        assertEquals("INCOMPLETE", r.get("status").asText());
+        assertEquals("SIGN_INS_STALE", r.at("/inputs/incompleteEvidence/0").asText());
+
+        CliTest.Run allowed = CliTest.run("evaluate", tenant.toString(), "--as-of", "2026-11-25", "--max-sign-in-age", "400",
+                "--rules", rules());
+        assertEquals(0, allowed.code(), allowed.out());
+        assertTrue(allowed.out().contains("Status   READY"));
+
+        assertEquals(2, CliTest.run("evaluate", tenant.toString(), "--max-sign-in-age", "-1", "--rules", rules()).code());
+    }
+
+    @Test
+    void noSignInAtAllIsNeverReady(@TempDir Path tmp) throws IOException {
+        Path tenant = copyOfBase(tmp.resolve("t"));
+        Files.writeString(tenant.resolve("signIns.json"), "{\"value\": []}");
+        Report report = TestRules.evaluate(tenant);
+        assertEquals(Report.Status.INCOMPLETE, report.status());
+        assertNull(report.inputs().signInPeriod());
+        assertEquals(List.of("NO_SIGN_INS"), report.inputs().incompleteEvidence());
+    }
+
+    @Test
+    void theExamplesAreEvaluatedAsOfTheirExportDateWithoutAsOf(@TempDir Path tmp) throws IOException {
+        CliTest.Run r = CliTest.run("batch", TestRules.EXAMPLES.toString(), "--out", tmp.resolve("out").toString(), "--rules", rules());
+        JsonNode summary = JSON.readTree(tmp.resolve("out/summary.json").toFile());
+        for (JsonNode t : summary.get("tenants")) {
+            JsonNode report = JSON.readTree(tmp.resolve("out").resolve(t.get("report").asText()).toFile());
+            assertEquals("2025-11-28", report.get("asOf").asText(), t.toString());
+            assertTrue(!"INCOMPLETE".equals(report.get("status").asText()), t.toString());
+        }
+        assertEquals(1, r.code(), r.err());
+    }
+
+    @Test
+    void aManifestFieldOfTheWrongTypeIsAnInputErrorNamingIt(@TempDir Path tmp) throws IOException {
+        Path tenant = copyOfBase(tmp.resolve("t"));
+        Files.writeString(tenant.resolve("tenant.json"), "{\"tenantId\": \"t\", \"license\": [\"P1\"]}");
+        InputException e = assertThrows(InputException.class, () -> TenantLoader.load(tenant));
+        assertTrue(e.getMessage().contains("license must be a string"), e.getMessage());
+        CliTest.Run run = CliTest.run("evaluate", tenant.toString(), "--rules", rules());
+        assertEquals(2, run.code());
+        assertTrue(run.err().contains("license"), run.err());
+    }
+
+    @Test
+    void anUnknownManifestKeyIsAWarningWithASuggestion(@TempDir Path tmp) throws IOException, InputException {
+        Path tenant = copyOfBase(tmp.resolve("t"));
+        Files.writeString(tenant.resolve("tenant.json"), "{\"tenantId\": \"t\", \"licence\": \"P1\"}");
+        TenantData data = TenantLoader.load(tenant);
+        assertEquals(List.of("tenant.json: unknown key \"licence\" is ignored; did you mean \"license\"?"), data.warnings);
+        CliTest.Run run = CliTest.run("evaluate", tenant.toString(), "--as-of", "2025-11-28", "--rules", rules());
+        assertTrue(run.err().contains("did you mean \"license\""), run.err());
+        assertTrue(run.out().contains("Warning  tenant.json: unknown key"), run.out());
+    }
+
+    @Test
+    void aRejectedPolicyNamesFileRecordAndFieldAndTheStatusIsIncomplete(@TempDir Path tmp) throws IOException {
+        Path tenant = copyOfBase(tmp.resolve("t"));
+        String policies = Files.readString(tenant.resolve("conditionalAccessPolicies.json")).replace("\"operator\": \"OR\"", "\"operator\": \"XOR\"");
+        Files.writeString(tenant.resolve("conditionalAccessPolicies.json"), policies);
+        Report report = TestRules.evaluate(tenant);
+        assertEquals(Report.Status.INCOMPLETE, report.status());
+        String rejection = report.inputs().rejected().get(0).toString();
+        assertTrue(rejection.contains("conditionalAccessPolicies.json") && rejection.contains("grantControls.operator")
+                && rejection.contains("XOR"), rejection);
+    }
+
+    /** Copies of one sign-in in several files: the same report whatever order the files are read in. */
+    @Test
+    void copiesAcrossExportsGiveTheSameReportInAnyFileOrder(@TempDir Path tmp) throws Exception {
+        Path tenant = copyOfBase(tmp.resolve("t"));
+        Files.writeString(tenant.resolve("signIns-portal.json"), "[{\"id\": \"s-bob-portal\", \"createdDateTime\": \"2025-11-25T09:00:00Z\","
+                + " \"userId\": \"u-bob\", \"userPrincipalName\": \"bob@contoso.example\", \"appId\": \"c44b4083-3bb0-49c1-b47d-974e53cbdf3c\","
+                + " \"authenticationRequirement\": \"singleFactorAuthentication\", \"status\": {\"errorCode\": 0}},"
+                + " {\"id\": \"s-alice-portal\", \"createdDateTime\": \"2025-11-25T09:00:00Z\", \"userId\": \"u-alice\","
+                + " \"appId\": \"c44b4083-3bb0-49c1-b47d-974e53cbdf3c\", \"status\": {\"errorCode\": 0}}]");
+        TenantData data = TenantLoader.load(tenant);
+        String inOrder = json(data);
+        List<Path> reversed = new ArrayList<>(data.signInFiles);
+        Collections.reverse(reversed);
+        data.signInFiles.clear();
+        data.signInFiles.addAll(reversed);
+        assertEquals(inOrder, json(data));
+        Report report = new Evaluator(TestRules.base()).evaluate(TenantLoader.load(tenant), TestRules.AS_OF);
+        assertEquals(11, report.summary().signInsRead());
+        assertEquals(9, report.summary().signInsEvaluated());
+        assertEquals(2, report.summary().signInsDuplicate());
+        assertEquals(0, report.summary().signInsNotSatisfied());
+    }
+
+    private static String json(TenantData data) throws Exception {
+        Report report = new Evaluator(TestRules.base()).onOneThread().evaluate(data, LocalDate.of(2025, 11, 28));
+        StringWriter out = new StringWriter();
+        new JsonRenderer().render(report, out);
+        // the folder is the same; only the file list order of inputs.files follows reading order
+        return out.toString().replaceAll("\"files\" : \\[[^\\]]*\\]", "");
+    }
+}
