@@ -56,8 +56,9 @@ class FailClosedTest {
         assertEquals(7, period.at("/kinds/interactive/count").asInt());
         assertEquals(1, period.at("/kinds/workloadIdentity/count").asInt());
 
-        CliTest.Run text = CliTest.run("evaluate", tenant.toString(), "--as-of", "2025-11-28", "--rules", rules());
-        assertTrue(text.out().contains("period 2025-11-25T09:00:00Z to 2025-11-25T09:00:00Z"), text.out());
+        CliTest.run("evaluate", tenant.toString(), "--as-of", "2025-11-28", "-o", tmp.resolve("r.txt").toString(), "--rules", rules());
+        String text = Files.readString(tmp.resolve("r.txt"));
+        assertTrue(text.contains("period 2025-11-25T09:00:00Z to 2025-11-25T09:00:00Z"), text);
 
         CliTest.run("evaluate", tenant.toString(), "--as-of", "2025-11-28", "--format", "html", "-o", tmp.resolve("r.html").toString(), "--rules", rules());
         assertTrue(Files.readString(tmp.resolve("r.html")).contains("id=\"sign-in-period-table\""));
@@ -79,9 +80,9 @@ class FailClosedTest {
         assertEquals("SIGN_INS_STALE", r.at("/inputs/incompleteEvidence/0").asText());
 
         CliTest.Run allowed = CliTest.run("evaluate", tenant.toString(), "--as-of", "2026-11-25", "--max-sign-in-age", "400",
-                "--rules", rules());
-        assertEquals(0, allowed.code(), allowed.out());
-        assertTrue(allowed.out().contains("Status   READY"));
+                "-o", tmp.resolve("allowed.txt").toString(), "--rules", rules());
+        assertEquals(0, allowed.code(), allowed.err());
+        assertTrue(Files.readString(tmp.resolve("allowed.txt")).contains("Status   READY"));
 
         assertEquals(2, CliTest.run("evaluate", tenant.toString(), "--max-sign-in-age", "-1", "--rules", rules()).code());
     }
@@ -125,9 +126,10 @@ class FailClosedTest {
         Files.writeString(tenant.resolve("tenant.json"), "{\"tenantId\": \"t\", \"licence\": \"P1\"}");
         TenantData data = TenantLoader.load(tenant);
         assertEquals(List.of("tenant.json: unknown key \"licence\" is ignored; did you mean \"license\"?"), data.warnings);
-        CliTest.Run run = CliTest.run("evaluate", tenant.toString(), "--as-of", "2025-11-28", "--rules", rules());
+        CliTest.Run run = CliTest.run("evaluate", tenant.toString(), "--as-of", "2025-11-28", "-o", tmp.resolve("r.txt").toString(), "--rules", rules());
         assertTrue(run.err().contains("did you mean \"license\""), run.err());
-        assertTrue(run.out().contains("Warning  tenant.json: unknown key"), run.out());
+        String text = Files.readString(tmp.resolve("r.txt"));
+        assertTrue(text.contains("Warning  tenant.json: unknown key"), text);
     }
 
     @Test
