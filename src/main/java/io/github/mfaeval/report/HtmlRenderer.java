@@ -457,6 +457,7 @@ public final class HtmlRenderer implements Renderer {
             case APP_NOT_LISTED -> "application not listed";
             case WORKLOAD_IDENTITY -> "workload identity";
             case LISTED_APP -> "listed application";
+            case RESOURCE_NOT_IN_SCOPE -> "resource not in scope";
         } + "</span>";
     }
 
