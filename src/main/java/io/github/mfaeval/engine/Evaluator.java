@@ -138,6 +138,7 @@ public final class Evaluator {
         tenantFacts.addAll(data.notifiedStarts);
         tenantFacts.addAll(rules.reference(PhaseDefault.class));
         tenantFacts.addAll(rules.reference(PostponementWindow.class));
+        tenantFacts.addAll(rules.reference(io.github.mfaeval.model.PostponementLimit.class));
         tenantFacts.addAll(rules.reference(DirectoryRole.class));
         tenantFacts.addAll(data.roleAssignments);
         tenantFacts.addAll(policies);
