@@ -44,7 +44,9 @@ final class ArmWrites {
                 @Override
                 public void event(ArmEvent e) {
                     w.read++;
-                    if (!seen.add(e.dedupKey())) {
+                    boolean known = false;
+                    for (String key : e.dedupKeys()) known |= !seen.add(key);
+                    if (known) {
                         w.duplicates++;
                         return;
                     }

@@ -24,15 +24,20 @@ public record ArmEvent(String eventDataId, String correlationId, Instant time, S
                        String identityType, String clientAppId, String operation, String category, String status,
                        Set<String> amr, boolean hasClaims, Set<String> policyDefinitions, String resourceId, String source) {
 
-    /** What identifies the event across files and shapes: its eventDataId, else correlation, operation, status and time. */
-    public String dedupKey() {
-        if (eventDataId != null && !eventDataId.isEmpty()) return "id:" + eventDataId.toLowerCase(java.util.Locale.ROOT);
-        return "k:" + correlationId + "|" + operation + "|" + status + "|" + time;
+    /**
+     * What identifies the event across files and shapes: its eventDataId when present, and its correlation id,
+     * operation, status and time (diagnostic records carry no eventDataId, so the same event exported twice
+     * is recognised by either key).
+     */
+    public java.util.List<String> dedupKeys() {
+        String composite = "k:" + correlationId + "|" + operation + "|" + status + "|" + time;
+        if (eventDataId != null && !eventDataId.isEmpty()) return java.util.List.of("id:" + eventDataId.toLowerCase(java.util.Locale.ROOT), composite);
+        return java.util.List.of(composite);
     }
 
     /** What groups the Started and Succeeded/Failed events of one operation: correlation id and operation name. */
     public String operationKey() {
-        String c = correlationId == null || correlationId.isEmpty() ? dedupKey() : correlationId.toLowerCase(java.util.Locale.ROOT);
+        String c = correlationId == null || correlationId.isEmpty() ? dedupKeys().get(0) : correlationId.toLowerCase(java.util.Locale.ROOT);
         return c + "|" + operation;
     }
 }
