@@ -79,6 +79,7 @@ public final class TenantLoader {
         Path manifest = folder.resolve(MANIFEST);
         try {
             readSignInFileNames(folder, data);
+            readActivityLogNames(folder, data);
             ScubaGearExport scuba = ScubaGearExport.find(folder, data);
             readUsers(folder, data);
             readRegistrations(folder, data);
@@ -146,7 +147,10 @@ public final class TenantLoader {
             LocalDate requestedOn = null;
             String requestedBy = null;
             Boolean elevated = null;
+            LocalDate chosenStart = null;
             if (post != null) {
+                String chosen = manifestText(file, post, "startDate", "postponement.");
+                chosenStart = chosen == null ? null : date(file, "postponement.startDate", chosen);
                 String on = manifestText(file, post, "requestedOn", "postponement.");
                 requestedOn = on == null ? null : date(file, "postponement.requestedOn", on);
                 requestedBy = manifestText(file, post, "requestedBy", "postponement.");
@@ -161,7 +165,8 @@ public final class TenantLoader {
                     Boolean.TRUE.equals(manifestBool(file, m, "testTenant", "")), license,
                     Boolean.TRUE.equals(manifestBool(file, m, "optOutRequested", "")),
                     requestedOn, requestedBy, requesterId, elevated, emergency, service,
-                    asOf == null ? null : date(file, "asOf", asOf));
+                    asOf == null ? null : date(file, "asOf", asOf))
+                    .withCurrentFields(manifestText(file, m, "cloud"), chosenStart, phase2Postponement(file, m, data));
         } catch (IllegalArgumentException e) {
             throw new InputException(file + ": " + e.getMessage());
         }
@@ -169,7 +174,7 @@ public final class TenantLoader {
 
     /** The keys tenant.json may hold (README, "The tenant folder"). */
     static final List<String> MANIFEST_KEYS = List.of("tenantId", "displayName", "testTenant", "license", "enforcement",
-            "postponement", "optOutRequested", "emergencyAccessAccounts", "serviceAccounts", "asOf");
+            "postponement", "optOutRequested", "emergencyAccessAccounts", "serviceAccounts", "asOf", "cloud", "phase2Postponement");
 
     /** An unknown key changes no verdict, but may be a misspelt one that should have: warn, with the nearest known key. */
     private static void warnUnknownKeys(JsonNode m, TenantData data) {
@@ -245,6 +250,18 @@ public final class TenantLoader {
         return out;
     }
 
+    /** {@code phase2Postponement} {requestedOn, requestedBy, startDate}, read by editions that have a Phase 2 postponement. */
+    private static Tenant.Phase2Postponement phase2Postponement(Path file, JsonNode m, TenantData data) throws InputException {
+        JsonNode p2 = Json.field(m, "phase2Postponement");
+        if (p2 == null || p2.isNull()) return null;
+        if (!p2.isObject()) throw new InputException(file + ": phase2Postponement must be an object {requestedOn, requestedBy, startDate}");
+        String on = Json.text(p2, "requestedOn");
+        String by = Json.text(p2, "requestedBy");
+        String start = Json.text(p2, "startDate");
+        return new Tenant.Phase2Postponement(on == null ? null : date(file, "phase2Postponement.requestedOn", on), by,
+                by == null ? null : resolveUser(by, data), start == null ? null : date(file, "phase2Postponement.startDate", start));
+    }
+
     private static LocalDate date(Path file, String field, String text) throws InputException {
         try {
             return LocalDate.parse(text.trim().length() > 10 ? text.trim().substring(0, 10) : text.trim());
@@ -293,6 +310,16 @@ public final class TenantLoader {
             data.authDetails.rowsPerFile().forEach((name, rows) -> data.filesRead.put(name, rows.intValue()));
         }
         if (data.signInFiles.isEmpty()) missing(data, SignInFiles.PATTERN);
+    }
+
+    /** Activity Log exports by name; each is read, by content, when evaluated. Absent is no error: editions decide. */
+    private static void readActivityLogNames(Path folder, TenantData data) throws IOException {
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(folder)) {
+            for (Path p : ds) {
+                if (io.github.mfaeval.load.format.ActivityLogFiles.isActivityLogName(p.getFileName().toString())) data.activityLogFiles.add(p);
+            }
+        }
+        data.activityLogFiles.sort(null);
     }
 
     private static boolean present(Path folder, String name, TenantData data) {

@@ -9,6 +9,8 @@ public final class SignInTally {
     private int homeTenantClaimUntrusted;
     private int federatedClaimRejected;
     private int homeTenantTrustUnknown;
+    private int judgedByWritesWithoutMfa;
+    private int phase2;
 
     private String homeTenantId;
 
@@ -19,7 +21,9 @@ public final class SignInTally {
         }
         if (!s.isInScope()) return;
         inScope++;
+        if (s.getPhase() != null && s.getPhase() == 2) phase2++;
         if (Boolean.TRUE.equals(s.getMfaSatisfied())) satisfied++;
+        else if (s.isJudgedByWrites()) judgedByWritesWithoutMfa++;
         else if (s.isSuccess()) unsatisfied++;
         if (s.isPasswordGrant()) passwordGrant++;
         if (s.isHomeTenantClaimUntrusted()) homeTenantClaimUntrusted++;
@@ -30,6 +34,8 @@ public final class SignInTally {
     /** A guest's home tenant as their sign-ins name it (the smallest id if they name several), or null. */
     public String getHomeTenantId() { return homeTenantId; }
     public int getInScope() { return inScope; }
+    /** In-scope sign-ins to a Phase 2 application. */
+    public int getPhase2() { return phase2; }
     public int getSatisfied() { return satisfied; }
     /** Successful in-scope sign-ins without MFA evidence: these are challenged once enforcement applies. */
     public int getUnsatisfied() { return unsatisfied; }
@@ -37,4 +43,9 @@ public final class SignInTally {
     public int getHomeTenantClaimUntrusted() { return homeTenantClaimUntrusted; }
     public int getFederatedClaimRejected() { return federatedClaimRejected; }
     public int getHomeTenantTrustUnknown() { return homeTenantTrustUnknown; }
+    /**
+     * In-scope sign-ins without MFA whose phase is enforced on Azure Resource Manager writes: reported, but the
+     * user's verdict comes from the writes (activity log), not from these sign-ins.
+     */
+    public int getJudgedByWritesWithoutMfa() { return judgedByWritesWithoutMfa; }
 }

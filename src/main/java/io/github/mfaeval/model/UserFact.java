@@ -23,6 +23,7 @@ public final class UserFact implements Explained {
     private final SignInTally signIns;
     private final String externalUserType;
     private final String homeTenantId;
+    private ArmTally armWrites = new ArmTally();
 
     private final Set<String> coveredBy = new LinkedHashSet<>();
     private final Set<String> findings = new TreeSet<>();
@@ -71,8 +72,8 @@ public final class UserFact implements Explained {
     public boolean isEmergencyAccount() { return emergencyAccount; }
     public boolean isServiceAccount() { return serviceAccount; }
     public boolean isPrivileged() { return !roles.isEmpty(); }
-    /** Signed in to a listed application. */
-    public boolean isInScope() { return signIns.getInScope() > 0; }
+    /** Signed in to a listed application, or made an in-scope Azure Resource Manager write. */
+    public boolean isInScope() { return signIns.getInScope() > 0 || armWrites.getInScope() > 0; }
     /**
      * Users whose readiness the rules review: in scope, holding a directory role, or declared as emergency
      * or service accounts in the manifest. Others have not used the listed apps and need nothing yet.
@@ -91,6 +92,9 @@ public final class UserFact implements Explained {
     public String getExternalUserType() { return externalUserType; }
     /** The home tenant of an external user, as their sign-ins name it; null when unknown. */
     public String getHomeTenantId() { return homeTenantId; }
+    /** The user's Azure Resource Manager writes from the activity log (empty without one). */
+    public ArmTally getArmWrites() { return armWrites; }
+    public void setArmWrites(ArmTally armWrites) { this.armWrites = armWrites; }
 
     public void addCoverage(String coverage) { coveredBy.add(coverage); }
     public void addFinding(String code) { findings.add(code); }
