@@ -44,11 +44,14 @@ class FailClosedTest {
         return TestRules.RULES.toString();
     }
 
+    /** The 2024-09-24 edition: the scenario base tenant has no activity log, which the later edition needs. */
+    private static final String EDITION = "2024-09-24";
+
     @Test
     void theReportStatesThePeriodItsSignInsCoverInEveryFormat(@TempDir Path tmp) throws IOException {
         Path tenant = copyOfBase(tmp.resolve("t"));
         CliTest.Run json = CliTest.run("evaluate", tenant.toString(), "--as-of", "2025-11-28", "--format", "json",
-                "-o", tmp.resolve("r.json").toString(), "--rules", rules());
+                "-o", tmp.resolve("r.json").toString(), "--rules", rules(), "--edition", EDITION);
         assertEquals(0, json.code(), json.err());
         JsonNode period = JSON.readTree(tmp.resolve("r.json").toFile()).at("/inputs/signInPeriod");
         assertEquals("2025-11-25T09:00:00Z", period.get("first").asText());
@@ -56,14 +59,14 @@ class FailClosedTest {
         assertEquals(7, period.at("/kinds/interactive/count").asInt());
         assertEquals(1, period.at("/kinds/workloadIdentity/count").asInt());
 
-        CliTest.run("evaluate", tenant.toString(), "--as-of", "2025-11-28", "-o", tmp.resolve("r.txt").toString(), "--rules", rules());
+        CliTest.run("evaluate", tenant.toString(), "--as-of", "2025-11-28", "-o", tmp.resolve("r.txt").toString(), "--rules", rules(), "--edition", EDITION);
         String text = Files.readString(tmp.resolve("r.txt"));
         assertTrue(text.contains("period 2025-11-25T09:00:00Z to 2025-11-25T09:00:00Z"), text);
 
-        CliTest.run("evaluate", tenant.toString(), "--as-of", "2025-11-28", "--format", "html", "-o", tmp.resolve("r.html").toString(), "--rules", rules());
+        CliTest.run("evaluate", tenant.toString(), "--as-of", "2025-11-28", "--format", "html", "-o", tmp.resolve("r.html").toString(), "--rules", rules(), "--edition", EDITION);
         assertTrue(Files.readString(tmp.resolve("r.html")).contains("id=\"sign-in-period-table\""));
 
-        CliTest.run("evaluate", tenant.toString(), "--as-of", "2025-11-28", "--format", "csv", "-o", tmp.resolve("csv").toString(), "--rules", rules());
+        CliTest.run("evaluate", tenant.toString(), "--as-of", "2025-11-28", "--format", "csv", "-o", tmp.resolve("csv").toString(), "--rules", rules(), "--edition", EDITION);
         List<String> rows = Files.readAllLines(tmp.resolve("csv/sign-in-period.csv"));
         assertEquals("kind,signIns,first,last", rows.get(0));
         assertTrue(rows.get(1).startsWith("all,9,2025-11-25T09:00:00Z,"), rows.toString());
@@ -73,18 +76,18 @@ class FailClosedTest {
     void aStaleExportIsIncompleteUnlessTheMaximumAgeAllowsIt(@TempDir Path tmp) throws IOException {
         Path tenant = copyOfBase(tmp.resolve("t"));
         CliTest.Run stale = CliTest.run("evaluate", tenant.toString(), "--as-of", "2026-11-25", "--format", "json",
-                "-o", tmp.resolve("stale.json").toString(), "--rules", rules());
+                "-o", tmp.resolve("stale.json").toString(), "--rules", rules(), "--edition", EDITION);
         assertEquals(1, stale.code());
         JsonNode r = JSON.readTree(tmp.resolve("stale.json").toFile());
         assertEquals("INCOMPLETE", r.get("status").asText());
         assertEquals("SIGN_INS_STALE", r.at("/inputs/incompleteEvidence/0").asText());
 
         CliTest.Run allowed = CliTest.run("evaluate", tenant.toString(), "--as-of", "2026-11-25", "--max-sign-in-age", "400",
-                "-o", tmp.resolve("allowed.txt").toString(), "--rules", rules());
+                "-o", tmp.resolve("allowed.txt").toString(), "--rules", rules(), "--edition", EDITION);
         assertEquals(0, allowed.code(), allowed.err());
         assertTrue(Files.readString(tmp.resolve("allowed.txt")).contains("Status   READY"));
 
-        assertEquals(2, CliTest.run("evaluate", tenant.toString(), "--max-sign-in-age", "-1", "--rules", rules()).code());
+        assertEquals(2, CliTest.run("evaluate", tenant.toString(), "--max-sign-in-age", "-1", "--rules", rules(), "--edition", EDITION).code());
     }
 
     @Test
@@ -99,7 +102,7 @@ class FailClosedTest {
 
     @Test
     void theExamplesAreEvaluatedAsOfTheirExportDateWithoutAsOf(@TempDir Path tmp) throws IOException {
-        CliTest.Run r = CliTest.run("batch", TestRules.EXAMPLES.toString(), "--out", tmp.resolve("out").toString(), "--rules", rules());
+        CliTest.Run r = CliTest.run("batch", TestRules.EXAMPLES.toString(), "--out", tmp.resolve("out").toString(), "--rules", rules(), "--edition", EDITION);
         JsonNode summary = JSON.readTree(tmp.resolve("out/summary.json").toFile());
         for (JsonNode t : summary.get("tenants")) {
             JsonNode report = JSON.readTree(tmp.resolve("out").resolve(t.get("report").asText()).toFile());
@@ -115,7 +118,7 @@ class FailClosedTest {
         Files.writeString(tenant.resolve("tenant.json"), "{\"tenantId\": \"t\", \"license\": [\"P1\"]}");
         InputException e = assertThrows(InputException.class, () -> TenantLoader.load(tenant));
         assertTrue(e.getMessage().contains("license must be a string"), e.getMessage());
-        CliTest.Run run = CliTest.run("evaluate", tenant.toString(), "--rules", rules());
+        CliTest.Run run = CliTest.run("evaluate", tenant.toString(), "--rules", rules(), "--edition", EDITION);
         assertEquals(2, run.code());
         assertTrue(run.err().contains("license"), run.err());
     }
@@ -126,7 +129,7 @@ class FailClosedTest {
         Files.writeString(tenant.resolve("tenant.json"), "{\"tenantId\": \"t\", \"licence\": \"P1\"}");
         TenantData data = TenantLoader.load(tenant);
         assertEquals(List.of("tenant.json: unknown key \"licence\" is ignored; did you mean \"license\"?"), data.warnings);
-        CliTest.Run run = CliTest.run("evaluate", tenant.toString(), "--as-of", "2025-11-28", "-o", tmp.resolve("r.txt").toString(), "--rules", rules());
+        CliTest.Run run = CliTest.run("evaluate", tenant.toString(), "--as-of", "2025-11-28", "-o", tmp.resolve("r.txt").toString(), "--rules", rules(), "--edition", EDITION);
         assertTrue(run.err().contains("did you mean \"license\""), run.err());
         String text = Files.readString(tmp.resolve("r.txt"));
         assertTrue(text.contains("Warning  tenant.json: unknown key"), text);
