@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "mfa-eval", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Tells whether a Microsoft Entra tenant is ready for mandatory MFA on Azure and the admin portals, "
                 + "and which sign-ins, users and settings are not. The rules are read from a rules folder at run time.",
-        subcommands = {EvaluateCommand.class, BatchCommand.class, InspectCommand.class, GenerateCommand.class,
+        subcommands = {EvaluateCommand.class, BatchCommand.class, CollectCommand.class, InspectCommand.class, GenerateCommand.class,
                 RulesCommand.class, ScenariosCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
