@@ -42,17 +42,19 @@ public final class Api {
     private final HttpClient http;
     private final URI endpoint;
     private final TokenSource tokens;
+    private final Audience audience;
     private final RetryPolicy retry;
     private final Consumer<String> log;
     private final Clock clock;
     private long retries;
 
-    public Api(HttpClient http, String endpoint, TokenSource tokens, RetryPolicy retry, Consumer<String> log) {
-        this(http, endpoint, tokens, retry, log, Clock.systemUTC());
+    public Api(HttpClient http, Audience audience, String endpoint, TokenSource tokens, RetryPolicy retry, Consumer<String> log) {
+        this(http, audience, endpoint, tokens, retry, log, Clock.systemUTC());
     }
 
-    Api(HttpClient http, String endpoint, TokenSource tokens, RetryPolicy retry, Consumer<String> log, Clock clock) {
+    Api(HttpClient http, Audience audience, String endpoint, TokenSource tokens, RetryPolicy retry, Consumer<String> log, Clock clock) {
         this.http = http;
+        this.audience = audience;
         this.endpoint = URI.create(trimSlash(endpoint));
         this.tokens = tokens;
         this.retry = retry;
@@ -154,11 +156,10 @@ public final class Api {
 
     private JsonNode send(String method, String url, JsonNode body) throws ApiException, AuthException {
         String name = describe(method, url);
-        String resource = endpoint.toString();
         boolean refreshed = false;
         int attempt = 0;
         while (true) {
-            String token = tokens.token(resource, refreshed);
+            String token = tokens.token(audience, refreshed);
             HttpRequest.Builder rb = HttpRequest.newBuilder(URI.create(url))
                     .timeout(Duration.ofMinutes(5))
                     .header("Authorization", "Bearer " + token)

@@ -106,9 +106,9 @@ public final class CollectRun {
 
     private TokenSource tokens(TenantList.Entry t) throws AuthException {
         AuthSpec a = t.auth();
-        if (a.kind() == AuthKind.token) return new EnvTokens(s.graphEndpoint(), a.graphTokenVariable(), a.armTokenVariable(), s.env());
+        if (a.kind() == AuthKind.token) return new EnvTokens(a.graphTokenVariable(), a.armTokenVariable(), s.env());
         String problem = a.problem();
         if (problem != null) throw new AuthException(problem);
-        return new MsalTokens(a, s.loginEndpoint(), t.tenant(), s.env(), line -> prompt.accept(t.tenant() + ": " + line), s.sslSocketFactory());
+        return new MsalTokens(a, s.loginEndpoint(), t.tenant(), s.graphEndpoint(), s.armEndpoint(), s.env(), line -> prompt.accept(t.tenant() + ": " + line), s.sslSocketFactory());
     }
 }

@@ -11,28 +11,26 @@ public final class EnvTokens implements TokenSource {
     public static final String GRAPH_VARIABLE = "MFA_EVAL_GRAPH_TOKEN";
     public static final String ARM_VARIABLE = "MFA_EVAL_ARM_TOKEN";
 
-    private final String graphEndpoint;
     private final String graphVariable;
     private final String armVariable;
     private final Function<String, String> env;
 
-    public EnvTokens(String graphEndpoint, String graphVariable, String armVariable, Function<String, String> env) {
-        this.graphEndpoint = Api.trimSlash(graphEndpoint);
+    public EnvTokens(String graphVariable, String armVariable, Function<String, String> env) {
         this.graphVariable = graphVariable;
         this.armVariable = armVariable;
         this.env = env;
     }
 
-    private String variable(String resource) {
-        return Api.trimSlash(resource).equalsIgnoreCase(graphEndpoint) ? graphVariable : armVariable;
+    private String variable(Audience audience) {
+        return audience == Audience.GRAPH ? graphVariable : armVariable;
     }
 
     @Override
-    public String token(String resource, boolean fresh) throws AuthException {
-        String name = variable(resource);
+    public String token(Audience audience, boolean fresh) throws AuthException {
+        String name = variable(audience);
         String value = env.apply(name);
         if (value == null || value.isBlank()) {
-            throw new AuthException("--auth token: the environment variable " + name + " is not set (a bearer token for " + resource + ")");
+            throw new AuthException("--auth token: the environment variable " + name + " is not set (a bearer token for " + audience.title + ")");
         }
         String v = value.strip();
         // "Bearer xyz" pasted whole is accepted
@@ -40,8 +38,8 @@ public final class EnvTokens implements TokenSource {
     }
 
     @Override
-    public boolean offers(String resource) {
-        String value = env.apply(variable(resource));
+    public boolean offers(Audience audience) {
+        String value = env.apply(variable(audience));
         return value != null && !value.isBlank();
     }
 

@@ -43,6 +43,7 @@ public final class MsalTokens implements TokenSource {
     private final AuthSpec spec;
     private final String description;
     private final Acquirer acquirer;
+    private final java.util.Map<Audience, String> resources;
 
     @FunctionalInterface
     private interface Acquirer {
@@ -54,9 +55,10 @@ public final class MsalTokens implements TokenSource {
      * @param tenant        the tenant id or domain
      * @param sslSocketFactory null in production; tests trust their loopback HTTPS server with it
      */
-    public MsalTokens(AuthSpec spec, String loginEndpoint, String tenant, Function<String, String> env,
-                      Consumer<String> prompt, SSLSocketFactory sslSocketFactory) throws AuthException {
+    public MsalTokens(AuthSpec spec, String loginEndpoint, String tenant, String graphEndpoint, String armEndpoint,
+                      Function<String, String> env, Consumer<String> prompt, SSLSocketFactory sslSocketFactory) throws AuthException {
         this.spec = spec;
+        this.resources = java.util.Map.of(Audience.GRAPH, Api.trimSlash(graphEndpoint), Audience.ARM, Api.trimSlash(armEndpoint));
         String authority = Api.trimSlash(loginEndpoint) + "/" + tenant + "/";
         try {
             switch (spec.kind()) {
@@ -134,7 +136,8 @@ public final class MsalTokens implements TokenSource {
     }
 
     @Override
-    public String token(String resource, boolean fresh) throws AuthException {
+    public String token(Audience audience, boolean fresh) throws AuthException {
+        String resource = resources.get(audience);
         try {
             IAuthenticationResult r = acquirer.acquire(resource, fresh);
             return r.accessToken();

@@ -61,7 +61,7 @@ public final class TenantCollector {
         this.tokens = tokens;
         this.http = http;
         this.log = line -> log.accept(options.tenant() + ": " + line);
-        this.graph = new Api(http, options.graphEndpoint(), tokens, options.retry(), this.log);
+        this.graph = new Api(http, Audience.GRAPH, options.graphEndpoint(), tokens, options.retry(), this.log);
     }
 
     public CollectionRecord run() throws CollectException, AuthException {
@@ -366,10 +366,10 @@ public final class TenantCollector {
     private long activityLog() throws ApiException, AuthException, IOException, Skip {
         if (!o.arm()) throw new Skip("--no-arm");
         String armEndpoint = Api.trimSlash(o.armEndpoint());
-        if (!tokens.offers(armEndpoint)) {
+        if (!tokens.offers(Audience.ARM)) {
             throw new Skip("no Azure Resource Manager token (" + (tokens instanceof EnvTokens ? EnvTokens.ARM_VARIABLE + " is not set" : "none offered") + ")");
         }
-        Api arm = new Api(http, armEndpoint, tokens, o.retry(), log);
+        Api arm = new Api(http, Audience.ARM, armEndpoint, tokens, o.retry(), log);
         List<String> subscriptions = new ArrayList<>();
         try {
             arm.pages(arm.url("/subscriptions?api-version=2022-12-01"), Api.Paging.ARM, values -> {
