@@ -44,6 +44,9 @@ public final class MsalTokens implements TokenSource {
     private final String description;
     private final Acquirer acquirer;
     private final java.util.Map<Audience, String> resources;
+    /** The last token per API, reused until five minutes before it expires (msal4j's own cache is not relied on). */
+    private final java.util.Map<Audience, IAuthenticationResult> last = new java.util.EnumMap<>(Audience.class);
+    private static final long MARGIN_MS = 5 * 60 * 1000;
 
     @FunctionalInterface
     private interface Acquirer {
@@ -136,10 +139,16 @@ public final class MsalTokens implements TokenSource {
     }
 
     @Override
-    public String token(Audience audience, boolean fresh) throws AuthException {
+    public synchronized String token(Audience audience, boolean fresh) throws AuthException {
         String resource = resources.get(audience);
+        IAuthenticationResult cached = last.get(audience);
+        if (!fresh && cached != null && cached.expiresOnDate() != null
+                && cached.expiresOnDate().getTime() - System.currentTimeMillis() > MARGIN_MS) {
+            return cached.accessToken();
+        }
         try {
             IAuthenticationResult r = acquirer.acquire(resource, fresh);
+            last.put(audience, r);
             return r.accessToken();
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
