@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
                 "0:ready: no finding requires action",
                 "1:action required (or input incomplete: some records rejected)",
                 "2:input or rule error: the tenant or the rules could not be read or built",
-                "3:batch only: some tenant could not be evaluated (its error.json says why); the others were"})
+                "3:batch and collect: some tenant could not be evaluated (its error.json says why) or collected; the others were"})
 public final class Main {
     public static final int READY = 0;
     public static final int ACTION_REQUIRED = 1;
