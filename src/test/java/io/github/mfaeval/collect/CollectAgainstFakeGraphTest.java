@@ -127,11 +127,20 @@ class CollectAgainstFakeGraphTest {
             assertEquals(90, activity.path("value").size());
             activity.path("value").forEach(e -> assertEquals("Administrative", e.path("category").path("value").asText()));
 
+            // the hand-made folder holds the same Activity Log, as an administrator exports it from ARM
+            com.fasterxml.jackson.databind.node.ObjectNode handLog = FakeGraph.MAPPER.createObjectNode();
+            com.fasterxml.jackson.databind.node.ArrayNode handEvents = handLog.putArray("value");
+            events.stream().filter(e -> e.path("category").path("value").asText().equals("Administrative")).forEach(handEvents::add);
+            Files.writeString(handMade.resolve("activityLog.json"), handLog.toString());
+
             // the acceptance: the same verdicts
             Report fromHandMade = CollectCliSupport.evaluate(handMade);
             Report fromCollected = CollectCliSupport.evaluate(out);
             assertEquals("", CollectCliSupport.firstDifference(CollectCliSupport.verdicts(fromHandMade), CollectCliSupport.verdicts(fromCollected), "report"));
             assertEquals(fake.signInsServed(), fromCollected.summary().signInsRead(), "every served sign-in is read");
+            assertEquals(List.of(), fromCollected.inputs().rejected(), "every collected record is read, the Activity Log's too");
+            assertTrue(fromCollected.inputs().files().stream().anyMatch(f -> f.name().equals("activityLog.json") && f.records() == 90),
+                    fromCollected.inputs().files().toString());
             assertTrue(fromCollected.findings().stream().anyMatch(f -> f.code().equals("INPUT_MISSING")), "the forbidden file is reported missing");
 
             // the report shows the collection, with the window covered
