@@ -471,7 +471,7 @@ public final class Evaluator {
         List<String> missing = new ArrayList<>(data.missing.stream().map(m -> m.getFile()).toList());
         // An edition that needs the activity log says so with INPUT_MISSING naming it.
         if (all.stream().anyMatch(f -> f.code().equals("INPUT_MISSING") && f.subject().equals(ArmInput.FILE))) missing.add(ArmInput.FILE);
-        Inputs inputs = new Inputs(data.folder.toString(), files, missing, rejected, stream.periods.toReport(),
+        Inputs inputs = new Inputs(data.folder.toString(), files, missing, rejected, data.collection, stream.periods.toReport(),
                 List.copyOf(findings.incompleteEvidence()), List.copyOf(data.warnings));
         Report.Status status = Report.Status.of(inputs, all);
         return new Report(Report.SCHEMA_VERSION,

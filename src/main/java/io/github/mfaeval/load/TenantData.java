@@ -52,6 +52,8 @@ public final class TenantData {
     public final Map<String, Integer> filesRead = new LinkedHashMap<>();
     /** What looks wrong but changes no verdict (an unknown manifest key), for inputs.warnings. */
     public final List<String> warnings = new ArrayList<>();
+    /** What collect recorded in collection.json (null when the folder was not made by collect). */
+    public CollectionInfo collection;
     /** Configuration records that could not be used. */
     public final List<Rejection> rejected = new ArrayList<>();
 

@@ -49,6 +49,7 @@ public final class TextRenderer implements Renderer {
         if (r.inputs().warnings() != null) {
             for (String w : r.inputs().warnings()) out.printf("Warning  %s%n", t(w));
         }
+        if (r.inputs().collection() != null) out.printf("Collected %s%n", t(Inputs.describe(r.inputs().collection())));
         out.println();
         Map<String, Long> byCode = new LinkedHashMap<>();
         for (Finding f : r.findings()) byCode.merge(f.severity() + " " + t(f.code()) + (f.accepted() == null ? "" : " (accepted)"), 1L, Long::sum);
