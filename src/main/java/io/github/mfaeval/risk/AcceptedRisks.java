@@ -3,6 +3,8 @@ package io.github.mfaeval.risk;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.mfaeval.load.InputException;
+import io.github.mfaeval.load.InputFiles;
+import io.github.mfaeval.load.JsonRecords;
 import io.github.mfaeval.model.Finding;
 import io.github.mfaeval.model.Severity;
 import io.github.mfaeval.report.AcceptedRiskState;
@@ -57,10 +59,13 @@ public final class AcceptedRisks {
      */
     public static AcceptedRisks read(Path folder) throws InputException {
         Path file = folder.resolve(FILE);
-        if (!Files.exists(file)) return NONE;
+        if (!InputFiles.exists(file)) return NONE;
+        String problem = InputFiles.problem(file);
+        if (problem != null) throw new InputException(file + ": " + problem);
         JsonNode root;
         try {
-            root = MAPPER.readTree(file.toFile());
+            // one JSON value, gzip undone: the same reading as every configuration file
+            root = JsonRecords.readTree(file);
         } catch (IOException e) {
             throw new InputException(file + ": not valid JSON: " + e.getMessage().split("\n")[0]);
         }
