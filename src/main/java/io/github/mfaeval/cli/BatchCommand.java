@@ -35,7 +35,7 @@ import java.util.regex.Pattern;
         exitCodeList = {
                 "0:every tenant is ready",
                 "1:some tenant requires action or has incomplete input, and none failed",
-                "2:bad arguments, no tenant folder, rule errors, or the output folder cannot be written",
+                "2:bad arguments, no tenant folder, rule errors, or the output folder cannot be written or is in use by another batch run",
                 "3:some tenant could not be evaluated (FAILED or TIMEOUT: see its error.json and the summary)"})
 final class BatchCommand implements Callable<Integer> {
     @Spec

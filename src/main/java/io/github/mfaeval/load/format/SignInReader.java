@@ -267,7 +267,7 @@ public final class SignInReader {
 
         private static String quoted(List<String> names) {
             StringBuilder b = new StringBuilder();
-            for (String n : names) b.append(b.length() > 0 ? ", " : "").append('"').append(n.trim()).append('"');
+            for (String n : names) b.append(b.length() > 0 ? ", " : "").append('"').append(SafeText.excerpt(n.trim())).append('"');
             return b.toString();
         }
     }
