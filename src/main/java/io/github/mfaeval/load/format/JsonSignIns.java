@@ -94,9 +94,9 @@ final class JsonSignIns {
             } catch (IOException e) {
                 // the records after the break are counted, not read: read = evaluated + rejected stays true of the file
                 RecordBoundaries.Count rest = e instanceof JsonProcessingException && !(e instanceof JsonEOFException)
-                        ? RecordBoundaries.after(p, in, e) : new RecordBoundaries.Count(0, true);
+                        ? RecordBoundaries.after(p, in, e) : new RecordBoundaries.Count(0, true, true);
                 out.broken(new Position(count.index + 1, lineOf(e, p)).toString(), fatal(e, in, count) + RecordBoundaries.describe(rest),
-                        1 + rest.records());
+                        rest.lost());
             }
         }
     }

@@ -17,8 +17,21 @@ import java.util.Locale;
  * that shifts the nesting may make it off; the message says the records were counted this way.
  */
 final class RecordBoundaries {
-    /** How many records follow, and whether the scan reached the end of the text (false: the bytes broke off). */
-    record Count(long records, boolean complete) {
+    /**
+     * How far past the break the scan goes: a 2 GB file broken near its start is not read to its end for a count
+     * (a second or two at most), and the count then says "at least".
+     */
+    static final long MAX_SCAN_CHARS = 64L * 1024 * 1024;
+
+    /**
+     * How many records follow, whether the scan reached the end of the text (false: the bytes broke off, or the scan
+     * stopped), and whether the break is inside a record (then that record is lost too) or between two.
+     */
+    record Count(long records, boolean complete, boolean inside) {
+        /** The records lost from the break on: the broken one, if any, and those after it; at least one, the rest of the file. */
+        long lost() {
+            return inside ? 1 + records : Math.max(1, records);
+        }
     }
 
     private RecordBoundaries() {
@@ -36,7 +49,8 @@ final class RecordBoundaries {
                 recordDepth = i + 1; // brackets open inside that array
             }
         }
-        if (recordDepth < 0) return new Count(0, true); // not inside a list of records: nothing to count
+        if (recordDepth < 0) return new Count(0, true, true); // not inside a list of records: nothing to count
+        boolean inside = chain.size() > recordDepth;
         String message = String.valueOf(error.getMessage());
         Scanner s = new Scanner(recordDepth, chain.size(), message.contains("included in string value"));
         try {
@@ -45,23 +59,27 @@ final class RecordBoundaries {
             s.scan(held.toString().toCharArray(), held.getBuffer().length());
             char[] buf = new char[1 << 16];
             int n;
+            long scanned = 0;
             while (true) {
+                if (scanned >= MAX_SCAN_CHARS) return new Count(s.records, false, inside);
                 in.startRecord(); // a count has no size limit: it holds nothing
                 n = in.read(buf, 0, buf.length);
                 if (n < 0) break;
                 s.scan(buf, n);
+                scanned += n;
             }
         } catch (IOException | RuntimeException e) {
-            return new Count(s.records, false);
+            return new Count(s.records, false, inside);
         }
-        return new Count(s.records, true);
+        return new Count(s.records, true, inside);
     }
 
     /** "N more record(s) after it ..." for the rejection. */
     static String describe(Count c) {
-        if (c.records() == 0 && c.complete()) return "";
-        return String.format(Locale.ROOT, "; %s%d more record(s) follow it (counted by scanning for record boundaries)",
-                c.complete() ? "" : "at least ", c.records());
+        if (c.records() == 0 || (!c.inside() && c.records() == 1 && c.complete())) return "";
+        return String.format(Locale.ROOT, "; %s%d %srecord(s) %s (counted by scanning for record boundaries%s)",
+                c.complete() ? "" : "at least ", c.records(), c.inside() ? "more " : "", c.inside() ? "follow it" : "follow the break",
+                c.complete() ? "" : ", up to where the text breaks off or 64 MB past the break");
     }
 
     private static final class Scanner {
