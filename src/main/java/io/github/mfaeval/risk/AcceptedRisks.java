@@ -1,7 +1,6 @@
 package io.github.mfaeval.risk;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.mfaeval.load.InputException;
 import io.github.mfaeval.load.InputFiles;
 import io.github.mfaeval.load.JsonRecords;
@@ -13,7 +12,6 @@ import io.github.mfaeval.report.Summary;
 import io.github.mfaeval.report.UserVerdict;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -35,7 +33,6 @@ public final class AcceptedRisks {
     public static final String EXPIRED_CODE = "ACCEPTANCE_EXPIRED";
     static final String SECTION = "Accepted risks";
     private static final Set<String> FIELDS = Set.of("rule", "code", "subject", "justification", "approver", "expires");
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     /** A tenant without acceptedRisks.json. */
     public static final AcceptedRisks NONE = new AcceptedRisks(List.of(), false);
