@@ -46,6 +46,11 @@ public final class RuleFiles {
         return new RuleFiles(dir.toString(), dir, files);
     }
 
+    /** Rule files already read elsewhere (a cluster's driver ships them to its executors), by relative path. */
+    public static RuleFiles of(String origin, Map<String, byte[]> files) {
+        return new RuleFiles(origin, null, new TreeMap<>(files));
+    }
+
     /** The copy of rules/ packaged in the jar (or on the test classpath). */
     public static RuleFiles packaged() throws IOException {
         URL marker = RuleFiles.class.getClassLoader().getResource(PACKAGED + "/kmodule.xml");

@@ -13,7 +13,7 @@ import java.util.Set;
  * One sign-in record, normalised from whatever export it came from, and the verdict the rules give it.
  * The input part is immutable; the verdict part is written by rule consequences.
  */
-public final class SignIn implements Explained {
+public final class SignIn implements Explained, java.io.Serializable {
     // input
     private final String id;
     private final Instant createdDateTime;
