@@ -69,6 +69,16 @@ public final class SignIn implements Explained, java.io.Serializable {
         this.source = source;
     }
 
+    /**
+     * The same input under another source label (a cluster names files by their path in the storage account,
+     * where every file is called PT1H.json); only for a sign-in not yet evaluated.
+     */
+    public SignIn withSource(String otherSource) {
+        return new SignIn(id, createdDateTime, userId, userPrincipalName, userType, appId, appDisplayName, homeTenantId,
+                resourceTenantId, workloadIdentity, authenticationRequirement, requirementProviders, authenticationDetails,
+                errorCode, additionalDetails, authenticationProtocol, otherSource);
+    }
+
     private static String lower(String s) {
         return s == null ? "" : s.trim().toLowerCase(Locale.ROOT);
     }
