@@ -3,9 +3,7 @@ package io.github.mfaeval.spark;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.fs.RemoteIterator;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -40,15 +38,24 @@ final class StorageFiles {
         String root = root(pattern, fs, path);
         List<Found> found = new ArrayList<>();
         for (FileStatus s : matched) {
-            if (s.isDirectory()) {
-                RemoteIterator<LocatedFileStatus> files = fs.listFiles(s.getPath(), true);
-                while (files.hasNext()) add(files.next(), root, found);
-            } else {
-                add(s, root, found);
-            }
+            walk(fs, s, root, found);
         }
         found.sort((a, b) -> a.label().compareTo(b.label()));
         return found;
+    }
+
+    /**
+     * Every file at or below {@code s}. Not {@code FileSystem.listFiles}: on the local file system without Hadoop's
+     * native library it runs {@code ls} once per file for permissions nobody asked for.
+     */
+    private static void walk(FileSystem fs, FileStatus s, String root, List<Found> found) throws IOException {
+        if (!s.isDirectory()) {
+            add(s, root, found);
+            return;
+        }
+        String name = s.getPath().getName();
+        if (name.startsWith(".") || name.startsWith("_")) return;
+        for (FileStatus child : fs.listStatus(s.getPath())) walk(fs, child, root, found);
     }
 
     private static void add(FileStatus s, String root, List<Found> found) {
