@@ -195,7 +195,7 @@ public final class SparkJob {
         int exit = 0;
         for (Tenant t : tenants.values()) {
             Evaluator.SignInTotals totals = new Evaluator.SignInTotals();
-            List<Outcome> read = readOf.getOrDefault(t.key(), List.of());
+            List<Outcome> read = new ArrayList<>(readOf.getOrDefault(t.key(), List.of()));
             read.sort(Comparator.comparingInt((Outcome x) -> x.file).thenComparingLong(x -> x.seq));
             for (Outcome x : read) {
                 if (x.kind == Outcome.Kind.FILE) {
@@ -215,13 +215,13 @@ public final class SparkJob {
                 totals.notSatisfied = part.notSatisfied;
                 stage.addSignInResults(part.findings, part.fired);
             }
-            List<Outcome> users = usersOf.getOrDefault(t.key(), List.of());
+            List<Outcome> users = new ArrayList<>(usersOf.getOrDefault(t.key(), List.of()));
             users.sort(Comparator.comparingInt((Outcome x) -> x.file).thenComparingLong(x -> x.seq));
             for (Outcome u : users) {
                 totals.tallies.put(u.user, u.tally);
                 totals.seenUsers.put(u.user, u.seenAs);
             }
-            List<Outcome> verdicts = listedOf.getOrDefault(t.key(), List.of());
+            List<Outcome> verdicts = new ArrayList<>(listedOf.getOrDefault(t.key(), List.of()));
             verdicts.sort(Comparator.comparingInt((Outcome x) -> x.file).thenComparingLong(x -> x.seq));
             List<SignInVerdict> list = new ArrayList<>(verdicts.size());
             for (Outcome v : verdicts) list.add(v.verdict);

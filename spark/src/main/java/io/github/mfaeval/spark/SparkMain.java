@@ -72,7 +72,15 @@ public final class SparkMain implements Callable<Integer> {
     }
 
     public static int run(String... args) {
-        return new CommandLine(new SparkMain()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+        return new CommandLine(new SparkMain()).setCaseInsensitiveEnumValuesAllowed(true)
+                // A failure is exit 2 (never 1, which means "action required"), with what failed.
+                .setExecutionExceptionHandler((e, cmd, parsed) -> {
+                    cmd.getErr().println("mfa-eval spark: failed: " + e);
+                    e.printStackTrace(cmd.getErr());
+                    return 2;
+                })
+                .setExitCodeExceptionMapper(e -> 2)
+                .execute(args);
     }
 
     @Override

@@ -166,6 +166,10 @@ class SparkEquivalenceTest {
         }
     }
 
+    static JsonNode readReport(Path file) throws IOException {
+        return StorageAccountLayout.JSON.readTree(file.toFile());
+    }
+
     static String flat(String label) {
         return label.replace('/', '_');
     }
