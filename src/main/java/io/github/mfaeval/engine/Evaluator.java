@@ -9,6 +9,10 @@ import io.github.mfaeval.load.TenantData;
 import io.github.mfaeval.load.format.PortalAuthDetails;
 import io.github.mfaeval.load.format.SignInReader;
 import io.github.mfaeval.model.AdminPortalTarget;
+import io.github.mfaeval.model.ArmInput;
+import io.github.mfaeval.model.ArmOperation;
+import io.github.mfaeval.model.ArmTally;
+import io.github.mfaeval.model.ArmTerm;
 import io.github.mfaeval.model.CaPolicy;
 import io.github.mfaeval.model.DirectoryRole;
 import io.github.mfaeval.model.Finding;
@@ -162,6 +166,7 @@ public final class Evaluator {
             tenantFacts.addAll(data.notifiedStarts);
             tenantFacts.addAll(rules.reference(PhaseDefault.class));
             tenantFacts.addAll(rules.reference(PostponementWindow.class));
+            tenantFacts.addAll(rules.reference(io.github.mfaeval.model.PostponementLimit.class));
             tenantFacts.addAll(rules.reference(DirectoryRole.class));
             tenantFacts.addAll(data.roleAssignments);
             tenantFacts.addAll(policies);
@@ -215,6 +220,7 @@ public final class Evaluator {
             facts.addAll(rules.reference(ResultPhrase.class));
             facts.addAll(rules.reference(RequirementProvider.class));
             facts.addAll(rules.reference(NoMfaProtocol.class));
+            facts.addAll(rules.reference(ArmTerm.class));
             facts.addAll(tenantFacts);
             return facts;
         }
@@ -285,11 +291,34 @@ public final class Evaluator {
         }
     }
 
-    /** The user stage, then the report: what follows the sign-in stage of {@link #evaluate}. */
+    /**
+     * What follows the sign-in stage of {@link #evaluate}: the Azure Resource Manager writes of the tenant folder's
+     * activity log, the user stage, then the report.
+     */
     public Report finish(TenantData data, LocalDate asOf, TenantStage tenant, SignInTotals totals) {
         FindingSink findings = tenant.findings;
         Set<String> fired = tenant.fired;
         List<CaPolicy> policies = tenant.policies;
+        List<PhaseSchedule> schedule = tenant.schedule;
+        List<Rejection> rejected = new ArrayList<>(data.rejected);
+        rejected.addAll(totals.rejected);
+
+        // Stage: Azure Resource Manager writes, in sessions of the sign-in stage: editions that enforce Phase 2 on
+        // writes judge them there (the base edition has no rules about them). Without any activity log one
+        // session still runs, so that an edition can say the log is missing.
+        ArmWrites arm = ArmWrites.read(data.activityLogFiles, rejected);
+        long phase2Users = totals.tallies.values().stream().filter(t -> t.getPhase2() > 0).count();
+        ArmInput armInput = new ArmInput(arm.present, phase2Users);
+        List<Object> armContext = new ArrayList<>(schedule);
+        armContext.add(data.tenant);
+        armContext.addAll(rules.reference(ArmTerm.class));
+        armContext.add(armInput);
+        List<ArmOperation> operations = arm.operations();
+        if (operations.isEmpty()) run(Stage.SIGNIN, armContext, List.of(), findings, fired, s -> { });
+        for (int i = 0; i < operations.size(); i += CHUNK) {
+            run(Stage.SIGNIN, armContext, operations.subList(i, Math.min(operations.size(), i + CHUNK)), findings, fired, s -> { });
+        }
+
         // Stage: users
         Map<String, Set<String>> rolesOf = new HashMap<>();
         for (RoleAssignment a : data.roleAssignments) {
@@ -297,6 +326,8 @@ public final class Evaluator {
         }
         Map<String, DirectoryUser> everyone = new LinkedHashMap<>(data.users);
         totals.seenUsers.forEach(everyone::putIfAbsent);
+        ArmCallers callers = new ArmCallers(everyone);
+        Map<String, ArmTally> armTallies = arm.tallies(callers::keyOf);
         List<UserFact> users = new ArrayList<>();
         for (DirectoryUser u : everyone.values()) {
             Registration reg = data.registrations.get(u.id());
@@ -309,9 +340,12 @@ public final class Evaluator {
                     data.groupsOfUser.getOrDefault(u.id(), Set.of()),
                     emergency.contains(u.id()) || emergency.contains(upn), service.contains(u.id()) || service.contains(upn),
                     totals.tallies.getOrDefault(u.id(), new SignInTally())));
+            ArmTally armTally = armTallies.get(u.id());
+            if (armTally != null) users.get(users.size() - 1).setArmWrites(armTally);
         }
         List<Object> userContext = new ArrayList<>();
         userContext.add(data.tenant);
+        userContext.add(armInput);
         userContext.addAll(rules.reference(PhishingResistantMethod.class));
         userContext.addAll(rules.reference(SyncAccountPattern.class));
         userContext.addAll(rules.reference(DirectoryRole.class));
@@ -320,9 +354,10 @@ public final class Evaluator {
         for (int i = 0; i < users.size(); i += CHUNK) {
             run(Stage.USER, userContext, users.subList(i, Math.min(users.size(), i + CHUNK)), findings, fired, s -> { });
         }
-        List<Rejection> rejected = new ArrayList<>(data.rejected);
-        rejected.addAll(totals.rejected);
-        return assemble(data, asOf, tenant.schedule, totals, users, findings, fired, rejected);
+
+        Report report = assemble(data, asOf, schedule, totals, users, findings, fired, rejected, arm);
+        return report.withEdition(rules.edition() == null ? null : rules.edition().id(),
+                arm.present ? arm.verdicts(callers::nameOf) : null);
     }
 
     private interface AfterFire {
@@ -456,13 +491,15 @@ public final class Evaluator {
     }
 
     private Report assemble(TenantData data, LocalDate asOf, List<PhaseSchedule> schedule, SignInTotals totals,
-                            List<UserFact> users, FindingSink findings, Set<String> fired, List<Rejection> rejected) {
+                            List<UserFact> users, FindingSink findings, Set<String> fired, List<Rejection> rejected,
+                            ArmWrites arm) {
         List<ScheduleEntry> entries = new ArrayList<>();
         for (PhaseSchedule p : schedule) {
             boolean enforced = p.isEnforcedOn(asOf);
-            entries.add(new ScheduleEntry(p.getPhase(), p.getStart(), p.isPostponed(),
-                    enforced ? ScheduleEntry.State.ENFORCED : ScheduleEntry.State.UPCOMING,
-                    enforced ? 0 : ChronoUnit.DAYS.between(asOf, p.getStart()), List.copyOf(p.getRules())));
+            ScheduleEntry.State state = p.isNotEnforced() ? ScheduleEntry.State.NOT_ENFORCED
+                    : enforced ? ScheduleEntry.State.ENFORCED : ScheduleEntry.State.UPCOMING;
+            entries.add(new ScheduleEntry(p.getPhase(), p.getStart(), p.isPostponed(), state,
+                    state == ScheduleEntry.State.UPCOMING ? ChronoUnit.DAYS.between(asOf, p.getStart()) : 0, List.copyOf(p.getRules())));
         }
         List<Finding> all = new ArrayList<>(findings.findings());
         all.sort(Finding.REPORT_ORDER);
@@ -486,12 +523,16 @@ public final class Evaluator {
         }
         long evaluated = totals.read - totals.rejectedCount - totals.duplicates;
         Summary summary = new Summary(totals.read, evaluated, totals.rejectedCount, totals.duplicates, totals.inScope,
-                totals.satisfied, totals.notSatisfied, users.size(), inScopeUsers, readyUsers, all.size());
+                totals.satisfied, totals.notSatisfied, users.size(), inScopeUsers, readyUsers, all.size(),
+                arm.present ? arm.read : null, arm.present ? arm.inScope() : null, arm.present ? arm.withoutMfa() : null);
         Report.Status status = Report.Status.of(rejected, all);
         List<Inputs.FileRead> files = new ArrayList<>();
         data.filesRead.forEach((name, count) -> files.add(new Inputs.FileRead(name, count)));
         totals.recordsPerFile.forEach((name, count) -> files.add(new Inputs.FileRead(name, count)));
-        List<String> missing = data.missing.stream().map(m -> m.getFile()).toList();
+        arm.recordsPerFile.forEach((name, count) -> files.add(new Inputs.FileRead(name, count)));
+        List<String> missing = new ArrayList<>(data.missing.stream().map(m -> m.getFile()).toList());
+        // An edition that needs the activity log says so with INPUT_MISSING naming it.
+        if (all.stream().anyMatch(f -> f.code().equals("INPUT_MISSING") && f.subject().equals(ArmInput.FILE))) missing.add(ArmInput.FILE);
         return new Report(Report.SCHEMA_VERSION,
                 Report.TenantRef.of(data.tenant),
                 asOf, status, entries, null, userVerdicts, all, summary,

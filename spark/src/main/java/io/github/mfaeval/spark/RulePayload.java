@@ -45,8 +45,8 @@ final class RulePayload implements Serializable {
     }
 
     private RuleBase build() {
-        RuleFiles rules = RuleFiles.of(origin, files);
         try {
+            RuleFiles rules = RuleFiles.of(origin, files);
             String dir = cacheDir != null ? cacheDir : System.getenv(RuleBaseCache.ENV);
             try {
                 return new RuleBaseCache(dir != null ? Path.of(dir) : RuleBaseCache.defaultRoot()).load(rules).base();
@@ -56,6 +56,8 @@ final class RulePayload implements Serializable {
             }
         } catch (RuleBuildException e) {
             throw new IllegalStateException("the rules do not build on this executor: " + e.getProblems(), e);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 }

@@ -49,6 +49,10 @@ public final class SparkMain implements Callable<Integer> {
     @Option(names = "--as-of", paramLabel = "DATE", description = "Evaluation date (default: today).")
     LocalDate asOf;
 
+    @Option(names = "--edition", paramLabel = "ID",
+            description = "Edition of Microsoft's page to evaluate against, as for evaluate (default: the latest in the rules folder).")
+    String edition;
+
     @Option(names = "--list-sign-ins", paramLabel = "WHICH", defaultValue = "unsatisfied",
             description = "Sign-ins listed in each report: unsatisfied (default), all, none; every verdict is in signins/ anyway.")
     String listed;
@@ -96,7 +100,7 @@ public final class SparkMain implements Callable<Integer> {
         RuleFiles files;
         RuleBase base;
         try {
-            files = rules == null ? RuleFiles.defaults() : RuleFiles.fromDirectory(rules);
+            files = (rules == null ? RuleFiles.defaults() : RuleFiles.fromDirectory(rules)).edition(edition);
             base = new RuleBaseCache(cacheDir != null ? Path.of(cacheDir) : RuleBaseCache.defaultRoot()).load(files).base();
         } catch (IOException e) {
             err.println("mfa-eval spark: " + e.getMessage());
