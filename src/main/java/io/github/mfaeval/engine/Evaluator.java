@@ -146,7 +146,7 @@ public final class Evaluator {
                     stream.readFile(file, data.authDetails);
                 }
                 stream.flush();
-                ignoredDetails(data, rejected);
+                ignoredDetails(data, totals.rejected);
             } catch (RuntimeException e) {
                 // The evaluating side failed: rethrow its own exception, not the reader's view of it.
                 if (pipeline.failed()) pipeline.finish();
