@@ -14,8 +14,11 @@ import java.util.Map;
  * what the report's {@code inputs.signInPeriod} shows. Minimum and maximum, so the result does not depend on
  * the order files or records are read in.
  */
-final class SignInPeriods {
-    private static final class Range {
+public final class SignInPeriods implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private static final class Range implements java.io.Serializable {
+        private static final long serialVersionUID = 1L;
         Instant first;
         Instant last;
         long count;
@@ -26,14 +29,26 @@ final class SignInPeriods {
             if (first == null || at.isBefore(first)) first = at;
             if (last == null || at.isAfter(last)) last = at;
         }
+
+        void merge(Range o) {
+            count += o.count;
+            if (o.first != null && (first == null || o.first.isBefore(first))) first = o.first;
+            if (o.last != null && (last == null || o.last.isAfter(last))) last = o.last;
+        }
     }
 
     private final Range all = new Range();
     private final Map<SignInKind, Range> kinds = new EnumMap<>(SignInKind.class);
 
-    void add(SignIn s, SignInKind kind) {
+    public void add(SignIn s, SignInKind kind) {
         all.add(s.getCreatedDateTime());
         kinds.computeIfAbsent(kind, k -> new Range()).add(s.getCreatedDateTime());
+    }
+
+    /** Adds the periods of sign-ins counted elsewhere (another executor of a cluster): min and max, so order does not matter. */
+    public void merge(SignInPeriods o) {
+        all.merge(o.all);
+        o.kinds.forEach((kind, r) -> kinds.computeIfAbsent(kind, k -> new Range()).merge(r));
     }
 
     Instant first() { return all.first; }

@@ -1,7 +1,7 @@
 package io.github.mfaeval.model;
 
 /** What one user's sign-ins showed, counted as the sign-ins stream past (memory grows with users only). */
-public final class SignInTally {
+public final class SignInTally implements java.io.Serializable {
     private int inScope;
     private int satisfied;
     private int unsatisfied;
@@ -33,6 +33,23 @@ public final class SignInTally {
 
     /** A guest's home tenant as their sign-ins name it (the smallest id if they name several), or null. */
     public String getHomeTenantId() { return homeTenantId; }
+
+    /** Adds another tally of the same user (sign-ins counted elsewhere, e.g. on another executor of a cluster). */
+    public void merge(SignInTally o) {
+        inScope += o.inScope;
+        satisfied += o.satisfied;
+        unsatisfied += o.unsatisfied;
+        passwordGrant += o.passwordGrant;
+        homeTenantClaimUntrusted += o.homeTenantClaimUntrusted;
+        federatedClaimRejected += o.federatedClaimRejected;
+        homeTenantTrustUnknown += o.homeTenantTrustUnknown;
+        if (o.homeTenantId != null && (homeTenantId == null || o.homeTenantId.compareTo(homeTenantId) < 0)) {
+            homeTenantId = o.homeTenantId;
+        }
+        judgedByWritesWithoutMfa += o.judgedByWritesWithoutMfa;
+        phase2 += o.phase2;
+    }
+
     public int getInScope() { return inScope; }
     /** In-scope sign-ins to a Phase 2 application. */
     public int getPhase2() { return phase2; }
