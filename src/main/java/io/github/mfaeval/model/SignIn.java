@@ -31,7 +31,10 @@ public final class SignIn implements Explained {
     private final int errorCode;
     private final String additionalDetails;
     private final String authenticationProtocol;
-    private final String source;
+    // where it was read: file, record and line (a reader of one range of a file moves them once it knows what came before)
+    private final String sourceFile;
+    private long sourceRecord;
+    private long sourceLine;
 
     // verdict
     private boolean inScope;
@@ -49,7 +52,7 @@ public final class SignIn implements Explained {
                   String appId, String appDisplayName, String homeTenantId, String resourceTenantId,
                   boolean workloadIdentity, String authenticationRequirement, Set<String> requirementProviders,
                   List<AuthStep> authenticationDetails, int errorCode, String additionalDetails,
-                  String authenticationProtocol, String source) {
+                  String authenticationProtocol, String sourceFile, long sourceRecord, long sourceLine) {
         this.id = id;
         this.createdDateTime = createdDateTime;
         this.userId = lower(userId);
@@ -66,7 +69,9 @@ public final class SignIn implements Explained {
         this.errorCode = errorCode;
         this.additionalDetails = additionalDetails == null ? "" : additionalDetails;
         this.authenticationProtocol = lower(authenticationProtocol);
-        this.source = source;
+        this.sourceFile = sourceFile;
+        this.sourceRecord = sourceRecord;
+        this.sourceLine = sourceLine;
     }
 
     private static String lower(String s) {
@@ -109,8 +114,17 @@ public final class SignIn implements Explained {
     public String getAdditionalDetails() { return additionalDetails; }
     /** Lower-cased, e.g. {@code ropc}. */
     public String getAuthenticationProtocol() { return authenticationProtocol; }
-    /** File and record the sign-in was read from. */
-    public String getSource() { return source; }
+    /** File and record the sign-in was read from: "signIns.json record 12 (line 12)". */
+    public String getSource() { return sourceFile + " record " + sourceRecord + " (line " + sourceLine + ")"; }
+
+    /**
+     * For a reader that parsed a range of a file without knowing what came before it: adds the records and
+     * lines before the range, once they are known. Called before the fact reaches any rule.
+     */
+    public void moveSource(long recordsBefore, long linesBefore) {
+        this.sourceRecord += recordsBefore;
+        this.sourceLine += linesBefore;
+    }
 
     /**
      * True when a succeeded step's result detail, or the status of a successful sign-in, contains the
