@@ -75,15 +75,17 @@ public final class Evaluator {
     private final RuleBase rules;
     private final boolean pipelined;
     private final int readers;
+    private final long partBytes;
 
     public Evaluator(RuleBase rules) {
-        this(rules, true, defaultReaders());
+        this(rules, true, defaultReaders(), SignInFilesReader.PART_BYTES);
     }
 
-    private Evaluator(RuleBase rules, boolean pipelined, int readers) {
+    private Evaluator(RuleBase rules, boolean pipelined, int readers, long partBytes) {
         this.rules = rules;
         this.pipelined = pipelined;
         this.readers = readers;
+        this.partBytes = partBytes;
     }
 
     /** Threads that parse sign-in files: one per core (the rules' thread mostly waits for them). */
@@ -93,12 +95,17 @@ public final class Evaluator {
 
     /** The same evaluation on the calling thread only (same results; for callers that run tenants in parallel). */
     public Evaluator onOneThread() {
-        return new Evaluator(rules, false, 1);
+        return new Evaluator(rules, false, 1, partBytes);
     }
 
     /** The same evaluation with {@code threads} threads parsing sign-in files (same results, byte for byte). */
     public Evaluator withReaders(int threads) {
-        return new Evaluator(rules, pipelined, Math.max(1, threads));
+        return withReaders(threads, partBytes);
+    }
+
+    /** ... and large NDJSON files cut into parts of about {@code partBytes} (tests cut small files into many). */
+    public Evaluator withReaders(int threads, long partBytes) {
+        return new Evaluator(rules, pipelined, Math.max(1, threads), Math.max(1, partBytes));
     }
 
     /** Evaluates the tenant and keeps every sign-in verdict in the report. */
@@ -122,7 +129,7 @@ public final class Evaluator {
     /** {@link #readOnly(TenantData)} with {@code readers} threads parsing. */
     public static ReadCounts readOnly(TenantData data, int readers) throws IOException {
         SignInStream stream = new SignInStream(chunk -> { }, new ArrayList<>());
-        stream.readFiles(data.signInFiles(), data.authDetails, readers);
+        stream.readFiles(data.signInFiles(), data.authDetails, readers, SignInFilesReader.PART_BYTES);
         stream.flush();
         return new ReadCounts(stream.read, stream.rejectedCount, stream.duplicates);
     }
@@ -180,7 +187,7 @@ public final class Evaluator {
                 : ChunkPipeline.inline(evaluation::accept)) {
             stream = new SignInStream(pipeline::submit, rejected);
             try {
-                stream.readFiles(data.signInFiles(), data.authDetails, readers);
+                stream.readFiles(data.signInFiles(), data.authDetails, readers, partBytes);
                 stream.flush();
             } catch (RuntimeException e) {
                 // The evaluating side failed: rethrow its own exception, not the reader's view of it.
@@ -294,8 +301,8 @@ public final class Evaluator {
          * Any format SignInReader knows; every record it sees is evaluated, rejected or a duplicate. Files are
          * parsed on {@code readers} threads but arrive here in order, on this thread, as from one.
          */
-        void readFiles(List<Path> files, PortalAuthDetails details, int readers) {
-            SignInFilesReader.read(files, details, readers, new SignInFilesReader.FileSink() {
+        void readFiles(List<Path> files, PortalAuthDetails details, int readers, long partBytes) {
+            SignInFilesReader.read(files, details, readers, partBytes, new SignInFilesReader.FileSink() {
                 long before;
 
                 @Override

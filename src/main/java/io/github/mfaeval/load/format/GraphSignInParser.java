@@ -353,23 +353,70 @@ final class GraphSignInParser {
     /** The same decisions as {@link SignInMapper} takes from the tree, on the values read. */
     private SignInMapper.Mapped build(String hint, String file, long index, long line) throws TreePath {
         if (id == null || created == null) throw TREE;
-        Instant when = Dates.parse(created);
+        Instant when = isoUtc(created);
+        if (when == null) when = Dates.parse(created);
         if (when == null) throw TREE;
         // SignInRecords.applyHint: the file name says what kind of sign-ins it holds when the record does not
         if (hint != null && !eventTypesGiven && interactive == null) eventTypes.add(hint.toLowerCase(Locale.ROOT));
         boolean workload = workload();
         if (appId == null && !workload) throw TREE;
-        String req = requirement;
-        if (req != null) {
-            String k = req.replaceAll("[^A-Za-z]", "").toLowerCase(Locale.ROOT);
-            for (String member : REQUIREMENTS) {
-                if (member.toLowerCase(Locale.ROOT).equals(k)) req = member;
-            }
-        }
+        String req = requirement == null ? null : requirement(requirement);
         SignIn s = new SignIn(id, when, userId, upn, userType == null ? null : canonical("signInUserType", userType), appId,
                 appName, homeTenant, resourceTenant, workload, req, providers, steps, errorCode, additional,
                 protocol == null ? null : canonical("protocolType", protocol), file, index, line);
         return new SignInMapper.Mapped(s, kind(workload));
+    }
+
+    /** The member of the two requirement values the text stands for, as SignInMapper reads it (cached: one regex per value, not per record). */
+    private String requirement(String text) {
+        String key = "requirement\u0000" + text;
+        String c = canonical.get(key);
+        if (c == null) {
+            c = text;
+            String k = text.replaceAll("[^A-Za-z]", "").toLowerCase(Locale.ROOT);
+            for (String member : REQUIREMENTS) {
+                if (member.toLowerCase(Locale.ROOT).equals(k)) c = member;
+            }
+            if (canonical.size() < MAX_CACHED_NAMES) canonical.put(key, c);
+        }
+        return c;
+    }
+
+    /**
+     * Graph's own form, {@code 2025-11-27T23:59:58Z} with up to 9 fraction digits, read without the general
+     * parsers of {@link Dates} (which give the same instant, and take over for every other form: null here).
+     */
+    static Instant isoUtc(String t) {
+        int n = t.length();
+        if (n < 20 || t.charAt(n - 1) != 'Z' || t.charAt(4) != '-' || t.charAt(7) != '-' || t.charAt(10) != 'T'
+                || t.charAt(13) != ':' || t.charAt(16) != ':') return null;
+        int year = digits(t, 0, 4), month = digits(t, 5, 7), day = digits(t, 8, 10);
+        int hour = digits(t, 11, 13), minute = digits(t, 14, 16), second = digits(t, 17, 19);
+        if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0) return null;
+        int nanos = 0;
+        if (n > 20) {
+            int fraction = n - 21;
+            if (t.charAt(19) != '.' || fraction < 1 || fraction > 9) return null;
+            int f = digits(t, 20, n - 1);
+            if (f < 0) return null;
+            nanos = f;
+            for (int i = fraction; i < 9; i++) nanos *= 10;
+        }
+        try {
+            return java.time.LocalDateTime.of(year, month, day, hour, minute, second, nanos).toInstant(java.time.ZoneOffset.UTC);
+        } catch (java.time.DateTimeException e) {
+            return null; // 2025-02-30 and the like: Dates decides
+        }
+    }
+
+    private static int digits(String t, int from, int to) {
+        int v = 0;
+        for (int i = from; i < to; i++) {
+            char c = t.charAt(i);
+            if (c < '0' || c > '9') return -1;
+            v = v * 10 + (c - '0');
+        }
+        return v;
     }
 
     private boolean workload() {

@@ -45,6 +45,11 @@ public final class SignInFilesReader {
 
     /** Reads {@code files} in order into {@code sink}, parsing on {@code threads} threads (1: on the calling thread only). */
     public static void read(List<Path> files, PortalAuthDetails details, int threads, FileSink sink) {
+        read(files, details, threads, PART_BYTES, sink);
+    }
+
+    /** ... cutting large NDJSON files into parts of about {@code partBytes}. */
+    public static void read(List<Path> files, PortalAuthDetails details, int threads, long partBytes, FileSink sink) {
         if (threads <= 1) {
             for (Path file : files) {
                 String description = SignInReader.read(file, details, sink);
@@ -53,7 +58,7 @@ public final class SignInFilesReader {
             return;
         }
         List<SignInReader.Part> parts = new ArrayList<>();
-        for (Path file : files) parts.addAll(SignInReader.split(file, PART_BYTES));
+        for (Path file : files) parts.addAll(SignInReader.split(file, partBytes));
         ExecutorService pool = Executors.newFixedThreadPool(threads, daemons());
         try {
             ArrayDeque<Job> ahead = new ArrayDeque<>();
