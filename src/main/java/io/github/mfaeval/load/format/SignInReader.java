@@ -165,9 +165,10 @@ public final class SignInReader {
         String name = file.getFileName().toString();
         Records records = new Records(name, details, sink);
         if (part.lines()) {
-            try (InputStream raw = Files.newInputStream(file)) {
-                raw.skipNBytes(part.start());
-                InputStream in = new BoundedInput(raw, part.end() - part.start());
+            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+                // positioned, not skipped: skipping would read every part before this one again
+                ch.position(part.start());
+                InputStream in = new BoundedInput(java.nio.channels.Channels.newInputStream(ch), part.end() - part.start());
                 ByteLines lines = new ByteLines(in, TextInput.DEFAULT_MAX_RECORD_CHARS);
                 long n = JsonSignIns.readLines(lines, records.fast(), records.hint, name, records);
                 return new PartResult(records.container, records.dialect, "", n, lines.newlines());
