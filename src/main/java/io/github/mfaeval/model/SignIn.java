@@ -21,6 +21,7 @@ public final class SignIn implements Explained {
     private final String userPrincipalName;
     private final String userType;
     private final String appId;
+    private final String appIdLower;
     private final String appDisplayName;
     private final String homeTenantId;
     private final String resourceTenantId;
@@ -30,6 +31,7 @@ public final class SignIn implements Explained {
     private final List<AuthStep> authenticationDetails;
     private final int errorCode;
     private final String additionalDetails;
+    private final String additionalDetailsLower;
     private final String authenticationProtocol;
     // where it was read: file, record and line (a reader of one range of a file moves them once it knows what came before)
     private final String sourceFile;
@@ -59,6 +61,7 @@ public final class SignIn implements Explained {
         this.userPrincipalName = userPrincipalName;
         this.userType = lower(userType);
         this.appId = appId;
+        this.appIdLower = lower(appId);
         this.appDisplayName = appDisplayName;
         this.homeTenantId = lower(homeTenantId);
         this.resourceTenantId = lower(resourceTenantId);
@@ -68,6 +71,7 @@ public final class SignIn implements Explained {
         this.authenticationDetails = List.copyOf(authenticationDetails);
         this.errorCode = errorCode;
         this.additionalDetails = additionalDetails == null ? "" : additionalDetails;
+        this.additionalDetailsLower = this.additionalDetails.toLowerCase(Locale.ROOT);
         this.authenticationProtocol = lower(authenticationProtocol);
         this.sourceFile = sourceFile;
         this.sourceRecord = sourceRecord;
@@ -92,7 +96,7 @@ public final class SignIn implements Explained {
     }
     public String getUserType() { return userType; }
     public String getAppId() { return appId; }
-    public String getAppIdLower() { return lower(appId); }
+    public String getAppIdLower() { return appIdLower; }
     public String getAppDisplayName() { return appDisplayName; }
     public String getHomeTenantId() { return homeTenantId; }
     public String getResourceTenantId() { return resourceTenantId; }
@@ -132,11 +136,11 @@ public final class SignIn implements Explained {
      */
     public boolean hasResultPhrase(String phrase) {
         for (AuthStep step : authenticationDetails) {
-            if (step.isSucceeded() && step.getResultDetail().toLowerCase(Locale.ROOT).contains(phrase)) {
+            if (step.isSucceeded() && step.getResultDetailLower().contains(phrase)) {
                 return true;
             }
         }
-        return isSuccess() && additionalDetails.toLowerCase(Locale.ROOT).contains(phrase);
+        return isSuccess() && additionalDetailsLower.contains(phrase);
     }
 
     /**

@@ -34,6 +34,7 @@ class ParallelReadingTest {
         Path file = tenant.resolve("signIns.json");
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}); // a byte-order mark before the first part
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
             // every kind of line the reader meets, spread over every part: 150 broken ones, so that the

@@ -124,8 +124,9 @@ public final class SignInReader {
         long start = bom;
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             while (partBytes < size && size - start > partBytes + partBytes / 2) {
-                long cut = lineStartAtOrAfter(ch, start + partBytes, size);
-                if (cut >= size) break;
+                long cut = lineStartAtOrAfter(ch, start + partBytes, Math.min(size, start + partBytes + TextInput.DEFAULT_MAX_RECORD_CHARS));
+                // no line end within the longest line allowed: the rest stays one part, which refuses that line
+                if (cut < 0 || cut >= size) break;
                 parts.add(new Part(file, start, cut, true));
                 start = cut;
             }
@@ -143,20 +144,20 @@ public final class SignInReader {
         }
     }
 
-    /** The offset just after the first '\n' at or after {@code from}, or {@code size}. */
-    private static long lineStartAtOrAfter(FileChannel ch, long from, long size) throws IOException {
+    /** The offset just after the first '\n' at or after {@code from} and before {@code until}, or -1. */
+    private static long lineStartAtOrAfter(FileChannel ch, long from, long until) throws IOException {
         ByteBuffer b = ByteBuffer.allocate(1 << 16);
         long at = from;
-        while (at < size) {
+        while (at < until) {
             b.clear();
             int n = ch.read(b, at);
-            if (n <= 0) return size;
+            if (n <= 0) return -1;
             for (int i = 0; i < n; i++) {
                 if (b.get(i) == '\n') return at + i + 1;
             }
             at += n;
         }
-        return size;
+        return -1;
     }
 
     /** Reads one part of a file: its records as facts, or rejections saying where and why. */
