@@ -37,7 +37,7 @@ final class GraphSignInParser {
     private static final int OTHER = -1;
     private static final int ID = 1, CREATED = 2, USER_ID = 3, UPN = 4, USER_TYPE = 5, APP_ID = 6, APP_NAME = 7,
             HOME_TENANT = 8, RESOURCE_TENANT = 9, REQUIREMENT = 10, POLICIES = 11, DETAILS = 12, STATUS = 13,
-            EVENT_TYPES = 14, INTERACTIVE = 15, MSI = 16, AGENT = 17, SP_ID = 18, PROTOCOL = 19;
+            EVENT_TYPES = 14, INTERACTIVE = 15, MSI = 16, AGENT = 17, SP_ID = 18, PROTOCOL = 19, RESOURCE_ID = 20;
     private static final Map<String, Integer> TOP = Map.ofEntries(
             Map.entry("id", ID), Map.entry("createdDateTime", CREATED), Map.entry("userId", USER_ID),
             Map.entry("userPrincipalName", UPN), Map.entry("userType", USER_TYPE), Map.entry("appId", APP_ID),
@@ -46,7 +46,7 @@ final class GraphSignInParser {
             Map.entry("authenticationRequirementPolicies", POLICIES), Map.entry("authenticationDetails", DETAILS),
             Map.entry("status", STATUS), Map.entry("signInEventTypes", EVENT_TYPES), Map.entry("isInteractive", INTERACTIVE),
             Map.entry("managedServiceIdentity", MSI), Map.entry("agent", AGENT), Map.entry("servicePrincipalId", SP_ID),
-            Map.entry("authenticationProtocol", PROTOCOL));
+            Map.entry("authenticationProtocol", PROTOCOL), Map.entry("resourceId", RESOURCE_ID));
     /**
      * Names (lower case) that make a record something else than a plain Graph sign-in: diagnostic-record envelopes,
      * Log Analytics columns, PowerShell's bag of extra properties, wrappers of records.
@@ -73,7 +73,7 @@ final class GraphSignInParser {
 
     // the record being read
     private String id, created, userId, upn, userType, appId, appName, homeTenant, resourceTenant, requirement,
-            protocol, spId, msiType, agentType, additional;
+            protocol, spId, msiType, agentType, additional, resourceId;
     private boolean agentNonEmpty, eventTypesGiven;
     private Boolean interactive;
     private int errorCode;
@@ -130,6 +130,7 @@ final class GraphSignInParser {
                 case REQUIREMENT -> requirement = text(p, t);
                 case PROTOCOL -> protocol = text(p, t);
                 case SP_ID -> spId = text(p, t);
+                case RESOURCE_ID -> resourceId = text(p, t);
                 case INTERACTIVE -> interactive = bool(t);
                 case EVENT_TYPES -> eventTypes(p, t);
                 case POLICIES -> policies(p, t);
@@ -147,7 +148,7 @@ final class GraphSignInParser {
 
     private void reset() {
         id = created = userId = upn = userType = appId = appName = homeTenant = resourceTenant = requirement = null;
-        protocol = spId = msiType = agentType = additional = null;
+        protocol = spId = msiType = agentType = additional = resourceId = null;
         agentNonEmpty = eventTypesGiven = false;
         interactive = null;
         errorCode = 0;
@@ -364,6 +365,7 @@ final class GraphSignInParser {
         SignIn s = new SignIn(id, when, userId, upn, userType == null ? null : canonical("signInUserType", userType), appId,
                 appName, homeTenant, resourceTenant, workload, req, providers, steps, errorCode, additional,
                 protocol == null ? null : canonical("protocolType", protocol), file, index, line);
+        s.withResourceId(resourceId); // ResourceIdentity (Log Analytics) sends a record to the tree path
         return new SignInMapper.Mapped(s, kind(workload));
     }
 

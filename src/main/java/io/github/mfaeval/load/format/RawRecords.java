@@ -19,10 +19,14 @@ interface RawRecords {
     void broken(String where, String reason, long count);
 
     /** The same, at a record's position (which a reader of a range of a file moves once it knows what came before). */
-    void broken(Position at, String reason, long count);
+    default void broken(Position at, String reason, long count) {
+        broken(at.toString(), reason, count);
+    }
 
-    /** A record already mapped onto its fact (the fast path of Graph records). */
-    void mapped(SignInMapper.Mapped record);
+    /** A record already mapped onto its fact (the fast path of Graph records, for readers that offer one). */
+    default void mapped(SignInMapper.Mapped record) {
+        throw new UnsupportedOperationException("this reader takes records as JSON only");
+    }
 
     /** Something the user should know that costs no record (an unknown column). */
     void notice(String where, String message);

@@ -48,7 +48,7 @@ class GraphSignInParserTest {
                 .append('|').append(s.getResourceTenantId()).append('|').append(s.isWorkloadIdentity()).append('|')
                 .append(s.getAuthenticationRequirement()).append('|').append(new java.util.TreeSet<>(s.getRequirementProviders()))
                 .append('|').append(s.getErrorCode()).append('|').append(s.getAdditionalDetails()).append('|')
-                .append(s.getAuthenticationProtocol()).append('|').append(s.getSource());
+                .append(s.getAuthenticationProtocol()).append('|').append(s.getResourceIdLower()).append('|').append(s.getSource());
         s.getAuthenticationDetails().forEach(d -> b.append("|step ").append(d.getMethod()).append(',').append(d.isSucceeded())
                 .append(',').append(d.getStepRequirement()).append(',').append(d.getResultDetail()));
         return b.toString();
