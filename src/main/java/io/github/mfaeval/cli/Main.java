@@ -7,14 +7,14 @@ import picocli.CommandLine.Command;
 @Command(name = "mfa-eval", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Tells whether a Microsoft Entra tenant is ready for mandatory MFA on Azure and the admin portals, "
                 + "and which sign-ins, users and settings are not. The rules are read from a rules folder at run time.",
-        subcommands = {EvaluateCommand.class, BatchCommand.class, InspectCommand.class, GenerateCommand.class,
+        subcommands = {EvaluateCommand.class, BatchCommand.class, CollectCommand.class, InspectCommand.class, GenerateCommand.class,
                 RulesCommand.class, ScenariosCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:ready: no finding requires action",
                 "1:action required (or input incomplete: some records rejected)",
                 "2:input or rule error: the tenant or the rules could not be read or built",
-                "3:batch only: some tenant could not be evaluated (its error.json says why); the others were"})
+                "3:batch and collect: some tenant could not be evaluated (its error.json says why) or collected; the others were"})
 public final class Main {
     public static final int READY = 0;
     public static final int ACTION_REQUIRED = 1;

@@ -463,7 +463,7 @@ public final class Evaluator {
         return new Report(Report.SCHEMA_VERSION,
                 Report.TenantRef.of(data.tenant),
                 asOf, status, entries, null, userVerdicts, all, summary,
-                new Inputs(data.folder.toString(), files, missing, rejected),
+                new Inputs(data.folder.toString(), files, missing, rejected, data.collection),
                 new Report.RulesUsed(rules.source() == null ? "(packaged)" : rules.source().toString(), rules.fingerprint(), List.copyOf(fired)));
     }
 }

@@ -90,6 +90,7 @@ public final class TenantLoader {
             readDomains(folder, data);
             readCrossTenant(folder, data);
             readAuthenticationMethods(folder, data, scuba);
+            readCollection(folder, data);
         } catch (IOException e) {
             throw new InputException(folder + ": cannot read: " + e.getMessage(), e);
         }
@@ -518,6 +519,14 @@ public final class TenantLoader {
         } catch (IllegalArgumentException e) {
             data.rejected.add(new Rejection("crossTenantAccessPolicy.json", "", e.getMessage()));
         }
+    }
+
+    /** collection.json, written by collect: shown in the report's inputs; not an export, so never "missing". */
+    private static void readCollection(Path folder, TenantData data) {
+        Path file = folder.resolve(CollectionInfo.FILE);
+        if (!Files.isRegularFile(file)) return;
+        JsonNode node = readConfigObject(folder, CollectionInfo.FILE, data);
+        if (node != null) data.collection = CollectionInfo.of(node);
     }
 
     private static void readAuthenticationMethods(Path folder, TenantData data, ScubaGearExport scuba) {

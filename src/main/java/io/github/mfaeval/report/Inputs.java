@@ -1,11 +1,39 @@
 package io.github.mfaeval.report;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.github.mfaeval.load.CollectionInfo;
 import io.github.mfaeval.load.Rejection;
 
 import java.util.List;
 
-/** What was read from the tenant folder, what was missing, and every record that was not evaluated. */
-public record Inputs(String folder, List<FileRead> files, List<String> missing, List<Rejection> rejected) {
+/**
+ * What was read from the tenant folder, what was missing, and every record that was not evaluated; for a
+ * folder made by {@code collect}, its collection.json ({@code collection}: when, which sign-in window, each file's status).
+ */
+public record Inputs(String folder, List<FileRead> files, List<String> missing, List<Rejection> rejected,
+                     @JsonInclude(JsonInclude.Include.NON_NULL) CollectionInfo collection) {
+    public Inputs(String folder, List<FileRead> files, List<String> missing, List<Rejection> rejected) {
+        this(folder, files, missing, rejected, null);
+    }
+
     public record FileRead(String name, long records) {
+    }
+
+    /** One line on a collection: when, the sign-in window, and the files it could not collect. */
+    public static String describe(CollectionInfo c) {
+        StringBuilder b = new StringBuilder();
+        b.append(c.finishedAt() != null ? c.finishedAt() : c.startedAt() != null ? c.startedAt() + " (unfinished)" : "(time unknown)");
+        if (c.tool() != null) b.append(" by ").append(c.tool());
+        if (c.error() != null) b.append("; FAILED: ").append(c.error());
+        if (c.signInWindow() != null) {
+            b.append("; sign-ins from ").append(c.signInWindow().from()).append(" to ").append(c.signInWindow().to());
+            if (c.signInWindow().days() != null) b.append(" (").append(c.signInWindow().days()).append(" days)");
+        }
+        List<String> gaps = c.files().stream().filter(f -> !"collected".equals(f.status()))
+                .map(f -> f.name() + " " + f.status() + (f.missingPermission() != null ? " (needs " + f.missingPermission() + ")"
+                        : f.reason() != null ? " (" + f.reason() + ")" : ""))
+                .toList();
+        b.append(gaps.isEmpty() ? "; every file collected" : "; not collected: " + String.join("; ", gaps));
+        return b.toString();
     }
 }

@@ -36,6 +36,7 @@ public final class TextRenderer implements Renderer {
         if (!r.inputs().rejected().isEmpty()) {
             out.printf("Rejected %d input problem(s), first: %s%n", r.inputs().rejected().size(), t(r.inputs().rejected().get(0)));
         }
+        if (r.inputs().collection() != null) out.printf("Collected %s%n", t(Inputs.describe(r.inputs().collection())));
         out.println();
         Map<String, Long> byCode = new LinkedHashMap<>();
         for (Finding f : r.findings()) byCode.merge(f.severity() + " " + t(f.code()) + (f.accepted() == null ? "" : " (accepted)"), 1L, Long::sum);
