@@ -130,7 +130,7 @@ final class CollectCommand implements Callable<Integer> {
             try {
                 tenants = TenantList.read(target.tenants);
             } catch (CollectException e) {
-                err.println("mfa-eval: " + e.getMessage());
+                Main.error(err, e.getMessage());
                 return Main.ERROR;
             }
             if (days != null) tenants = tenants.stream().map(t -> t.days() != null ? t : new TenantList.Entry(t.tenant(), t.folder(), t.auth(), days)).toList();

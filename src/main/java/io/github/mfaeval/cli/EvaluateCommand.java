@@ -126,7 +126,7 @@ final class EvaluateCommand implements Callable<Integer> {
             data = TenantLoader.load(tenantDir);
             accepted = AcceptedRisks.read(tenantDir);
         } catch (InputException e) {
-            err.println("mfa-eval: " + e.getMessage());
+            Main.error(err, e.getMessage());
             return Main.ERROR;
         }
         LocalDate day = asOf == null ? LocalDate.now(ZoneOffset.UTC) : asOf;
@@ -158,11 +158,11 @@ final class EvaluateCommand implements Callable<Integer> {
                 }
             }
         } catch (JsonReportStream.WriteFailed e) {
-            err.println("mfa-eval: cannot write " + (output == null ? "the report" : output) + ": " + e.getMessage());
+            Main.error(err, "cannot write " + (output == null ? "the report" : output) + ": " + e.getMessage());
             return Main.ERROR;
         } catch (IOException e) {
-            err.println(report[0] == null ? "mfa-eval: " + tenantDir + ": " + e.getMessage()
-                    : "mfa-eval: cannot write " + (output == null ? "the report" : output) + ": " + e.getMessage());
+            Main.error(err, report[0] == null ? tenantDir + ": " + e.getMessage()
+                    : "cannot write " + (output == null ? "the report" : output) + ": " + e.getMessage());
             return Main.ERROR;
         }
         return exitCode(report[0]);
@@ -176,7 +176,7 @@ final class EvaluateCommand implements Callable<Integer> {
         try {
             other = rules.build(rules.folder().edition(compareEdition), err);
         } catch (IOException e) {
-            err.println("mfa-eval: " + e.getMessage());
+            Main.error(err, e.getMessage());
             return Main.ERROR;
         }
         if (other == null) return Main.ERROR;
@@ -204,9 +204,9 @@ final class EvaluateCommand implements Callable<Integer> {
             }
             return c.differences().isEmpty() ? Main.READY : Main.ACTION_REQUIRED;
         } catch (InputException e) {
-            err.println("mfa-eval: " + e.getMessage());
+            Main.error(err, e.getMessage());
         } catch (IOException e) {
-            err.println("mfa-eval: " + tenantDir + ": " + e.getMessage());
+            Main.error(err, tenantDir + ": " + e.getMessage());
         }
         return Main.ERROR;
     }
@@ -223,7 +223,7 @@ final class EvaluateCommand implements Callable<Integer> {
 
     private int exitCode(Report report) {
         if (strict && !report.inputs().rejected().isEmpty()) {
-            spec.commandLine().getErr().println("mfa-eval: --strict: " + report.inputs().rejected().size()
+            Main.error(spec.commandLine().getErr(), "--strict: " + report.inputs().rejected().size()
                     + " input problem(s), the first: " + report.inputs().rejected().get(0));
             return Main.ERROR;
         }
@@ -242,9 +242,9 @@ final class EvaluateCommand implements Callable<Integer> {
             out.flush();
             return Main.READY;
         } catch (InputException e) {
-            err.println("mfa-eval: " + e.getMessage());
+            Main.error(err, e.getMessage());
         } catch (IOException e) {
-            err.println("mfa-eval: " + tenantDir + ": " + e.getMessage());
+            Main.error(err, tenantDir + ": " + e.getMessage());
         }
         return Main.ERROR;
     }

@@ -1,7 +1,10 @@
 package io.github.mfaeval.cli;
 
+import io.github.mfaeval.text.SafeText;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+
+import java.io.PrintWriter;
 
 /** mfa-eval: readiness for mandatory MFA on Azure and the admin portals. */
 @Command(name = "mfa-eval", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
@@ -22,6 +25,14 @@ public final class Main {
     /** batch: a tenant failed or timed out. Distinct from 1, so a scheduler can tell broken input from findings. */
     public static final int TENANTS_FAILED = 3;
 
+    /**
+     * An error or warning line on stderr. Messages quote file and folder names and input values: they go through
+     * the one terminal sanitiser, so a name holding a newline or an escape sequence cannot forge or hide a line.
+     */
+    static void error(PrintWriter err, String message) {
+        err.println("mfa-eval: " + SafeText.terminal(message));
+    }
+
     public static void main(String[] args) {
         System.exit(run(args));
     }
@@ -31,7 +42,7 @@ public final class Main {
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExitCodeExceptionMapper(e -> ERROR);
         cli.setParameterExceptionHandler((e, a) -> {
-            e.getCommandLine().getErr().println("mfa-eval: " + e.getMessage());
+            Main.error(e.getCommandLine().getErr(), e.getMessage());
             e.getCommandLine().getErr().println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
             return ERROR;
         });

@@ -118,6 +118,18 @@ public final class Evaluator {
         return evaluate(data, asOf, verdicts::add).withSignIns(verdicts);
     }
 
+    /**
+     * Authentication-detail rows whose Request ID no sign-in claimed (is the main download missing, or cut?) are
+     * no sign-ins, so they count in no sign-in total, but they are listed as ignored rather than dropped unseen.
+     */
+    static void ignoredDetails(TenantData data, List<Rejection> rejected) {
+        if (data.authDetails == null) return;
+        long rows = data.authDetails.unmatchedRows();
+        if (rows == 0) return;
+        rejected.add(new Rejection(data.authDetails.fileNames(), "", rows + " authentication-detail row(s) of "
+                + data.authDetails.unmatched() + " Request ID(s) belong to no sign-in in the files read: ignored", 0));
+    }
+
     /** Counts of a read without rules. */
     public record ReadCounts(long read, long rejected, long duplicates) {
     }
@@ -195,6 +207,7 @@ public final class Evaluator {
             try {
                 stream.readFiles(data.signInFiles(), data.authDetails, readers, partBytes);
                 stream.flush();
+                ignoredDetails(data, rejected);
             } catch (RuntimeException e) {
                 // The evaluating side failed: rethrow its own exception, not the reader's view of it.
                 if (pipeline.failed()) pipeline.finish();

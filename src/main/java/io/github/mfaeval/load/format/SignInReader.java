@@ -2,12 +2,14 @@ package io.github.mfaeval.load.format;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.mfaeval.load.InputFiles;
 import io.github.mfaeval.load.Json;
 import io.github.mfaeval.load.JsonRecords.Position;
 import io.github.mfaeval.load.Rejection;
 import io.github.mfaeval.load.SignInKind;
 import io.github.mfaeval.load.SignInMapper;
 import io.github.mfaeval.model.SignIn;
+import io.github.mfaeval.text.SafeText;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -104,7 +106,8 @@ public final class SignInReader {
         Sniff sniff = null;
         long size = 0;
         try {
-            if (Files.isRegularFile(file) && SignInFiles.isSupported(file.getFileName().toString())) {
+            // what InputFiles refuses (pipes, devices, links out of the folder) is never opened: read whole, it is refused
+            if (InputFiles.problem(file) == null && Files.isRegularFile(file) && SignInFiles.isSupported(file.getFileName().toString())) {
                 sniff = Sniff.of(file);
                 size = Files.size(file);
             }
@@ -186,9 +189,11 @@ public final class SignInReader {
 
     /** Null when read (the records say how), else what the file is when it cannot be read as records. */
     private static String readWhole(Path file, String name, Records out) {
-        if (Files.isDirectory(file)) {
-            out.broken("", "is a folder, not a file", 1);
-            return "folder";
+        String notReadable = InputFiles.problem(file);
+        if (notReadable != null) {
+            // a pipe, device, socket, folder or link out of the tenant folder: never opened (docs/formats.md)
+            out.broken("", notReadable, 1);
+            return "not read";
         }
         if (!SignInFiles.isSupported(name)) {
             out.broken("", SignInFiles.unsupported(name), 1);
@@ -211,13 +216,18 @@ public final class SignInReader {
                         + " before the first line ends): not a JSON or CSV export", 1);
                 return "binary";
             }
+            case UTF16_NO_BOM -> {
+                out.broken("", "is " + sniff.firstLine() + " text without a byte-order mark, which cannot "
+                        + "be told apart from binary data: save it as UTF-8 (or as UTF-16 with a byte-order mark)", 1);
+                return sniff.firstLine() + " without BOM";
+            }
             case ZIP -> {
                 out.broken("", "is a ZIP archive (an Excel workbook or a zipped download): "
                         + "save or extract it as CSV or JSON", 1);
                 return "ZIP archive";
             }
             case UNKNOWN -> {
-                out.broken("line 1", "is neither JSON nor CSV: it starts with \"" + sniff.shownFirstLine() + "\"", 1);
+                out.broken("line 1", "is neither JSON nor CSV: it starts with \"" + SafeText.excerpt(sniff.firstLine()) + "\"", 1);
                 return "unknown";
             }
             default -> {
@@ -447,7 +457,7 @@ public final class SignInReader {
 
         private static String quoted(List<String> names) {
             StringBuilder b = new StringBuilder();
-            for (String n : names) b.append(b.length() > 0 ? ", " : "").append('"').append(n.trim()).append('"');
+            for (String n : names) b.append(b.length() > 0 ? ", " : "").append('"').append(SafeText.excerpt(n.trim())).append('"');
             return b.toString();
         }
     }
