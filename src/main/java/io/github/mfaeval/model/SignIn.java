@@ -13,7 +13,7 @@ import java.util.Set;
  * One sign-in record, normalised from whatever export it came from, and the verdict the rules give it.
  * The input part is immutable; the verdict part is written by rule consequences.
  */
-public final class SignIn implements Explained {
+public final class SignIn implements Explained, java.io.Serializable {
     private static final java.util.regex.Pattern GUID = java.util.regex.Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     // input
     private final String id;
@@ -38,6 +38,8 @@ public final class SignIn implements Explained {
     private final String sourceFile;
     private long sourceRecord;
     private long sourceLine;
+    /** Replaces file, record and line in {@link #getSource()} when set ({@link #withSource}). */
+    private String sourceLabel;
     /** The target resource's application id (lower case), empty when the export does not say. */
     private String resourceId = "";
 
@@ -82,6 +84,17 @@ public final class SignIn implements Explained {
         this.sourceLine = sourceLine;
     }
 
+    /**
+     * The same input under another source label (a cluster names files by their path in the storage account,
+     * where every file is called PT1H.json); only for a sign-in not yet evaluated.
+     */
+    public SignIn withSource(String otherSource) {
+        return new SignIn(id, createdDateTime, userId, userPrincipalName, userType, appId, appDisplayName, homeTenantId,
+                resourceTenantId, workloadIdentity, authenticationRequirement, requirementProviders, authenticationDetails,
+                errorCode, additionalDetails, authenticationProtocol, sourceFile, sourceRecord, sourceLine)
+                .withResourceId(resourceId).labelled(otherSource);
+    }
+
     private static String lower(String s) {
         return s == null ? "" : s.trim().toLowerCase(Locale.ROOT);
     }
@@ -123,7 +136,14 @@ public final class SignIn implements Explained {
     /** Lower-cased, e.g. {@code ropc}. */
     public String getAuthenticationProtocol() { return authenticationProtocol; }
     /** File and record the sign-in was read from: "signIns.json record 12 (line 12)". */
-    public String getSource() { return sourceFile + " record " + sourceRecord + " (line " + sourceLine + ")"; }
+    public String getSource() {
+        return sourceLabel != null ? sourceLabel : sourceFile + " record " + sourceRecord + " (line " + sourceLine + ")";
+    }
+
+    private SignIn labelled(String label) {
+        this.sourceLabel = label;
+        return this;
+    }
 
     /**
      * For a reader that parsed a range of a file without knowing what came before it: adds the records and
