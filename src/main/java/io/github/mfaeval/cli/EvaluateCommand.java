@@ -94,6 +94,10 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--strict", description = "Exit with code 2 when any input was rejected (the report is still written).")
     boolean strict;
 
+    @Option(names = "--readers", paramLabel = "N",
+            description = "Threads that parse sign-in files (default: the number of cores, ${DEFAULT-VALUE}). Reports do not depend on it.")
+    int readers = Evaluator.defaultReaders();
+
     // Read the sign-ins as evaluate would, with no rules: the floor the benchmark (bench/run.sh) compares against.
     @Option(names = "--parse-only", hidden = true)
     boolean parseOnly;
@@ -110,6 +114,10 @@ final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
+        if (readers < 1) {
+            err.println("mfa-eval: --readers must be at least 1, found " + readers);
+            return Main.ERROR;
+        }
         if (parseOnly) return parseOnly(err);
         if (compareEdition != null) return compare(err);
         if (format == Format.csv && output == null) {
@@ -133,7 +141,7 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         LocalDate day = data.tenant.evaluationDate(asOf);
         for (String warning : data.warnings) err.println("mfa-eval: warning: " + warning);
-        Evaluator evaluator = new Evaluator(base).withMaxSignInAge(maxSignInAge);
+        Evaluator evaluator = new Evaluator(base).withMaxSignInAge(maxSignInAge).withReaders(readers);
         Report[] report = new Report[1];
         SignInSelection selection = (signIns != null ? signIns : format == Format.json ? SignIns.unsatisfied : SignIns.all).selection;
         try {
@@ -183,12 +191,12 @@ final class EvaluateCommand implements Callable<Integer> {
             return Main.ERROR;
         }
         if (other == null) return Main.ERROR;
-        LocalDate day = asOf == null ? LocalDate.now(ZoneOffset.UTC) : asOf;
         try {
             TenantData data = TenantLoader.load(tenantDir);
+            LocalDate day = data.tenant.evaluationDate(asOf);
             AcceptedRisks accepted = AcceptedRisks.read(tenantDir);
-            Report from = accepted.apply(new Evaluator(other).evaluate(TenantLoader.load(tenantDir), day));
-            Report to = accepted.apply(new Evaluator(base).evaluate(data, day));
+            Report from = accepted.apply(new Evaluator(other).withMaxSignInAge(maxSignInAge).evaluate(TenantLoader.load(tenantDir), day));
+            Report to = accepted.apply(new Evaluator(base).withMaxSignInAge(maxSignInAge).evaluate(data, day));
             io.github.mfaeval.report.EditionComparison c = io.github.mfaeval.report.EditionComparison.of(from, to);
             AtomicFile.Content content = w -> {
                 if (format == Format.json) {
@@ -237,7 +245,7 @@ final class EvaluateCommand implements Callable<Integer> {
         long start = System.nanoTime();
         try {
             TenantData data = TenantLoader.load(tenantDir);
-            Evaluator.ReadCounts c = Evaluator.readOnly(data);
+            Evaluator.ReadCounts c = Evaluator.readOnly(data, readers);
             double seconds = (System.nanoTime() - start) / 1e9;
             PrintWriter out = spec.commandLine().getOut();
             out.printf("parse-only: %d sign-ins read (%d rejected, %d duplicate) in %.3f s, %.0f sign-ins/s%n",
