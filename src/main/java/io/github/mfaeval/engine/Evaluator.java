@@ -29,6 +29,7 @@ import io.github.mfaeval.model.UserFact;
 import io.github.mfaeval.report.Inputs;
 import io.github.mfaeval.report.Report;
 import io.github.mfaeval.report.ScheduleEntry;
+import io.github.mfaeval.report.SignInPeriod;
 import io.github.mfaeval.report.SignInSink;
 import io.github.mfaeval.report.SignInVerdict;
 import io.github.mfaeval.report.Summary;
@@ -270,6 +271,7 @@ public final class Evaluator {
         List<SignIn> chunk = new ArrayList<>(limit);
         final HashedIdSet seenIds = new HashedIdSet();
         final Map<String, Long> recordsPerFile = new LinkedHashMap<>();
+        final SignInPeriod.Builder period = new SignInPeriod.Builder();
         long read, rejectedCount, duplicates;
 
         SignInStream(ChunkHandler handler, List<Rejection> rejected) {
@@ -291,6 +293,7 @@ public final class Evaluator {
                         return;
                     }
                     chunk.add(s);
+                    period.add(kind.name().toLowerCase(Locale.ROOT).replace('_', '-'), s.getCreatedDateTime());
                     if (chunk.size() >= limit) flush();
                 }
 
@@ -400,7 +403,16 @@ public final class Evaluator {
         return new Report(Report.SCHEMA_VERSION,
                 Report.TenantRef.of(data.tenant),
                 asOf, status, entries, null, userVerdicts, all, summary,
-                new Inputs(data.folder.toString(), files, missing, rejected),
+                new Inputs(data.folder.toString(), files, missing, rejected, stream.period.build(), policies(data)),
                 new Report.RulesUsed(rules.source() == null ? "(packaged)" : rules.source().toString(), rules.fingerprint(), List.copyOf(fired)));
+    }
+
+    private static List<Inputs.Policy> policies(TenantData data) {
+        List<Inputs.Policy> out = new ArrayList<>();
+        for (CaPolicyRecord p : data.caPolicies) {
+            CaPolicy c = p.policy();
+            out.add(new Inputs.Policy(c.getId(), c.getDisplayName(), c.getState() == null ? null : c.getState().toString()));
+        }
+        return out;
     }
 }

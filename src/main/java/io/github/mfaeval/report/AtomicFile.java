@@ -1,5 +1,10 @@
 package io.github.mfaeval.report;
 
+import java.io.BufferedOutputStream;
+import java.io.FilterOutputStream;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+
 import java.io.FilterWriter;
 import java.io.IOException;
 import java.io.Writer;
@@ -27,20 +32,44 @@ public final class AtomicFile {
     private AtomicFile() {
     }
 
+    /** Bytes to write: a binary format (a workbook). */
+    public interface Bytes {
+        void write(OutputStream out) throws IOException;
+    }
+
     public static void write(Path target, Content content) throws IOException {
+        writeBytes(target, stream -> {
+            Writer out = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
+            // Writers such as Jackson's close what they are given; the file must stay open to be forced.
+            content.write(new FilterWriter(out) {
+                @Override
+                public void close() throws IOException {
+                    flush();
+                }
+            });
+            out.flush();
+        });
+    }
+
+    public static void writeBytes(Path target, Bytes content) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, "." + target.getFileName(), TMP_SUFFIX);
         try {
             try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-                Writer out = Channels.newWriter(channel, StandardCharsets.UTF_8);
-                // Writers such as Jackson's close what they are given; the channel must stay open to be forced.
-                content.write(new FilterWriter(out) {
+                OutputStream raw = Channels.newOutputStream(channel);
+                BufferedOutputStream out = new BufferedOutputStream(new FilterOutputStream(raw) {
+                    @Override
+                    public void write(byte[] b, int off, int len) throws IOException {
+                        out.write(b, off, len);
+                    }
+
                     @Override
                     public void close() throws IOException {
                         flush();
                     }
-                });
+                }, 1 << 16);
+                content.write(out);
                 out.flush();
                 // On disk before the rename: after a machine crash the name shows the whole file or the old one.
                 channel.force(true);

@@ -26,7 +26,8 @@ public final class EnforcementDates {
             if (s.start() != null && (first == null || s.start().isBefore(first))) first = s.start();
         }
         this.firstPhase = first;
-        for (SignInVerdict s : report.signIns()) {
+        // Without listed sign-ins (a streamed report) every user counts from the first phase: the earlier date.
+        for (SignInVerdict s : report.signIns() == null ? java.util.List.<SignInVerdict>of() : report.signIns()) {
             LocalDate start = s.inScope() && s.phase() != null ? startOfPhase.get(s.phase()) : null;
             String user = userKey(s);
             if (start != null && user != null) userStart.merge(user, start, (a, b) -> a.isBefore(b) ? a : b);

@@ -62,7 +62,7 @@ public final class AcceptedRisks {
         try {
             root = MAPPER.readTree(file.toFile());
         } catch (IOException e) {
-            throw new InputException(file + ": not valid JSON: " + e.getMessage().split("\n")[0]);
+            throw new InputException(file + ": not valid JSON at " + io.github.mfaeval.load.JsonSyntax.describe(e));
         }
         if (root == null || !root.isArray()) {
             throw new InputException(file + ": expected a JSON array of accepted risks "
