@@ -195,7 +195,7 @@ final class EvaluateCommand implements Callable<Integer> {
                     + " (or leave --format out: the extension chooses it)";
         }
         if (format == Format.csv && output == null) {
-            return "--format csv writes several files: name their folder with -o DIR";
+            return "--format csv writes several files: name their folder with --output DIR (or -o DIR)";
         }
         if (format == Format.csv && output != null && java.nio.file.Files.isRegularFile(output)) {
             return "--format csv writes several files into a folder, but " + output + " is a file: name a folder with -o DIR";

@@ -390,7 +390,7 @@ public final class Evaluator {
             SignInTally t = u.getSignIns();
             userVerdicts.add(new UserVerdict(u.getId(), u.getUserPrincipalName(), u.isInScope(), ready,
                     List.copyOf(u.getCoveredBy()), List.copyOf(u.getFindings()),
-                    new UserVerdict.SignInCounts(t.getInScope(), t.getSatisfied(), t.getUnsatisfied()), List.copyOf(u.getRules())));
+                    new UserVerdict.SignInCounts(t.getInScope(), t.getSatisfied(), t.getUnsatisfied(), t.getFirstPhase()), List.copyOf(u.getRules())));
         }
         long evaluated = stream.read - stream.rejectedCount - stream.duplicates;
         Summary summary = new Summary(stream.read, evaluated, stream.rejectedCount, stream.duplicates, evaluation.inScope,

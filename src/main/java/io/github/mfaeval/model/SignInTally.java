@@ -8,10 +8,12 @@ public final class SignInTally {
     private int passwordGrant;
     private int homeTenantClaimUntrusted;
     private int federatedClaimRejected;
+    private Integer firstPhase;
 
     public void add(SignIn s) {
         if (!s.isInScope()) return;
         inScope++;
+        if (s.getPhase() != null && (firstPhase == null || s.getPhase() < firstPhase)) firstPhase = s.getPhase();
         if (Boolean.TRUE.equals(s.getMfaSatisfied())) satisfied++;
         else if (s.isSuccess()) unsatisfied++;
         if (s.isPasswordGrant()) passwordGrant++;
@@ -26,4 +28,6 @@ public final class SignInTally {
     public int getPasswordGrant() { return passwordGrant; }
     public int getHomeTenantClaimUntrusted() { return homeTenantClaimUntrusted; }
     public int getFederatedClaimRejected() { return federatedClaimRejected; }
+    /** The earliest enforcement phase among the in-scope sign-ins (null without any): when enforcement reaches the user. */
+    public Integer getFirstPhase() { return firstPhase; }
 }

@@ -31,12 +31,12 @@ class EvaluateFormatsTest {
     }
 
     @Test
-    void csvWritesTheFourFilesIntoTheOutputFolder(@TempDir Path tmp) throws IOException {
+    void csvWritesTheFiveFilesIntoTheOutputFolder(@TempDir Path tmp) throws IOException {
         Path out = tmp.resolve("reports/fabrikam");
         assertEquals(Main.ACTION_REQUIRED, evaluate(TestRules.EXAMPLES.resolve("fabrikam-gaps"), "--format", "csv", "-o", out.toString()));
         try (Stream<Path> files = Files.list(out)) {
-            assertEquals(List.of("action-plan.csv", "findings.csv", "signins.csv", "users.csv"),
-                    files.map(p -> p.getFileName().toString()).sorted().toList(), "four files, no temporary leftovers");
+            assertEquals(List.of("action-plan.csv", "actions.csv", "findings.csv", "signins.csv", "users.csv"),
+                    files.map(p -> p.getFileName().toString()).sorted().toList(), "five files, no temporary leftovers");
         }
         assertTrue(Files.readString(out.resolve("action-plan.csv")).startsWith("Priority,Severity,"));
     }
