@@ -53,9 +53,10 @@ final class BatchIndex {
                 + " the table below is still complete.</strong><ul></ul></div>\n");
         header();
         h.append("<main>\n");
-        totals();
-        changes();
+        // The tenants first: the morning question is which one to open; the totals and the changes follow.
         tenants();
+        changes();
+        totals();
         h.append("</main>\n<footer><p>Made by mfa-eval (summary schema ").append(summary.schemaVersion())
                 .append("). summary.json and summary.csv next to this page hold the same rows. This page loads nothing from the network.</p></footer>\n");
         h.append("<script>").append(PageAssets.SCRIPT).append("</script>\n</body>\n</html>\n");

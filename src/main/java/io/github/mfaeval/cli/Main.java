@@ -37,6 +37,11 @@ public final class Main {
     boolean verbose;
 
     public static int run(String... args) {
+        return commandLine(args).execute(args);
+    }
+
+    /** The command line with mfa-eval's error handling (sentences, suggestions, no stack trace without --verbose). */
+    static CommandLine commandLine(String... args) {
         CommandLine cli = new CommandLine(new Main());
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.registerConverter(LocalDate.class, Main::date);
@@ -66,7 +71,7 @@ public final class Main {
             err.flush();
             return ERROR;
         });
-        return cli.execute(args);
+        return cli;
     }
 
     /** yyyy-mm-dd, with a sentence instead of Java's parse exception when it is not one. */
