@@ -18,6 +18,7 @@ public final class TestRules {
     public static final LocalDate AS_OF = LocalDate.of(2025, 11, 28);
 
     private static RuleBase base;
+    private static final java.util.Map<String, RuleBase> EDITIONS = new java.util.HashMap<>();
 
     private TestRules() {
     }
@@ -31,6 +32,39 @@ public final class TestRules {
             }
         }
         return base;
+    }
+
+    /** The project's rules as an edition sees them (the base edition is {@link #base()}), built once per test JVM. */
+    public static synchronized RuleBase edition(String id) {
+        try {
+            RuleFiles folder = RuleFiles.fromDirectory(RULES);
+            if (id.equals(folder.edition().id())) return base();
+            RuleBase b = EDITIONS.get(id);
+            if (b == null) {
+                b = RuleBaseBuilder.build(folder.edition(id));
+                EDITIONS.put(id, b);
+            }
+            return b;
+        } catch (Exception e) {
+            throw new IllegalStateException("the project's rules (edition " + id + ") do not build: " + e.getMessage(), e);
+        }
+    }
+
+    /** Ids of the editions in rules/, oldest first. */
+    public static java.util.List<String> editions() {
+        try {
+            return RuleFiles.fromDirectory(RULES).availableEditions();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    public static Report evaluate(Path tenant, LocalDate asOf, String edition) {
+        try {
+            return new Evaluator(edition(edition)).evaluate(TenantLoader.load(tenant), asOf);
+        } catch (Exception e) {
+            throw new IllegalStateException(tenant + ": " + e.getMessage(), e);
+        }
     }
 
     /** A writable copy of the project's rules/ for tests that break or edit a rule. */

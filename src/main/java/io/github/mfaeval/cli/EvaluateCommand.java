@@ -116,6 +116,12 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--parse-only", hidden = true)
     boolean parseOnly;
 
+    @Option(names = "--compare-edition", paramLabel = "ID",
+            description = {"Evaluate the tenant under edition ID too and list only the verdicts that differ between it and --edition",
+                    "(default: the latest): what Microsoft's edit of the page changes for this tenant. Text, or json with --format json.",
+                    "Exit code 0 when nothing differs, 1 when something does."})
+    String compareEdition;
+
     @Mixin
     RulesOption rules;
 
@@ -129,6 +135,7 @@ final class EvaluateCommand implements Callable<Integer> {
             err.println("mfa-eval: " + problem);
             return Main.ERROR;
         }
+        if (compareEdition != null) return compare(err);
         RuleBase base = rules.build(err);
         if (base == null) return Main.ERROR;
         TenantData data;
@@ -207,6 +214,49 @@ final class EvaluateCommand implements Callable<Integer> {
             return output + " is a folder: -o names the file to write (only --format csv writes into a folder)";
         }
         return null;
+    }
+
+    /** Both editions on the same data and date; prints what differs. */
+    private int compare(PrintWriter err) {
+        RuleBase base = rules.build(err);
+        if (base == null) return Main.ERROR;
+        RuleBase other;
+        try {
+            other = rules.build(rules.folder().edition(compareEdition), err);
+        } catch (IOException e) {
+            err.println("mfa-eval: " + e.getMessage());
+            return Main.ERROR;
+        }
+        if (other == null) return Main.ERROR;
+        LocalDate day = asOf == null ? LocalDate.now(ZoneOffset.UTC) : asOf;
+        try {
+            TenantData data = TenantLoader.load(tenantDir);
+            AcceptedRisks accepted = AcceptedRisks.read(tenantDir);
+            Report from = accepted.apply(new Evaluator(other).evaluate(TenantLoader.load(tenantDir), day));
+            Report to = accepted.apply(new Evaluator(base).evaluate(data, day));
+            io.github.mfaeval.report.EditionComparison c = io.github.mfaeval.report.EditionComparison.of(from, to);
+            AtomicFile.Content content = w -> {
+                if (format == Format.json) {
+                    w.write(io.github.mfaeval.report.JsonRenderer.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(c));
+                    w.write(System.lineSeparator());
+                } else {
+                    c.renderText(w);
+                }
+            };
+            if (output != null) {
+                AtomicFile.write(output, content);
+            } else {
+                PrintWriter out = spec.commandLine().getOut();
+                content.write(out);
+                out.flush();
+            }
+            return c.differences().isEmpty() ? Main.READY : Main.ACTION_REQUIRED;
+        } catch (InputException e) {
+            err.println("mfa-eval: " + e.getMessage());
+        } catch (IOException e) {
+            err.println("mfa-eval: " + tenantDir + ": " + e.getMessage());
+        }
+        return Main.ERROR;
     }
 
     private void write(AtomicFile.Content content) throws IOException {

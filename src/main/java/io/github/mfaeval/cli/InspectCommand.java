@@ -106,6 +106,20 @@ final class InspectCommand implements Callable<Integer> {
             inv.signInFiles().forEach(f -> f.notices().forEach(n -> out.println("  " + n)));
         }
 
+        if (!inv.activityLogFiles().isEmpty()) {
+            out.println();
+            out.println("Activity log files (Azure Resource Manager operations; Phase 2 of editions that judge writes)");
+            int aw = Math.max(20, inv.activityLogFiles().stream().mapToInt(f -> f.name().length()).max().orElse(0));
+            String arow = "  %-" + aw + "s %8s %9s %9s %10s  %s%n";
+            out.printf(arow, "FILE", "READ", "EVALUATED", "REJECTED", "DUPLICATE", "FORMAT");
+            for (Inventory.ActivityLogFileEntry f : inv.activityLogFiles()) {
+                out.printf(arow, f.name(), f.read(), f.evaluated(), f.rejected(), f.duplicates(), f.format());
+                f.rejections().forEach(r -> out.println("    " + r));
+                long listed = f.rejections().stream().mapToLong(Rejection::records).sum();
+                if (f.rejected() > listed) out.printf("    … and %d more in %s%n", f.rejected() - listed, f.name());
+            }
+        }
+
         out.println();
         out.println("Configuration files");
         if (inv.configurationFiles().isEmpty()) out.println("  (none)");

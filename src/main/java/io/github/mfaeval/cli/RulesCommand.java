@@ -33,11 +33,28 @@ final class RulesCommand {
         public Integer call() {
             if (dir != null) rules.rules = dir;
             PrintWriter out = spec.commandLine().getOut();
-            RuleBase base = rules.build(spec.commandLine().getErr());
-            if (base == null) return Main.ERROR;
-            base.warnings().forEach(w -> out.println(w));
-            out.printf("%d rules build from %s%n", base.catalogue().size(), base.source() == null ? "the packaged rules" : base.source());
-            return Main.READY;
+            // Without --edition every edition of the folder is checked: an edit to a shared file can break any of them.
+            java.util.List<io.github.mfaeval.engine.RuleFiles> editions = new java.util.ArrayList<>();
+            try {
+                io.github.mfaeval.engine.RuleFiles folder = rules.folder();
+                if (rules.edition != null) editions.add(folder.edition(rules.edition));
+                else for (String id : folder.availableEditions()) editions.add(folder.edition(id));
+            } catch (java.io.IOException e) {
+                spec.commandLine().getErr().println("mfa-eval: " + e.getMessage());
+                return Main.ERROR;
+            }
+            boolean ok = true;
+            for (io.github.mfaeval.engine.RuleFiles files : editions) {
+                RuleBase base = rules.build(files, spec.commandLine().getErr());
+                if (base == null) {
+                    ok = false;
+                    continue;
+                }
+                base.warnings().forEach(w -> out.println(w.in(files.pathOf(w.file()))));
+                out.printf("%d rules build from %s (edition %s)%n", base.catalogue().size(),
+                        base.source() == null ? "the packaged rules" : base.source(), files.edition().id());
+            }
+            return ok ? Main.READY : Main.ERROR;
         }
     }
 
@@ -56,6 +73,7 @@ final class RulesCommand {
             if (base == null) return Main.ERROR;
             List<RuleInfo> all = base.catalogue().values().stream()
                     .sorted(RuleInfo.BY_ID).toList();
+            out.printf("Edition %s%s%n", base.edition().id(), base.edition().title() == null ? "" : ": " + base.edition().title());
             out.printf("%-13s %-8s %-50s %-8s %s%n", "ID", "SEVERITY", "SECTION", "STAGE", "TITLE (FILE)");
             for (RuleInfo r : all) {
                 out.printf("%-13s %-8s %-50s %-8s %s (%s)%n", r.id(), r.severity(), r.section(), r.stage(), r.title(), r.file());

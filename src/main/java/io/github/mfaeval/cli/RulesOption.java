@@ -24,7 +24,17 @@ final class RulesOption {
     @Option(names = "--no-cache", description = "Build the rules from scratch; neither read nor write the rule cache.")
     boolean noCache;
 
+    @Option(names = "--edition", paramLabel = "ID",
+            description = "Edition of Microsoft's page to evaluate against, e.g. 2024-09-24 or 2026-04-03 (default: the latest in the rules folder).")
+    String edition;
+
+    /** The rules folder as the chosen edition (default: the latest) sees it. */
     RuleFiles files() throws IOException {
+        return folder().edition(edition);
+    }
+
+    /** The rules folder itself (its base edition). */
+    RuleFiles folder() throws IOException {
         return rules == null ? RuleFiles.defaults() : RuleFiles.fromDirectory(rules);
     }
 
@@ -37,6 +47,11 @@ final class RulesOption {
             err.println("mfa-eval: " + e.getMessage());
             return null;
         }
+        return build(files, err);
+    }
+
+    /** The rule base of these files, or null after printing every problem as file:line: message. */
+    RuleBase build(RuleFiles files, PrintWriter err) {
         try {
             if (noCache) return RuleBaseBuilder.build(files);
             RuleBaseCache.Loaded loaded = new RuleBaseCache(cacheDir != null ? cacheDir : RuleBaseCache.defaultRoot()).load(files);
@@ -44,8 +59,8 @@ final class RulesOption {
             return loaded.base();
         } catch (RuleBuildException e) {
             String prefix = files.directory() == null ? "" : files.directory() + "/";
-            e.getProblems().forEach(p -> err.println(prefix + p));
-            err.println("mfa-eval: the rules in " + files.origin() + " do not build ("
+            e.getProblems().forEach(p -> err.println(prefix + p.in(files.pathOf(p.file()))));
+            err.println("mfa-eval: the rules in " + files.origin() + " (edition " + files.edition().id() + ") do not build ("
                     + e.getProblems().stream().filter(p -> p.error()).count() + " error(s))");
             return null;
         }

@@ -8,6 +8,7 @@ import io.github.mfaeval.scenario.Faqs;
 import io.github.mfaeval.scenario.Scenario;
 import io.github.mfaeval.scenario.ScenarioFiles;
 import io.github.mfaeval.scenario.ScenarioRunner;
+import io.github.mfaeval.scenario.ScenarioSuite;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -52,14 +53,17 @@ final class ScenariosCommand implements Callable<Integer> {
         }
         RuleBase base = rules.build(err);
         if (base == null) return Main.ERROR;
+        // The edition's suite: the shared scenarios, with the edition's own files (editions/ID/) laid over them.
+        ScenarioSuite suite = new ScenarioSuite(folder, base.edition().id());
         List<Scenario> scenarios;
         try {
-            scenarios = ScenarioFiles.load(folder);
+            scenarios = suite.scenarios();
         } catch (ScenarioFiles.BadScenario e) {
             err.println(e.getMessage());
             return Main.ERROR;
         }
-        List<CaseResult> results = new ScenarioRunner(base, folder).runAll(scenarios);
+        out.printf("Edition %s%n", base.edition().id());
+        List<CaseResult> results = new ScenarioRunner(base, suite.bases()).runAll(scenarios);
         int failed = 0;
         for (CaseResult r : results) {
             out.printf("%-4s %-40s %s%n", r.passed() ? "PASS" : "FAIL", r.scenario().file().getFileName() + ":" + r.testCase().line(),
@@ -74,7 +78,7 @@ final class ScenariosCommand implements Callable<Integer> {
             out.println();
             out.print(Coverage.matrix(scenarios, results, base.catalogue().values()));
             RuleFiles files = rules.files();
-            List<String> offenders = Coverage.offenders(scenarios, results, base.catalogue(), Faqs.load(folder), Coverage.findingCodes(files));
+            List<String> offenders = Coverage.offenders(scenarios, results, base.catalogue(), suite.faqs(), Coverage.findingCodes(files));
             out.println();
             if (offenders.isEmpty()) {
                 out.println("Coverage complete: every FAQ has a case, every rule fires in some case and not in another, every finding code is expected.");

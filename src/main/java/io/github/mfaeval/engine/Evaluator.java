@@ -9,6 +9,10 @@ import io.github.mfaeval.load.TenantData;
 import io.github.mfaeval.load.format.PortalAuthDetails;
 import io.github.mfaeval.load.format.SignInReader;
 import io.github.mfaeval.model.AdminPortalTarget;
+import io.github.mfaeval.model.ArmInput;
+import io.github.mfaeval.model.ArmOperation;
+import io.github.mfaeval.model.ArmTally;
+import io.github.mfaeval.model.ArmTerm;
 import io.github.mfaeval.model.CaPolicy;
 import io.github.mfaeval.model.DirectoryRole;
 import io.github.mfaeval.model.Finding;
@@ -135,6 +139,7 @@ public final class Evaluator {
         tenantFacts.addAll(data.notifiedStarts);
         tenantFacts.addAll(rules.reference(PhaseDefault.class));
         tenantFacts.addAll(rules.reference(PostponementWindow.class));
+        tenantFacts.addAll(rules.reference(io.github.mfaeval.model.PostponementLimit.class));
         tenantFacts.addAll(rules.reference(DirectoryRole.class));
         tenantFacts.addAll(data.roleAssignments);
         tenantFacts.addAll(policies);
@@ -154,6 +159,7 @@ public final class Evaluator {
         signInContext.addAll(rules.reference(ResultPhrase.class));
         signInContext.addAll(rules.reference(RequirementProvider.class));
         signInContext.addAll(rules.reference(NoMfaProtocol.class));
+        signInContext.addAll(rules.reference(ArmTerm.class));
         signInContext.addAll(data.federatedDomains);
         if (data.crossTenantDefault != null) signInContext.add(data.crossTenantDefault);
         signInContext.addAll(data.crossTenantPartners);
@@ -178,6 +184,22 @@ public final class Evaluator {
             pipeline.finish();
         }
 
+        // Stage: Azure Resource Manager writes, in sessions of the sign-in stage: editions that enforce Phase 2 on
+        // writes judge them there (the base edition has no rules about them). Without any activity log one
+        // session still runs, so that an edition can say the log is missing.
+        ArmWrites arm = ArmWrites.read(data.activityLogFiles, rejected);
+        long phase2Users = evaluation.tallies.values().stream().filter(t -> t.getPhase2() > 0).count();
+        ArmInput armInput = new ArmInput(arm.present, phase2Users);
+        List<Object> armContext = new ArrayList<>(schedule);
+        armContext.add(data.tenant);
+        armContext.addAll(rules.reference(ArmTerm.class));
+        armContext.add(armInput);
+        List<ArmOperation> operations = arm.operations();
+        if (operations.isEmpty()) run(Stage.SIGNIN, armContext, List.of(), findings, fired, s -> { });
+        for (int i = 0; i < operations.size(); i += CHUNK) {
+            run(Stage.SIGNIN, armContext, operations.subList(i, Math.min(operations.size(), i + CHUNK)), findings, fired, s -> { });
+        }
+
         // Stage: users
         Map<String, Set<String>> rolesOf = new HashMap<>();
         for (RoleAssignment a : data.roleAssignments) {
@@ -185,6 +207,8 @@ public final class Evaluator {
         }
         Map<String, DirectoryUser> everyone = new LinkedHashMap<>(data.users);
         evaluation.seenUsers.forEach(everyone::putIfAbsent);
+        ArmCallers callers = new ArmCallers(everyone);
+        Map<String, ArmTally> armTallies = arm.tallies(callers::keyOf);
         List<UserFact> users = new ArrayList<>();
         for (DirectoryUser u : everyone.values()) {
             Registration reg = data.registrations.get(u.id());
@@ -197,9 +221,12 @@ public final class Evaluator {
                     data.groupsOfUser.getOrDefault(u.id(), Set.of()),
                     emergency.contains(u.id()) || emergency.contains(upn), service.contains(u.id()) || service.contains(upn),
                     evaluation.tallies.getOrDefault(u.id(), new SignInTally())));
+            ArmTally armTally = armTallies.get(u.id());
+            if (armTally != null) users.get(users.size() - 1).setArmWrites(armTally);
         }
         List<Object> userContext = new ArrayList<>();
         userContext.add(data.tenant);
+        userContext.add(armInput);
         userContext.addAll(rules.reference(PhishingResistantMethod.class));
         userContext.addAll(rules.reference(SyncAccountPattern.class));
         userContext.addAll(rules.reference(DirectoryRole.class));
@@ -209,7 +236,9 @@ public final class Evaluator {
             run(Stage.USER, userContext, users.subList(i, Math.min(users.size(), i + CHUNK)), findings, fired, s -> { });
         }
 
-        return assemble(data, asOf, schedule, stream, evaluation, users, findings, fired, rejected);
+        Report report = assemble(data, asOf, schedule, stream, evaluation, users, findings, fired, rejected, arm);
+        return report.withEdition(rules.edition() == null ? null : rules.edition().id(),
+                arm.present ? arm.verdicts(callers::nameOf) : null);
     }
 
     private interface AfterFire {
@@ -364,13 +393,15 @@ public final class Evaluator {
     }
 
     private Report assemble(TenantData data, LocalDate asOf, List<PhaseSchedule> schedule, SignInStream stream,
-                            SignInEvaluation evaluation, List<UserFact> users, FindingSink findings, Set<String> fired, List<Rejection> rejected) {
+                            SignInEvaluation evaluation, List<UserFact> users, FindingSink findings, Set<String> fired, List<Rejection> rejected,
+                            ArmWrites arm) {
         List<ScheduleEntry> entries = new ArrayList<>();
         for (PhaseSchedule p : schedule) {
             boolean enforced = p.isEnforcedOn(asOf);
-            entries.add(new ScheduleEntry(p.getPhase(), p.getStart(), p.isPostponed(),
-                    enforced ? ScheduleEntry.State.ENFORCED : ScheduleEntry.State.UPCOMING,
-                    enforced ? 0 : ChronoUnit.DAYS.between(asOf, p.getStart()), List.copyOf(p.getRules())));
+            ScheduleEntry.State state = p.isNotEnforced() ? ScheduleEntry.State.NOT_ENFORCED
+                    : enforced ? ScheduleEntry.State.ENFORCED : ScheduleEntry.State.UPCOMING;
+            entries.add(new ScheduleEntry(p.getPhase(), p.getStart(), p.isPostponed(), state,
+                    state == ScheduleEntry.State.UPCOMING ? ChronoUnit.DAYS.between(asOf, p.getStart()) : 0, List.copyOf(p.getRules())));
         }
         List<Finding> all = new ArrayList<>(findings.findings());
         all.sort(Finding.REPORT_ORDER);
@@ -394,12 +425,16 @@ public final class Evaluator {
         }
         long evaluated = stream.read - stream.rejectedCount - stream.duplicates;
         Summary summary = new Summary(stream.read, evaluated, stream.rejectedCount, stream.duplicates, evaluation.inScope,
-                evaluation.satisfied, evaluation.notSatisfied, users.size(), inScopeUsers, readyUsers, all.size());
+                evaluation.satisfied, evaluation.notSatisfied, users.size(), inScopeUsers, readyUsers, all.size(),
+                arm.present ? arm.read : null, arm.present ? arm.inScope() : null, arm.present ? arm.withoutMfa() : null);
         Report.Status status = Report.Status.of(rejected, all);
         List<Inputs.FileRead> files = new ArrayList<>();
         data.filesRead.forEach((name, count) -> files.add(new Inputs.FileRead(name, count)));
         stream.recordsPerFile.forEach((name, count) -> files.add(new Inputs.FileRead(name, count)));
-        List<String> missing = data.missing.stream().map(m -> m.getFile()).toList();
+        arm.recordsPerFile.forEach((name, count) -> files.add(new Inputs.FileRead(name, count)));
+        List<String> missing = new ArrayList<>(data.missing.stream().map(m -> m.getFile()).toList());
+        // An edition that needs the activity log says so with INPUT_MISSING naming it.
+        if (all.stream().anyMatch(f -> f.code().equals("INPUT_MISSING") && f.subject().equals(ArmInput.FILE))) missing.add(ArmInput.FILE);
         return new Report(Report.SCHEMA_VERSION,
                 Report.TenantRef.of(data.tenant),
                 asOf, status, entries, null, userVerdicts, all, summary,

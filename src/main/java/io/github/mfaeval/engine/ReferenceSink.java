@@ -76,6 +76,14 @@ public final class ReferenceSink {
         add(new NoMfaProtocol(name));
     }
 
+    public void postponementLimit(int phase, String latestStart) {
+        add(new io.github.mfaeval.model.PostponementLimit(phase, LocalDate.parse(latestStart.trim())));
+    }
+
+    public void armTerm(String kind, String value) {
+        add(new io.github.mfaeval.model.ArmTerm(io.github.mfaeval.model.ArmTerm.Kind.valueOf(kind.trim()), value));
+    }
+
     public void adminPortalTarget(String value) {
         add(new AdminPortalTarget(value));
     }

@@ -21,6 +21,7 @@ import java.util.Set;
 public final class RuleBase {
     private final Path source;
     private final String fingerprint;
+    private final Edition edition;
     private final KieContainer container;
     private final Map<Stage, KieBase> bases;
     private final Map<String, RuleInfo> catalogue;
@@ -28,10 +29,11 @@ public final class RuleBase {
     private final List<ReferenceFact> reference;
     private final Set<String> referenceRules;
 
-    RuleBase(Path source, String fingerprint, KieContainer container, Map<Stage, KieBase> bases,
+    RuleBase(Path source, String fingerprint, Edition edition, KieContainer container, Map<Stage, KieBase> bases,
              Map<String, RuleInfo> catalogue, List<RuleProblem> warnings) {
         this.source = source;
         this.fingerprint = fingerprint;
+        this.edition = edition;
         this.container = container;
         this.bases = new EnumMap<>(bases);
         this.catalogue = Collections.unmodifiableMap(catalogue);
@@ -71,6 +73,8 @@ public final class RuleBase {
     /** SHA-256 over the rule files' names and contents. */
     public String fingerprint() { return fingerprint; }
     public Map<String, RuleInfo> catalogue() { return catalogue; }
+    /** The edition of Microsoft's page these rules implement. */
+    public Edition edition() { return edition; }
     public List<RuleProblem> warnings() { return warnings; }
     public List<ReferenceFact> reference() { return reference; }
 

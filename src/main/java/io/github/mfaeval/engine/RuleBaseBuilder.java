@@ -71,7 +71,7 @@ public final class RuleBaseBuilder {
             } else if (lower.endsWith(".csv") || lower.endsWith(".xls") || lower.endsWith(".xlsx")) {
                 problems.add(new RuleProblem(name, 0, true,
                         "decision table not recognised: Drools reads decision tables only when named *.drl.csv, *.drl.xls or *.drl.xlsx"));
-            } else if (!name.equals("kmodule.xml") && !lower.endsWith(".md")) {
+            } else if (!name.equals("kmodule.xml") && !name.equals(Editions.DESCRIPTION) && !lower.endsWith(".md")) {
                 problems.add(new RuleProblem(name, 0, false, "ignored: not a rule file (.drl, .drl.csv, .drl.xls, .drl.xlsx)"));
             }
         }
@@ -111,7 +111,9 @@ public final class RuleBaseBuilder {
                 problems.add(new RuleProblem("kmodule.xml", 0, true, "no kbase named '" + stage.kbase() + "' is declared"));
             }
         }
-        Map<String, RuleInfo> catalogue = catalogue(bases, ruleLocations(rules, ruleFiles), ruleFiles, problems);
+        Map<String, RuleInfo> catalogue = catalogue(bases, ruleLocations(rules, ruleFiles), ruleFiles, problems, rules.edition());
+        // An edition's own files are named where they live in the folder (editions/ID/...), shared ones as they are.
+        catalogue.replaceAll((id, r) -> new RuleInfo(r.id(), r.title(), r.section(), r.severity(), r.stage(), rules.pathOf(r.file())));
         if (problems.stream().anyMatch(RuleProblem::error)) {
             container.dispose();
             throw new RuleBuildException(problems);
@@ -126,7 +128,7 @@ public final class RuleBaseBuilder {
                 packages = null;
             }
         }
-        return new Compiled(new RuleBase(rules.directory(), rules.fingerprint(), container, bases, catalogue, problems), module, packages);
+        return new Compiled(new RuleBase(rules.directory(), rules.fingerprint(), rules.edition(), container, bases, catalogue, problems), module, packages);
     }
 
     /**
@@ -195,7 +197,7 @@ public final class RuleBaseBuilder {
             if (container != null) container.dispose();
             throw new IllegalStateException("cached module and catalogue disagree: " + disagreement);
         }
-        return new RuleBase(rules.directory(), rules.fingerprint(), container, loaded, catalogue, warnings);
+        return new RuleBase(rules.directory(), rules.fingerprint(), rules.edition(), container, loaded, catalogue, warnings);
     }
 
     /** Null when each stage holds exactly the catalogue's rules of that stage; else the first stage that does not. */
@@ -279,7 +281,8 @@ public final class RuleBaseBuilder {
         return text == null ? "" : text.replaceAll("\\s+", " ").trim();
     }
 
-    private static Map<String, RuleInfo> catalogue(Map<Stage, KieBase> bases, Map<String, String> locations, List<String> files, List<RuleProblem> problems) {
+    private static Map<String, RuleInfo> catalogue(Map<Stage, KieBase> bases, Map<String, String> locations, List<String> files,
+                                                   List<RuleProblem> problems, Edition edition) {
         Map<String, RuleInfo> catalogue = new LinkedHashMap<>();
         Map<String, Integer> rulesPerFile = new HashMap<>();
         for (String f : files) rulesPerFile.put(f, 0);
@@ -294,7 +297,8 @@ public final class RuleBaseBuilder {
                 rulesPerFile.computeIfPresent(file, (k, v) -> v + 1);
                 Map<String, Object> meta = rule.getMetaData();
                 String id = text(meta.get("id"));
-                String section = text(meta.get("section"));
+                // A rule shared with the base edition cites the base page's heading: name this edition's.
+                String section = edition.section(text(meta.get("section")));
                 String severity = text(meta.get("severity"));
                 String where = file == null ? rule.getPackageName() : file;
                 String label = where + ": rule \"" + rule.getName() + "\"";

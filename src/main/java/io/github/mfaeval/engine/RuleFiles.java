@@ -13,25 +13,75 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Enumeration;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
-/** The files of a rules folder, by path relative to it ("/" separated), read once. */
+/**
+ * The files of a rules folder, by path relative to it ("/" separated), read once, as one edition sees them.
+ *
+ * <p>The folder itself is the base edition (its {@code edition.properties} names it); each folder
+ * {@code editions/ID/} overlays it: a file at the same relative path replaces the base one, a new file adds
+ * to it, so an edition holds only what changed. {@link #fromDirectory} gives the base edition;
+ * {@link #edition(String)} another one of the same folder.
+ */
 public final class RuleFiles {
     static final String PACKAGED = "mfa-eval-rules";
 
     private final String origin;
     private final Path directory;
+    /** Every file of the folder, editions/ included. */
+    private final Map<String, byte[]> all;
+    private final Edition edition;
     private final Map<String, byte[]> files;
 
-    private RuleFiles(String origin, Path directory, Map<String, byte[]> files) {
+    private RuleFiles(String origin, Path directory, Map<String, byte[]> all) throws IOException {
+        this(origin, directory, all, null);
+    }
+
+    private RuleFiles(String origin, Path directory, Map<String, byte[]> all, String editionId) throws IOException {
         this.origin = origin;
         this.directory = directory;
-        this.files = files;
+        this.all = all;
+        this.files = Editions.view(all, editionId);
+        this.edition = Editions.describe(all, files, editionId);
     }
+
+    /** The same folder as another edition sees it; null or blank means the latest. */
+    public RuleFiles edition(String id) throws IOException {
+        String wanted = id == null || id.isBlank() ? latestEdition() : id.trim();
+        if (!availableEditions().contains(wanted)) {
+            throw new IOException("unknown edition '" + wanted + "' in " + origin + "; available: " + String.join(", ", availableEditions()));
+        }
+        return new RuleFiles(origin, directory, all, wanted.equals(Editions.baseId(all)) ? null : wanted);
+    }
+
+    /** The latest edition of the folder (editions are named by date, so the greatest id). */
+    public RuleFiles latest() throws IOException {
+        return edition(null);
+    }
+
+    /** Ids of every edition the folder holds, oldest first. */
+    public List<String> availableEditions() {
+        return Editions.ids(all);
+    }
+
+    public String latestEdition() {
+        List<String> ids = availableEditions();
+        return ids.get(ids.size() - 1);
+    }
+
+    /** Where a file of this edition's view lives in the folder: its own edition's folder, or the base. */
+    public String pathOf(String name) {
+        String overlay = Editions.DIR + edition.id() + "/" + name;
+        return all.containsKey(overlay) ? overlay : name;
+    }
+
+    /** The edition these files are. */
+    public Edition edition() { return edition; }
 
     public static RuleFiles fromDirectory(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {

@@ -26,7 +26,40 @@ import java.util.TreeSet;
  */
 public record Inventory(String folder, String manifest, String manifestProblem, List<SignInFileEntry> signInFiles,
                         SignInTotals totals, List<DetailsFileEntry> authenticationDetailFiles, List<ConfigFileEntry> configurationFiles,
-                        List<Rejection> configurationRejections, List<String> notRead, List<String> missing) {
+                        List<Rejection> configurationRejections, List<String> notRead, List<String> missing,
+                        List<ActivityLogFileEntry> activityLogFiles) {
+
+    /** One Azure Activity Log file: its shape and what became of its records (duplicates across every activity log file). */
+    public record ActivityLogFileEntry(String name, String format, long read, long evaluated, long rejected, long duplicates,
+                                       List<Rejection> rejections) {
+    }
+
+    private static List<ActivityLogFileEntry> activityLogs(TenantData data, int rejectionsShown) {
+        Set<String> seen = new HashSet<>();
+        List<ActivityLogFileEntry> out = new ArrayList<>();
+        for (Path file : data.activityLogFiles) {
+            long[] n = new long[3];
+            List<Rejection> shown = new ArrayList<>();
+            String format = io.github.mfaeval.load.format.ActivityLogReader.read(file, new io.github.mfaeval.load.format.ActivityLogReader.Sink() {
+                @Override
+                public void event(io.github.mfaeval.model.ArmEvent e) {
+                    n[0]++;
+                    boolean known = false;
+                    for (String key : e.dedupKeys()) known |= !seen.add(key);
+                    if (known) n[2]++;
+                }
+
+                @Override
+                public void rejected(Rejection r) {
+                    n[0] += r.records();
+                    n[1] += r.records();
+                    if (shown.size() < rejectionsShown) shown.add(r);
+                }
+            });
+            out.add(new ActivityLogFileEntry(file.getFileName().toString(), format, n[0], n[0] - n[1] - n[2], n[1], n[2], List.copyOf(shown)));
+        }
+        return out;
+    }
 
     /** One sign-in file; {@code rejections} holds the first few, {@code rejected} counts them all. */
     public record SignInFileEntry(String name, String format, long read, long evaluated, long rejected, long duplicates,
@@ -81,7 +114,7 @@ public record Inventory(String folder, String manifest, String manifestProblem, 
                 : data.tenant.getDisplayName() + " (" + data.tenant.getTenantId() + ")";
         return new Inventory(folder.toString(), manifest, data.manifestProblem == null ? null : data.manifestProblem.getMessage(),
                 files, new SignInTotals(read, evaluated, rejected, duplicates, from, to, kinds), details, config,
-                List.copyOf(data.rejected), notRead(folder, data), missing);
+                List.copyOf(data.rejected), notRead(folder, data), missing, activityLogs(data, rejectionsShown));
     }
 
     private static SignInFileEntry read(Path file, TenantData data, Set<String> seen, int shown) {
@@ -153,6 +186,7 @@ public record Inventory(String folder, String manifest, String manifestProblem, 
         used.addAll(TenantLoader.EXPORTS.keySet());
         for (Path p : data.signInFiles) used.add(p.getFileName().toString());
         for (Path p : data.authDetailFiles) used.add(p.getFileName().toString());
+        for (Path p : data.activityLogFiles) used.add(p.getFileName().toString());
         List<String> out = new ArrayList<>();
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(folder)) {
             for (Path p : ds) {
@@ -178,6 +212,7 @@ public record Inventory(String folder, String manifest, String manifestProblem, 
 
     /** True when nothing was refused and nothing is missing. */
     public boolean complete() {
-        return manifestProblem == null && totals.rejected() == 0 && configurationRejections.isEmpty() && missing.isEmpty();
+        return manifestProblem == null && totals.rejected() == 0 && configurationRejections.isEmpty() && missing.isEmpty()
+                && activityLogFiles.stream().allMatch(f -> f.rejected() == 0);
     }
 }

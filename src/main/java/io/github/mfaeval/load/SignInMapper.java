@@ -144,6 +144,9 @@ public final class SignInMapper {
                 f.text(r, "appDisplayName"), f.text(r, "homeTenantId"), f.text(r, "resourceTenantId"), workload,
                 requirement, providers, steps, errorCode, additional,
                 protocol == null ? null : enums.canonical("protocolType", protocol), source);
+        // Log Analytics names the target resource ResourceIdentity (its ResourceId is the tenant's path).
+        String resource = f.text(r, "ResourceIdentity");
+        signIn.withResourceId(resource != null ? resource : f.text(r, "resourceId"));
         return new Mapped(signIn, kind(f, r, eventTypes, workload));
     }
 

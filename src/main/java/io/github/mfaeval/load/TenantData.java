@@ -39,6 +39,8 @@ public final class TenantData {
     public final List<ExternalAuthMethod> externalMethods = new ArrayList<>();
     public final List<MissingInput> missing = new ArrayList<>();
     public final List<Path> signInFiles = new ArrayList<>();
+    /** Azure Activity Log exports (activityLog*.json|.jsonl|.csv[.gz]), read when evaluated. */
+    public final List<Path> activityLogFiles = new ArrayList<>();
     /** The Entra admin center's authentication-details downloads, and the steps read from them (null when none). */
     public final List<Path> authDetailFiles = new ArrayList<>();
     public PortalAuthDetails authDetails;

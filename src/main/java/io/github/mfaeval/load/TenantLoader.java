@@ -78,6 +78,7 @@ public final class TenantLoader {
         Path manifest = folder.resolve(MANIFEST);
         try {
             readSignInFileNames(folder, data);
+            readActivityLogNames(folder, data);
             ScubaGearExport scuba = ScubaGearExport.find(folder, data);
             readUsers(folder, data);
             readRegistrations(folder, data);
@@ -141,7 +142,10 @@ public final class TenantLoader {
             LocalDate requestedOn = null;
             String requestedBy = null;
             Boolean elevated = null;
+            LocalDate chosenStart = null;
             if (post != null && post.isObject()) {
+                String chosen = Json.text(post, "startDate");
+                chosenStart = chosen == null ? null : date(file, "postponement.startDate", chosen);
                 String on = Json.text(post, "requestedOn");
                 requestedOn = on == null ? null : date(file, "postponement.requestedOn", on);
                 requestedBy = Json.text(post, "requestedBy");
@@ -154,10 +158,23 @@ public final class TenantLoader {
             return new Tenant(tenantId, displayName == null ? tenantId : displayName,
                     Boolean.TRUE.equals(Json.bool(m, "testTenant")), license,
                     Boolean.TRUE.equals(Json.bool(m, "optOutRequested")),
-                    requestedOn, requestedBy, requesterId, elevated, emergency, service);
+                    requestedOn, requestedBy, requesterId, elevated, emergency, service)
+                    .withCurrentFields(Json.text(m, "cloud"), chosenStart, phase2Postponement(file, m, data));
         } catch (IllegalArgumentException e) {
             throw new InputException(file + ": " + e.getMessage());
         }
+    }
+
+    /** {@code phase2Postponement} {requestedOn, requestedBy, startDate}, read by editions that have a Phase 2 postponement. */
+    private static Tenant.Phase2Postponement phase2Postponement(Path file, JsonNode m, TenantData data) throws InputException {
+        JsonNode p2 = Json.field(m, "phase2Postponement");
+        if (p2 == null || p2.isNull()) return null;
+        if (!p2.isObject()) throw new InputException(file + ": phase2Postponement must be an object {requestedOn, requestedBy, startDate}");
+        String on = Json.text(p2, "requestedOn");
+        String by = Json.text(p2, "requestedBy");
+        String start = Json.text(p2, "startDate");
+        return new Tenant.Phase2Postponement(on == null ? null : date(file, "phase2Postponement.requestedOn", on), by,
+                by == null ? null : resolveUser(by, data), start == null ? null : date(file, "phase2Postponement.startDate", start));
     }
 
     private static LocalDate date(Path file, String field, String text) throws InputException {
@@ -208,6 +225,16 @@ public final class TenantLoader {
             data.authDetails.rowsPerFile().forEach((name, rows) -> data.filesRead.put(name, rows.intValue()));
         }
         if (data.signInFiles.isEmpty()) missing(data, SignInFiles.PATTERN);
+    }
+
+    /** Activity Log exports by name; each is read, by content, when evaluated. Absent is no error: editions decide. */
+    private static void readActivityLogNames(Path folder, TenantData data) throws IOException {
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(folder)) {
+            for (Path p : ds) {
+                if (io.github.mfaeval.load.format.ActivityLogFiles.isActivityLogName(p.getFileName().toString())) data.activityLogFiles.add(p);
+            }
+        }
+        data.activityLogFiles.sort(null);
     }
 
     private static boolean present(Path folder, String name, TenantData data) {

@@ -32,6 +32,8 @@ public final class SignIn implements Explained {
     private final String additionalDetails;
     private final String authenticationProtocol;
     private final String source;
+    /** The target resource's application id (lower case), empty when the export does not say. */
+    private String resourceId = "";
 
     // verdict
     private boolean inScope;
@@ -43,6 +45,7 @@ public final class SignIn implements Explained {
     private boolean passwordGrant;
     private boolean homeTenantClaimUntrusted;
     private boolean federatedClaimRejected;
+    private boolean judgedByWrites;
     private final Set<String> rules = new LinkedHashSet<>();
 
     public SignIn(String id, Instant createdDateTime, String userId, String userPrincipalName, String userType,
@@ -112,6 +115,16 @@ public final class SignIn implements Explained {
     /** File and record the sign-in was read from. */
     public String getSource() { return source; }
 
+    /** The sign-in's target resource (application id), when the export gives one; returns this sign-in. */
+    public SignIn withResourceId(String resourceId) {
+        String r = lower(resourceId);
+        this.resourceId = r.matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}") ? r : "";
+        return this;
+    }
+
+    /** Lower-cased application id of the target resource, or empty when unknown. */
+    public String getResourceIdLower() { return resourceId; }
+
     /**
      * True when a succeeded step's result detail, or the status of a successful sign-in, contains the
      * phrase (lower case).
@@ -169,6 +182,12 @@ public final class SignIn implements Explained {
     public void setPasswordGrant(boolean passwordGrant) { this.passwordGrant = passwordGrant; }
     public void setHomeTenantClaimUntrusted(boolean untrusted) { this.homeTenantClaimUntrusted = untrusted; }
     public void setFederatedClaimRejected(boolean rejected) { this.federatedClaimRejected = rejected; }
+    /**
+     * Editions that enforce a phase on Azure Resource Manager writes rather than at sign-in: this sign-in's
+     * missing MFA is reported but judged by the user's writes, not counted as an unsatisfied sign-in.
+     */
+    public void setJudgedByWrites(boolean judgedByWrites) { this.judgedByWrites = judgedByWrites; }
+    public boolean isJudgedByWrites() { return judgedByWrites; }
 
     public boolean isInScope() { return inScope; }
     public ScopeReason getScopeReason() { return scopeReason; }

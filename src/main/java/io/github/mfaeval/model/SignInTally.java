@@ -9,12 +9,16 @@ public final class SignInTally {
     private int homeTenantClaimUntrusted;
     private int federatedClaimRejected;
     private Integer firstPhase;
+    private int judgedByWritesWithoutMfa;
+    private int phase2;
 
     public void add(SignIn s) {
         if (!s.isInScope()) return;
         inScope++;
         if (s.getPhase() != null && (firstPhase == null || s.getPhase() < firstPhase)) firstPhase = s.getPhase();
+        if (s.getPhase() != null && s.getPhase() == 2) phase2++;
         if (Boolean.TRUE.equals(s.getMfaSatisfied())) satisfied++;
+        else if (s.isJudgedByWrites()) judgedByWritesWithoutMfa++;
         else if (s.isSuccess()) unsatisfied++;
         if (s.isPasswordGrant()) passwordGrant++;
         if (s.isHomeTenantClaimUntrusted()) homeTenantClaimUntrusted++;
@@ -22,6 +26,8 @@ public final class SignInTally {
     }
 
     public int getInScope() { return inScope; }
+    /** In-scope sign-ins to a Phase 2 application. */
+    public int getPhase2() { return phase2; }
     public int getSatisfied() { return satisfied; }
     /** Successful in-scope sign-ins without MFA evidence: these are challenged once enforcement applies. */
     public int getUnsatisfied() { return unsatisfied; }
@@ -30,4 +36,9 @@ public final class SignInTally {
     public int getFederatedClaimRejected() { return federatedClaimRejected; }
     /** The earliest enforcement phase among the in-scope sign-ins (null without any): when enforcement reaches the user. */
     public Integer getFirstPhase() { return firstPhase; }
+    /**
+     * In-scope sign-ins without MFA whose phase is enforced on Azure Resource Manager writes: reported, but the
+     * user's verdict comes from the writes (activity log), not from these sign-ins.
+     */
+    public int getJudgedByWritesWithoutMfa() { return judgedByWritesWithoutMfa; }
 }

@@ -17,6 +17,15 @@ public final class Tenant {
     private final Boolean postponementElevatedAccess;
     private final Set<String> emergencyAccessAccounts;
     private final Set<String> serviceAccounts;
+    // Manifest fields that later editions of the page read (the base edition ignores them).
+    private String cloud = PUBLIC_CLOUD;
+    private LocalDate postponementStartDate;
+    private Phase2Postponement phase2Postponement;
+    public static final String PUBLIC_CLOUD = "public";
+
+    /** {@code phase2Postponement} of the manifest: who asked, when, and the start date chosen. */
+    public record Phase2Postponement(LocalDate requestedOn, String requestedBy, String requesterId, LocalDate startDate) {
+    }
 
     public Tenant(String tenantId, String displayName, boolean testTenant, String license, boolean optOutRequested,
                   LocalDate postponementRequestedOn, String postponementRequestedBy, String postponementRequesterId,
@@ -47,6 +56,25 @@ public final class Tenant {
     /** The requester's object id when the manifest's UPN or id matches a user, else the value given. */
     public String getPostponementRequesterId() { return postponementRequesterId; }
     public boolean isPostponementElevatedAccess() { return Boolean.TRUE.equals(postponementElevatedAccess); }
+    /** The manifest's fields read by later editions; returns this tenant. */
+    public Tenant withCurrentFields(String cloud, LocalDate postponementStartDate, Phase2Postponement phase2Postponement) {
+        this.cloud = cloud == null || cloud.isBlank() ? PUBLIC_CLOUD : cloud.trim().toLowerCase(Locale.ROOT);
+        this.postponementStartDate = postponementStartDate;
+        this.phase2Postponement = phase2Postponement;
+        return this;
+    }
+
+    /** {@code public} (default), {@code usgov}, {@code china}, ...: the Azure cloud the tenant lives in. */
+    public String getCloud() { return cloud; }
+    public boolean isPublicCloud() { return PUBLIC_CLOUD.equals(cloud); }
+    /** The Phase 1 start date the Global Administrator chose when postponing, or null (seed meaning: 2025-03-15). */
+    public LocalDate getPostponementStartDate() { return postponementStartDate; }
+    public boolean isPhase2PostponementRequested() { return phase2Postponement != null; }
+    public LocalDate getPhase2RequestedOn() { return phase2Postponement == null ? null : phase2Postponement.requestedOn(); }
+    public String getPhase2RequestedBy() { return phase2Postponement == null ? null : phase2Postponement.requestedBy(); }
+    public String getPhase2RequesterId() { return phase2Postponement == null ? null : phase2Postponement.requesterId(); }
+    public LocalDate getPhase2StartDate() { return phase2Postponement == null ? null : phase2Postponement.startDate(); }
+
     /** Lower-cased UPNs or object ids. */
     public Set<String> getEmergencyAccessAccounts() { return emergencyAccessAccounts; }
     /** Lower-cased UPNs or object ids. */

@@ -18,6 +18,7 @@ public final class UserFact implements Explained {
     private final boolean emergencyAccount;
     private final boolean serviceAccount;
     private final SignInTally signIns;
+    private ArmTally armWrites = new ArmTally();
 
     private final Set<String> coveredBy = new LinkedHashSet<>();
     private final Set<String> findings = new TreeSet<>();
@@ -56,14 +57,17 @@ public final class UserFact implements Explained {
     public boolean isEmergencyAccount() { return emergencyAccount; }
     public boolean isServiceAccount() { return serviceAccount; }
     public boolean isPrivileged() { return !roles.isEmpty(); }
-    /** Signed in to a listed application. */
-    public boolean isInScope() { return signIns.getInScope() > 0; }
+    /** Signed in to a listed application, or made an in-scope Azure Resource Manager write. */
+    public boolean isInScope() { return signIns.getInScope() > 0 || armWrites.getInScope() > 0; }
     /**
      * Users whose readiness the rules review: in scope, holding a directory role, or declared as emergency
      * or service accounts in the manifest. Others have not used the listed apps and need nothing yet.
      */
     public boolean isReviewed() { return isInScope() || isPrivileged() || emergencyAccount || serviceAccount; }
     public SignInTally getSignIns() { return signIns; }
+    /** The user's Azure Resource Manager writes from the activity log (empty without one). */
+    public ArmTally getArmWrites() { return armWrites; }
+    public void setArmWrites(ArmTally armWrites) { this.armWrites = armWrites; }
 
     public void addCoverage(String coverage) { coveredBy.add(coverage); }
     public void addFinding(String code) { findings.add(code); }

@@ -87,6 +87,7 @@ public final class HtmlRenderer implements Renderer {
             findings();
             users();
             signIns();
+            if (r.edition() != null && r.armWrites() != null) ArmWritesSection.render(h, r);
             inputs();
             h.append("</main>\n");
             footer();
@@ -113,7 +114,8 @@ public final class HtmlRenderer implements Renderer {
             h.append("<p class=\"meta\">Tenant <code>").append(Html.esc(t.id())).append("</code> \u00b7 licence ")
                     .append(Html.esc(t.license() == null ? "unknown" : t.license().toUpperCase(java.util.Locale.ROOT)));
             if (t.testTenant()) h.append(" \u00b7 test tenant");
-            h.append(" \u00b7 evaluated as of <time datetime=\"").append(r.asOf()).append("\">").append(r.asOf()).append("</time></p>\n");
+            h.append(" \u00b7 evaluated as of <time datetime=\"").append(r.asOf()).append("\">").append(r.asOf()).append("</time>")
+                    .append(ArmWritesSection.edition(r)).append("</p>\n");
             boolean stale = Freshness.stale(r);
             h.append("<p class=\"period").append(stale ? " stale" : "").append("\" id=\"sign-in-period\"><strong>Sign-ins evaluated:</strong> ")
                     .append(Html.esc(Freshness.sentence(r))).append(".</p>\n");
@@ -546,6 +548,7 @@ public final class HtmlRenderer implements Renderer {
             case APP_NOT_LISTED -> "application not listed";
             case WORKLOAD_IDENTITY -> "workload identity";
             case LISTED_APP -> "listed application";
+            case RESOURCE_NOT_IN_SCOPE -> "resource not in scope";
         } + "</span>";
     }
 

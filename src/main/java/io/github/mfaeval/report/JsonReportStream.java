@@ -87,6 +87,9 @@ public final class JsonReportStream implements SignInSink {
             if (report.acceptedRisks() != null) field("acceptedRisks", report.acceptedRisks());
             if (report.changes() != null) field("changes", report.changes());
             if (report.provenance() != null) field("provenance", report.provenance());
+            // The edition of Microsoft's page the rules implement; the Phase 2 writes only when an activity log was read.
+            field("edition", report.edition());
+            if (report.armWrites() != null) field("armWrites", report.armWrites());
             json.writeEndObject();
             json.flush();
             out.write(System.lineSeparator());

@@ -20,7 +20,7 @@ import java.util.List;
  * {@code rules} appear only when they apply (accepted risks declared, a batch run, a baseline given).
  */
 @JsonPropertyOrder({"schemaVersion", "tenant", "asOf", "signIns", "status", "schedule", "summary", "findings", "actions", "users", "inputs", "rules",
-        "acceptedRisks", "changes", "provenance"})
+        "acceptedRisks", "changes", "provenance", "edition", "armWrites"})
 public record Report(
         int schemaVersion,
         TenantRef tenant,
@@ -35,7 +35,9 @@ public record Report(
         RulesUsed rules,
         @JsonInclude(JsonInclude.Include.NON_NULL) List<AcceptedRiskState> acceptedRisks,
         @JsonInclude(JsonInclude.Include.NON_NULL) Changes changes,
-        @JsonInclude(JsonInclude.Include.NON_NULL) Provenance provenance) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) Provenance provenance,
+        String edition,
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<ArmWriteVerdict> armWrites) {
 
     public static final int SCHEMA_VERSION = 1;
 
@@ -65,10 +67,23 @@ public record Report(
         return Actions.of(this);
     }
 
+    public Report(int schemaVersion, TenantRef tenant, LocalDate asOf, Status status, List<ScheduleEntry> schedule,
+                  List<SignInVerdict> signIns, List<UserVerdict> users, List<Finding> findings, Summary summary,
+                  Inputs inputs, RulesUsed rules, List<AcceptedRiskState> acceptedRisks, Changes changes, Provenance provenance) {
+        this(schemaVersion, tenant, asOf, status, schedule, signIns, users, findings, summary, inputs, rules, acceptedRisks,
+                changes, provenance, null, null);
+    }
+
+    /** The same report naming the edition of Microsoft's page its rules implement, and its Phase 2 writes (null: no activity log). */
+    public Report withEdition(String edition, List<ArmWriteVerdict> armWrites) {
+        return new Report(schemaVersion, tenant, asOf, status, schedule, signIns, users, findings, summary, inputs, rules,
+                acceptedRisks, changes, provenance, edition, armWrites);
+    }
+
     /** The same report listing the given verdicts. */
     public Report withSignIns(List<SignInVerdict> verdicts) {
         return new Report(schemaVersion, tenant, asOf, status, schedule, verdicts, users, findings, summary, inputs, rules,
-                acceptedRisks, changes, provenance);
+                acceptedRisks, changes, provenance, edition, armWrites);
     }
 
     public record TenantRef(String id, String displayName, boolean testTenant, String license) {
@@ -83,16 +98,16 @@ public record Report(
     /** The same report with its findings judged against the tenant's accepted risks. */
     public Report withAcceptedRisks(Status status, List<Finding> findings, Summary summary, List<AcceptedRiskState> acceptedRisks) {
         return new Report(schemaVersion, tenant, asOf, status, schedule, signIns, users, findings, summary, inputs, rules,
-                acceptedRisks, changes, provenance);
+                acceptedRisks, changes, provenance, edition, armWrites);
     }
 
     public Report withChanges(Changes changes) {
         return new Report(schemaVersion, tenant, asOf, status, schedule, signIns, users, findings, summary, inputs, rules,
-                acceptedRisks, changes, provenance);
+                acceptedRisks, changes, provenance, edition, armWrites);
     }
 
     public Report withProvenance(Provenance provenance) {
         return new Report(schemaVersion, tenant, asOf, status, schedule, signIns, users, findings, summary, inputs, rules,
-                acceptedRisks, changes, provenance);
+                acceptedRisks, changes, provenance, edition, armWrites);
     }
 }

@@ -159,9 +159,7 @@ public final class AcceptedRisks {
                     a.expires(), state, matched[i]));
         }
         Summary s = report.summary();
-        Summary summary = new Summary(s.signInsRead(), s.signInsEvaluated(), s.signInsRejected(), s.signInsDuplicate(),
-                s.signInsInScope(), s.signInsSatisfied(), s.signInsNotSatisfied(), s.users(), s.usersInScope(), s.usersReady(),
-                findings.size());
+        Summary summary = s.withFindings(s.usersReady(), findings.size());
         return report.withAcceptedRisks(Report.Status.of(report.inputs().rejected(), findings), findings, summary, states);
     }
 

@@ -26,18 +26,23 @@ public final class ScenarioRunner {
     public static final LocalDate DEFAULT_AS_OF = LocalDate.of(2025, 11, 28);
 
     private final RuleBase rules;
-    private final Path dir;
+    private final List<Path> bases;
 
     public ScenarioRunner(RuleBase rules, Path dir) {
+        this(rules, List.of(dir.resolve(BASE)));
+    }
+
+    /** Cases start from the first base tenant folder with the files of the next ones laid over it (an edition's base/). */
+    public ScenarioRunner(RuleBase rules, List<Path> bases) {
         this.rules = rules;
-        this.dir = dir;
+        this.bases = List.copyOf(bases);
     }
 
     public CaseResult run(Scenario scenario, Scenario.Case c) {
         Path tmp = null;
         try {
             tmp = Files.createTempDirectory("mfa-eval-case");
-            Path tenant = TenantPatch.apply(dir.resolve(BASE), c.given(), tmp.resolve("tenant"));
+            Path tenant = TenantPatch.apply(bases, c.given(), tmp.resolve("tenant"));
             Report report = new Evaluator(rules).evaluate(TenantLoader.load(tenant), c.asOf() == null ? DEFAULT_AS_OF : c.asOf());
             Set<String> codes = new TreeSet<>();
             for (Finding f : report.findings()) codes.add(f.code());

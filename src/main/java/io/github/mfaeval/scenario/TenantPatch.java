@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -31,7 +32,19 @@ final class TenantPatch {
     }
 
     static Path apply(Path base, JsonNode given, Path target) throws IOException {
-        copy(base, target);
+        return apply(List.of(base), given, target);
+    }
+
+    /** The first folder copied, the files of the next ones laid over it, then the case's changes. */
+    static Path apply(List<Path> bases, JsonNode given, Path target) throws IOException {
+        copy(bases.get(0), target);
+        for (Path overlay : bases.subList(1, bases.size())) {
+            try (java.nio.file.DirectoryStream<Path> ds = Files.newDirectoryStream(overlay)) {
+                for (Path f : ds) {
+                    if (Files.isRegularFile(f)) Files.copy(f, target.resolve(f.getFileName().toString()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
         if (given == null || given.isNull()) return target;
         if (!given.isObject()) throw new IllegalArgumentException("given must map file names to changes");
         for (Iterator<Map.Entry<String, JsonNode>> it = given.fields(); it.hasNext(); ) {

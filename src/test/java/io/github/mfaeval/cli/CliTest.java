@@ -152,12 +152,47 @@ class CliTest {
 
     @Test
     void rulesListShowsEveryRuleWithItsMetadata() {
-        Run r = run("rules", "list", "--rules", TestRules.RULES.toString());
+        Run r = run("rules", "list", "--rules", TestRules.RULES.toString(), "--edition", "2024-09-24");
         assertEquals(0, r.code());
         for (var rule : TestRules.base().catalogue().values()) {
             assertTrue(r.out().contains(rule.id()), "missing " + rule.id());
         }
         assertTrue(r.out().contains("MM-POST-001   MEDIUM   Request more time to prepare for enforcement"), r.out());
+    }
+
+    @Test
+    void rulesListDefaultsToTheLatestEditionAndNamesItsOwnFilesAndHeadings() {
+        Run r = run("rules", "list", "--rules", TestRules.RULES.toString());
+        assertEquals(0, r.code());
+        assertTrue(r.out().startsWith("Edition 2026-04-03"), r.out());
+        assertTrue(r.out().contains("Request more time to prepare for Phase 1 MFA enforcement"), r.out());
+        assertTrue(r.out().contains("(editions/2026-04-03/user/phase2.drl)"), r.out());
+        // a shared rule citing a heading the new page renamed shows the new heading
+        assertTrue(r.out().matches("(?s).*MM-COV-010 +HIGH +Prepare for mandatory MFA enforcement .*"), r.out());
+    }
+
+    @Test
+    void rulesCheckBuildsEveryEditionAndAnUnknownEditionIsAnError() {
+        Run r = run("rules", "check", TestRules.RULES.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("(edition 2024-09-24)") && r.out().contains("(edition 2026-04-03)"), r.out());
+        Run bad = run("rules", "list", "--rules", TestRules.RULES.toString(), "--edition", "2019-01-01");
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("unknown edition '2019-01-01'") && bad.err().contains("2024-09-24, 2026-04-03"), bad.err());
+    }
+
+    @Test
+    void compareEditionListsWhatMicrosoftsNewPageChangesForATenant() {
+        Run r = run("evaluate", TestRules.EXAMPLES.resolve("fabrikam-gaps").toString(), "--as-of", "2025-11-28",
+                "--rules", TestRules.RULES.toString(), "--compare-edition", "2024-09-24");
+        assertEquals(1, r.code(), r.err());
+        assertTrue(r.out().contains("edition 2024-09-24 -> edition 2026-04-03"), r.out());
+        assertTrue(r.out().contains("phase 2  start: 2025-01-01  ->  2025-10-01"), r.out());
+        assertTrue(r.out().matches("(?s).*ARM_WRITE_WITHOUT_MFA: absent  ->  HIGH: erik\\.dev@fabrikam\\.com made .*"), r.out());
+        Run same = run("evaluate", TestRules.EXAMPLES.resolve("fabrikam-gaps").toString(), "--as-of", "2025-11-28",
+                "--rules", TestRules.RULES.toString(), "--edition", "2024-09-24", "--compare-edition", "2024-09-24");
+        assertEquals(0, same.code(), same.out());
+        assertTrue(same.out().contains("No verdict differs."), same.out());
     }
 
     @Test

@@ -1,0 +1,103 @@
+package io.github.mfaeval.engine;
+
+import io.github.mfaeval.load.Rejection;
+import io.github.mfaeval.load.format.ActivityLogReader;
+import io.github.mfaeval.model.ArmEvent;
+import io.github.mfaeval.model.ArmOperation;
+import io.github.mfaeval.model.ArmTally;
+import io.github.mfaeval.report.ArmWriteVerdict;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The tenant's Azure Activity Log: every record read is an event, a rejection or a duplicate (by
+ * {@code eventDataId}, else correlation id, operation, status and time, across files and shapes); the events
+ * of one operation (same correlation id and operation name: Started, Accepted, Succeeded/Failed) make one
+ * {@link ArmOperation} fact for the rules. An activity log covers 90 days at most, so operations are held in
+ * memory.
+ */
+final class ArmWrites {
+    final boolean present;
+    long read;
+    long rejected;
+    long duplicates;
+    final Map<String, Long> recordsPerFile = new LinkedHashMap<>();
+    final Map<String, ArmOperation> operations = new LinkedHashMap<>();
+
+    private ArmWrites(boolean present) {
+        this.present = present;
+    }
+
+    static ArmWrites read(List<Path> files, List<Rejection> rejections) {
+        ArmWrites w = new ArmWrites(!files.isEmpty());
+        Set<String> seen = new HashSet<>();
+        for (Path file : files) {
+            long before = w.read;
+            ActivityLogReader.read(file, new ActivityLogReader.Sink() {
+                @Override
+                public void event(ArmEvent e) {
+                    w.read++;
+                    boolean known = false;
+                    for (String key : e.dedupKeys()) known |= !seen.add(key);
+                    if (known) {
+                        w.duplicates++;
+                        return;
+                    }
+                    w.operations.computeIfAbsent(e.operationKey(), k -> new ArmOperation(k, e.operation())).add(e);
+                }
+
+                @Override
+                public void rejected(Rejection r) {
+                    w.read += r.records();
+                    w.rejected += r.records();
+                    rejections.add(r);
+                }
+            });
+            w.recordsPerFile.put(file.getFileName().toString(), w.read - before);
+        }
+        return w;
+    }
+
+    List<ArmOperation> operations() {
+        return new ArrayList<>(operations.values());
+    }
+
+    long inScope() {
+        return operations.values().stream().filter(ArmOperation::isInScope).count();
+    }
+
+    long withoutMfa() {
+        return operations.values().stream().filter(o -> o.isInScope() && !o.isMfa()).count();
+    }
+
+    /**
+     * Each in-scope operation's tally under the key of the user it belongs to: {@code keyOf} maps the
+     * operation to a directory user's id (by object id or UPN) or a key of its own.
+     */
+    Map<String, ArmTally> tallies(java.util.function.Function<ArmOperation, String> keyOf) {
+        Map<String, ArmTally> out = new LinkedHashMap<>();
+        for (ArmOperation o : operations.values()) {
+            if (o.isInScope()) out.computeIfAbsent(keyOf.apply(o), k -> new ArmTally()).add(o);
+        }
+        return out;
+    }
+
+    List<ArmWriteVerdict> verdicts(java.util.function.Function<ArmOperation, String> nameOf) {
+        List<ArmWriteVerdict> out = new ArrayList<>();
+        for (ArmOperation o : operations.values()) {
+            if (!o.isInScope()) continue;
+            out.add(new ArmWriteVerdict(o.getTime(), nameOf.apply(o), o.getOperation(), List.copyOf(o.getStatuses()), o.isMfa(),
+                    o.isEnforcementActive(), o.isFailed(), o.getClientAppId().isEmpty() ? null : o.getClientAppId(),
+                    List.copyOf(o.getRules()), List.copyOf(o.getSources())));
+        }
+        out.sort(Comparator.comparing(ArmWriteVerdict::time, Comparator.nullsLast(Comparator.naturalOrder())));
+        return out;
+    }
+}

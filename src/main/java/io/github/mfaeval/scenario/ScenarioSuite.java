@@ -1,0 +1,62 @@
+package io.github.mfaeval.scenario;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The scenarios of one edition, laid out like the rules: the scenario folder is the base edition's suite;
+ * {@code editions/ID/} holds what another edition changes: a scenario file of the same name replaces the base
+ * one, a new file adds, its {@code faqs.yaml} (if any) replaces the FAQ list, and the files of its
+ * {@code base/} are laid over the base tenant. Shared scenarios are thus proved against every edition.
+ */
+public final class ScenarioSuite {
+    public static final String EDITIONS = "editions";
+
+    private final Path dir;
+    private final Path overlay;
+
+    /** {@code edition} null, or an edition without a folder, gives the base suite. */
+    public ScenarioSuite(Path dir, String edition) {
+        this.dir = dir;
+        Path o = edition == null ? null : dir.resolve(EDITIONS).resolve(edition);
+        this.overlay = o != null && Files.isDirectory(o) ? o : null;
+    }
+
+    public Path dir() { return dir; }
+
+    public List<Scenario> scenarios() throws IOException, ScenarioFiles.BadScenario {
+        Map<String, Path> files = new TreeMap<>();
+        collect(dir, files);
+        if (overlay != null) collect(overlay, files);
+        List<Scenario> out = new ArrayList<>();
+        for (Path f : files.values()) out.add(ScenarioFiles.read(f));
+        return out;
+    }
+
+    public Map<String, String> faqs() throws IOException {
+        if (overlay != null && Files.isRegularFile(overlay.resolve(Faqs.FILE))) return Faqs.load(overlay);
+        return Faqs.load(dir);
+    }
+
+    /** The base tenant folders, base first, then the edition's files laid over it. */
+    public List<Path> bases() {
+        List<Path> out = new ArrayList<>();
+        out.add(dir.resolve(ScenarioRunner.BASE));
+        if (overlay != null && Files.isDirectory(overlay.resolve(ScenarioRunner.BASE))) out.add(overlay.resolve(ScenarioRunner.BASE));
+        return out;
+    }
+
+    private static void collect(Path folder, Map<String, Path> into) throws IOException {
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(folder, "*.yaml")) {
+            for (Path p : ds) {
+                if (!p.getFileName().toString().equals(Faqs.FILE)) into.put(p.getFileName().toString(), p);
+            }
+        }
+    }
+}
