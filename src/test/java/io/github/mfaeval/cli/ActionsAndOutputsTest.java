@@ -52,6 +52,13 @@ class ActionsAndOutputsTest {
         return run(args.toArray(String[]::new));
     }
 
+    /** The report as the command line makes it (with the default edition and every export of the folder). */
+    static Report cliReport(Path tenant, Path tmp) throws Exception {
+        Path json = tmp.resolve("as-the-cli-makes-it.json");
+        evaluate(tenant, "--sign-ins", "all", "-o", json.toString());
+        return io.github.mfaeval.report.JsonRenderer.MAPPER.readValue(json.toFile(), Report.class);
+    }
+
     @Test
     void everyFindingRequiringActionIsInExactlyOneActionRankedBySeverity() {
         Report r = TestRules.evaluate(FABRIKAM);
@@ -81,7 +88,11 @@ class ActionsAndOutputsTest {
         Path out = tmp.resolve("r.json");
         assertEquals(Main.ACTION_REQUIRED, evaluate(FABRIKAM, "-o", out.toString()).code(), "json from the extension");
         JsonNode json = new ObjectMapper().readTree(out.toFile());
-        assertEquals(TestRules.evaluate(FABRIKAM).actions().size(), json.get("actions").size());
+        long todo = 0;
+        for (JsonNode f : json.get("findings")) if (!f.get("severity").asText().equals("INFO") && !f.hasNonNull("accepted")) todo++;
+        long inActions = 0;
+        for (JsonNode a : json.get("actions")) inActions += a.get("findings").asLong();
+        assertEquals(todo, inActions, "the actions cover the findings requiring action");
         assertEquals(1, json.get("actions").get(0).get("rank").asInt());
         assertTrue(json.get("inputs").get("signInPeriod").get("first").asText().startsWith("2025-11-01"), json.get("inputs").toString());
     }
@@ -91,7 +102,7 @@ class ActionsAndOutputsTest {
         Path out = tmp.resolve("summary.md");
         assertEquals(Main.ACTION_REQUIRED, evaluate(FABRIKAM, "-o", out.toString()).code());
         String md = Files.readString(out);
-        Report r = TestRules.evaluate(FABRIKAM);
+        Report r = cliReport(FABRIKAM, tmp);
         assertTrue(md.startsWith("## Mandatory MFA readiness: Fabrikam Test Lab: **Action required**"), md);
         assertTrue(md.contains("**Sign-ins evaluated:** 2025\\-11\\-01 to 2025\\-11\\-23"), md);
         assertTrue(md.contains("### What to do first"), md);
@@ -103,7 +114,7 @@ class ActionsAndOutputsTest {
     void theXlsxWorkbookReadsBackWithItsFiveSheets(@TempDir Path tmp) throws Exception {
         Path out = tmp.resolve("report.xlsx");
         assertEquals(Main.ACTION_REQUIRED, evaluate(FABRIKAM, "-o", out.toString()).code());
-        Report r = TestRules.evaluate(FABRIKAM);
+        Report r = cliReport(FABRIKAM, tmp);
         try (InputStream in = Files.newInputStream(out); Workbook book = new XSSFWorkbook(in)) {
             assertEquals(List.of("Summary", "Actions", "Findings", "Users", "Sign-ins"),
                     List.of(book.getSheetName(0), book.getSheetName(1), book.getSheetName(2), book.getSheetName(3), book.getSheetName(4)));
@@ -125,7 +136,7 @@ class ActionsAndOutputsTest {
     void ndjsonIsOneFindingPerLine(@TempDir Path tmp) throws Exception {
         Path out = tmp.resolve("findings.ndjson");
         assertEquals(Main.ACTION_REQUIRED, evaluate(FABRIKAM, "-o", out.toString()).code());
-        Report r = TestRules.evaluate(FABRIKAM);
+        Report r = cliReport(FABRIKAM, tmp);
         List<String> lines = Files.readAllLines(out, StandardCharsets.UTF_8);
         assertEquals(r.findings().size(), lines.size());
         ObjectMapper json = new ObjectMapper();
@@ -187,7 +198,10 @@ class ActionsAndOutputsTest {
         List<String> lines = Files.readAllLines(out.resolve("action-plan.csv"));
         assertTrue(lines.get(0).replace("\"", "").startsWith("Tenant,Tenant id,Tenant status,Rank in tenant,Action,Severity,Enforcement date,"
                 + "Already enforced,Users fixed,Findings,Report,Owner,Due date,Notes"), lines.get(0));
-        int actions = TestRules.evaluate(FABRIKAM).actions().size() + TestRules.evaluate(TestRules.EXAMPLES.resolve("northwind-guests")).actions().size();
+        int actions = 0;
+        for (String t : List.of("contoso-ready", "fabrikam-gaps", "northwind-guests")) {
+            actions += new ObjectMapper().readTree(out.resolve("tenants").resolve(t).resolve("report.json").toFile()).get("actions").size();
+        }
         assertEquals(actions, lines.size() - 1, "every tenant's actions");
         assertTrue(lines.get(1).contains(",HIGH,"), "the most severe first: " + lines.get(1));
         String index = Files.readString(out.resolve("index.html"));
