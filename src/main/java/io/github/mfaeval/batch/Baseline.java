@@ -24,8 +24,14 @@ final class Baseline {
      * for it; {@code fingerprint} identifies the file compared with, so a resumed run can tell whether its
      * changes were computed against the same baseline.
      */
-    record Previous(String status, JsonNode report, String fingerprint) {
+    record Previous(String status, JsonNode report, String fingerprint, String problem) {
+        Previous(String status, JsonNode report, String fingerprint) {
+            this(status, report, fingerprint, null);
+        }
     }
+
+    /** The statuses a report or error report can hold; anything else means the file is not one of ours. */
+    private static final java.util.Set<String> STATUSES = java.util.Set.of("READY", "ACTION_REQUIRED", "INCOMPLETE", "FAILED", "TIMEOUT");
 
     private Baseline(OutDir dir, JsonNode summary) {
         this.dir = dir;
@@ -74,22 +80,58 @@ final class Baseline {
         return out;
     }
 
-    /** The baseline's word on a tenant, or null when it has none (a new tenant, or an unreadable file). */
+    /**
+     * The baseline's word on a tenant, or null when it has none (a new tenant). A file there that is not a report
+     * (not JSON, a status that is no status, findings or users that are not lists) is not compared with: the
+     * result has a {@code problem} naming the file, no status and no report, and tonight's evaluation goes on.
+     */
     Previous previous(String tenant) {
+        Path report = dir.report(tenant);
+        Path error = dir.error(tenant);
+        boolean isReport = Files.isRegularFile(report);
+        Path file = isReport ? report : error;
+        if (!isReport && !Files.isRegularFile(error)) return null;
+        JsonNode node;
+        String fingerprint;
         try {
-            Path report = dir.report(tenant);
-            if (Files.isRegularFile(report)) {
-                JsonNode node = JsonRenderer.MAPPER.readTree(report.toFile());
-                return new Previous(node.path("status").asText(null), node, Fingerprints.file(report));
-            }
-            Path error = dir.error(tenant);
-            if (Files.isRegularFile(error)) {
-                JsonNode node = JsonRenderer.MAPPER.readTree(error.toFile());
-                return new Previous(node.path("status").asText(TenantStatus.FAILED.name()), null, Fingerprints.file(error));
-            }
+            fingerprint = Fingerprints.file(file);
+            node = JsonRenderer.MAPPER.readTree(file.toFile());
         } catch (IOException e) {
-            // A damaged baseline file makes the tenant look new rather than failing tonight's evaluation of it.
+            return unusable(file, "not valid JSON (" + String.valueOf(e.getMessage()).split("\n")[0] + ")", "unreadable");
         }
-        return null;
+        if (node == null || !node.isObject()) return unusable(file, "not a JSON object", fingerprintOrNone(file));
+        JsonNode status = node.get("status");
+        if (isReport) {
+            if (status == null || !status.isTextual() || !STATUSES.contains(status.textValue())) {
+                return unusable(file, "its status is not a report status (found " + describe(status) + ")", fingerprint);
+            }
+            for (String list : new String[] {"findings", "users"}) {
+                JsonNode v = node.get(list);
+                if (v != null && !v.isArray()) return unusable(file, list + " is not a list", fingerprint);
+            }
+            return new Previous(status.textValue(), node, fingerprint);
+        }
+        if (status != null && (!status.isTextual() || !STATUSES.contains(status.textValue()))) {
+            return unusable(file, "its status is not a report status (found " + describe(status) + ")", fingerprint);
+        }
+        return new Previous(status == null ? TenantStatus.FAILED.name() : status.textValue(), null, fingerprint);
+    }
+
+    private static Previous unusable(Path file, String why, String fingerprint) {
+        return new Previous(null, null, fingerprint, "baseline " + file + ": " + why + "; this tenant is not compared with it");
+    }
+
+    private static String fingerprintOrNone(Path file) {
+        try {
+            return Fingerprints.file(file);
+        } catch (IOException e) {
+            return "unreadable";
+        }
+    }
+
+    private static String describe(JsonNode v) {
+        if (v == null) return "none";
+        String s = v.toString();
+        return s.length() > 40 ? s.substring(0, 40) + "…" : s;
     }
 }

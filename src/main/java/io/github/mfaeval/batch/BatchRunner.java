@@ -79,6 +79,16 @@ public final class BatchRunner {
         }
         Baseline baseline = options.baseline() == null ? null : Baseline.open(options.baseline());
         Files.createDirectories(out.root());
+        try (OutLock lock = OutLock.acquire(out.root(), startedAt)) {
+            if (!lock.previousHolder().isEmpty()) {
+                progress.log("took over the lock of an earlier run that did not finish (" + lock.previousHolder() + ")");
+            }
+            return run(out, folders, baseline, startedAt);
+        }
+    }
+
+    private BatchSummary run(OutDir out, TenantFolders folders, Baseline baseline, Instant startedAt) throws IOException {
+        // under the lock: another run's temporary files are never ours to delete
         out.removeTemporaryFiles();
 
         progress.start(folders.tenants().size(), folders.skipped().size());
@@ -112,16 +122,46 @@ public final class BatchRunner {
                 startedAt, clock.instant().truncatedTo(ChronoUnit.MILLIS), options.tenantsRoot().toString(), Fingerprints.combine(fingerprints),
                 options.threads(), options.tenantTimeout() == null ? null : options.tenantTimeout().toString(),
                 baseline == null ? null : baseline.label());
+        List<BatchSummary.SameTenant> same = sameTenant(folders, rows);
+        same.forEach(s -> progress.log(s.warning()));
         BatchSummary summary = new BatchSummary(BatchSummary.SCHEMA_VERSION, meta, BatchSummary.Totals.of(rows),
                 baseline == null ? null : BatchSummary.RunChanges.of(baseline.label(), baseline.tenants(), rows),
-                folders.skipped(), rows);
+                folders.skipped(), same.isEmpty() ? null : same, rows);
         summary.write(out);
         progress.end(summary, out.summaryJson().toString());
         return summary;
     }
 
+    /** Folders that are one folder under two names, and folders whose manifests give the same tenantId. */
+    static List<BatchSummary.SameTenant> sameTenant(TenantFolders folders, List<TenantRow> rows) {
+        List<BatchSummary.SameTenant> out = new ArrayList<>();
+        Map<Path, List<String>> byRealPath = new LinkedHashMap<>();
+        for (TenantFolders.Tenant t : folders.tenants()) {
+            byRealPath.computeIfAbsent(real(t.folder()), k -> new ArrayList<>()).add(t.key());
+        }
+        byRealPath.values().stream().filter(names -> names.size() > 1)
+                .forEach(names -> out.add(new BatchSummary.SameTenant(BatchSummary.SameTenant.SAME_FOLDER, null, List.copyOf(names))));
+        Map<String, List<String>> byTenantId = new java.util.TreeMap<>();
+        for (TenantRow r : rows) {
+            if (r.tenantId() != null) byTenantId.computeIfAbsent(r.tenantId().toLowerCase(java.util.Locale.ROOT), k -> new ArrayList<>()).add(r.tenant());
+        }
+        byTenantId.forEach((id, names) -> {
+            if (names.size() > 1) out.add(new BatchSummary.SameTenant(BatchSummary.SameTenant.SAME_TENANT_ID, id, List.copyOf(names)));
+        });
+        return out;
+    }
+
+    /** The same folder, also through symbolic links (a link to --out given as --baseline). */
     private static boolean sameFolder(Path a, Path b) {
-        return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
+        return real(a).equals(real(b));
+    }
+
+    private static Path real(Path p) {
+        try {
+            return p.toRealPath();
+        } catch (IOException e) {
+            return p.toAbsolutePath().normalize(); // not there yet: only its name can be compared
+        }
     }
 
     /** Daemon threads: an evaluation that ignores its interrupt must not keep the JVM alive after the batch. */

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.github.mfaeval.report.AtomicFile;
 import io.github.mfaeval.report.JsonRenderer;
+import io.github.mfaeval.text.SafeText;
 import io.github.mfaeval.report.Summary;
 
 import java.io.IOException;
@@ -22,10 +23,29 @@ import java.util.TreeSet;
  * The batch's summary.json and summary.csv (and, through {@link BatchIndex}, index.html): the run's metadata, totals by status, what changed since the
  * baseline, and one row per tenant in name order.
  */
-@JsonPropertyOrder({"schemaVersion", "run", "totals", "changes", "skippedFolders", "tenants"})
+@JsonPropertyOrder({"schemaVersion", "run", "totals", "changes", "skippedFolders", "sameTenant", "tenants"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record BatchSummary(int schemaVersion, Run run, Totals totals, RunChanges changes, List<String> skippedFolders,
-                           List<TenantRow> tenants) {
+                           List<SameTenant> sameTenant, List<TenantRow> tenants) {
+
+    /**
+     * Tenant folders that are one tenant twice: the same folder under two names (a symbolic link), or two folders
+     * whose tenant.json give the same tenantId (a copied manifest, or a tenant exported twice). Each is evaluated
+     * and reported, but its counts are in the totals twice: the run says so rather than add them up silently.
+     */
+    @JsonPropertyOrder({"reason", "tenantId", "folders"})
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record SameTenant(String reason, String tenantId, List<String> folders) {
+        public static final String SAME_FOLDER = "same folder";
+        public static final String SAME_TENANT_ID = "same tenantId";
+
+        String warning() {
+            return SAME_FOLDER.equals(reason)
+                    ? "warning: tenant folders " + String.join(", ", folders) + " are the same folder (a link): the tenant is evaluated twice"
+                    : "warning: tenant folders " + String.join(", ", folders) + " have the same tenantId " + tenantId
+                    + ": one tenant evaluated twice, or a copied tenant.json";
+        }
+    }
     public static final int SCHEMA_VERSION = 1;
     /** Quotes only the values that need it, so the file reads as plainly as a spreadsheet export. */
     private static final CsvMapper CSV = CsvMapper.builder().enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).build();
@@ -154,7 +174,8 @@ public record BatchSummary(int schemaVersion, Run run, Totals totals, RunChanges
             row.put("runEndedAt", run.endedAt());
             row.put("runInputsFingerprint", run.inputsFingerprint());
             for (Map.Entry<String, Object> e : row.entrySet()) {
-                if (e.getValue() != null) e.setValue(e.getValue().toString());
+                // the same cell rule as every CSV the tool writes: a folder named "=1+1" stays text
+                if (e.getValue() != null) e.setValue(SafeText.csvCell(e.getValue().toString()));
             }
             rows.add(row);
         }

@@ -1,5 +1,7 @@
 package io.github.mfaeval.batch;
 
+import io.github.mfaeval.load.InputFiles;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -22,13 +24,14 @@ final class Fingerprints {
     }
 
     /**
-     * The files directly in a tenant folder, which are all the loader reads; hidden files (editor swap files,
+     * The files directly in a tenant folder, which are all the loader reads (regular files, links inside the folder:
+     * never a pipe, which would block, see {@link InputFiles}); hidden files (editor swap files,
      * a copy tool's partial files) are left out so that they do not make a current report look stale.
      */
     static String folder(Path folder) throws IOException {
         List<Path> files = new ArrayList<>();
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(folder,
-                p -> Files.isRegularFile(p) && !p.getFileName().toString().startsWith("."))) {
+                p -> !p.getFileName().toString().startsWith(".") && InputFiles.problem(p) == null && Files.isRegularFile(p))) {
             for (Path p : ds) files.add(p);
         }
         files.sort(null);

@@ -1,5 +1,7 @@
 package io.github.mfaeval.batch;
 
+import io.github.mfaeval.text.SafeText;
+
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Locale;
@@ -69,9 +71,10 @@ public final class Progress {
                 t.tenants(), clock(elapsed()), t.ready(), t.actionRequired(), t.incomplete(), t.failed(), t.timedOut(), summaryFile));
     }
 
+    /** One log line; folder names and messages from the input cannot break it in two or steer the terminal. */
     synchronized void log(String line) {
         if (interactive) err.print(CLEAR_LINE);
-        err.println("mfa-eval: " + line);
+        err.println("mfa-eval: " + SafeText.terminal(line));
         err.flush();
     }
 

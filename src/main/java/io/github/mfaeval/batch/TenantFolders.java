@@ -1,5 +1,6 @@
 package io.github.mfaeval.batch;
 
+import io.github.mfaeval.load.InputFiles;
 import io.github.mfaeval.load.TenantLoader;
 
 import java.io.IOException;
@@ -32,7 +33,9 @@ record TenantFolders(List<Tenant> tenants, List<String> skipped) {
             for (Path child : children) {
                 String name = child.getFileName().toString();
                 if (name.startsWith(".") || excluded.contains(child.toAbsolutePath().normalize())) continue;
-                if (Files.isRegularFile(child.resolve(TenantLoader.MANIFEST))) {
+                // present in any form: a tenant.json that is a pipe or a link out of the folder is that tenant's
+                // input error (FAILED, named), not a reason to skip it
+                if (InputFiles.exists(child.resolve(TenantLoader.MANIFEST))) {
                     tenants.add(new Tenant(name, child));
                 } else {
                     skipped.add(name);

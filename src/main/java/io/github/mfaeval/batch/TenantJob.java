@@ -60,6 +60,7 @@ final class TenantJob implements Callable<TenantRow> {
                     tenant.folder().toString()), null, null);
         }
         Baseline.Previous previous = run.baseline() == null ? null : run.baseline().previous(tenant.key());
+        if (previous != null && previous.problem() != null) run.progress().log("warning: " + previous.problem());
         String baselineFingerprint = run.baseline() == null ? null : previous == null ? "none" : previous.fingerprint();
         Provenance provenance = new Provenance(run.options().toolVersion(), fingerprint, baselineFingerprint);
 

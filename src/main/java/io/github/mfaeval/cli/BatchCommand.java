@@ -35,7 +35,7 @@ import java.util.regex.Pattern;
         exitCodeList = {
                 "0:every tenant is ready",
                 "1:some tenant requires action or has incomplete input, and none failed",
-                "2:bad arguments, no tenant folder, rule errors, or the output folder cannot be written",
+                "2:bad arguments, no tenant folder, rule errors, or the output folder cannot be written or is in use by another batch run",
                 "3:some tenant could not be evaluated (FAILED or TIMEOUT: see its error.json and the summary)"})
 final class BatchCommand implements Callable<Integer> {
     @Spec
@@ -83,7 +83,7 @@ final class BatchCommand implements Callable<Integer> {
         try {
             summary = new BatchRunner(base, options, TenantEvaluation.standard(base), Progress.onStderr(err), Clock.systemUTC()).run();
         } catch (IOException e) {
-            err.println("mfa-eval: " + e.getMessage());
+            Main.error(err, e.getMessage());
             return Main.ERROR;
         }
         if (summary.totals().anyFailed()) return Main.TENANTS_FAILED;
@@ -94,14 +94,34 @@ final class BatchCommand implements Callable<Integer> {
     static final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
         private static final Pattern PART = Pattern.compile("(\\d+)([dhms])");
 
+        /** Longer than any nightly run: a larger value is a typo, and near Long.MAX_VALUE seconds it overflows the clock. */
+        static final Duration LONGEST = Duration.ofDays(30);
+
         @Override
         public Duration convert(String value) {
+            Duration d;
+            try {
+                d = parse(value);
+            } catch (ArithmeticException | NumberFormatException e) {
+                throw new CommandLine.TypeConversionException("'" + value + "' is too long a duration (at most " + LONGEST.toDays() + " days)");
+            }
+            if (d.isNegative()) {
+                throw new CommandLine.TypeConversionException("'" + value + "' is negative: give a positive duration, or 0 for no limit");
+            }
+            if (d.compareTo(LONGEST) > 0) {
+                throw new CommandLine.TypeConversionException("'" + value + "' is too long a duration (at most " + LONGEST.toDays()
+                        + " days; 0 for no limit)");
+            }
+            return d;
+        }
+
+        private static Duration parse(String value) {
             String v = value.trim().toLowerCase(Locale.ROOT);
             if (v.equals("0") || v.equals("none")) return Duration.ZERO;
             if (v.startsWith("p")) {
                 try {
                     return Duration.parse(value.trim().toUpperCase(Locale.ROOT));
-                } catch (RuntimeException e) {
+                } catch (java.time.format.DateTimeParseException e) {
                     throw new CommandLine.TypeConversionException("not a duration: " + value);
                 }
             }

@@ -144,7 +144,7 @@ final class EvaluateCommand implements Callable<Integer> {
             data = TenantLoader.load(tenantDir);
             accepted = AcceptedRisks.read(tenantDir);
         } catch (InputException e) {
-            err.println("mfa-eval: " + e.getMessage());
+            Main.error(err, e.getMessage());
             return Main.ERROR;
         }
         LocalDate day = asOf == null ? LocalDate.now(ZoneOffset.UTC) : asOf;
@@ -183,11 +183,12 @@ final class EvaluateCommand implements Callable<Integer> {
                 }
             }
         } catch (JsonReportStream.WriteFailed e) {
-            err.println("mfa-eval: cannot write " + (output == null ? "the report" : output) + ": " + PathProblems.describe(e.getCause() instanceof IOException io ? io : e));
+            Main.error(err, "cannot write " + (output == null ? "the report" : output) + ": "
+                    + PathProblems.describe(e.getCause() instanceof IOException io ? io : e));
             return Main.ERROR;
         } catch (IOException e) {
-            err.println(report[0] == null ? "mfa-eval: cannot read " + tenantDir + ": " + PathProblems.describe(e)
-                    : "mfa-eval: cannot write " + (output == null ? "the report" : output) + ": " + PathProblems.describe(e));
+            Main.error(err, report[0] == null ? "cannot read " + tenantDir + ": " + PathProblems.describe(e)
+                    : "cannot write " + (output == null ? "the report" : output) + ": " + PathProblems.describe(e));
             return Main.ERROR;
         }
         return exitCode(report[0]);
@@ -224,7 +225,7 @@ final class EvaluateCommand implements Callable<Integer> {
         try {
             other = rules.build(rules.folder().edition(compareEdition), err);
         } catch (IOException e) {
-            err.println("mfa-eval: " + e.getMessage());
+            Main.error(err, e.getMessage());
             return Main.ERROR;
         }
         if (other == null) return Main.ERROR;
@@ -252,9 +253,9 @@ final class EvaluateCommand implements Callable<Integer> {
             }
             return c.differences().isEmpty() ? Main.READY : Main.ACTION_REQUIRED;
         } catch (InputException e) {
-            err.println("mfa-eval: " + e.getMessage());
+            Main.error(err, e.getMessage());
         } catch (IOException e) {
-            err.println("mfa-eval: " + tenantDir + ": " + e.getMessage());
+            Main.error(err, tenantDir + ": " + e.getMessage());
         }
         return Main.ERROR;
     }
@@ -271,7 +272,7 @@ final class EvaluateCommand implements Callable<Integer> {
 
     private int exitCode(Report report) {
         if (strict && !report.inputs().rejected().isEmpty()) {
-            spec.commandLine().getErr().println("mfa-eval: --strict: " + report.inputs().rejected().size()
+            Main.error(spec.commandLine().getErr(), "--strict: " + report.inputs().rejected().size()
                     + " input problem(s), the first: " + report.inputs().rejected().get(0));
             return Main.ERROR;
         }
@@ -290,9 +291,9 @@ final class EvaluateCommand implements Callable<Integer> {
             out.flush();
             return Main.READY;
         } catch (InputException e) {
-            err.println("mfa-eval: " + e.getMessage());
+            Main.error(err, e.getMessage());
         } catch (IOException e) {
-            err.println("mfa-eval: " + tenantDir + ": " + e.getMessage());
+            Main.error(err, tenantDir + ": " + e.getMessage());
         }
         return Main.ERROR;
     }

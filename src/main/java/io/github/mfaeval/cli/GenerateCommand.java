@@ -67,7 +67,7 @@ final class GenerateCommand implements Callable<Integer> {
             for (Future<?> f : done) f.get();
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
-            err.println("mfa-eval: cannot write " + out + ": " + (cause instanceof IOException ? cause.getMessage() : cause));
+            Main.error(err, "cannot write " + out + ": " + (cause instanceof IOException ? cause.getMessage() : cause));
             return Main.ERROR;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -5,6 +5,7 @@ import io.github.mfaeval.load.Inventory;
 import io.github.mfaeval.load.Rejection;
 import io.github.mfaeval.load.SignInKind;
 import io.github.mfaeval.report.JsonRenderer;
+import io.github.mfaeval.text.SafeText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -49,7 +50,7 @@ final class InspectCommand implements Callable<Integer> {
         try {
             inv = Inventory.of(tenantDir, Math.max(0, shown));
         } catch (InputException e) {
-            spec.commandLine().getErr().println("mfa-eval: " + e.getMessage());
+            Main.error(spec.commandLine().getErr(), e.getMessage());
             return Main.ERROR;
         }
         if (format == Format.json) {
@@ -62,19 +63,19 @@ final class InspectCommand implements Callable<Integer> {
     }
 
     static void text(Inventory inv, PrintWriter out) {
-        out.printf("Tenant folder  %s%n", inv.folder());
-        out.printf("Manifest       %s%n%n", inv.manifestProblem() != null ? "PROBLEM: " + inv.manifestProblem() : "tenant.json: " + inv.manifest());
+        out.printf("Tenant folder  %s%n", s(inv.folder()));
+        out.printf("Manifest       %s%n%n", inv.manifestProblem() != null ? "PROBLEM: " + s(inv.manifestProblem()) : "tenant.json: " + s(inv.manifest()));
 
         out.println("Sign-in files");
         if (inv.signInFiles().isEmpty()) out.println("  (none)");
-        int w = Math.max(20, inv.signInFiles().stream().mapToInt(f -> f.name().length()).max().orElse(0));
+        int w = Math.max(20, inv.signInFiles().stream().mapToInt(f -> s(f.name()).length()).max().orElse(0));
         String row = "  %-" + w + "s %8s %9s %10s  %-10s  %-10s %12s %16s %9s %6s  %s%n";
         if (!inv.signInFiles().isEmpty()) {
             out.printf(row, "FILE", "READ", "REJECTED", "DUPLICATE", "FROM", "TO", "INTERACTIVE", "NON-INTERACTIVE", "WORKLOAD", "USER?", "FORMAT");
             for (Inventory.SignInFileEntry f : inv.signInFiles()) {
-                out.printf(row, f.name(), f.read(), f.rejected(), f.duplicates(), day(f.from()), day(f.to()),
+                out.printf(row, s(f.name()), f.read(), f.rejected(), f.duplicates(), day(f.from()), day(f.to()),
                         n(f.kinds(), SignInKind.INTERACTIVE), n(f.kinds(), SignInKind.NON_INTERACTIVE), n(f.kinds(), SignInKind.WORKLOAD),
-                        n(f.kinds(), SignInKind.USER), f.format());
+                        n(f.kinds(), SignInKind.USER), s(f.format()));
             }
             Inventory.SignInTotals t = inv.totals();
             out.printf(row, "total", t.read(), t.rejected(), t.duplicates(), day(t.from()), day(t.to()),
@@ -83,7 +84,7 @@ final class InspectCommand implements Callable<Integer> {
             out.printf("  read %d = evaluated %d + rejected %d + duplicate %d%n", t.read(), t.evaluated(), t.rejected(), t.duplicates());
         }
         for (Inventory.DetailsFileEntry d : inv.authenticationDetailFiles()) {
-            out.printf("  %s: authentication details, %d rows (joined to the sign-ins by Request ID)%n", d.name(), d.rows());
+            out.printf("  %s: authentication details, %d rows (joined to the sign-ins by Request ID)%n", s(d.name()), d.rows());
         }
 
         boolean anyRejected = inv.signInFiles().stream().anyMatch(f -> f.rejected() > 0) || !inv.configurationRejections().isEmpty();
@@ -93,52 +94,57 @@ final class InspectCommand implements Callable<Integer> {
             for (Inventory.SignInFileEntry f : inv.signInFiles()) {
                 long listed = 0;
                 for (Rejection r : f.rejections()) {
-                    out.println("  " + r);
+                    out.println("  " + s(r));
                     listed += r.records();
                 }
-                if (f.rejected() > listed) out.printf("  … and %d more in %s%n", f.rejected() - listed, f.name());
+                if (f.rejected() > listed) out.printf("  … and %d more in %s%n", f.rejected() - listed, s(f.name()));
             }
-            for (Rejection r : inv.configurationRejections()) out.println("  " + r);
+            for (Rejection r : inv.configurationRejections()) out.println("  " + s(r));
         }
         if (inv.signInFiles().stream().anyMatch(f -> !f.notices().isEmpty())) {
             out.println();
             out.println("Notes");
-            inv.signInFiles().forEach(f -> f.notices().forEach(n -> out.println("  " + n)));
+            inv.signInFiles().forEach(f -> f.notices().forEach(n -> out.println("  " + s(n))));
         }
 
         if (!inv.activityLogFiles().isEmpty()) {
             out.println();
             out.println("Activity log files (Azure Resource Manager operations; Phase 2 of editions that judge writes)");
-            int aw = Math.max(20, inv.activityLogFiles().stream().mapToInt(f -> f.name().length()).max().orElse(0));
+            int aw = Math.max(20, inv.activityLogFiles().stream().mapToInt(f -> s(f.name()).length()).max().orElse(0));
             String arow = "  %-" + aw + "s %8s %9s %9s %10s  %s%n";
             out.printf(arow, "FILE", "READ", "EVALUATED", "REJECTED", "DUPLICATE", "FORMAT");
             for (Inventory.ActivityLogFileEntry f : inv.activityLogFiles()) {
-                out.printf(arow, f.name(), f.read(), f.evaluated(), f.rejected(), f.duplicates(), f.format());
-                f.rejections().forEach(r -> out.println("    " + r));
+                out.printf(arow, s(f.name()), f.read(), f.evaluated(), f.rejected(), f.duplicates(), s(f.format()));
+                f.rejections().forEach(r -> out.println("    " + s(r)));
                 long listed = f.rejections().stream().mapToLong(Rejection::records).sum();
-                if (f.rejected() > listed) out.printf("    … and %d more in %s%n", f.rejected() - listed, f.name());
+                if (f.rejected() > listed) out.printf("    … and %d more in %s%n", f.rejected() - listed, s(f.name()));
             }
         }
 
         out.println();
         out.println("Configuration files");
         if (inv.configurationFiles().isEmpty()) out.println("  (none)");
-        int cw = inv.configurationFiles().stream().mapToInt(c -> c.name().length()).max().orElse(0);
+        int cw = inv.configurationFiles().stream().mapToInt(c -> s(c.name()).length()).max().orElse(0);
         for (Inventory.ConfigFileEntry c : inv.configurationFiles()) {
-            out.printf("  %-" + cw + "s %6d record%s%n", c.name(), c.records(), c.records() == 1 ? "" : "s");
+            out.printf("  %-" + cw + "s %6d record%s%n", s(c.name()), c.records(), c.records() == 1 ? "" : "s");
         }
         if (!inv.notRead().isEmpty()) {
             out.println();
             out.println("Not read (not a known export name)");
-            inv.notRead().forEach(n -> out.println("  " + n));
+            inv.notRead().forEach(n -> out.println("  " + s(n)));
         }
         out.println();
         if (inv.missing().isEmpty()) {
             out.println("Missing        nothing");
         } else {
             out.println("Missing");
-            inv.missing().forEach(m -> out.println("  " + m));
+            inv.missing().forEach(m -> out.println("  " + s(m)));
         }
+    }
+
+    /** Every value from the folder (file names, rejection reasons quoting records) goes through the terminal sanitiser. */
+    private static String s(Object value) {
+        return SafeText.terminal(value);
     }
 
     private static String day(Instant t) {

@@ -40,7 +40,7 @@ final class RulesCommand {
                 if (rules.edition != null) editions.add(folder.edition(rules.edition));
                 else for (String id : folder.availableEditions()) editions.add(folder.edition(id));
             } catch (java.io.IOException e) {
-                spec.commandLine().getErr().println("mfa-eval: " + e.getMessage());
+                Main.error(spec.commandLine().getErr(), e.getMessage());
                 return Main.ERROR;
             }
             boolean ok = true;

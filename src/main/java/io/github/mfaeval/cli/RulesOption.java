@@ -44,7 +44,7 @@ final class RulesOption {
         try {
             files = files();
         } catch (IOException e) {
-            err.println("mfa-eval: " + e.getMessage());
+            Main.error(err, e.getMessage());
             return null;
         }
         return build(files, err);
@@ -55,7 +55,7 @@ final class RulesOption {
         try {
             if (noCache) return RuleBaseBuilder.build(files);
             RuleBaseCache.Loaded loaded = new RuleBaseCache(cacheDir != null ? cacheDir : RuleBaseCache.defaultRoot()).load(files);
-            if (loaded.problem() != null) err.println("mfa-eval: warning: " + loaded.problem());
+            if (loaded.problem() != null) Main.error(err, "warning: " + loaded.problem());
             return loaded.base();
         } catch (RuleBuildException e) {
             String prefix = files.directory() == null ? "" : files.directory() + "/";

@@ -48,7 +48,7 @@ final class ScenariosCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Path folder = dir != null ? dir : Path.of("test-scenarios");
         if (!Files.isDirectory(folder)) {
-            err.println("mfa-eval: scenario folder not found: " + folder);
+            Main.error(err, "scenario folder not found: " + folder);
             return Main.ERROR;
         }
         RuleBase base = rules.build(err);

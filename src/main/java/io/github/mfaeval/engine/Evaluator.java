@@ -100,6 +100,18 @@ public final class Evaluator {
         return evaluate(data, asOf, verdicts::add).withSignIns(verdicts);
     }
 
+    /**
+     * Authentication-detail rows whose Request ID no sign-in claimed (is the main download missing, or cut?) are
+     * no sign-ins, so they count in no sign-in total, but they are listed as ignored rather than dropped unseen.
+     */
+    static void ignoredDetails(TenantData data, List<Rejection> rejected) {
+        if (data.authDetails == null) return;
+        long rows = data.authDetails.unmatchedRows();
+        if (rows == 0) return;
+        rejected.add(new Rejection(data.authDetails.fileNames(), "", rows + " authentication-detail row(s) of "
+                + data.authDetails.unmatched() + " Request ID(s) belong to no sign-in in the files read: ignored", 0));
+    }
+
     /** Counts of a read without rules. */
     public record ReadCounts(long read, long rejected, long duplicates) {
     }
@@ -176,6 +188,7 @@ public final class Evaluator {
                     stream.readFile(file, data.authDetails);
                 }
                 stream.flush();
+                ignoredDetails(data, rejected);
             } catch (RuntimeException e) {
                 // The evaluating side failed: rethrow its own exception, not the reader's view of it.
                 if (pipeline.failed()) pipeline.finish();
@@ -438,7 +451,7 @@ public final class Evaluator {
         return new Report(Report.SCHEMA_VERSION,
                 Report.TenantRef.of(data.tenant),
                 asOf, status, entries, null, userVerdicts, all, summary,
-                new Inputs(data.folder.toString(), files, missing, rejected, stream.period.build(), policies(data)),
+                new Inputs(data.folder.toString(), files, missing, rejected, stream.period.build(), policies(data), data.collection),
                 new Report.RulesUsed(rules.source() == null ? "(packaged)" : rules.source().toString(), rules.fingerprint(), List.copyOf(fired)));
     }
 

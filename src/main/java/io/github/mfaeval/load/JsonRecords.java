@@ -1,12 +1,17 @@
 package io.github.mfaeval.load;
 
+import com.fasterxml.jackson.core.ErrorReportConfiguration;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.github.mfaeval.text.SafeText;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -14,6 +19,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.BiConsumer;
+import java.util.zip.GZIPInputStream;
 
 /**
  * Streams the records of a JSON export one at a time, whichever shape Graph and its tools give it:
@@ -23,6 +29,14 @@ import java.util.function.BiConsumer;
 public final class JsonRecords {
     static final ObjectMapper MAPPER = new ObjectMapper();
     private static final JsonFactory FACTORY = MAPPER.getFactory();
+    /** A configuration file holds one JSON value: anything after it is an error, not silently ignored. */
+    private static final ObjectReader ONE_VALUE = MAPPER.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    static {
+        // Parser messages end up in reports: they quote at most a short piece of the file, never a whole line of it.
+        FACTORY.setErrorReportConfiguration(ErrorReportConfiguration.builder()
+                .maxErrorTokenLength(SafeText.EXCERPT).maxRawContentLength(SafeText.EXCERPT).build());
+    }
 
     private JsonRecords() {
     }
@@ -40,7 +54,7 @@ public final class JsonRecords {
      * of the rest of the file, and the records before it stand.
      */
     public static void read(Path file, BiConsumer<JsonNode, Position> each, BiConsumer<Position, String> broken) throws IOException {
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+        try (InputStream in = open(file);
              JsonParser parser = FACTORY.createParser(in)) {
             parser.setCodec(MAPPER);
             long index = 0;
@@ -122,8 +136,38 @@ public final class JsonRecords {
         return node;
     }
 
-    /** A whole small JSON document (configuration files). */
+    /**
+     * A whole small JSON document (configuration files), which must be one JSON value: content after it
+     * ({@code {"tenantId": "a"} {"tenantId": "b"}}) is an error naming where it starts.
+     */
     public static JsonNode readTree(Path file) throws IOException {
-        return MAPPER.readTree(file.toFile());
+        try (InputStream in = open(file)) {
+            return ONE_VALUE.readTree(in);
+        } catch (MismatchedInputException e) {
+            if (e.getMessage() == null || !e.getMessage().startsWith("Trailing token")) throw e;
+            JsonLocation at = e.getLocation();
+            throw new IOException("content after the end of the JSON value"
+                    + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")")
+                    + ": the file must hold exactly one JSON value", e);
+        }
+    }
+
+    /**
+     * The bytes of a JSON export, gzip undone when the file starts with the gzip magic bytes whatever its name
+     * (as for sign-ins). Jackson detects UTF-8, UTF-16 and UTF-32 from the bytes, with or without a byte-order mark.
+     */
+    public static InputStream open(Path file) throws IOException {
+        InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+        try {
+            raw.mark(2);
+            int a = raw.read();
+            int b = raw.read();
+            raw.reset();
+            if (a == 0x1f && b == 0x8b) return new BufferedInputStream(new GZIPInputStream(raw, 1 << 16), 1 << 16);
+            return raw;
+        } catch (IOException | RuntimeException e) {
+            raw.close();
+            throw e;
+        }
     }
 }

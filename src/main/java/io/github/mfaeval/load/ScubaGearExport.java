@@ -39,8 +39,9 @@ final class ScubaGearExport {
         found.sort(null);
         for (Path p : found) {
             String name = p.getFileName().toString();
-            if (!Files.isRegularFile(p)) {
-                data.rejected.add(new Rejection(name, "", "not a regular file"));
+            String problem = InputFiles.problem(p);
+            if (problem != null || !Files.isRegularFile(p)) {
+                data.rejected.add(new Rejection(name, "", problem != null ? problem : "not a regular file"));
                 continue;
             }
             JsonNode root;

@@ -48,6 +48,8 @@ public final class TenantData {
     public InputException manifestProblem;
     /** Files read, with the records each gave (sign-in files are counted when streamed). */
     public final Map<String, Integer> filesRead = new LinkedHashMap<>();
+    /** What collect recorded in collection.json (null when the folder was not made by collect). */
+    public CollectionInfo collection;
     /** Configuration records that could not be used. */
     public final List<Rejection> rejected = new ArrayList<>();
 

@@ -90,11 +90,17 @@ public final class TenantLoader {
             readDomains(folder, data);
             readCrossTenant(folder, data);
             readAuthenticationMethods(folder, data, scuba);
+            readCollection(folder, data);
         } catch (IOException e) {
             throw new InputException(folder + ": cannot read: " + e.getMessage(), e);
         }
-        if (!Files.isRegularFile(manifest)) {
+        if (!InputFiles.exists(manifest)) {
             data.manifestProblem = new InputException(manifest + ": missing; every tenant folder needs a tenant.json manifest (see README)");
+            return data;
+        }
+        String notReadable = InputFiles.problem(manifest);
+        if (notReadable != null) {
+            data.manifestProblem = new InputException(manifest + ": " + notReadable);
             return data;
         }
         try {
@@ -212,7 +218,7 @@ public final class TenantLoader {
         }
         files.sort(null);
         for (Path p : files) {
-            if (Files.isRegularFile(p) && SignInFiles.isSupported(p.getFileName().toString()) && PortalAuthDetails.isDetailsFile(p)) {
+            if (InputFiles.problem(p) == null && Files.isRegularFile(p) && SignInFiles.isSupported(p.getFileName().toString()) && PortalAuthDetails.isDetailsFile(p)) {
                 data.authDetailFiles.add(p);
             } else {
                 data.signInFiles.add(p);
@@ -243,10 +249,11 @@ public final class TenantLoader {
 
     /** {@code elsewhere}: the facts come from another file (ScubaGear) when this one is absent, so it is not missing. */
     private static boolean present(Path folder, String name, TenantData data, boolean elsewhere) {
-        if (Files.isRegularFile(folder.resolve(name))) return true;
-        if (Files.exists(folder.resolve(name), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            data.rejected.add(new Rejection(name, "", Files.isDirectory(folder.resolve(name))
-                    ? "is a folder, not a file" : "not a regular file (a broken link?)"));
+        Path file = folder.resolve(name);
+        if (InputFiles.exists(file)) {
+            String problem = InputFiles.problem(file);
+            if (problem == null) return true;
+            data.rejected.add(new Rejection(name, "", problem));
         }
         if (!elsewhere) missing(data, name);
         return false;
@@ -266,6 +273,9 @@ public final class TenantLoader {
             }, (pos, reason) -> data.rejected.add(new Rejection(name, pos.toString(), reason)));
         } catch (java.nio.file.AccessDeniedException e) {
             data.rejected.add(new Rejection(name, "", "cannot be read: permission denied"));
+        } catch (IOException e) {
+            // a cut gzip stream, a read error: the records before it stand, the rest is refused
+            data.rejected.add(new Rejection(name, "", "cannot be read: " + e.getMessage() + "; the rest of the file is not read"));
         }
         data.filesRead.put(name, count[0]);
     }
@@ -348,7 +358,9 @@ public final class TenantLoader {
 
     private static void readGroupMembers(Path folder, TenantData data) throws IOException {
         Path file = folder.resolve("groupMembers.json");
-        if (!Files.isRegularFile(file)) {
+        String problem = InputFiles.problem(file);
+        if (problem != null) data.rejected.add(new Rejection("groupMembers.json", "", problem));
+        if (problem != null || !Files.isRegularFile(file)) {
             if (data.caPolicies.stream().anyMatch(CaPolicyRecord::usesGroups)) missing(data, "groupMembers.json");
             return;
         }
@@ -518,6 +530,14 @@ public final class TenantLoader {
         } catch (IllegalArgumentException e) {
             data.rejected.add(new Rejection("crossTenantAccessPolicy.json", "", e.getMessage()));
         }
+    }
+
+    /** collection.json, written by collect: shown in the report's inputs; not an export, so never "missing". */
+    private static void readCollection(Path folder, TenantData data) {
+        Path file = folder.resolve(CollectionInfo.FILE);
+        if (!Files.isRegularFile(file)) return;
+        JsonNode node = readConfigObject(folder, CollectionInfo.FILE, data);
+        if (node != null) data.collection = CollectionInfo.of(node);
     }
 
     private static void readAuthenticationMethods(Path folder, TenantData data, ScubaGearExport scuba) {

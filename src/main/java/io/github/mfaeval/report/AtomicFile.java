@@ -1,12 +1,8 @@
 package io.github.mfaeval.report;
 
-import java.io.BufferedOutputStream;
-import java.io.FilterOutputStream;
-import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-
 import java.io.FilterWriter;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.Writer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
@@ -24,6 +20,7 @@ import java.nio.file.StandardOpenOption;
  */
 public final class AtomicFile {
     private static final String TMP_SUFFIX = ".tmp";
+    private static final int MAX_PREFIX_BYTES = 120;
 
     public interface Content {
         void write(Writer out) throws IOException;
@@ -32,57 +29,166 @@ public final class AtomicFile {
     private AtomicFile() {
     }
 
-    /** Bytes to write: a binary format (a workbook). */
-    public interface Bytes {
-        void write(OutputStream out) throws IOException;
-    }
-
+    /**
+     * Writes {@code target} whole or not at all. A failure to write (disk full, quota, permission) names the file
+     * being written: "No space left on device" alone does not say which of a run's files it was. Exceptions of
+     * {@code content} itself (reading the input while streaming a report) pass unchanged.
+     */
     public static void write(Path target, Content content) throws IOException {
-        writeBytes(target, stream -> {
-            Writer out = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
-            // Writers such as Jackson's close what they are given; the file must stay open to be forced.
-            content.write(new FilterWriter(out) {
-                @Override
-                public void close() throws IOException {
-                    flush();
-                }
-            });
-            out.flush();
-        });
-    }
-
-    public static void writeBytes(Path target, Bytes content) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), TMP_SUFFIX);
+        Path tmp;
+        try {
+            Files.createDirectories(dir);
+            tmp = Files.createTempFile(dir, tempPrefix(target), TMP_SUFFIX);
+        } catch (IOException e) {
+            throw named(target, e);
+        }
         try {
             try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-                OutputStream raw = Channels.newOutputStream(channel);
-                BufferedOutputStream out = new BufferedOutputStream(new FilterOutputStream(raw) {
+                Writer out = Channels.newWriter(channel, StandardCharsets.UTF_8);
+                // Writers such as Jackson's close what they are given; the channel must stay open to be forced.
+                content.write(new FilterWriter(out) {
                     @Override
-                    public void write(byte[] b, int off, int len) throws IOException {
-                        out.write(b, off, len);
+                    public void write(int c) throws IOException {
+                        try {
+                            super.write(c);
+                        } catch (IOException e) {
+                            throw named(target, e);
+                        }
+                    }
+
+                    @Override
+                    public void write(char[] cbuf, int off, int len) throws IOException {
+                        try {
+                            super.write(cbuf, off, len);
+                        } catch (IOException e) {
+                            throw named(target, e);
+                        }
+                    }
+
+                    @Override
+                    public void write(String str, int off, int len) throws IOException {
+                        try {
+                            super.write(str, off, len);
+                        } catch (IOException e) {
+                            throw named(target, e);
+                        }
+                    }
+
+                    @Override
+                    public void flush() throws IOException {
+                        try {
+                            super.flush();
+                        } catch (IOException e) {
+                            throw named(target, e);
+                        }
                     }
 
                     @Override
                     public void close() throws IOException {
                         flush();
                     }
-                }, 1 << 16);
-                content.write(out);
-                out.flush();
-                // On disk before the rename: after a machine crash the name shows the whole file or the old one.
-                channel.force(true);
+                });
+                try {
+                    out.flush();
+                    // On disk before the rename: after a machine crash the name shows the whole file or the old one.
+                    channel.force(true);
+                } catch (IOException e) {
+                    throw named(target, e);
+                }
             }
             readableByOthers(tmp);
             try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+                try {
+                    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            } catch (IOException e) {
+                throw named(target, e);
             }
         } finally {
             Files.deleteIfExists(tmp);
         }
+    }
+
+    /** Bytes to write: a binary format (a workbook). */
+    public interface Bytes {
+        void write(OutputStream out) throws IOException;
+    }
+
+    /** Like {@link #write}, for a binary format: whole or not at all, and a failure names the file. */
+    public static void writeBytes(Path target, Bytes content) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        Path tmp;
+        try {
+            Files.createDirectories(dir);
+            tmp = Files.createTempFile(dir, tempPrefix(target), TMP_SUFFIX);
+        } catch (IOException e) {
+            throw named(target, e);
+        }
+        try {
+            try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                java.io.BufferedOutputStream out = new java.io.BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16) {
+                    @Override
+                    public void close() throws IOException {
+                        flush();
+                    }
+                };
+                content.write(out);
+                try {
+                    out.flush();
+                    channel.force(true);
+                } catch (IOException e) {
+                    throw named(target, e);
+                }
+            }
+            readableByOthers(tmp);
+            try {
+                try {
+                    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            } catch (IOException e) {
+                throw named(target, e);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** The failure with the file it happened to, once. */
+    private static IOException named(Path target, IOException e) {
+        String m = String.valueOf(e.getMessage());
+        if (e instanceof Named || m.contains(target.toString())) return e;
+        return new Named(target + ": " + m, e);
+    }
+
+    /** A write failure that names its file. */
+    static final class Named extends IOException {
+        Named(String message, IOException cause) {
+            super(message, cause);
+        }
+    }
+
+    /**
+     * "." and the target's name, cut so that the temporary name (prefix, ~19 random digits, ".tmp") stays far
+     * below the file system's limit on a name (NAME_MAX, 255 bytes on Linux), which a long target name alone
+     * may nearly reach. Cut at a character boundary, counted in UTF-8 bytes.
+     */
+    static String tempPrefix(Path target) {
+        String name = "." + target.getFileName();
+        int bytes = 0;
+        int end = 0;
+        while (end < name.length()) {
+            int cp = name.codePointAt(end);
+            int n = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+            if (bytes + n > MAX_PREFIX_BYTES) break;
+            bytes += n;
+            end += Character.charCount(cp);
+        }
+        return name.substring(0, end);
     }
 
     /** Temp files are created owner-only; a report is meant to be shared like any file the user writes. */

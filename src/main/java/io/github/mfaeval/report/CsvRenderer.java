@@ -1,5 +1,6 @@
 package io.github.mfaeval.report;
 
+import io.github.mfaeval.text.SafeText;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.StreamWriteFeature;
@@ -86,9 +87,7 @@ public final class CsvRenderer implements FileSetRenderer {
      * apostrophe, the usual way to make a spreadsheet show them as text.
      */
     public static String cell(String value) {
-        if (value == null || value.isEmpty()) return value;
-        char c = value.charAt(0);
-        return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r' ? "'" + value : value;
+        return SafeText.csvCell(value);
     }
 
     private static String cells(List<String> values) {

@@ -439,6 +439,9 @@ public final class HtmlRenderer implements Renderer {
                 h.append("<tr><td><code>").append(Html.esc(f.name())).append("</code></td><td class=\"num-cell\">").append(f.records()).append("</td></tr>\n");
             }
             h.append("</tbody></table></div>\n");
+            if (in.collection() != null) {
+                h.append("<p id=\"collection\">Collected: ").append(Html.esc(Inputs.describe(in.collection()))).append("</p>\n");
+            }
             h.append("<p id=\"missing\">Missing: ").append(in.missing().isEmpty() ? "none." : codes(in.missing())
                     + " <span class=\"muted\">(the findings say what could not be checked without them)</span>").append("</p>\n");
             if (in.rejected().isEmpty()) {

@@ -1,6 +1,7 @@
 package io.github.mfaeval.report;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.github.mfaeval.load.CollectionInfo;
 import io.github.mfaeval.load.Rejection;
 
 import java.util.List;
@@ -8,11 +9,22 @@ import java.util.List;
 /**
  * What was read from the tenant folder, what was missing, and every record that was not evaluated;
  * {@code signInPeriod} is the period the evaluated sign-ins cover (null when none was), {@code policies} the
- * Conditional Access policies read, so a finding about a policy can name it (its subject is the policy's id).
+ * Conditional Access policies read, so a finding about a policy can name it (its subject is the policy's id);
+ * for a folder made by {@code collect}, its collection.json ({@code collection}: when, which sign-in window,
+ * each file's status).
  */
 public record Inputs(String folder, List<FileRead> files, List<String> missing, List<Rejection> rejected,
                      SignInPeriod signInPeriod,
-                     @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Policy> policies) {
+                     @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Policy> policies,
+                     @JsonInclude(JsonInclude.Include.NON_NULL) CollectionInfo collection) {
+    public Inputs(String folder, List<FileRead> files, List<String> missing, List<Rejection> rejected) {
+        this(folder, files, missing, rejected, null, List.of(), null);
+    }
+
+    public Inputs(String folder, List<FileRead> files, List<String> missing, List<Rejection> rejected, CollectionInfo collection) {
+        this(folder, files, missing, rejected, null, List.of(), collection);
+    }
+
     public record FileRead(String name, long records) {
     }
 
@@ -20,7 +32,21 @@ public record Inputs(String folder, List<FileRead> files, List<String> missing, 
     public record Policy(String id, String displayName, String state) {
     }
 
-    public Inputs(String folder, List<FileRead> files, List<String> missing, List<Rejection> rejected) {
-        this(folder, files, missing, rejected, null, List.of());
+    /** One line on a collection: when, the sign-in window, and the files it could not collect. */
+    public static String describe(CollectionInfo c) {
+        StringBuilder b = new StringBuilder();
+        b.append(c.finishedAt() != null ? c.finishedAt() : c.startedAt() != null ? c.startedAt() + " (unfinished)" : "(time unknown)");
+        if (c.tool() != null) b.append(" by ").append(c.tool());
+        if (c.error() != null) b.append("; FAILED: ").append(c.error());
+        if (c.signInWindow() != null) {
+            b.append("; sign-ins from ").append(c.signInWindow().from()).append(" to ").append(c.signInWindow().to());
+            if (c.signInWindow().days() != null) b.append(" (").append(c.signInWindow().days()).append(" days)");
+        }
+        List<String> gaps = c.files().stream().filter(f -> !"collected".equals(f.status()))
+                .map(f -> f.name() + " " + f.status() + (f.missingPermission() != null ? " (needs " + f.missingPermission() + ")"
+                        : f.reason() != null ? " (" + f.reason() + ")" : ""))
+                .toList();
+        b.append(gaps.isEmpty() ? "; every file collected" : "; not collected: " + String.join("; ", gaps));
+        return b.toString();
     }
 }

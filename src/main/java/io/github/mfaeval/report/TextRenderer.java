@@ -1,5 +1,6 @@
 package io.github.mfaeval.report;
 
+import io.github.mfaeval.text.SafeText;
 import io.github.mfaeval.model.Finding;
 
 import java.io.IOException;
@@ -37,6 +38,7 @@ public final class TextRenderer implements Renderer {
         if (!r.inputs().rejected().isEmpty()) {
             out.printf("Rejected %d input problem(s), first: %s%n", r.inputs().rejected().size(), t(r.inputs().rejected().get(0)));
         }
+        if (r.inputs().collection() != null) out.printf("Collected %s%n", t(Inputs.describe(r.inputs().collection())));
         out.println();
         Map<String, Long> byCode = new LinkedHashMap<>();
         for (Finding f : r.findings()) byCode.merge(f.severity() + " " + t(f.code()) + (f.accepted() == null ? "" : " (accepted)"), 1L, Long::sum);
@@ -65,17 +67,10 @@ public final class TextRenderer implements Renderer {
     }
 
     /**
-     * A value from the input as plain text for a terminal: control characters (an escape sequence in a display
-     * name could recolour, move the cursor or rewrite the line) are shown as '?' instead of being obeyed.
+     * A value from the input as plain text for a terminal (see {@link SafeText#terminal}): control and bidi
+     * characters are shown as '?' instead of being obeyed.
      */
     static String t(Object value) {
-        if (value == null) return "";
-        String s = value.toString();
-        StringBuilder out = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            out.append(Character.isISOControl(c) ? '?' : c);
-        }
-        return out.toString();
+        return SafeText.terminal(value);
     }
 }

@@ -1,8 +1,9 @@
 package io.github.mfaeval.risk;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.mfaeval.load.InputException;
+import io.github.mfaeval.load.InputFiles;
+import io.github.mfaeval.load.JsonRecords;
 import io.github.mfaeval.model.Finding;
 import io.github.mfaeval.model.Severity;
 import io.github.mfaeval.report.AcceptedRiskState;
@@ -11,7 +12,6 @@ import io.github.mfaeval.report.Summary;
 import io.github.mfaeval.report.UserVerdict;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -33,7 +33,6 @@ public final class AcceptedRisks {
     public static final String EXPIRED_CODE = "ACCEPTANCE_EXPIRED";
     static final String SECTION = "Accepted risks";
     private static final Set<String> FIELDS = Set.of("rule", "code", "subject", "justification", "approver", "expires");
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     /** A tenant without acceptedRisks.json. */
     public static final AcceptedRisks NONE = new AcceptedRisks(List.of(), false);
@@ -57,10 +56,13 @@ public final class AcceptedRisks {
      */
     public static AcceptedRisks read(Path folder) throws InputException {
         Path file = folder.resolve(FILE);
-        if (!Files.exists(file)) return NONE;
+        if (!InputFiles.exists(file)) return NONE;
+        String problem = InputFiles.problem(file);
+        if (problem != null) throw new InputException(file + ": " + problem);
         JsonNode root;
         try {
-            root = MAPPER.readTree(file.toFile());
+            // one JSON value, gzip undone: the same reading as every configuration file
+            root = JsonRecords.readTree(file);
         } catch (IOException e) {
             throw new InputException(file + ": not valid JSON at " + io.github.mfaeval.load.JsonSyntax.describe(e));
         }

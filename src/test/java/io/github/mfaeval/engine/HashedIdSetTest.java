@@ -35,8 +35,27 @@ class HashedIdSetTest {
     }
 
     @Test
-    void theHashDependsOnEveryCharacter() {
-        assertFalse(HashedIdSet.hash("3f1c7a52-6b0e-4c8e-9d57-1a2b3c4d5e01") == HashedIdSet.hash("3f1c7a52-6b0e-4c8e-9d57-1a2b3c4d5e02"));
-        assertFalse(HashedIdSet.hash("ab") == HashedIdSet.hash("ba"));
+    void guidsAreComparedAsExact128BitValues() {
+        HashedIdSet set = new HashedIdSet();
+        // the same 64-bit FNV-1a hash (see HostileInputTest): two sign-ins, not one
+        assertTrue(set.add("00000000-0000-4000-a7f4-344b2ac65c88"));
+        assertTrue(set.add("00000000-0000-4000-896e-6ad09c761fae"));
+        // a GUID is the same GUID in either case; the nil GUID is remembered like any other
+        assertFalse(set.add("00000000-0000-4000-A7F4-344B2AC65C88"));
+        assertTrue(set.add("00000000-0000-0000-0000-000000000000"));
+        assertFalse(set.add("00000000-0000-0000-0000-000000000000"));
+        assertEquals(3, set.size());
+    }
+
+    @Test
+    void idsThatAreNoGuidsAreKeptWhole() {
+        HashedIdSet set = new HashedIdSet();
+        // 36 characters, shaped like a GUID but not one: compared as strings, exactly
+        assertTrue(set.add("00000000-0000-4000-a7f4-344b2ac65c8g"));
+        assertTrue(set.add("00000000_0000-4000-a7f4-344b2ac65c88"));
+        assertTrue(set.add("00000000-0000-4000-a7f4-344b2ac65c88"));
+        assertTrue(set.add("\uff10".repeat(36)));
+        assertFalse(set.add("00000000-0000-4000-a7f4-344b2ac65c8g"));
+        assertEquals(4, set.size());
     }
 }

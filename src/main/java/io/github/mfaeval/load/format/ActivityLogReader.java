@@ -7,7 +7,6 @@ import io.github.mfaeval.load.Rejection;
 import io.github.mfaeval.model.ArmEvent;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -31,9 +30,11 @@ public final class ActivityLogReader {
     /** Reads {@code file}; returns how it was understood, e.g. "JSON page objects, ARM REST / az monitor activity-log list (gzip)". */
     public static String read(Path file, Sink sink) {
         String name = file.getFileName().toString();
-        if (Files.isDirectory(file)) {
-            sink.rejected(new Rejection(name, "", "is a folder, not a file"));
-            return "folder";
+        String notReadable = io.github.mfaeval.load.InputFiles.problem(file);
+        if (notReadable != null) {
+            // a pipe, device, socket, folder or link out of the tenant folder: never opened (docs/hostile-input.md)
+            sink.rejected(new Rejection(name, "", notReadable));
+            return "not read";
         }
         Sniff sniff;
         try {
@@ -47,9 +48,9 @@ public final class ActivityLogReader {
                 sink.rejected(new Rejection(name, "", "is empty: no records, not even an empty list or a CSV header (a failed export?)"));
                 return "empty";
             }
-            case BINARY, ZIP, UNKNOWN -> {
+            case BINARY, ZIP, UNKNOWN, UTF16_NO_BOM -> {
                 sink.rejected(new Rejection(name, "line 1", "is not a JSON or CSV Activity Log export (" + sniff.kind().name().toLowerCase(Locale.ROOT)
-                        + (sniff.firstLine().isEmpty() ? "" : ": starts with \"" + sniff.shownFirstLine() + "\"") + ")"));
+                        + (sniff.firstLine().isEmpty() ? "" : ": starts with \"" + io.github.mfaeval.text.SafeText.excerpt(sniff.firstLine()) + "\"") + ")"));
                 return sniff.kind().name().toLowerCase(Locale.ROOT);
             }
             default -> {

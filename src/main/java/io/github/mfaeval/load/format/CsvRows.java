@@ -30,6 +30,11 @@ final class CsvRows {
         void row(String[] values, Position at);
 
         void broken(String where, String reason, long count);
+
+        /** A row that parsed but cannot be used (wrong number of values): its values, for a reader that can still tell whose it is. */
+        default void brokenRow(String[] values, String where, String reason) {
+            broken(where, reason, 1);
+        }
     }
 
     private CsvRows() {
@@ -73,8 +78,8 @@ final class CsvRows {
                     if (!bad.isEmpty()) {
                         rows.broken(where(at, nextLine - 1), JsonSignIns.notText(bad), 1);
                     } else if (values.length != header.length) {
-                        rows.broken(where(at, nextLine - 1), "has " + values.length + " values, the header has " + header.length
-                                + " (a line cut short, or a value with an unquoted separator)", 1);
+                        rows.brokenRow(values, where(at, nextLine - 1), "has " + values.length + " values, the header has " + header.length
+                                + " (a line cut short, or a value with an unquoted separator)");
                     } else {
                         rows.row(values, at);
                     }
@@ -87,6 +92,18 @@ final class CsvRows {
                     return;
                 }
                 String reason = reason(e);
+                if (header == null) {
+                    // The header itself is broken: it is no record, and no row can be named without it. The rows
+                    // after it are counted (by line) and refused together, so the file counts what it holds.
+                    if (!in.atLineStart()) in.skipLine();
+                    long first = in.line();
+                    long[] counted = countLines(in);
+                    String tail = counted[0] == 0 ? " (and no rows follow)"
+                            : "; " + counted[0] + " row(s) after it (lines " + first + "-" + counted[1] + ", counted by line"
+                            + (counted[2] == 1 ? ", up to where the file breaks off" : "") + ") are not read";
+                    rows.broken("line " + rowLine, "the header line is not valid CSV (" + reason + ")" + tail, Math.max(1, counted[0]));
+                    return;
+                }
                 // The parser stopped inside the broken row; the input is at the end of the line it was reading
                 // (reads stop at line ends), or inside a longer one.
                 if (!in.atLineStart()) in.skipLine();
@@ -100,6 +117,24 @@ final class CsvRows {
                 it.close();
             }
         }
+    }
+
+    /** The non-blank lines left in {@code in}, the last line's number, and 1 when the bytes broke off before the end. */
+    private static long[] countLines(TextInput in) {
+        long n = 0;
+        long last = in.line() - 1;
+        StringBuilder line = new StringBuilder();
+        try {
+            while (in.readLine(line, 256)) {
+                if (!line.toString().isBlank()) {
+                    n++;
+                    last = in.line() - 1;
+                }
+            }
+        } catch (IOException e) {
+            return new long[] {n, last, 1};
+        }
+        return new long[] {n, last, 0};
     }
 
     /** The values of one line (a header line found by {@link Sniff}). */

@@ -30,7 +30,11 @@ import java.util.Map;
  */
 final class JsonSignIns {
     static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final JsonFactory FACTORY = MAPPER.getFactory().copy().disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
+    private static final JsonFactory FACTORY = MAPPER.getFactory().copy().disable(JsonParser.Feature.AUTO_CLOSE_SOURCE)
+            // parser messages end up in reports: a short piece of the file at most
+            .setErrorReportConfiguration(com.fasterxml.jackson.core.ErrorReportConfiguration.builder()
+                    .maxErrorTokenLength(io.github.mfaeval.text.SafeText.EXCERPT)
+                    .maxRawContentLength(io.github.mfaeval.text.SafeText.EXCERPT).build());
     private static final ObjectReader LINE = MAPPER.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private JsonSignIns() {
@@ -88,7 +92,11 @@ final class JsonSignIns {
                     }
                 }
             } catch (IOException e) {
-                out.broken(new Position(count.index + 1, lineOf(e, p)).toString(), fatal(e, in, count), 1);
+                // the records after the break are counted, not read: read = evaluated + rejected stays true of the file
+                RecordBoundaries.Count rest = e instanceof JsonProcessingException && !(e instanceof JsonEOFException)
+                        ? RecordBoundaries.after(p, in, e) : new RecordBoundaries.Count(0, true, true);
+                out.broken(new Position(count.index + 1, lineOf(e, p)).toString(), fatal(e, in, count) + RecordBoundaries.describe(rest),
+                        rest.lost());
             }
         }
     }

@@ -45,6 +45,8 @@ public final class PortalAuthDetails {
     private final Set<String> used = new HashSet<>();
     private final List<Rejection> problems = new ArrayList<>();
     private final Map<String, Long> rowsPerFile = new LinkedHashMap<>();
+    /** Rows read per Request ID, to count the rows that belong to no sign-in. */
+    private final Map<String, Long> rowsOf = new HashMap<>();
 
     /** True when the header is the authentication-details download. */
     static boolean matches(String[] header) {
@@ -104,6 +106,7 @@ public final class PortalAuthDetails {
                             if (f.equals("succeeded")) {
                                 if (!v.equalsIgnoreCase("true") && !v.equalsIgnoreCase("false")) {
                                     broken.putIfAbsent(id, name + " " + at + ": Succeeded must be True or False, found \"" + v + "\"");
+                                    rowsOf.merge(id, 1L, Long::sum);
                                     return;
                                 }
                                 step.put(f, Boolean.parseBoolean(v.toLowerCase(Locale.ROOT)));
@@ -111,7 +114,21 @@ public final class PortalAuthDetails {
                                 step.put(f, v);
                             }
                         }
+                        rowsOf.merge(id, 1L, Long::sum);
                         steps.computeIfAbsent(id, k -> JsonSignIns.MAPPER.createArrayNode()).add(step);
+                    }
+
+                    @Override
+                    public void brokenRow(String[] values, String where, String reason) {
+                        rows[0]++;
+                        String id = requestId < 0 || requestId >= values.length ? "" : values[requestId].trim().toLowerCase(Locale.ROOT);
+                        if (!id.isEmpty()) {
+                            // whose step it is can still be told: that sign-in is refused rather than judged on part of its steps
+                            broken.putIfAbsent(id, name + " " + where + ": " + reason);
+                            rowsOf.merge(id, 1L, Long::sum);
+                        }
+                        problems.add(new Rejection(name, where, reason + (id.isEmpty() ? "; the sign-in it belongs to may lack a step"
+                                : "; the sign-in with Request ID " + id + " is refused"), 0));
                     }
 
                     @Override
@@ -159,6 +176,20 @@ public final class PortalAuthDetails {
         all.addAll(broken.keySet());
         all.removeAll(used);
         return all.size();
+    }
+
+    /** The rows of the Request IDs that no sign-in read so far has claimed: ignored, and counted as such. */
+    public long unmatchedRows() {
+        long n = 0;
+        for (Map.Entry<String, Long> e : rowsOf.entrySet()) {
+            if (!used.contains(e.getKey())) n += e.getValue();
+        }
+        return n;
+    }
+
+    /** The details files' names, for a message about all of them. */
+    public String fileNames() {
+        return String.join(", ", rowsPerFile.keySet());
     }
 
     public int requestIds() {

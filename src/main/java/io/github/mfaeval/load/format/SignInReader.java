@@ -2,16 +2,17 @@ package io.github.mfaeval.load.format;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.mfaeval.load.InputFiles;
 import io.github.mfaeval.load.Json;
 import io.github.mfaeval.load.JsonRecords.Position;
 import io.github.mfaeval.load.Rejection;
 import io.github.mfaeval.load.SignInKind;
 import io.github.mfaeval.load.SignInMapper;
 import io.github.mfaeval.model.SignIn;
+import io.github.mfaeval.text.SafeText;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
@@ -55,9 +56,11 @@ public final class SignInReader {
     }
 
     private static String read(Path file, String name, PortalAuthDetails details, Limited out) {
-        if (Files.isDirectory(file)) {
-            out.rejected(new Rejection(name, "", "is a folder, not a file"));
-            return "folder";
+        String notReadable = InputFiles.problem(file);
+        if (notReadable != null) {
+            // a pipe, device, socket, folder or link out of the tenant folder: never opened (docs/formats.md)
+            out.rejected(new Rejection(name, "", notReadable));
+            return "not read";
         }
         if (!SignInFiles.isSupported(name)) {
             out.rejected(new Rejection(name, "", SignInFiles.unsupported(name)));
@@ -80,13 +83,18 @@ public final class SignInReader {
                         + " before the first line ends): not a JSON or CSV export"));
                 return "binary";
             }
+            case UTF16_NO_BOM -> {
+                out.rejected(new Rejection(name, "", "is " + sniff.firstLine() + " text without a byte-order mark, which cannot "
+                        + "be told apart from binary data: save it as UTF-8 (or as UTF-16 with a byte-order mark)"));
+                return sniff.firstLine() + " without BOM";
+            }
             case ZIP -> {
                 out.rejected(new Rejection(name, "", "is a ZIP archive (an Excel workbook or a zipped download): "
                         + "save or extract it as CSV or JSON"));
                 return "ZIP archive";
             }
             case UNKNOWN -> {
-                out.rejected(new Rejection(name, "line 1", "is neither JSON nor CSV: it starts with \"" + sniff.shownFirstLine() + "\""));
+                out.rejected(new Rejection(name, "line 1", "is neither JSON nor CSV: it starts with \"" + SafeText.excerpt(sniff.firstLine()) + "\""));
                 return "unknown";
             }
             default -> {
@@ -258,7 +266,7 @@ public final class SignInReader {
 
         private static String quoted(List<String> names) {
             StringBuilder b = new StringBuilder();
-            for (String n : names) b.append(b.length() > 0 ? ", " : "").append('"').append(n.trim()).append('"');
+            for (String n : names) b.append(b.length() > 0 ? ", " : "").append('"').append(SafeText.excerpt(n.trim())).append('"');
             return b.toString();
         }
     }

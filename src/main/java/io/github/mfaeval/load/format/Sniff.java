@@ -25,6 +25,8 @@ public record Sniff(Kind kind, boolean gzip, String encoding, String firstLine, 
         BINARY,
         /** A ZIP archive: an Excel workbook or a zipped download. */
         ZIP,
+        /** UTF-16 text without a byte-order mark (every other byte NUL); {@code firstLine} holds "UTF-16LE" or "UTF-16BE". */
+        UTF16_NO_BOM,
         /** One JSON document (page object, array, {"records": …}), or several concatenated. */
         JSON,
         /** One JSON record per line. */
@@ -60,6 +62,8 @@ public record Sniff(Kind kind, boolean gzip, String encoding, String firstLine, 
         int eol = head.indexOf('\n', start);
         String first = (eol < 0 ? head.substring(start) : head.substring(start, eol)).stripTrailing();
         if (head.startsWith("PK\u0003\u0004")) return new Sniff(Kind.ZIP, gzip, encoding, "", ',');
+        String utf16 = utf16WithoutBom(head);
+        if (utf16 != null) return new Sniff(Kind.UTF16_NO_BOM, gzip, encoding, utf16, ',');
         for (int i = start; i < Math.min(head.length(), start + Math.max(first.length(), 1)); i++) {
             char c = head.charAt(i);
             if (c == 0 || (c < 0x20 && c != '\t' && c != '\r' && c != '\n' && c != '\f')) {
@@ -75,6 +79,24 @@ public record Sniff(Kind kind, boolean gzip, String encoding, String firstLine, 
         char sep = separator(first);
         if (sep != 0) return new Sniff(Kind.CSV, gzip, encoding, first, sep);
         return new Sniff(Kind.UNKNOWN, gzip, encoding, first, ',');
+    }
+
+    /**
+     * "UTF-16LE" or "UTF-16BE" when the text, read as UTF-8, has a NUL at every odd (or every even) place of its
+     * first characters and none at the others: ASCII written as UTF-16 without a byte-order mark. Null otherwise.
+     */
+    static String utf16WithoutBom(String head) {
+        int n = Math.min(head.length(), 64) & ~1;
+        if (n < 4) return null;
+        boolean le = true;
+        boolean be = true;
+        for (int i = 0; i < n; i += 2) {
+            char even = head.charAt(i);
+            char odd = head.charAt(i + 1);
+            le &= even != 0 && odd == 0;
+            be &= even == 0 && odd != 0;
+        }
+        return le ? "UTF-16LE" : be ? "UTF-16BE" : null;
     }
 
     /**

@@ -1,0 +1,212 @@
+package io.github.mfaeval.cli;
+
+import io.github.mfaeval.collect.AuthKind;
+import io.github.mfaeval.collect.AuthSpec;
+import io.github.mfaeval.collect.CollectException;
+import io.github.mfaeval.collect.CollectOptions;
+import io.github.mfaeval.collect.CollectRun;
+import io.github.mfaeval.collect.CollectionRecord;
+import io.github.mfaeval.collect.RetryPolicy;
+import io.github.mfaeval.collect.TenantList;
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+@Command(name = "collect", mixinStandardHelpOptions = true,
+        description = {"Collect a tenant from Microsoft Graph (and the Azure Activity Log from Azure Resource Manager) into a tenant folder "
+                + "that evaluate and batch read as it is: tenant.json, every export of the README's table, the sign-ins of the window "
+                + "(all four kinds), and collection.json saying what was collected, when, and what was not (with the missing permission).",
+                "With --tenants FILE, many tenants, a few at a time, one folder each under --out; a tenant that fails never stops the others. "
+                        + "Secrets come from environment variables only. See README, Collecting a tenant."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+                "0:every file of every tenant was collected",
+                "1:collected, with gaps: some file was forbidden (a permission is missing) or failed; collection.json says which",
+                "2:bad arguments or tenant list, or the output folder cannot be written",
+                "3:some tenant could not be collected at all (no token, …); the others were"})
+final class CollectCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    static final class Target {
+        @Option(names = "--tenant", paramLabel = "TENANT", description = "The tenant to collect: its id or a verified domain (contoso.onmicrosoft.com).")
+        String tenant;
+
+        @Option(names = "--tenants", paramLabel = "FILE", description = "A YAML or JSON list of tenants, each with its sign-in (README, Collecting a tenant).")
+        Path tenants;
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Target target;
+
+    @Option(names = "--out", paramLabel = "DIR", required = true,
+            description = "With --tenant: the tenant folder. With --tenants: the root, one folder per tenant under it (what batch reads).")
+    Path out;
+
+    @Option(names = "--days", paramLabel = "N", description = "Sign-ins of the last N days (default: the tenant's retention, 30 days with Entra ID P1/P2, 7 with Free).")
+    Integer days;
+
+    @Option(names = "--auth", paramLabel = "KIND", defaultValue = "certificate", converter = AuthKindConverter.class,
+            description = {"How to sign in (default: ${DEFAULT-VALUE}):",
+                    "certificate       app registration + --certificate (PKCS#12 or PEM), unattended",
+                    "secret            app registration + secret from $" + AuthSpec.SECRET_VARIABLE,
+                    "device-code       a person signs in (delegated), app registration allowing public client flows",
+                    "managed-identity  the identity of the Azure resource this runs on",
+                    "token             bearer tokens from $MFA_EVAL_GRAPH_TOKEN and $MFA_EVAL_ARM_TOKEN"})
+    AuthKind auth;
+
+    @Option(names = "--client-id", paramLabel = "ID", description = "Application (client) id of the app registration; with managed-identity, a user-assigned identity's client id.")
+    String clientId;
+
+    @Option(names = "--certificate", paramLabel = "FILE", description = "Certificate with its private key: PKCS#12 (.pfx/.p12; password from $"
+            + AuthSpec.CERTIFICATE_PASSWORD_VARIABLE + ") or PEM (unencrypted PKCS#8 key and certificate).")
+    Path certificate;
+
+    @Option(names = "--graph-endpoint", paramLabel = "URL", defaultValue = CollectOptions.GRAPH,
+            description = "Microsoft Graph (default: ${DEFAULT-VALUE}; US Government https://graph.microsoft.us, China https://microsoftgraph.chinacloudapi.cn).")
+    String graphEndpoint;
+
+    @Option(names = "--arm-endpoint", paramLabel = "URL", defaultValue = CollectOptions.ARM,
+            description = "Azure Resource Manager (default: ${DEFAULT-VALUE}; US Government https://management.usgovcloudapi.net, China https://management.chinacloudapi.cn).")
+    String armEndpoint;
+
+    @Option(names = "--login-endpoint", paramLabel = "URL",
+            description = "Microsoft Entra sign-in (default: the Graph endpoint's cloud: login.microsoftonline.com, .us, or login.chinacloudapi.cn).")
+    String loginEndpoint;
+
+    @Option(names = "--no-arm", description = "Do not collect the Azure Activity Log.")
+    boolean noArm;
+
+    @Option(names = "--resume", description = "Finish an interrupted collection: files it completed are kept (not downloaded again), the rest are collected for the same sign-in window.")
+    boolean resume;
+
+    @Option(names = "--parallel", paramLabel = "N", defaultValue = "2", description = "With --tenants: tenants collected at the same time (default: ${DEFAULT-VALUE}).")
+    int parallel;
+
+    @Option(names = "--max-retries", paramLabel = "N", defaultValue = "6",
+            description = "Retries of a throttled (429) or unavailable (503, 504) request before its file is given up (default: ${DEFAULT-VALUE}).")
+    int maxRetries;
+
+    // The first backoff when the service gives no Retry-After; tests make it a millisecond.
+    @Option(names = "--retry-base-ms", hidden = true, defaultValue = "2000")
+    long retryBaseMs;
+
+    // Cap of any single wait, Retry-After included.
+    @Option(names = "--max-wait-s", hidden = true, defaultValue = "300")
+    long maxWaitSeconds;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter outWriter = spec.commandLine().getOut();
+        if (days != null && days < 1) throw new CommandLine.ParameterException(spec.commandLine(), "--days must be at least 1, found " + days);
+        if (parallel < 1) throw new CommandLine.ParameterException(spec.commandLine(), "--parallel must be at least 1, found " + parallel);
+        if (maxRetries < 0) throw new CommandLine.ParameterException(spec.commandLine(), "--max-retries must be 0 or more");
+        for (String[] e : new String[][] {{"--graph-endpoint", graphEndpoint}, {"--arm-endpoint", armEndpoint}, {"--login-endpoint", loginEndpoint}}) {
+            if (e[1] != null) checkUrl(e[0], e[1]);
+        }
+        List<TenantList.Entry> tenants;
+        Path root;
+        if (target.tenant != null) {
+            AuthSpec a = new AuthSpec(auth, clientId, certificate, null, null, null, null);
+            String problem = a.problem();
+            if (problem != null) throw new CommandLine.ParameterException(spec.commandLine(), problem);
+            tenants = List.of(new TenantList.Entry(target.tenant, "", a, days));
+            root = null;
+        } else {
+            try {
+                tenants = TenantList.read(target.tenants);
+            } catch (CollectException e) {
+                Main.error(err, e.getMessage());
+                return Main.ERROR;
+            }
+            if (days != null) tenants = tenants.stream().map(t -> t.days() != null ? t : new TenantList.Entry(t.tenant(), t.folder(), t.auth(), days)).toList();
+            root = out;
+        }
+        Map<String, String> env = System.getenv();
+        CollectRun.Settings settings = new CollectRun.Settings(graphEndpoint, armEndpoint,
+                loginEndpoint != null ? loginEndpoint : CollectOptions.loginFor(graphEndpoint), !noArm, resume,
+                new RetryPolicy(maxRetries, Duration.ofMillis(retryBaseMs), Duration.ofSeconds(maxWaitSeconds)),
+                new Main.Version().getVersion()[0], Clock.systemUTC(), env::get, null);
+        Object lock = new Object();
+        CollectRun run = new CollectRun(settings, CollectRun.httpClient(), line -> {
+            synchronized (lock) {
+                err.println(line);
+                err.flush();
+            }
+        }, line -> {
+            synchronized (lock) {
+                err.println(line);
+                err.flush();
+            }
+        });
+        List<CollectRun.TenantResult> results = root == null
+                ? List.of(run.one(tenants.get(0), out.toAbsolutePath().normalize()))
+                : run.run(tenants, root, parallel);
+        boolean failed = false;
+        boolean gaps = false;
+        for (CollectRun.TenantResult r : results) {
+            switch (r.outcome()) {
+                case FAILED -> {
+                    failed = true;
+                    outWriter.printf("%s: NOT COLLECTED (%s): %s%n", r.tenant(), r.folder(), r.error());
+                }
+                case GAPS, COMPLETE -> {
+                    gaps |= r.outcome() == CollectRun.Outcome.GAPS;
+                    Map<CollectionRecord.Status, Integer> c = r.record().counts();
+                    outWriter.printf("%s: %s (%s): %d file(s) collected, %d forbidden, %d failed, %d skipped%n", r.tenant(),
+                            r.outcome() == CollectRun.Outcome.COMPLETE ? "collected" : "collected with gaps", r.folder(),
+                            c.get(CollectionRecord.Status.collected), c.get(CollectionRecord.Status.forbidden),
+                            c.get(CollectionRecord.Status.failed), c.get(CollectionRecord.Status.skipped));
+                }
+            }
+        }
+        outWriter.flush();
+        if (failed) return Main.TENANTS_FAILED;
+        return gaps ? Main.ACTION_REQUIRED : Main.READY;
+    }
+
+    private void checkUrl(String option, String value) {
+        try {
+            URI u = new URI(value.trim());
+            String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
+            if (!(scheme.equals("https") || scheme.equals("http")) || u.getHost() == null) throw new IllegalArgumentException();
+            if (scheme.equals("http") && !isLoopback(u.getHost())) {
+                throw new CommandLine.ParameterException(spec.commandLine(), option + " " + value
+                        + ": plain http is only allowed on the loopback interface (tests); tokens go over https");
+            }
+        } catch (CommandLine.ParameterException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), option + " " + value + ": not an http(s) URL");
+        }
+    }
+
+    private static boolean isLoopback(String host) {
+        return host.equals("127.0.0.1") || host.equalsIgnoreCase("localhost") || host.equals("[::1]") || host.equals("::1");
+    }
+
+    static final class AuthKindConverter implements CommandLine.ITypeConverter<AuthKind> {
+        @Override
+        public AuthKind convert(String value) {
+            try {
+                return AuthKind.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,416 @@
+package io.github.mfaeval.collect;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.mfaeval.collect.CollectionRecord.FileEntry;
+import io.github.mfaeval.collect.CollectionRecord.Status;
+import io.github.mfaeval.load.JsonRecords;
+import io.github.mfaeval.report.AtomicFile;
+
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Collects one tenant into its folder, in exactly the layout {@code evaluate} and {@code batch} read: one file
+ * per export of the README's table, each written whole and renamed into place, then {@code collection.json}.
+ * A file the identity may not read (403) or that keeps failing is left out and said so; the others are collected.
+ */
+public final class TenantCollector {
+    /** The four sign-in kinds Graph keeps apart, each in its own file. */
+    public static final List<String> SIGN_IN_EVENT_TYPES = List.of("interactiveUser", "nonInteractiveUser", "servicePrincipal", "managedIdentity");
+    static final int BATCH_SIZE = 20;
+    private static final String SIGN_IN_PAGE = "1000";
+
+    private final CollectOptions o;
+    private final TokenSource tokens;
+    private final HttpClient http;
+    private final Consumer<String> log;
+    private final Api graph;
+    private final CollectionRecord rec = new CollectionRecord();
+    private CollectionRecord previous;
+
+    @FunctionalInterface
+    private interface Step {
+        long run() throws ApiException, AuthException, IOException, Skip;
+    }
+
+    /** A file that is not collected, for a reason that is no fault (nothing to collect it from). */
+    private static final class Skip extends Exception {
+        Skip(String reason) {
+            super(reason);
+        }
+    }
+
+    public TenantCollector(CollectOptions options, TokenSource tokens, HttpClient http, Consumer<String> log) {
+        this.o = options;
+        this.tokens = tokens;
+        this.http = http;
+        this.log = line -> log.accept(options.tenant() + ": " + line);
+        this.graph = new Api(http, Audience.GRAPH, options.graphEndpoint(), tokens, options.retry(), this.log);
+    }
+
+    public CollectionRecord run() throws CollectException, AuthException {
+        Path folder = o.folder();
+        Instant started = o.clock().instant().truncatedTo(ChronoUnit.SECONDS);
+        try {
+            Files.createDirectories(folder);
+            int strays = StagedFile.removeStrays(folder);
+            if (strays > 0) log.accept("removed " + strays + " unfinished temporary file(s) of an interrupted collection");
+            previous = o.resume() ? CollectionRecord.read(folder) : null;
+        } catch (IOException e) {
+            throw new CollectException(folder + ": cannot be written: " + e.getMessage(), e);
+        }
+        rec.tool = o.toolVersion();
+        rec.tenant = o.tenant();
+        rec.auth = tokens.describe();
+        rec.startedAt = started.toString();
+        rec.endpoints = new CollectionRecord.Endpoints(Api.trimSlash(o.graphEndpoint()), o.arm() ? Api.trimSlash(o.armEndpoint()) : null,
+                tokens instanceof EnvTokens ? null : Api.trimSlash(o.loginEndpoint()));
+
+        String licence = manifest(folder);
+        rec.signInWindow = window(licence, started);
+        save();
+
+        step("users.json", () -> list("/v1.0/users?$select=id,userPrincipalName,mail,userType,accountEnabled,onPremisesSyncEnabled&$top=999", "users.json"));
+        step("userRegistrationDetails.json", () -> list("/v1.0/reports/authenticationMethods/userRegistrationDetails", "userRegistrationDetails.json"));
+        step("conditionalAccessPolicies.json", () -> list("/v1.0/identity/conditionalAccess/policies", "conditionalAccessPolicies.json"));
+        step("groupMembers.json", this::groupMembers);
+        step("securityDefaults.json", () -> object("/v1.0/policies/identitySecurityDefaultsEnforcementPolicy", "securityDefaults.json"));
+        step("perUserMfa.json", this::perUserMfa);
+        step("domains.json", this::domains);
+        step("crossTenantAccessPolicy.json", this::crossTenant);
+        step("authenticationMethodsPolicy.json", () -> object("/beta/policies/authenticationMethodsPolicy", "authenticationMethodsPolicy.json"));
+        step("roleAssignments.json", () -> list("/v1.0/roleManagement/directory/roleAssignments", "roleAssignments.json"));
+        for (String type : SIGN_IN_EVENT_TYPES) {
+            String name = signInFile(type);
+            step(name, () -> signIns(type, name));
+        }
+        step("activityLog.json", this::activityLog);
+
+        rec.finishedAt = o.clock().instant().truncatedTo(ChronoUnit.SECONDS).toString();
+        Set<Status> bad = Set.of(Status.forbidden, Status.failed);
+        rec.complete = rec.files.stream().noneMatch(f -> bad.contains(f.status()));
+        save();
+        return rec;
+    }
+
+    public static String signInFile(String eventType) {
+        return "signIns-" + eventType + ".jsonl.gz";
+    }
+
+    private void save() throws CollectException {
+        try {
+            rec.write(o.folder());
+        } catch (IOException e) {
+            throw new CollectException(o.folder().resolve(CollectionRecord.FILE) + ": cannot be written: " + e.getMessage(), e);
+        }
+    }
+
+    /** organization and subscribedSkus into tenant.json; returns the licence (null when unknown). */
+    private String manifest(Path folder) throws AuthException, CollectException {
+        String tenantId = null;
+        String name = null;
+        String licence = null;
+        List<String> problems = new ArrayList<>();
+        try {
+            JsonNode org = graph.get(graph.url("/v1.0/organization?$select=id,displayName"));
+            JsonNode first = org == null ? null : org.path("value").path(0);
+            if (first != null && first.isObject()) {
+                tenantId = first.path("id").asText(null);
+                name = first.path("displayName").asText(null);
+                rec.tenantId = tenantId;
+            }
+        } catch (ApiException e) {
+            if (e.status() == 401) throw new AuthException("Microsoft Graph refused the token, a fresh one too: " + e.getMessage());
+            problems.add(problem(e, "tenant.json"));
+        }
+        try {
+            List<JsonNode> skus = new ArrayList<>();
+            graph.pages(graph.url("/v1.0/subscribedSkus"), Api.Paging.GRAPH, values -> values.forEach(skus::add));
+            licence = Licence.of(Api.MAPPER.valueToTree(skus));
+        } catch (ApiException e) {
+            problems.add(problem(e, "tenant.json") + "; the licence is left for you to write");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        try {
+            for (String note : TenantManifest.merge(folder, tenantId, name, licence)) rec.warn(note);
+        } catch (IOException e) {
+            throw new CollectException(folder.resolve("tenant.json") + ": cannot be written: " + e.getMessage(), e);
+        }
+        problems.forEach(rec::warn);
+        rec.put(new FileEntry("tenant.json", problems.isEmpty() ? Status.collected : Status.failed, null,
+                Permissions.BY_FILE.get("tenant.json").endpoint(), problems.isEmpty() ? null : missingOf(problems),
+                problems.isEmpty() ? null : String.join("; ", problems), now()));
+        return licence;
+    }
+
+    private static String missingOf(List<String> problems) {
+        for (String p : problems) if (p.contains("HTTP 403")) return Permissions.BY_FILE.get("tenant.json").application();
+        return null;
+    }
+
+    private String problem(ApiException e, String file) {
+        return e.forbidden() ? e.getMessage() + " (needs " + Permissions.missing(file, o.delegated()) + ")" : e.getMessage();
+    }
+
+    private CollectionRecord.Window window(String licence, Instant now) {
+        CollectionRecord.Window before = previous == null ? null : previous.signInWindow;
+        if (before != null && before.from() != null && before.to() != null) {
+            // the files of the interrupted run cover that window: the rest must cover the same one
+            return new CollectionRecord.Window(before.from(), before.to(), before.days(), before.basis() + " (kept from the interrupted run, --resume)");
+        }
+        int days;
+        String basis;
+        if (o.days() != null) {
+            days = o.days();
+            basis = "--days " + days;
+            if (licence != null && days > Licence.retentionDays(licence)) {
+                rec.warn("--days " + days + " asks for more than Entra keeps with licence " + licence + " (" + Licence.retentionDays(licence)
+                        + " days): the older days have no sign-ins");
+            }
+        } else if (licence != null) {
+            days = Licence.retentionDays(licence);
+            basis = "retention of licence " + licence + ": " + days + " days";
+        } else {
+            days = 30;
+            basis = "licence unknown: 30 days, the longest retention (Entra returns what it keeps)";
+        }
+        Instant to = now.truncatedTo(ChronoUnit.SECONDS);
+        return new CollectionRecord.Window(to.minus(Duration.ofDays(days)).toString(), to.toString(), days, basis);
+    }
+
+    private void step(String file, Step step) throws AuthException, CollectException {
+        FileEntry done = previous == null ? null : previous.entry(file);
+        if (done != null && done.status() == Status.collected && Files.isRegularFile(o.folder().resolve(file))) {
+            rec.put(done);
+            log.accept(file + ": kept from the interrupted run (--resume)");
+            return;
+        }
+        Permissions.Need need = Permissions.BY_FILE.get(file.startsWith("signIns") ? "signIns" : file);
+        String endpoint = need == null ? null : need.endpoint();
+        FileEntry entry;
+        try {
+            long n = step.run();
+            entry = new FileEntry(file, Status.collected, n, endpoint, null, null, now());
+            log.accept(file + ": " + n + " record(s)");
+        } catch (Skip s) {
+            entry = new FileEntry(file, Status.skipped, null, endpoint, null, s.getMessage(), now());
+            log.accept(file + ": skipped: " + s.getMessage());
+        } catch (ApiException e) {
+            if (e.forbidden()) {
+                String missing = Permissions.missing(file, o.delegated());
+                entry = new FileEntry(file, Status.forbidden, null, endpoint, missing, e.getMessage(), now());
+                log.accept(file + ": not collected, forbidden: needs " + missing);
+            } else {
+                entry = new FileEntry(file, Status.failed, null, endpoint, null, e.getMessage(), now());
+                log.accept(file + ": not collected: " + e.getMessage());
+            }
+        } catch (IOException e) {
+            entry = new FileEntry(file, Status.failed, null, endpoint, null, "cannot write " + file + ": " + e.getMessage(), now());
+            log.accept(file + ": not collected: " + entry.reason());
+        }
+        rec.put(entry);
+        save();
+    }
+
+    private String now() {
+        return o.clock().instant().truncatedTo(ChronoUnit.SECONDS).toString();
+    }
+
+    private Path out(String name) {
+        return o.folder().resolve(name);
+    }
+
+    /** A Graph list, every page, into {@code {"value": [...]}}. */
+    private long list(String path, String file) throws ApiException, AuthException, IOException {
+        try (StagedFile f = StagedFile.list(out(file))) {
+            graph.pages(graph.url(path), Api.Paging.GRAPH, values -> {
+                for (JsonNode v : values) f.add(v);
+            });
+            f.commit();
+            return f.records();
+        }
+    }
+
+    /** One Graph object, as it comes. */
+    private long object(String path, String file) throws ApiException, AuthException, IOException {
+        JsonNode node = graph.get(graph.url(path));
+        if (node instanceof ObjectNode obj) obj.remove("@odata.context");
+        writeJson(file, node);
+        return 1;
+    }
+
+    private void writeJson(String file, JsonNode node) throws IOException {
+        AtomicFile.write(out(file), w -> Api.MAPPER.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValue(w, node));
+    }
+
+    private static String encode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private long signIns(String type, String file) throws ApiException, AuthException, IOException {
+        CollectionRecord.Window w = rec.signInWindow;
+        String filter = "createdDateTime ge " + w.from() + " and createdDateTime lt " + w.to()
+                + " and signInEventTypes/any(t: t eq '" + type + "')";
+        try (StagedFile f = StagedFile.gzipLines(out(file))) {
+            graph.pages(graph.url("/beta/auditLogs/signIns?$filter=" + encode(filter) + "&$top=" + SIGN_IN_PAGE), Api.Paging.GRAPH, values -> {
+                for (JsonNode v : values) f.add(v);
+            });
+            f.commit();
+            return f.records();
+        }
+    }
+
+    /** Ids of the records of a file this collection wrote (users.json, conditionalAccessPolicies.json). */
+    private List<JsonNode> recordsOf(String file) throws IOException {
+        List<JsonNode> out = new ArrayList<>();
+        JsonRecords.read(out(file), (node, pos) -> out.add(node), (pos, reason) -> {
+            throw new IllegalStateException(file + " " + pos + ": " + reason);
+        });
+        return out;
+    }
+
+    private long groupMembers() throws ApiException, AuthException, IOException, Skip {
+        if (!Files.isRegularFile(out("conditionalAccessPolicies.json"))) {
+            throw new Skip("conditionalAccessPolicies.json was not collected, so the groups it names are unknown");
+        }
+        Set<String> groups = new LinkedHashSet<>();
+        for (JsonNode p : recordsOf("conditionalAccessPolicies.json")) {
+            JsonNode users = p.path("conditions").path("users");
+            for (String field : new String[] {"includeGroups", "excludeGroups"}) {
+                for (JsonNode g : users.path(field)) groups.add(g.asText());
+            }
+        }
+        ObjectNode members = Api.MAPPER.createObjectNode();
+        for (String group : groups) {
+            ArrayNode ids = members.putArray(group);
+            try {
+                // transitive: Conditional Access applies to members of nested groups too
+                graph.pages(graph.url("/v1.0/groups/" + encode(group) + "/transitiveMembers/microsoft.graph.user?$select=id&$top=999"),
+                        Api.Paging.GRAPH, values -> {
+                            for (JsonNode v : values) ids.add(v.path("id").asText());
+                        });
+            } catch (ApiException e) {
+                if (!e.notFound()) throw e;
+                rec.warn("groupMembers.json: group " + group + " named by a Conditional Access policy no longer exists (no members)");
+            }
+        }
+        writeJson("groupMembers.json", members);
+        return groups.size();
+    }
+
+    private long domains() throws ApiException, AuthException, IOException {
+        List<JsonNode> domains = new ArrayList<>();
+        graph.pages(graph.url("/v1.0/domains"), Api.Paging.GRAPH, values -> values.forEach(domains::add));
+        try (StagedFile f = StagedFile.list(out("domains.json"))) {
+            for (JsonNode d : domains) {
+                if (d instanceof ObjectNode od && "federated".equalsIgnoreCase(d.path("authenticationType").asText())) {
+                    ArrayNode fed = od.putArray("federationConfiguration");
+                    graph.pages(graph.url("/v1.0/domains/" + encode(d.path("id").asText()) + "/federationConfiguration"),
+                            Api.Paging.GRAPH, values -> values.forEach(fed::add));
+                }
+                f.add(d);
+            }
+            f.commit();
+            return f.records();
+        }
+    }
+
+    private long crossTenant() throws ApiException, AuthException, IOException {
+        JsonNode def = graph.get(graph.url("/v1.0/policies/crossTenantAccessPolicy/default"));
+        if (def instanceof ObjectNode obj) obj.remove("@odata.context");
+        ArrayNode partners = Api.MAPPER.createArrayNode();
+        graph.pages(graph.url("/v1.0/policies/crossTenantAccessPolicy/partners"), Api.Paging.GRAPH, values -> values.forEach(partners::add));
+        ObjectNode out = Api.MAPPER.createObjectNode();
+        out.set("default", def);
+        out.set("partners", partners);
+        writeJson("crossTenantAccessPolicy.json", out);
+        return 1 + partners.size();
+    }
+
+    private long perUserMfa() throws ApiException, AuthException, IOException, Skip {
+        if (!Files.isRegularFile(out("users.json"))) throw new Skip("users.json was not collected, so the users to ask about are unknown");
+        List<String> users = new ArrayList<>();
+        for (JsonNode u : recordsOf("users.json")) {
+            String id = u.path("id").asText(null);
+            if (id != null) users.add(id);
+        }
+        PerUserMfa.Result r;
+        try (StagedFile f = StagedFile.list(out("perUserMfa.json"))) {
+            r = new PerUserMfa(graph, o.retry(), log).collect(users, f);
+            f.commit();
+        }
+        r.problems().forEach(p -> rec.warn("perUserMfa.json: " + p));
+        if (!r.problems().isEmpty()) {
+            log.accept("perUserMfa.json: " + r.problems().size() + " user(s) not read; they count as not covered by per-user MFA");
+        }
+        return r.written();
+    }
+
+    private long activityLog() throws ApiException, AuthException, IOException, Skip {
+        if (!o.arm()) throw new Skip("--no-arm");
+        String armEndpoint = Api.trimSlash(o.armEndpoint());
+        if (!tokens.offers(Audience.ARM)) {
+            throw new Skip("no Azure Resource Manager token (" + (tokens instanceof EnvTokens ? EnvTokens.ARM_VARIABLE + " is not set" : "none offered") + ")");
+        }
+        Api arm = new Api(http, Audience.ARM, armEndpoint, tokens, o.retry(), log);
+        List<String> subscriptions = new ArrayList<>();
+        try {
+            arm.pages(arm.url("/subscriptions?api-version=2022-12-01"), Api.Paging.ARM, values -> {
+                for (JsonNode s : values) {
+                    String state = s.path("state").asText("Enabled");
+                    if (!state.equalsIgnoreCase("Disabled")) subscriptions.add(s.path("subscriptionId").asText());
+                }
+            });
+        } catch (AuthException e) {
+            throw new Skip("no Azure Resource Manager token: " + e.getMessage());
+        }
+        if (subscriptions.isEmpty()) throw new Skip("the identity can read no Azure subscription");
+        CollectionRecord.Window w = rec.signInWindow;
+        String filter = "eventTimestamp ge '" + w.from() + "' and eventTimestamp le '" + w.to() + "'";
+        int forbidden = 0;
+        ApiException lastForbidden = null;
+        try (StagedFile f = StagedFile.list(out("activityLog.json"))) {
+            for (String sub : subscriptions) {
+                try {
+                    arm.pages(arm.url("/subscriptions/" + encode(sub) + "/providers/Microsoft.Insights/eventtypes/management/values?api-version=2015-04-01&$filter="
+                            + encode(filter)), Api.Paging.ARM, values -> {
+                        for (JsonNode e : values) {
+                            // Administrative: the control-plane operations Phase 2 is about
+                            if ("Administrative".equalsIgnoreCase(e.path("category").path("value").asText())) f.add(e);
+                        }
+                    });
+                } catch (ApiException e) {
+                    if (!e.forbidden()) throw e;
+                    forbidden++;
+                    lastForbidden = e;
+                    rec.warn("activityLog.json: subscription " + sub + " not read: " + e.getMessage()
+                            + " (needs " + Permissions.missing("activityLog.json", o.delegated()) + ")");
+                }
+            }
+            if (forbidden == subscriptions.size()) throw lastForbidden;
+            f.commit();
+            return f.records();
+        }
+    }
+
+    static String lower(String s) {
+        return s == null ? null : s.toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,426 @@
+package io.github.mfaeval.collect;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.matching.StringValuePattern;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import io.github.mfaeval.load.JsonRecords;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+
+/**
+ * Microsoft Graph and Azure Resource Manager on 127.0.0.1 (WireMock, a port chosen by the OS), serving the
+ * data of a hand-made tenant folder the way the real services would: Graph pages with {@code @odata.nextLink}
+ * ({@code $skiptoken}), the four sign-in kinds by {@code signInEventTypes} filter, {@code $batch} answered user
+ * by user, ARM pages with {@code nextLink}. Response shapes follow Microsoft's documentation examples. Faults
+ * are added per test: throttling with {@code Retry-After}, a transient 503, a 403, a token refused once, inner
+ * batch failures, a looping link.
+ */
+final class FakeGraph implements AutoCloseable {
+    static final String GRAPH_TOKEN = "test-graph-token";
+    static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final String GRAPH_META = "https://graph.microsoft.com/v1.0/$metadata#";
+
+    final WireMockServer server;
+    final Path source;
+    final int pageSize;
+    /** Sign-ins served, by event type: every one must be read. */
+    final Map<String, List<JsonNode>> signInsByType = new LinkedHashMap<>();
+    final BatchAnswers batch = new BatchAnswers();
+
+    FakeGraph(Path handMade, int pageSize) throws IOException {
+        this.source = handMade;
+        this.pageSize = pageSize;
+        server = new WireMockServer(wireMockConfig().bindAddress("127.0.0.1").dynamicPort().extensions(batch));
+        server.start();
+        serveTenant();
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + server.port();
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+    }
+
+    // --- the tenant ---------------------------------------------------------------------------------------------
+
+    private void serveTenant() throws IOException {
+        JsonNode manifest = MAPPER.readTree(source.resolve("tenant.json").toFile());
+        ObjectNode org = MAPPER.createObjectNode();
+        org.put("@odata.context", GRAPH_META + "organization(id,displayName)");
+        org.putArray("value").addObject().put("id", manifest.path("tenantId").asText()).put("displayName", manifest.path("displayName").asText());
+        stub(get(urlPathEqualTo("/v1.0/organization")), ok(org));
+        stub(get(urlPathEqualTo("/v1.0/subscribedSkus")), ok(skus(manifest.path("license").asText("free"))));
+
+        list("/v1.0/users", records("users.json"), "users");
+        list("/v1.0/reports/authenticationMethods/userRegistrationDetails", records("userRegistrationDetails.json"), "reports/authenticationMethods/userRegistrationDetails");
+        List<JsonNode> policies = records("conditionalAccessPolicies.json");
+        list("/v1.0/identity/conditionalAccess/policies", policies, "identity/conditionalAccess/policies");
+        list("/v1.0/roleManagement/directory/roleAssignments", records("roleAssignments.json"), "roleManagement/directory/roleAssignments");
+        object("/v1.0/policies/identitySecurityDefaultsEnforcementPolicy", "securityDefaults.json");
+        object("/beta/policies/authenticationMethodsPolicy", "authenticationMethodsPolicy.json");
+        serveDomains();
+        serveCrossTenant();
+        serveGroups(policies);
+        servePerUserMfa();
+        serveSignIns();
+    }
+
+    private static JsonNode skus(String licence) {
+        ObjectNode page = MAPPER.createObjectNode();
+        page.put("@odata.context", GRAPH_META + "subscribedSkus");
+        ArrayNode v = page.putArray("value");
+        ObjectNode e5 = v.addObject();
+        e5.put("capabilityStatus", "Enabled").put("consumedUnits", 14).put("skuPartNumber", "O365_BUSINESS_PREMIUM")
+                .put("skuId", "f245ecc8-75af-4f8e-b61f-27d8114de5f3");
+        e5.putObject("prepaidUnits").put("enabled", 25).put("suspended", 0).put("warning", 0);
+        ArrayNode plans = e5.putArray("servicePlans");
+        plans.addObject().put("servicePlanName", "EXCHANGE_S_STANDARD").put("provisioningStatus", "Success").put("appliesTo", "User");
+        if (!licence.equalsIgnoreCase("free")) {
+            plans.addObject().put("servicePlanName", "AAD_PREMIUM").put("provisioningStatus", "Success").put("appliesTo", "User");
+        }
+        if (licence.equalsIgnoreCase("P2")) {
+            plans.addObject().put("servicePlanName", "AAD_PREMIUM_P2").put("provisioningStatus", "Success").put("appliesTo", "User");
+        }
+        // a suspended P2 trial licenses nothing
+        ObjectNode trial = v.addObject();
+        trial.put("capabilityStatus", "Suspended").put("consumedUnits", 0).put("skuPartNumber", "AAD_PREMIUM_P2");
+        trial.putObject("prepaidUnits").put("enabled", 0).put("suspended", 25);
+        trial.putArray("servicePlans").addObject().put("servicePlanName", "AAD_PREMIUM_P2").put("provisioningStatus", "Success");
+        return page;
+    }
+
+    List<JsonNode> records(String file) throws IOException {
+        Path p = source.resolve(file);
+        List<JsonNode> out = new ArrayList<>();
+        if (!Files.isRegularFile(p)) return out;
+        JsonRecords.read(p, (n, pos) -> out.add(n), (pos, why) -> {
+            throw new IllegalStateException(file + " " + pos + ": " + why);
+        });
+        return out;
+    }
+
+    private void object(String path, String file) throws IOException {
+        Path p = source.resolve(file);
+        if (!Files.isRegularFile(p)) {
+            forbid(path);
+            return;
+        }
+        ObjectNode n = (ObjectNode) MAPPER.readTree(p.toFile());
+        n.put("@odata.context", GRAPH_META + "policies/x/$entity");
+        stub(get(urlPathEqualTo(path)), ok(n));
+    }
+
+    private void serveDomains() throws IOException {
+        List<JsonNode> domains = records("domains.json");
+        List<JsonNode> listed = new ArrayList<>();
+        for (JsonNode d : domains) {
+            ObjectNode copy = d.deepCopy();
+            JsonNode fed = copy.remove("federationConfiguration");
+            listed.add(copy);
+            if (fed != null) {
+                ObjectNode page = MAPPER.createObjectNode();
+                page.put("@odata.context", GRAPH_META + "domains('" + d.path("id").asText() + "')/federationConfiguration");
+                ArrayNode v = page.putArray("value");
+                fed.forEach(f -> v.add(((ObjectNode) f.deepCopy()).put("@odata.type", "#microsoft.graph.internalDomainFederation")));
+                stub(get(urlPathEqualTo("/v1.0/domains/" + d.path("id").asText() + "/federationConfiguration")), ok(page));
+            }
+        }
+        list("/v1.0/domains", listed, "domains");
+    }
+
+    private void serveCrossTenant() throws IOException {
+        Path p = source.resolve("crossTenantAccessPolicy.json");
+        if (!Files.isRegularFile(p)) {
+            forbid("/v1.0/policies/crossTenantAccessPolicy/default");
+            return;
+        }
+        JsonNode ct = MAPPER.readTree(p.toFile());
+        ObjectNode def = ct.path("default").deepCopy();
+        def.put("@odata.context", GRAPH_META + "policies/crossTenantAccessPolicy/default/$entity");
+        stub(get(urlPathEqualTo("/v1.0/policies/crossTenantAccessPolicy/default")), ok(def));
+        List<JsonNode> partners = new ArrayList<>();
+        ct.path("partners").forEach(partners::add);
+        list("/v1.0/policies/crossTenantAccessPolicy/partners", partners, "policies/crossTenantAccessPolicy/partners");
+    }
+
+    private void serveGroups(List<JsonNode> policies) throws IOException {
+        Path p = source.resolve("groupMembers.json");
+        JsonNode groups = Files.isRegularFile(p) ? MAPPER.readTree(p.toFile()) : MAPPER.createObjectNode();
+        Set<String> named = new HashSet<>();
+        for (JsonNode pol : policies) {
+            for (String f : new String[] {"includeGroups", "excludeGroups"}) pol.path("conditions").path("users").path(f).forEach(g -> named.add(g.asText()));
+        }
+        for (String g : named) {
+            JsonNode members = groups.get(g);
+            String path = "/v1.0/groups/" + g + "/transitiveMembers/microsoft.graph.user";
+            if (members == null) {
+                stub(get(urlPathEqualTo(path)), aResponse().withStatus(404).withHeader("Content-Type", "application/json")
+                        .withBody("{\"error\":{\"code\":\"Request_ResourceNotFound\",\"message\":\"Resource '" + g + "' does not exist or one of its queried reference-property objects are not present.\"}}"));
+                continue;
+            }
+            List<JsonNode> users = new ArrayList<>();
+            members.forEach(m -> users.add(MAPPER.createObjectNode().put("@odata.type", "#microsoft.graph.user").put("id", m.asText())));
+            list(path, users, "users");
+        }
+    }
+
+    private void servePerUserMfa() throws IOException {
+        if (!Files.isRegularFile(source.resolve("perUserMfa.json"))) {
+            batch.forbidden = true;
+        }
+        for (JsonNode r : records("perUserMfa.json")) batch.states.put(r.path("userId").asText().toLowerCase(), r.path("perUserMfaState").asText());
+        stub(post(urlPathEqualTo("/beta/$batch")), aResponse().withTransformers(BatchAnswers.NAME));
+    }
+
+    private void serveSignIns() throws IOException {
+        for (String t : TenantCollector.SIGN_IN_EVENT_TYPES) signInsByType.put(t, new ArrayList<>());
+        List<Path> files = new ArrayList<>();
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(source, "signIns*.json")) {
+            ds.forEach(files::add);
+        }
+        files.sort(null);
+        for (Path f : files) {
+            for (JsonNode s : records(f.getFileName().toString())) signInsByType.get(kind(s)).add(s);
+        }
+        for (var e : signInsByType.entrySet()) {
+            list("/beta/auditLogs/signIns", e.getValue(), "auditLogs/signIns", Map.of("$filter", containing("'" + e.getKey() + "'")), e.getKey());
+        }
+    }
+
+    static String kind(JsonNode s) {
+        JsonNode types = s.path("signInEventTypes");
+        if (types.isArray() && !types.isEmpty()) return types.get(0).asText();
+        if (!s.path("servicePrincipalId").asText("").isEmpty() && s.path("userId").asText("").isEmpty()) return "servicePrincipal";
+        return s.path("isInteractive").asBoolean(true) ? "interactiveUser" : "nonInteractiveUser";
+    }
+
+    long signInsServed() {
+        return signInsByType.values().stream().mapToLong(List::size).sum();
+    }
+
+    // --- paging -------------------------------------------------------------------------------------------------
+
+    void list(String path, List<JsonNode> records, String context) {
+        list(path, records, context, Map.of(), path);
+    }
+
+    /** The records in pages of {@code pageSize}: page 1 without $skiptoken, page k with $skiptoken={key}-{k}. */
+    void list(String path, List<JsonNode> records, String context, Map<String, StringValuePattern> query, String key) {
+        int pages = Math.max(1, (records.size() + pageSize - 1) / pageSize);
+        for (int k = 1; k <= pages; k++) {
+            ObjectNode page = MAPPER.createObjectNode();
+            page.put("@odata.context", (path.startsWith("/beta") ? GRAPH_META.replace("v1.0", "beta") : GRAPH_META) + context);
+            if (k < pages) page.put("@odata.nextLink", url() + path + "?$skiptoken=" + token(key, k + 1));
+            ArrayNode v = page.putArray("value");
+            records.subList((k - 1) * pageSize, Math.min(records.size(), k * pageSize)).forEach(v::add);
+            MappingBuilder m = get(urlPathEqualTo(path)).withQueryParam("$skiptoken", k == 1 ? absent() : equalTo(token(key, k)));
+            if (k == 1) query.forEach(m::withQueryParam);
+            stub(m, ok(page));
+        }
+    }
+
+    static String token(String key, int page) {
+        return Integer.toHexString(key.hashCode()) + "-" + page;
+    }
+
+    private void stub(MappingBuilder m, ResponseDefinitionBuilder r) {
+        server.stubFor(m.atPriority(5).willReturn(r));
+    }
+
+    static ResponseDefinitionBuilder ok(JsonNode body) {
+        return aResponse().withStatus(200).withHeader("Content-Type", "application/json;odata.metadata=minimal").withBody(body.toString());
+    }
+
+    // --- faults ---------------------------------------------------------------------------------------------------
+
+    /** 403 as Graph words it, for every request to {@code path}. */
+    void forbid(String path) {
+        server.stubFor(get(urlPathEqualTo(path)).atPriority(1).willReturn(aResponse().withStatus(403).withHeader("Content-Type", "application/json")
+                .withBody("{\"error\":{\"code\":\"Authorization_RequestDenied\",\"message\":\"Insufficient privileges to complete the operation.\","
+                        + "\"innerError\":{\"date\":\"2026-12-02T05:00:00\",\"request-id\":\"0f2a…\",\"client-request-id\":\"0f2a…\"}}}")));
+    }
+
+    /** The first request matching {@code m} gets {@code status} (with Retry-After if given); the next ones the normal answer. */
+    void failOnce(String name, MappingBuilder m, int status, String retryAfter) {
+        ResponseDefinitionBuilder r = aResponse().withStatus(status).withHeader("Content-Type", "application/json")
+                .withBody(status == 429 ? "{\"error\":{\"code\":\"TooManyRequests\",\"message\":\"Too many requests.\"}}"
+                        : status == 401 ? "{\"error\":{\"code\":\"InvalidAuthenticationToken\",\"message\":\"Access token has expired or is not yet valid.\"}}"
+                        : "{\"error\":{\"code\":\"ServiceUnavailable\",\"message\":\"Service unavailable.\"}}");
+        if (retryAfter != null) r.withHeader("Retry-After", retryAfter);
+        server.stubFor(m.atPriority(1).inScenario(name).whenScenarioStateIs(Scenario.STARTED).willSetStateTo("answered").willReturn(r));
+    }
+
+    List<ServeEvent> served() {
+        return server.getAllServeEvents();
+    }
+
+    /**
+     * {@code POST /beta/$batch}: each inner {@code GET /users/{id}/authentication/requirements} answered from the
+     * hand-made perUserMfa.json; users in {@link #throttleOnce} get one 429 (Retry-After 0) first, users in
+     * {@link #alwaysFail} a 500 every time.
+     */
+    static final class BatchAnswers implements ResponseDefinitionTransformerV2 {
+        static final String NAME = "graph-batch";
+        final Map<String, String> states = new ConcurrentHashMap<>();
+        final Set<String> throttleOnce = ConcurrentHashMap.newKeySet();
+        final Set<String> alwaysFail = ConcurrentHashMap.newKeySet();
+        final List<Integer> batchSizes = java.util.Collections.synchronizedList(new ArrayList<>());
+        volatile boolean forbidden;
+
+        @Override
+        public ResponseDefinition transform(ServeEvent event) {
+            try {
+                JsonNode body = MAPPER.readTree(event.getRequest().getBodyAsString());
+                ObjectNode out = MAPPER.createObjectNode();
+                ArrayNode responses = out.putArray("responses");
+                JsonNode requests = body.path("requests");
+                batchSizes.add(requests.size());
+                if (requests.size() > 20) {
+                    return aResponse().withStatus(400).withBody("{\"error\":{\"code\":\"BadRequest\",\"message\":\"Number of batch requests exceeds 20.\"}}").build();
+                }
+                // Graph answers in any order: answer last request first
+                List<JsonNode> reversed = new ArrayList<>();
+                requests.forEach(reversed::add);
+                java.util.Collections.reverse(reversed);
+                for (JsonNode r : reversed) {
+                    String url = r.path("url").asText();
+                    String user = url.replaceAll("^/users/([^/]+)/authentication/requirements$", "$1").toLowerCase();
+                    ObjectNode a = responses.addObject().put("id", r.path("id").asText());
+                    if (forbidden) {
+                        a.put("status", 403);
+                        a.putObject("body").putObject("error").put("code", "accessDenied").put("message", "Request Authorization failed");
+                    } else if (throttleOnce.remove(user)) {
+                        a.put("status", 429);
+                        a.putObject("headers").put("Retry-After", "0").put("Content-Type", "application/json");
+                        a.putObject("body").putObject("error").put("code", "TooManyRequests").put("message", "Too many requests");
+                    } else if (alwaysFail.contains(user)) {
+                        a.put("status", 500);
+                        a.putObject("body").putObject("error").put("code", "generalException").put("message", "An internal server error occurred.");
+                    } else if (states.containsKey(user)) {
+                        a.put("status", 200);
+                        a.putObject("headers").put("Content-Type", "application/json;odata.metadata=minimal");
+                        a.putObject("body").put("@odata.context", "https://graph.microsoft.com/beta/$metadata#users('" + user + "')/authentication/requirements/$entity")
+                                .put("perUserMfaState", states.get(user));
+                    } else {
+                        a.put("status", 404);
+                        a.putObject("body").putObject("error").put("code", "Request_ResourceNotFound").put("message", "Resource '" + user + "' does not exist");
+                    }
+                }
+                return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(out.toString()).build();
+            } catch (IOException e) {
+                return aResponse().withStatus(400).withBody(e.getMessage()).build();
+            }
+        }
+
+        @Override
+        public boolean applyGlobally() {
+            return false;
+        }
+
+        @Override
+        public String getName() {
+            return NAME;
+        }
+    }
+
+    // --- Azure Resource Manager --------------------------------------------------------------------------------------
+
+    /** Subscriptions the identity can list; each one's Activity Log events (null: 403 on its log), in ARM pages. */
+    void serveArm(String tenantId, Map<String, List<JsonNode>> eventsBySubscription) {
+        ObjectNode subs = MAPPER.createObjectNode();
+        ArrayNode v = subs.putArray("value");
+        eventsBySubscription.keySet().forEach(id -> v.addObject().put("id", "/subscriptions/" + id).put("subscriptionId", id)
+                .put("tenantId", tenantId).put("displayName", "Subscription " + id.substring(0, 8)).put("state", "Enabled"));
+        subs.putObject("count").put("type", "Total").put("value", eventsBySubscription.size());
+        stub(get(urlPathEqualTo("/subscriptions")).withQueryParam("api-version", equalTo("2022-12-01")), ok(subs));
+        eventsBySubscription.forEach((id, events) -> {
+            String path = "/subscriptions/" + id + "/providers/Microsoft.Insights/eventtypes/management/values";
+            if (events == null) {
+                server.stubFor(get(urlPathEqualTo(path)).atPriority(1).willReturn(aResponse().withStatus(403).withHeader("Content-Type", "application/json")
+                        .withBody("{\"error\":{\"code\":\"AuthorizationFailed\",\"message\":\"The client 'x' with object id 'x' does not have authorization to perform action "
+                                + "'microsoft.insights/eventtypes/values/read' over scope '/subscriptions/" + id + "' or the scope is invalid.\"}}")));
+                return;
+            }
+            int pages = Math.max(1, (events.size() + pageSize - 1) / pageSize);
+            for (int k = 1; k <= pages; k++) {
+                ObjectNode page = MAPPER.createObjectNode();
+                ArrayNode pv = page.putArray("value");
+                events.subList((k - 1) * pageSize, Math.min(events.size(), k * pageSize)).forEach(pv::add);
+                if (k < pages) page.put("nextLink", url() + path + "?api-version=2015-04-01&$skipToken=" + token(id, k + 1));
+                MappingBuilder m = get(urlPathEqualTo(path)).withQueryParam("api-version", equalTo("2015-04-01"))
+                        .withQueryParam("$skipToken", k == 1 ? absent() : equalTo(token(id, k)));
+                if (k == 1) m.withQueryParam("$filter", containing("eventTimestamp ge '"));
+                stub(m, ok(page));
+            }
+        });
+    }
+
+    /** An Activity Log event as ARM returns it (Microsoft's Activity Logs - List example, with a user's claims). */
+    static ObjectNode activityEvent(String subscription, String tenantId, int n, String category, String caller, String amr) {
+        ObjectNode e = MAPPER.createObjectNode();
+        String rg = "rg-app" + (n % 3);
+        String resource = "/subscriptions/" + subscription + "/resourceGroups/" + rg + "/providers/Microsoft.Compute/virtualMachines/vm" + n;
+        e.putObject("authorization").put("action", "Microsoft.Compute/virtualMachines/write").put("scope", resource);
+        e.put("caller", caller);
+        e.put("channels", "Operation");
+        ObjectNode claims = e.putObject("claims");
+        claims.put("aud", "https://management.core.windows.net/").put("iss", "https://sts.windows.net/" + tenantId + "/")
+                .put("http://schemas.microsoft.com/claims/authnmethodsreferences", amr)
+                .put("appid", "04b07795-8ddb-461a-bbee-02f9e1bf7b46").put("idtyp", "user").put("name", caller)
+                .put("http://schemas.xmlsoap.org/ws/2005/05/identity/claims/upn", caller);
+        e.put("correlationId", String.format("6f2f4d3c-0000-4000-8000-%012d", n));
+        e.put("description", "");
+        e.put("eventDataId", String.format("2b6a6c1e-0000-4000-8000-%012d", n));
+        e.putObject("eventName").put("value", "EndRequest").put("localizedValue", "End request");
+        e.putObject("category").put("value", category).put("localizedValue", category);
+        e.putObject("httpRequest").put("clientRequestId", "c-" + n).put("clientIpAddress", "203.0.113." + (n % 200)).put("method", "PUT");
+        e.put("id", resource + "/events/" + n + "/ticks/63879" + n);
+        e.put("level", "Informational");
+        e.put("resourceGroupName", rg);
+        e.putObject("resourceProviderName").put("value", "Microsoft.Compute").put("localizedValue", "Microsoft.Compute");
+        e.put("resourceId", resource);
+        e.putObject("resourceType").put("value", "Microsoft.Compute/virtualMachines").put("localizedValue", "Microsoft.Compute/virtualMachines");
+        e.putObject("operationName").put("value", "Microsoft.Compute/virtualMachines/write").put("localizedValue", "Create or Update Virtual Machine");
+        e.putObject("properties").put("statusCode", "Created");
+        e.putObject("status").put("value", "Succeeded").put("localizedValue", "Succeeded");
+        e.putObject("subStatus").put("value", "Created").put("localizedValue", "Created (HTTP Status Code: 201)");
+        e.put("eventTimestamp", String.format("2026-11-%02dT09:14:02.1234567Z", 1 + n % 28));
+        e.put("submissionTimestamp", String.format("2026-11-%02dT09:15:10.2174987Z", 1 + n % 28));
+        e.put("subscriptionId", subscription);
+        e.put("tenantId", tenantId);
+        return e;
+    }
+}
