@@ -116,7 +116,7 @@ public final class TenantLoader {
         try {
             m = JsonRecords.readTree(file);
         } catch (IOException e) {
-            throw new InputException(file + ": not valid JSON at " + JsonSyntax.describe(e));
+            throw new InputException(file + ": not valid JSON: " + JsonSyntax.describe(e));
         }
         if (m == null || !m.isObject()) {
             throw new InputException(file + ": must be a JSON object");
@@ -368,7 +368,7 @@ public final class TenantLoader {
         try {
             groups = JsonRecords.readTree(file);
         } catch (IOException e) {
-            data.rejected.add(new Rejection("groupMembers.json", "", "malformed JSON at " + JsonSyntax.describe(e)));
+            data.rejected.add(new Rejection("groupMembers.json", "", "malformed JSON: " + JsonSyntax.describe(e)));
             return;
         }
         if (groups == null || !groups.isObject()) {
@@ -482,7 +482,7 @@ public final class TenantLoader {
             }
             return node;
         } catch (IOException e) {
-            data.rejected.add(new Rejection(name, "", "malformed JSON at " + JsonSyntax.describe(e)));
+            data.rejected.add(new Rejection(name, "", "malformed JSON: " + JsonSyntax.describe(e)));
             return null;
         }
     }

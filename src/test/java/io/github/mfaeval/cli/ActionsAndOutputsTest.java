@@ -181,7 +181,7 @@ class ActionsAndOutputsTest {
         Files.writeString(broken.resolve("tenant.json"), "{\n  \"tenantId\": \"x\",,\n}\n");
         Run json = run("evaluate", broken.toString(), "--rules", RULES);
         assertEquals(Main.ERROR, json.code());
-        assertTrue(json.err().contains("tenant.json: not valid JSON at line 2, column"), json.err());
+        assertTrue(json.err().contains("tenant.json: not valid JSON: line 2, column"), json.err());
 
         Path file = Files.writeString(tmp.resolve("a-file"), "x");
         Run csv = evaluate(FABRIKAM, "--format", "csv", "-o", file.toString());
