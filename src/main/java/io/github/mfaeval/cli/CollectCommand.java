@@ -127,6 +127,12 @@ final class CollectCommand implements Callable<Integer> {
             tenants = List.of(new TenantList.Entry(target.tenant, "", a, days));
             root = null;
         } else {
+            for (String o : new String[] {"--auth", "--client-id", "--certificate"}) {
+                if (spec.commandLine().getParseResult().hasMatchedOption(o)) {
+                    throw new CommandLine.ParameterException(spec.commandLine(), o + " does not apply with --tenants: "
+                            + "each tenant's sign-in is in the list (its defaults, or the tenant's own entry)");
+                }
+            }
             try {
                 tenants = TenantList.read(target.tenants);
             } catch (CollectException e) {

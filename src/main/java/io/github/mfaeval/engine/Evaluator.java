@@ -121,12 +121,13 @@ public final class Evaluator {
      * de-duplication) but evaluates nothing: the floor that evaluation throughput is measured against.
      */
     public static ReadCounts readOnly(TenantData data) throws IOException {
-        SignInStream stream = new SignInStream(chunk -> { }, new ArrayList<>());
+        SignInTotals totals = new SignInTotals();
+        SignInStream stream = new SignInStream(chunk -> { }, totals);
         for (Path file : data.signInFiles()) {
             stream.readFile(file, data.authDetails);
         }
         stream.flush();
-        return new ReadCounts(stream.read, stream.rejectedCount, stream.duplicates);
+        return new ReadCounts(totals.read, totals.rejectedCount, totals.duplicates);
     }
 
     /**
@@ -134,61 +135,19 @@ public final class Evaluator {
      * evaluating thread, in reading order); the report's {@code signIns} is null.
      */
     public Report evaluate(TenantData data, LocalDate asOf, SignInSink sink) throws IOException {
-        FindingSink findings = new FindingSink(rules.catalogue());
-        Set<String> fired = new TreeSet<>();
-        List<Rejection> rejected = new ArrayList<>(data.rejected);
-
-        List<CaPolicy> policies = new ArrayList<>();
-        List<AdminPortalTarget> targets = rules.reference(AdminPortalTarget.class);
-        for (CaPolicyRecord r : data.caPolicies) {
-            r.policy().classifyPortalTargets(targets);
-            policies.add(r.policy());
-        }
-
-        // Stage: tenant
-        List<Object> tenantFacts = new ArrayList<>();
-        tenantFacts.add(data.tenant);
-        tenantFacts.addAll(data.notifiedStarts);
-        tenantFacts.addAll(rules.reference(PhaseDefault.class));
-        tenantFacts.addAll(rules.reference(PostponementWindow.class));
-        tenantFacts.addAll(rules.reference(io.github.mfaeval.model.PostponementLimit.class));
-        tenantFacts.addAll(rules.reference(DirectoryRole.class));
-        tenantFacts.addAll(data.roleAssignments);
-        tenantFacts.addAll(policies);
-        if (data.securityDefaults != null) tenantFacts.add(data.securityDefaults);
-        tenantFacts.addAll(data.federatedDomains);
-        tenantFacts.addAll(data.missing);
-        List<PhaseSchedule> schedule = new ArrayList<>();
-        run(Stage.TENANT, tenantFacts, List.of(), findings, fired, session ->
-                session.getObjects(o -> o instanceof PhaseSchedule).forEach(o -> schedule.add((PhaseSchedule) o)));
-        schedule.sort(Comparator.comparingInt(PhaseSchedule::getPhase));
-
-        // Stage: sign-ins
-        List<Object> signInContext = new ArrayList<>();
-        signInContext.addAll(schedule);
-        signInContext.addAll(rules.reference(ListedApp.class));
-        signInContext.addAll(rules.reference(MfaMethod.class));
-        signInContext.addAll(rules.reference(ResultPhrase.class));
-        signInContext.addAll(rules.reference(RequirementProvider.class));
-        signInContext.addAll(rules.reference(NoMfaProtocol.class));
-        signInContext.addAll(rules.reference(ArmTerm.class));
-        signInContext.addAll(data.federatedDomains);
-        if (data.crossTenantDefault != null) signInContext.add(data.crossTenantDefault);
-        signInContext.addAll(data.crossTenantPartners);
-        signInContext.addAll(data.externalMethods);
-
-        SignInEvaluation evaluation = new SignInEvaluation(signInContext, findings, fired, sink);
-        SignInStream stream;
+        TenantStage tenant = tenantStage(data);
+        SignInTotals totals = new SignInTotals();
+        SignInEvaluation evaluation = new SignInEvaluation(tenant.signInContext(), tenant.findings, tenant.fired, sink, totals);
         try (ChunkPipeline<List<SignIn>> pipeline = pipelined
                 ? ChunkPipeline.threaded("mfa-eval sign-ins", DEPTH, evaluation::accept)
                 : ChunkPipeline.inline(evaluation::accept)) {
-            stream = new SignInStream(pipeline::submit, rejected);
+            SignInStream stream = new SignInStream(pipeline::submit, totals);
             try {
                 for (Path file : data.signInFiles()) {
                     stream.readFile(file, data.authDetails);
                 }
                 stream.flush();
-                ignoredDetails(data, rejected);
+                ignoredDetails(data, totals.rejected);
             } catch (RuntimeException e) {
                 // The evaluating side failed: rethrow its own exception, not the reader's view of it.
                 if (pipeline.failed()) pipeline.finish();
@@ -196,12 +155,175 @@ public final class Evaluator {
             }
             pipeline.finish();
         }
+        return finish(data, asOf, tenant, totals);
+    }
+
+    /**
+     * The tenant stage and what the later stages need from it: the tenant's schedule, its classified Conditional
+     * Access policies, the facts its sign-ins are evaluated with, and the findings and rules so far.
+     */
+    public final class TenantStage {
+        final FindingSink findings = new FindingSink(rules.catalogue());
+        final Set<String> fired = new TreeSet<>();
+        final List<CaPolicy> policies = new ArrayList<>();
+        final List<PhaseSchedule> schedule = new ArrayList<>();
+        final SignInContext context;
+
+        private TenantStage(TenantData data) {
+            List<AdminPortalTarget> targets = rules.reference(AdminPortalTarget.class);
+            for (CaPolicyRecord r : data.caPolicies) {
+                r.policy().classifyPortalTargets(targets);
+                policies.add(r.policy());
+            }
+            List<Object> tenantFacts = new ArrayList<>();
+            tenantFacts.add(data.tenant);
+            tenantFacts.addAll(data.notifiedStarts);
+            tenantFacts.addAll(rules.reference(PhaseDefault.class));
+            tenantFacts.addAll(rules.reference(PostponementWindow.class));
+            tenantFacts.addAll(rules.reference(io.github.mfaeval.model.PostponementLimit.class));
+            tenantFacts.addAll(rules.reference(DirectoryRole.class));
+            tenantFacts.addAll(data.roleAssignments);
+            tenantFacts.addAll(policies);
+            if (data.securityDefaults != null) tenantFacts.add(data.securityDefaults);
+            tenantFacts.addAll(data.federatedDomains);
+            tenantFacts.addAll(data.missing);
+            run(Stage.TENANT, tenantFacts, List.of(), findings, fired, session ->
+                    session.getObjects(o -> o instanceof PhaseSchedule).forEach(o -> schedule.add((PhaseSchedule) o)));
+            schedule.sort(Comparator.comparingInt(PhaseSchedule::getPhase));
+            context = new SignInContext(schedule, data);
+        }
+
+        /** The tenant's part of the sign-in stage's facts (serializable: a cluster ships it to its executors). */
+        public SignInContext signInContextOfTenant() {
+            return context;
+        }
+
+        /** Every fact the sign-in stage starts from, in the order they are inserted. */
+        List<Object> signInContext() {
+            return context.facts(rules);
+        }
+
+        /** Findings raised and rules fired elsewhere (a cluster's executors) for this tenant's sign-ins. */
+        public void addSignInResults(List<Finding> signInFindings, Set<String> signInRules) {
+            findings.findings().addAll(signInFindings);
+            fired.addAll(signInRules);
+        }
+    }
+
+    /**
+     * The facts of one tenant that the sign-in rules match besides the sign-ins: its schedule and what decides
+     * whose MFA counts (federation, cross-tenant trust, external methods). Reference facts come from the rule base.
+     */
+    public static final class SignInContext implements java.io.Serializable {
+        private static final long serialVersionUID = 1L;
+        private final List<PhaseSchedule> schedule;
+        private final List<Object> tenantFacts = new ArrayList<>();
+
+        SignInContext(List<PhaseSchedule> schedule, TenantData data) {
+            this.schedule = new ArrayList<>(schedule);
+            tenantFacts.addAll(data.federatedDomains);
+            if (data.crossTenantDefault != null) tenantFacts.add(data.crossTenantDefault);
+            tenantFacts.addAll(data.crossTenantPartners);
+            tenantFacts.addAll(data.externalMethods);
+        }
+
+        public List<Object> facts(RuleBase rules) {
+            List<Object> facts = new ArrayList<>(schedule);
+            facts.addAll(rules.reference(ListedApp.class));
+            facts.addAll(rules.reference(MfaMethod.class));
+            facts.addAll(rules.reference(ResultPhrase.class));
+            facts.addAll(rules.reference(RequirementProvider.class));
+            facts.addAll(rules.reference(NoMfaProtocol.class));
+            facts.addAll(rules.reference(ArmTerm.class));
+            facts.addAll(tenantFacts);
+            return facts;
+        }
+    }
+
+    /** Runs the tenant stage (the first); the sign-ins are then evaluated with {@link TenantStage#signInContext()}. */
+    public TenantStage tenantStage(TenantData data) {
+        return new TenantStage(data);
+    }
+
+    /**
+     * What the sign-in stage leaves for the user and tenant stages: every count of the summary, the rejections,
+     * the records read per file, and per user their tallies and how they first appeared. Filled by
+     * {@link #evaluate}, or by a caller that read and evaluated the sign-ins elsewhere (a cluster).
+     */
+    public static final class SignInTotals {
+        public long read, rejectedCount, duplicates, inScope, satisfied, notSatisfied;
+        public final List<Rejection> rejected = new ArrayList<>();
+        public final Map<String, Long> recordsPerFile = new LinkedHashMap<>();
+        public final Map<String, SignInTally> tallies = new HashMap<>();
+        /** Users seen only in sign-ins, in the order of their first evaluated sign-in. */
+        public final Map<String, DirectoryUser> seenUsers = new LinkedHashMap<>();
+        /** The period the evaluated (not duplicate) sign-ins cover, per kind: the report's inputs.signInPeriod. */
+        public final SignInPeriod.Builder period = new SignInPeriod.Builder();
+    }
+
+    /**
+     * The sign-in stage over one chunk of sign-ins of a tenant, in a fresh session: sets each sign-in's verdict.
+     * {@code context} is {@link SignInContext#facts}; chunks do not affect verdicts.
+     */
+    public void evaluateSignIns(List<Object> context, List<SignIn> chunk, FindingSink findings, Set<String> fired) {
+        run(Stage.SIGNIN, context, chunk, findings, fired, s -> { });
+    }
+
+    /** A findings collector for stages run apart from {@link #tenantStage} (a cluster's executors). */
+    public FindingSink newFindingSink() {
+        return new FindingSink(rules.catalogue());
+    }
+
+    /** The verdict of an evaluated sign-in, as listed in the report. */
+    public static SignInVerdict verdict(SignIn s) {
+        return new SignInVerdict(s.getId(), s.getCreatedDateTime(), s.getUserId(), s.getUserPrincipalName(),
+                s.getAppId(), s.getApplication(), s.getPhase(), s.isInScope(), s.getScopeReason(), s.getMfaSatisfied(),
+                s.getSatisfiedBy(), s.getEnforcementActive(), List.copyOf(s.getRules()), s.getSource());
+    }
+
+    /** The user an evaluated sign-in is tallied under (null: none; workload identities are not users). */
+    public static String userKey(SignIn s) {
+        if (s.isWorkloadIdentity()) return null;
+        if (!s.getUserId().isEmpty()) return s.getUserId();
+        return s.getUserPrincipalName() == null ? null : s.getUserPrincipalName().toLowerCase(Locale.ROOT);
+    }
+
+    /** The user a sign-in shows, for users who are not in the directory export. */
+    public static DirectoryUser seenUser(String key, SignIn s) {
+        return new DirectoryUser(key, s.getUserPrincipalName(), null, s.getUserType(), s.isGuest());
+    }
+
+    /** Adds one evaluated sign-in to the counts and tallies. */
+    public static void count(SignInTotals totals, SignIn s) {
+        String key = userKey(s);
+        if (key != null) {
+            totals.tallies.computeIfAbsent(key, k -> new SignInTally()).add(s);
+            totals.seenUsers.computeIfAbsent(key, k -> seenUser(k, s));
+        }
+        if (s.isInScope()) {
+            totals.inScope++;
+            if (Boolean.TRUE.equals(s.getMfaSatisfied())) totals.satisfied++;
+            else totals.notSatisfied++;
+        }
+    }
+
+    /**
+     * What follows the sign-in stage of {@link #evaluate}: the Azure Resource Manager writes of the tenant folder's
+     * activity log, the user stage, then the report.
+     */
+    public Report finish(TenantData data, LocalDate asOf, TenantStage tenant, SignInTotals totals) {
+        FindingSink findings = tenant.findings;
+        Set<String> fired = tenant.fired;
+        List<CaPolicy> policies = tenant.policies;
+        List<PhaseSchedule> schedule = tenant.schedule;
+        List<Rejection> rejected = new ArrayList<>(data.rejected);
+        rejected.addAll(totals.rejected);
 
         // Stage: Azure Resource Manager writes, in sessions of the sign-in stage: editions that enforce Phase 2 on
         // writes judge them there (the base edition has no rules about them). Without any activity log one
         // session still runs, so that an edition can say the log is missing.
         ArmWrites arm = ArmWrites.read(data.activityLogFiles, rejected);
-        long phase2Users = evaluation.tallies.values().stream().filter(t -> t.getPhase2() > 0).count();
+        long phase2Users = totals.tallies.values().stream().filter(t -> t.getPhase2() > 0).count();
         ArmInput armInput = new ArmInput(arm.present, phase2Users);
         List<Object> armContext = new ArrayList<>(schedule);
         armContext.add(data.tenant);
@@ -219,7 +341,7 @@ public final class Evaluator {
             rolesOf.computeIfAbsent(a.getPrincipalId(), k -> new HashSet<>()).add(a.getRoleTemplateId());
         }
         Map<String, DirectoryUser> everyone = new LinkedHashMap<>(data.users);
-        evaluation.seenUsers.forEach(everyone::putIfAbsent);
+        totals.seenUsers.forEach(everyone::putIfAbsent);
         ArmCallers callers = new ArmCallers(everyone);
         Map<String, ArmTally> armTallies = arm.tallies(callers::keyOf);
         List<UserFact> users = new ArrayList<>();
@@ -233,7 +355,7 @@ public final class Evaluator {
                     data.perUserMfa.get(u.id()), rolesOf.getOrDefault(u.id(), Set.of()),
                     data.groupsOfUser.getOrDefault(u.id(), Set.of()),
                     emergency.contains(u.id()) || emergency.contains(upn), service.contains(u.id()) || service.contains(upn),
-                    evaluation.tallies.getOrDefault(u.id(), new SignInTally())));
+                    totals.tallies.getOrDefault(u.id(), new SignInTally())));
             ArmTally armTally = armTallies.get(u.id());
             if (armTally != null) users.get(users.size() - 1).setArmWrites(armTally);
         }
@@ -249,7 +371,7 @@ public final class Evaluator {
             run(Stage.USER, userContext, users.subList(i, Math.min(users.size(), i + CHUNK)), findings, fired, s -> { });
         }
 
-        Report report = assemble(data, asOf, schedule, stream, evaluation, users, findings, fired, rejected, arm);
+        Report report = assemble(data, asOf, schedule, totals, users, findings, fired, rejected, arm);
         return report.withEdition(rules.edition() == null ? null : rules.edition().id(),
                 arm.present ? arm.verdicts(callers::nameOf) : null);
     }
@@ -308,45 +430,42 @@ public final class Evaluator {
      */
     private static final class SignInStream {
         final ChunkHandler handler;
-        final List<Rejection> rejected;
+        final SignInTotals totals;
         int limit = FIRST_CHUNK;
         List<SignIn> chunk = new ArrayList<>(limit);
         final HashedIdSet seenIds = new HashedIdSet();
-        final Map<String, Long> recordsPerFile = new LinkedHashMap<>();
-        final SignInPeriod.Builder period = new SignInPeriod.Builder();
-        long read, rejectedCount, duplicates;
 
-        SignInStream(ChunkHandler handler, List<Rejection> rejected) {
+        SignInStream(ChunkHandler handler, SignInTotals totals) {
             this.handler = handler;
-            this.rejected = rejected;
+            this.totals = totals;
         }
 
         /** Any format SignInReader knows; every record it sees is evaluated, rejected or a duplicate. */
         void readFile(Path file, PortalAuthDetails details) {
             String name = file.getFileName().toString();
-            long before = read;
+            long before = totals.read;
             SignInReader.read(file, details, new SignInReader.Sink() {
                 @Override
                 public void signIn(SignIn s, SignInKind kind) {
                     stopIfInterrupted();
-                    read++;
+                    totals.read++;
                     if (!seenIds.add(s.getId())) {
-                        duplicates++;
+                        totals.duplicates++;
                         return;
                     }
                     chunk.add(s);
-                    period.add(kind.name().toLowerCase(Locale.ROOT).replace('_', '-'), s.getCreatedDateTime());
+                    totals.period.add(kind.name().toLowerCase(Locale.ROOT).replace('_', '-'), s.getCreatedDateTime());
                     if (chunk.size() >= limit) flush();
                 }
 
                 @Override
                 public void rejected(Rejection r) {
-                    read += r.records();
-                    rejectedCount += r.records();
-                    rejected.add(r);
+                    totals.read += r.records();
+                    totals.rejectedCount += r.records();
+                    totals.rejected.add(r);
                 }
             });
-            recordsPerFile.put(name, read - before);
+            totals.recordsPerFile.put(name, totals.read - before);
         }
 
         void flush() {
@@ -369,44 +488,27 @@ public final class Evaluator {
         final FindingSink findings;
         final Set<String> fired;
         final SignInSink sink;
-        final Map<String, SignInTally> tallies = new HashMap<>();
-        final Map<String, DirectoryUser> seenUsers = new LinkedHashMap<>();
-        long inScope, satisfied, notSatisfied;
+        final SignInTotals totals;
 
-        SignInEvaluation(List<Object> context, FindingSink findings, Set<String> fired, SignInSink sink) {
+        SignInEvaluation(List<Object> context, FindingSink findings, Set<String> fired, SignInSink sink, SignInTotals totals) {
             this.context = context;
             this.findings = findings;
             this.fired = fired;
             this.sink = sink;
+            this.totals = totals;
         }
 
         void accept(List<SignIn> chunk) throws IOException {
-            run(Stage.SIGNIN, context, chunk, findings, fired, s -> { });
+            evaluateSignIns(context, chunk, findings, fired);
             for (SignIn s : chunk) {
-                String key = userKey(s);
-                if (key != null && !s.isWorkloadIdentity()) {
-                    tallies.computeIfAbsent(key, k -> new SignInTally()).add(s);
-                    seenUsers.computeIfAbsent(key, k -> new DirectoryUser(k, s.getUserPrincipalName(), null, s.getUserType(), s.isGuest()));
-                }
-                if (s.isInScope()) {
-                    inScope++;
-                    if (Boolean.TRUE.equals(s.getMfaSatisfied())) satisfied++;
-                    else notSatisfied++;
-                }
-                sink.accept(new SignInVerdict(s.getId(), s.getCreatedDateTime(), s.getUserId(), s.getUserPrincipalName(),
-                        s.getAppId(), s.getApplication(), s.getPhase(), s.isInScope(), s.getScopeReason(), s.getMfaSatisfied(),
-                        s.getSatisfiedBy(), s.getEnforcementActive(), List.copyOf(s.getRules()), s.getSource()));
+                count(totals, s);
+                sink.accept(verdict(s));
             }
-        }
-
-        private String userKey(SignIn s) {
-            if (!s.getUserId().isEmpty()) return s.getUserId();
-            return s.getUserPrincipalName() == null ? null : s.getUserPrincipalName().toLowerCase(Locale.ROOT);
         }
     }
 
-    private Report assemble(TenantData data, LocalDate asOf, List<PhaseSchedule> schedule, SignInStream stream,
-                            SignInEvaluation evaluation, List<UserFact> users, FindingSink findings, Set<String> fired, List<Rejection> rejected,
+    private Report assemble(TenantData data, LocalDate asOf, List<PhaseSchedule> schedule, SignInTotals totals,
+                            List<UserFact> users, FindingSink findings, Set<String> fired, List<Rejection> rejected,
                             ArmWrites arm) {
         List<ScheduleEntry> entries = new ArrayList<>();
         for (PhaseSchedule p : schedule) {
@@ -436,14 +538,14 @@ public final class Evaluator {
                     List.copyOf(u.getCoveredBy()), List.copyOf(u.getFindings()),
                     new UserVerdict.SignInCounts(t.getInScope(), t.getSatisfied(), t.getUnsatisfied(), t.getFirstPhase()), List.copyOf(u.getRules())));
         }
-        long evaluated = stream.read - stream.rejectedCount - stream.duplicates;
-        Summary summary = new Summary(stream.read, evaluated, stream.rejectedCount, stream.duplicates, evaluation.inScope,
-                evaluation.satisfied, evaluation.notSatisfied, users.size(), inScopeUsers, readyUsers, all.size(),
+        long evaluated = totals.read - totals.rejectedCount - totals.duplicates;
+        Summary summary = new Summary(totals.read, evaluated, totals.rejectedCount, totals.duplicates, totals.inScope,
+                totals.satisfied, totals.notSatisfied, users.size(), inScopeUsers, readyUsers, all.size(),
                 arm.present ? arm.read : null, arm.present ? arm.inScope() : null, arm.present ? arm.withoutMfa() : null);
         Report.Status status = Report.Status.of(rejected, all);
         List<Inputs.FileRead> files = new ArrayList<>();
         data.filesRead.forEach((name, count) -> files.add(new Inputs.FileRead(name, count)));
-        stream.recordsPerFile.forEach((name, count) -> files.add(new Inputs.FileRead(name, count)));
+        totals.recordsPerFile.forEach((name, count) -> files.add(new Inputs.FileRead(name, count)));
         arm.recordsPerFile.forEach((name, count) -> files.add(new Inputs.FileRead(name, count)));
         List<String> missing = new ArrayList<>(data.missing.stream().map(m -> m.getFile()).toList());
         // An edition that needs the activity log says so with INPUT_MISSING naming it.
@@ -451,7 +553,7 @@ public final class Evaluator {
         return new Report(Report.SCHEMA_VERSION,
                 Report.TenantRef.of(data.tenant),
                 asOf, status, entries, null, userVerdicts, all, summary,
-                new Inputs(data.folder.toString(), files, missing, rejected, stream.period.build(), policies(data), data.collection),
+                new Inputs(data.folder.toString(), files, missing, rejected, totals.period.build(), policies(data), data.collection),
                 new Report.RulesUsed(rules.source() == null ? "(packaged)" : rules.source().toString(), rules.fingerprint(), List.copyOf(fired)));
     }
 

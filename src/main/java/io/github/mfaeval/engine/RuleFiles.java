@@ -96,6 +96,14 @@ public final class RuleFiles {
         return new RuleFiles(dir.toString(), dir, files);
     }
 
+    /**
+     * Rule files already read elsewhere, by relative path: a cluster's driver ships the files of the edition it
+     * chose ({@link #files()}), which are then the base edition of this copy.
+     */
+    public static RuleFiles of(String origin, Map<String, byte[]> files) throws IOException {
+        return new RuleFiles(origin, null, new TreeMap<>(files));
+    }
+
     /** The copy of rules/ packaged in the jar (or on the test classpath). */
     public static RuleFiles packaged() throws IOException {
         URL marker = RuleFiles.class.getClassLoader().getResource(PACKAGED + "/kmodule.xml");

@@ -7,7 +7,7 @@ package io.github.mfaeval.load;
  * to every record not evaluated. An entry for something that is no record (a row of the authentication-details
  * file) counts 0.
  */
-public record Rejection(String file, String record, String reason, long records) {
+public record Rejection(String file, String record, String reason, long records) implements java.io.Serializable {
     public Rejection(String file, String record, String reason) {
         this(file, record, reason, 1);
     }

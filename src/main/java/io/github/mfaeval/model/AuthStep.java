@@ -3,7 +3,7 @@ package io.github.mfaeval.model;
 import java.util.Locale;
 
 /** One entry of a sign-in's authenticationDetails. */
-public final class AuthStep {
+public final class AuthStep implements java.io.Serializable {
     private final String method;
     private final boolean succeeded;
     private final String stepRequirement;

@@ -3,7 +3,7 @@ package io.github.mfaeval.model;
 import java.util.Locale;
 
 /** Inbound trust of one partner tenant; {@code mfaAccepted} null means "inherit the default". */
-public final class CrossTenantPartner {
+public final class CrossTenantPartner implements java.io.Serializable {
     private final String tenantId;
     private final Boolean mfaAccepted;
 

@@ -3,7 +3,7 @@ package io.github.mfaeval.model;
 import java.util.Locale;
 
 /** An external authentication method configured in the authentication methods policy. */
-public final class ExternalAuthMethod {
+public final class ExternalAuthMethod implements java.io.Serializable {
     private final String id;
     private final String displayName;
     private final boolean enabled;

@@ -3,7 +3,7 @@ package io.github.mfaeval.model;
 import java.util.Locale;
 
 /** A federated domain and whether Entra accepts MFA done at its identity provider. */
-public final class FederatedDomain {
+public final class FederatedDomain implements java.io.Serializable {
     private final String name;
     private final String federatedIdpMfaBehavior;
 

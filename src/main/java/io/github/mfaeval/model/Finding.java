@@ -11,7 +11,7 @@ import java.util.Comparator;
  * report but no longer counts against the status.
  */
 public record Finding(String code, String rule, Severity severity, String subject, String message, String section,
-                      @JsonInclude(JsonInclude.Include.NON_NULL) Acceptance accepted) {
+                      @JsonInclude(JsonInclude.Include.NON_NULL) Acceptance accepted) implements java.io.Serializable {
 
     /** The order of findings in a report: most severe first, then by code and subject. */
     public static final Comparator<Finding> REPORT_ORDER =
@@ -22,7 +22,7 @@ public record Finding(String code, String rule, Severity severity, String subjec
     }
 
     /** Who accepted the risk, why, and until when (the acceptedRisks.json entry, counted from 1). */
-    public record Acceptance(int entry, String justification, String approver, LocalDate expires) {
+    public record Acceptance(int entry, String justification, String approver, LocalDate expires) implements java.io.Serializable {
     }
 
     public Finding accept(Acceptance acceptance) {

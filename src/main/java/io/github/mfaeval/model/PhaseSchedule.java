@@ -5,7 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 
 /** The enforcement start of one phase for this tenant, as the schedule rules decided it. */
-public final class PhaseSchedule implements Explained {
+public final class PhaseSchedule implements Explained, java.io.Serializable {
     private final int phase;
     private LocalDate start;
     private final LocalDate scheduledStart;

@@ -13,7 +13,7 @@ import java.util.Set;
  * One sign-in record, normalised from whatever export it came from, and the verdict the rules give it.
  * The input part is immutable; the verdict part is written by rule consequences.
  */
-public final class SignIn implements Explained {
+public final class SignIn implements Explained, java.io.Serializable {
     // input
     private final String id;
     private final Instant createdDateTime;
@@ -70,6 +70,16 @@ public final class SignIn implements Explained {
         this.additionalDetails = additionalDetails == null ? "" : additionalDetails;
         this.authenticationProtocol = lower(authenticationProtocol);
         this.source = source;
+    }
+
+    /**
+     * The same input under another source label (a cluster names files by their path in the storage account,
+     * where every file is called PT1H.json); only for a sign-in not yet evaluated.
+     */
+    public SignIn withSource(String otherSource) {
+        return new SignIn(id, createdDateTime, userId, userPrincipalName, userType, appId, appDisplayName, homeTenantId,
+                resourceTenantId, workloadIdentity, authenticationRequirement, requirementProviders, authenticationDetails,
+                errorCode, additionalDetails, authenticationProtocol, otherSource).withResourceId(resourceId);
     }
 
     private static String lower(String s) {

@@ -1,7 +1,7 @@
 package io.github.mfaeval.model;
 
 /** What one user's sign-ins showed, counted as the sign-ins stream past (memory grows with users only). */
-public final class SignInTally {
+public final class SignInTally implements java.io.Serializable {
     private int inScope;
     private int satisfied;
     private int unsatisfied;
@@ -23,6 +23,19 @@ public final class SignInTally {
         if (s.isPasswordGrant()) passwordGrant++;
         if (s.isHomeTenantClaimUntrusted()) homeTenantClaimUntrusted++;
         if (s.isFederatedClaimRejected()) federatedClaimRejected++;
+    }
+
+    /** Adds another tally of the same user (sign-ins counted elsewhere, e.g. on another executor of a cluster). */
+    public void merge(SignInTally o) {
+        inScope += o.inScope;
+        satisfied += o.satisfied;
+        unsatisfied += o.unsatisfied;
+        passwordGrant += o.passwordGrant;
+        homeTenantClaimUntrusted += o.homeTenantClaimUntrusted;
+        federatedClaimRejected += o.federatedClaimRejected;
+        judgedByWritesWithoutMfa += o.judgedByWritesWithoutMfa;
+        phase2 += o.phase2;
+        if (o.firstPhase != null && (firstPhase == null || o.firstPhase < firstPhase)) firstPhase = o.firstPhase;
     }
 
     public int getInScope() { return inScope; }

@@ -12,5 +12,5 @@ import java.util.List;
 public record SignInVerdict(String id, Instant createdDateTime, String userId, String userPrincipalName, String appId,
                             String application, Integer phase, boolean inScope, ScopeReason scopeReason,
                             Boolean mfaSatisfied, SatisfiedBy satisfiedBy, Boolean enforcementActive,
-                            List<String> rules, String source) {
+                            List<String> rules, String source) implements java.io.Serializable {
 }

@@ -36,6 +36,9 @@ class CollectCommandTest {
         CollectCliSupport.Run badList = CollectCliSupport.run("collect", "--tenants", list.toString(), "--out", out);
         assertEquals(2, badList.code());
         assertTrue(badList.err().contains("must be a plain folder name"), badList.err());
+        CollectCliSupport.Run authWithList = CollectCliSupport.run("collect", "--tenants", list.toString(), "--out", out, "--client-id", "x");
+        assertEquals(2, authWithList.code());
+        assertTrue(authWithList.err().contains("--client-id does not apply with --tenants"), authWithList.err());
         assertFalse(Files.exists(tmp.resolve("t")), "nothing written");
     }
 
