@@ -295,6 +295,7 @@ public final class Evaluator {
 
     /** Adds one evaluated sign-in to the counts and tallies. */
     public static void count(SignInTotals totals, SignIn s) {
+        totals.period.add(s.getKind() == null ? "user" : s.getKind(), s.getCreatedDateTime());
         String key = userKey(s);
         if (key != null) {
             totals.tallies.computeIfAbsent(key, k -> new SignInTally()).add(s);
@@ -454,7 +455,6 @@ public final class Evaluator {
                         return;
                     }
                     chunk.add(s);
-                    totals.period.add(kind.name().toLowerCase(Locale.ROOT).replace('_', '-'), s.getCreatedDateTime());
                     if (chunk.size() >= limit) flush();
                 }
 

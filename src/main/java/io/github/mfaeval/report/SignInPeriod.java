@@ -14,8 +14,8 @@ public record SignInPeriod(Instant first, Instant last, Map<String, Kind> kinds)
     }
 
     /** Collects the period while sign-ins are read. */
-    public static final class Builder {
-        private static final class Span {
+    public static final class Builder implements java.io.Serializable {
+        private static final class Span implements java.io.Serializable {
             Instant first, last;
             long count;
         }
@@ -28,6 +28,18 @@ public record SignInPeriod(Instant first, Instant last, Map<String, Kind> kinds)
             if (k.first == null || at.isBefore(k.first)) k.first = at;
             if (k.last == null || at.isAfter(k.last)) k.last = at;
             k.count++;
+        }
+
+        /** Adds what another builder saw (sign-ins counted elsewhere, e.g. on another executor of a cluster). */
+        public void merge(Builder o) {
+            if (o == null) return;
+            for (Map.Entry<String, Span> e : o.kinds.entrySet()) {
+                Span k = kinds.computeIfAbsent(e.getKey(), x -> new Span());
+                Span x = e.getValue();
+                if (k.first == null || x.first.isBefore(k.first)) k.first = x.first;
+                if (k.last == null || x.last.isAfter(k.last)) k.last = x.last;
+                k.count += x.count;
+            }
         }
 
         public SignInPeriod build() {

@@ -35,6 +35,7 @@ final class Outcome implements Serializable {
     String label;
     long records;
     long duplicates, inScope, satisfied, notSatisfied;
+    final io.github.mfaeval.report.SignInPeriod.Builder period = new io.github.mfaeval.report.SignInPeriod.Builder();
     List<Finding> findings;
     Set<String> fired;
 
@@ -92,6 +93,7 @@ final class Outcome implements Serializable {
             o.inScope += x.inScope;
             o.satisfied += x.satisfied;
             o.notSatisfied += x.notSatisfied;
+            o.period.merge(x.period);
             o.findings.addAll(x.findings);
             o.fired.addAll(x.fired);
         }

@@ -98,6 +98,7 @@ final class SignInStageTask implements Iterator<Outcome> {
             t.inScope = totals.inScope;
             t.satisfied = totals.satisfied;
             t.notSatisfied = totals.notSatisfied;
+            t.period.merge(totals.period);
             t.findings.addAll(findings.findings());
             t.fired.addAll(fired);
             ready.add(t);

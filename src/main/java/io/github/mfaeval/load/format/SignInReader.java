@@ -287,6 +287,8 @@ public final class SignInReader {
 
         void signIn(SignIn s, SignInKind kind) {
             total++;
+            // The kind rides with the sign-in, so whoever counts it (here or on a cluster) can tell the period per kind.
+            s.setKind(kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
             sink.signIn(s, kind);
         }
 
