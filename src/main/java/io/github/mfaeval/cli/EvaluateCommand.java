@@ -112,6 +112,10 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--strict", description = "Exit with code 2 when any input was rejected (the report is still written).")
     boolean strict;
 
+    @Option(names = "--readers", paramLabel = "N",
+            description = "Threads that parse sign-in files (default: the number of cores, ${DEFAULT-VALUE}). Reports do not depend on it.")
+    int readers = Evaluator.defaultReaders();
+
     // Read the sign-ins as evaluate would, with no rules: the floor the benchmark (bench/run.sh) compares against.
     @Option(names = "--parse-only", hidden = true)
     boolean parseOnly;
@@ -128,6 +132,10 @@ final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
+        if (readers < 1) {
+            err.println("mfa-eval: --readers must be at least 1, found " + readers);
+            return Main.ERROR;
+        }
         if (parseOnly) return parseOnly(err);
         String problem = chooseFormat();
         if (problem == null) problem = TenantFolderCheck.problem(tenantDir);
@@ -148,7 +156,7 @@ final class EvaluateCommand implements Callable<Integer> {
             return Main.ERROR;
         }
         LocalDate day = asOf == null ? LocalDate.now(ZoneOffset.UTC) : asOf;
-        Evaluator evaluator = new Evaluator(base);
+        Evaluator evaluator = new Evaluator(base).withReaders(readers);
         Report[] report = new Report[1];
         SignInSelection selection = (signIns != null ? signIns : format == Format.json ? SignIns.unsatisfied : SignIns.all).selection;
         try {
@@ -283,7 +291,7 @@ final class EvaluateCommand implements Callable<Integer> {
         long start = System.nanoTime();
         try {
             TenantData data = TenantLoader.load(tenantDir);
-            Evaluator.ReadCounts c = Evaluator.readOnly(data);
+            Evaluator.ReadCounts c = Evaluator.readOnly(data, readers);
             double seconds = (System.nanoTime() - start) / 1e9;
             PrintWriter out = spec.commandLine().getOut();
             out.printf("parse-only: %d sign-ins read (%d rejected, %d duplicate) in %.3f s, %.0f sign-ins/s%n",

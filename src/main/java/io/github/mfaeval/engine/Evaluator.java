@@ -7,7 +7,7 @@ import io.github.mfaeval.load.Rejection;
 import io.github.mfaeval.load.SignInKind;
 import io.github.mfaeval.load.TenantData;
 import io.github.mfaeval.load.format.PortalAuthDetails;
-import io.github.mfaeval.load.format.SignInReader;
+import io.github.mfaeval.load.format.SignInFilesReader;
 import io.github.mfaeval.model.AdminPortalTarget;
 import io.github.mfaeval.model.ArmInput;
 import io.github.mfaeval.model.ArmOperation;
@@ -79,19 +79,38 @@ public final class Evaluator {
 
     private final RuleBase rules;
     private final boolean pipelined;
+    private final int readers;
+    private final long partBytes;
 
     public Evaluator(RuleBase rules) {
-        this(rules, true);
+        this(rules, true, defaultReaders(), SignInFilesReader.PART_BYTES);
     }
 
-    private Evaluator(RuleBase rules, boolean pipelined) {
+    private Evaluator(RuleBase rules, boolean pipelined, int readers, long partBytes) {
         this.rules = rules;
         this.pipelined = pipelined;
+        this.readers = readers;
+        this.partBytes = partBytes;
+    }
+
+    /** Threads that parse sign-in files: one per core (the rules' thread mostly waits for them). */
+    public static int defaultReaders() {
+        return Runtime.getRuntime().availableProcessors();
     }
 
     /** The same evaluation on the calling thread only (same results; for callers that run tenants in parallel). */
     public Evaluator onOneThread() {
-        return new Evaluator(rules, false);
+        return new Evaluator(rules, false, 1, partBytes);
+    }
+
+    /** The same evaluation with {@code threads} threads parsing sign-in files (same results, byte for byte). */
+    public Evaluator withReaders(int threads) {
+        return withReaders(threads, partBytes);
+    }
+
+    /** ... and large NDJSON files cut into parts of about {@code partBytes} (tests cut small files into many). */
+    public Evaluator withReaders(int threads, long partBytes) {
+        return new Evaluator(rules, pipelined, Math.max(1, threads), Math.max(1, partBytes));
     }
 
     /** Evaluates the tenant and keeps every sign-in verdict in the report. */
@@ -121,11 +140,14 @@ public final class Evaluator {
      * de-duplication) but evaluates nothing: the floor that evaluation throughput is measured against.
      */
     public static ReadCounts readOnly(TenantData data) throws IOException {
+        return readOnly(data, defaultReaders());
+    }
+
+    /** {@link #readOnly(TenantData)} with {@code readers} threads parsing. */
+    public static ReadCounts readOnly(TenantData data, int readers) throws IOException {
         SignInTotals totals = new SignInTotals();
         SignInStream stream = new SignInStream(chunk -> { }, totals);
-        for (Path file : data.signInFiles()) {
-            stream.readFile(file, data.authDetails);
-        }
+        stream.readFiles(data.signInFiles(), data.authDetails, readers, SignInFilesReader.PART_BYTES);
         stream.flush();
         return new ReadCounts(totals.read, totals.rejectedCount, totals.duplicates);
     }
@@ -143,9 +165,7 @@ public final class Evaluator {
                 : ChunkPipeline.inline(evaluation::accept)) {
             SignInStream stream = new SignInStream(pipeline::submit, totals);
             try {
-                for (Path file : data.signInFiles()) {
-                    stream.readFile(file, data.authDetails);
-                }
+                stream.readFiles(data.signInFiles(), data.authDetails, readers, partBytes);
                 stream.flush();
                 ignoredDetails(data, totals.rejected);
             } catch (RuntimeException e) {
@@ -441,11 +461,14 @@ public final class Evaluator {
             this.totals = totals;
         }
 
-        /** Any format SignInReader knows; every record it sees is evaluated, rejected or a duplicate. */
-        void readFile(Path file, PortalAuthDetails details) {
-            String name = file.getFileName().toString();
-            long before = totals.read;
-            SignInReader.read(file, details, new SignInReader.Sink() {
+        /**
+         * Any format SignInReader knows; every record it sees is evaluated, rejected or a duplicate. Files are
+         * parsed on {@code readers} threads but arrive here in order, on this thread, as from one.
+         */
+        void readFiles(List<Path> files, PortalAuthDetails details, int readers, long partBytes) {
+            SignInFilesReader.read(files, details, readers, partBytes, new SignInFilesReader.FileSink() {
+                long before;
+
                 @Override
                 public void signIn(SignIn s, SignInKind kind) {
                     stopIfInterrupted();
@@ -464,8 +487,13 @@ public final class Evaluator {
                     totals.rejectedCount += r.records();
                     totals.rejected.add(r);
                 }
+
+                @Override
+                public void fileRead(Path file, String description) {
+                    totals.recordsPerFile.put(file.getFileName().toString(), totals.read - before);
+                    before = totals.read;
+                }
             });
-            totals.recordsPerFile.put(name, totals.read - before);
         }
 
         void flush() {

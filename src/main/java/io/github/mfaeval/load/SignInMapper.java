@@ -45,7 +45,7 @@ public final class SignInMapper {
      * @param labels what to call a field in messages when it came from elsewhere, by Graph path
      *               ("createdDateTime" -> "Date (UTC)" for the portal CSV); by default the name as the record spells it
      */
-    public static Mapped read(JsonNode r, String source, Map<String, String> labels) throws BadRecord {
+    public static Mapped read(JsonNode r, String file, JsonRecords.Position at, Map<String, String> labels) throws BadRecord {
         if (r == null || !r.isObject()) {
             throw new BadRecord("not a JSON object" + (r == null ? "" : ", found " + describe(r)));
         }
@@ -53,13 +53,13 @@ public final class SignInMapper {
         String id = f.text(r, "id");
         if (id == null) throw new BadRecord(f.label(r, "id", "id") + " is missing");
         try {
-            return read(f, r, id, source);
+            return read(f, r, id, file, at);
         } catch (BadRecord e) {
             throw new BadRecord("sign-in " + id + ": " + e.getMessage());
         }
     }
 
-    private static Mapped read(Fields f, JsonNode r, String id, String source) throws BadRecord {
+    private static Mapped read(Fields f, JsonNode r, String id, String file, JsonRecords.Position at) throws BadRecord {
         String created = f.text(r, "createdDateTime");
         if (created == null) throw new BadRecord(f.label(r, "createdDateTime", "createdDateTime") + " is missing");
         Instant when = Dates.parse(created);
@@ -143,7 +143,7 @@ public final class SignInMapper {
                 userType == null ? null : enums.canonical("signInUserType", userType), appId,
                 f.text(r, "appDisplayName"), f.text(r, "homeTenantId"), f.text(r, "resourceTenantId"), workload,
                 requirement, providers, steps, errorCode, additional,
-                protocol == null ? null : enums.canonical("protocolType", protocol), source);
+                protocol == null ? null : enums.canonical("protocolType", protocol), file, at.index(), at.line());
         // Log Analytics names the target resource ResourceIdentity (its ResourceId is the tenant's path).
         String resource = f.text(r, "ResourceIdentity");
         signIn.withResourceId(resource != null ? resource : f.text(r, "resourceId"));

@@ -14,6 +14,7 @@ import java.util.Set;
  * The input part is immutable; the verdict part is written by rule consequences.
  */
 public final class SignIn implements Explained, java.io.Serializable {
+    private static final java.util.regex.Pattern GUID = java.util.regex.Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     // input
     private final String id;
     private final Instant createdDateTime;
@@ -21,6 +22,7 @@ public final class SignIn implements Explained, java.io.Serializable {
     private final String userPrincipalName;
     private final String userType;
     private final String appId;
+    private final String appIdLower;
     private final String appDisplayName;
     private final String homeTenantId;
     private final String resourceTenantId;
@@ -30,8 +32,14 @@ public final class SignIn implements Explained, java.io.Serializable {
     private final List<AuthStep> authenticationDetails;
     private final int errorCode;
     private final String additionalDetails;
+    private final String additionalDetailsLower;
     private final String authenticationProtocol;
-    private final String source;
+    // where it was read: file, record and line (a reader of one range of a file moves them once it knows what came before)
+    private final String sourceFile;
+    private long sourceRecord;
+    private long sourceLine;
+    /** Replaces file, record and line in {@link #getSource()} when set ({@link #withSource}). */
+    private String sourceLabel;
     /** The target resource's application id (lower case), empty when the export does not say. */
     private String resourceId = "";
 
@@ -53,13 +61,14 @@ public final class SignIn implements Explained, java.io.Serializable {
                   String appId, String appDisplayName, String homeTenantId, String resourceTenantId,
                   boolean workloadIdentity, String authenticationRequirement, Set<String> requirementProviders,
                   List<AuthStep> authenticationDetails, int errorCode, String additionalDetails,
-                  String authenticationProtocol, String source) {
+                  String authenticationProtocol, String sourceFile, long sourceRecord, long sourceLine) {
         this.id = id;
         this.createdDateTime = createdDateTime;
         this.userId = lower(userId);
         this.userPrincipalName = userPrincipalName;
         this.userType = lower(userType);
         this.appId = appId;
+        this.appIdLower = lower(appId);
         this.appDisplayName = appDisplayName;
         this.homeTenantId = lower(homeTenantId);
         this.resourceTenantId = lower(resourceTenantId);
@@ -69,8 +78,11 @@ public final class SignIn implements Explained, java.io.Serializable {
         this.authenticationDetails = List.copyOf(authenticationDetails);
         this.errorCode = errorCode;
         this.additionalDetails = additionalDetails == null ? "" : additionalDetails;
+        this.additionalDetailsLower = this.additionalDetails.toLowerCase(Locale.ROOT);
         this.authenticationProtocol = lower(authenticationProtocol);
-        this.source = source;
+        this.sourceFile = sourceFile;
+        this.sourceRecord = sourceRecord;
+        this.sourceLine = sourceLine;
     }
 
     /**
@@ -80,7 +92,8 @@ public final class SignIn implements Explained, java.io.Serializable {
     public SignIn withSource(String otherSource) {
         return new SignIn(id, createdDateTime, userId, userPrincipalName, userType, appId, appDisplayName, homeTenantId,
                 resourceTenantId, workloadIdentity, authenticationRequirement, requirementProviders, authenticationDetails,
-                errorCode, additionalDetails, authenticationProtocol, otherSource).withResourceId(resourceId);
+                errorCode, additionalDetails, authenticationProtocol, sourceFile, sourceRecord, sourceLine)
+                .withResourceId(resourceId).labelled(otherSource);
     }
 
     private static String lower(String s) {
@@ -101,7 +114,7 @@ public final class SignIn implements Explained, java.io.Serializable {
     }
     public String getUserType() { return userType; }
     public String getAppId() { return appId; }
-    public String getAppIdLower() { return lower(appId); }
+    public String getAppIdLower() { return appIdLower; }
     public String getAppDisplayName() { return appDisplayName; }
     public String getHomeTenantId() { return homeTenantId; }
     public String getResourceTenantId() { return resourceTenantId; }
@@ -126,13 +139,29 @@ public final class SignIn implements Explained, java.io.Serializable {
     public String getAdditionalDetails() { return additionalDetails; }
     /** Lower-cased, e.g. {@code ropc}. */
     public String getAuthenticationProtocol() { return authenticationProtocol; }
-    /** File and record the sign-in was read from. */
-    public String getSource() { return source; }
+    /** File and record the sign-in was read from: "signIns.json record 12 (line 12)". */
+    public String getSource() {
+        return sourceLabel != null ? sourceLabel : sourceFile + " record " + sourceRecord + " (line " + sourceLine + ")";
+    }
+
+    private SignIn labelled(String label) {
+        this.sourceLabel = label;
+        return this;
+    }
+
+    /**
+     * For a reader that parsed a range of a file without knowing what came before it: adds the records and
+     * lines before the range, once they are known. Called before the fact reaches any rule.
+     */
+    public void moveSource(long recordsBefore, long linesBefore) {
+        this.sourceRecord += recordsBefore;
+        this.sourceLine += linesBefore;
+    }
 
     /** The sign-in's target resource (application id), when the export gives one; returns this sign-in. */
     public SignIn withResourceId(String resourceId) {
         String r = lower(resourceId);
-        this.resourceId = r.matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}") ? r : "";
+        this.resourceId = GUID.matcher(r).matches() ? r : "";
         return this;
     }
 
@@ -145,11 +174,11 @@ public final class SignIn implements Explained, java.io.Serializable {
      */
     public boolean hasResultPhrase(String phrase) {
         for (AuthStep step : authenticationDetails) {
-            if (step.isSucceeded() && step.getResultDetail().toLowerCase(Locale.ROOT).contains(phrase)) {
+            if (step.isSucceeded() && step.getResultDetailLower().contains(phrase)) {
                 return true;
             }
         }
-        return isSuccess() && additionalDetails.toLowerCase(Locale.ROOT).contains(phrase);
+        return isSuccess() && additionalDetailsLower.contains(phrase);
     }
 
     /**

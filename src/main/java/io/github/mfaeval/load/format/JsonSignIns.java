@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.mfaeval.load.JsonRecords.Position;
+import io.github.mfaeval.load.SignInMapper;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -36,6 +37,8 @@ final class JsonSignIns {
                     .maxErrorTokenLength(io.github.mfaeval.text.SafeText.EXCERPT)
                     .maxRawContentLength(io.github.mfaeval.text.SafeText.EXCERPT).build());
     private static final ObjectReader LINE = MAPPER.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    /** For the byte path: names are canonicalised (interned) so that the field-name cache sees the same strings. */
+    private static final JsonFactory BYTES = new JsonFactory();
 
     private JsonSignIns() {
     }
@@ -219,7 +222,7 @@ final class JsonSignIns {
                 for (JsonNode row : rows) {
                     Position at = new Position(++count.index, line);
                     if (!row.isArray() || row.size() != columns.size()) {
-                        out.broken(at.toString(), "a row must be a list of " + columns.size() + " values", 1);
+                        out.broken(at, "a row must be a list of " + columns.size() + " values", 1);
                         continue;
                     }
                     ObjectNode record = MAPPER.createObjectNode();
@@ -295,42 +298,118 @@ final class JsonSignIns {
             try {
                 more = in.readLine(line, max);
             } catch (TextInput.BrokenBytes e) {
-                out.broken(new Position(count.index + 1, lineNo).toString(), e.getMessage() + "; the rest of the file is not read", 1);
+                out.broken(new Position(count.index + 1, lineNo), e.getMessage() + "; the rest of the file is not read", 1);
                 return;
             }
             if (!more) return;
             List<TextInput.BadBytes> bad = in.takeBadBytes(in.offset());
             if (line.length() > max) {
-                out.broken(new Position(++count.index, lineNo).toString(), "line is longer than " + max / (1024 * 1024)
-                        + " MB; no sign-in record is that long (skipped to the next line)", 1);
+                tooLong(out, count, lineNo);
                 continue;
             }
             int length = line.length();
             if (chars.length < length) chars = new char[Math.max(length, chars.length * 2)];
             line.getChars(0, length, chars, 0);
-            if (blank(chars, length)) continue;
-            if (!bad.isEmpty()) {
-                out.broken(new Position(++count.index, lineNo).toString(), notText(bad), 1);
-                continue;
-            }
-            JsonNode node;
-            try {
-                node = LINE.readTree(new java.io.CharArrayReader(chars, 0, length));
-            } catch (JsonProcessingException e) {
-                String why = e instanceof JsonEOFException ? "the line ends in the middle of a record (truncated?): " + e.getOriginalMessage()
-                        : e.getOriginalMessage().startsWith("Trailing token") ? "more than one JSON value on the line"
-                        : "malformed JSON: " + e.getOriginalMessage();
-                out.broken(new Position(++count.index, lineNo).toString(), why, 1);
-                continue;
-            }
-            if (isContainer(node)) {
-                expand(node, lineNo, out, count);
-            } else if (!node.isObject()) {
-                out.broken(new Position(++count.index, lineNo).toString(), "expected a JSON object, found " + node.getNodeType().toString().toLowerCase(), 1);
-            } else {
-                out.record(node, new Position(++count.index, lineNo));
-            }
+            line(chars, length, bad, lineNo, count, out);
         }
+    }
+
+    private static void tooLong(RawRecords out, Counter count, long lineNo) {
+        out.broken(new Position(++count.index, lineNo), "line is longer than " + TextInput.DEFAULT_MAX_RECORD_CHARS / (1024 * 1024)
+                + " MB; no sign-in record is that long (skipped to the next line)", 1);
+    }
+
+    /** One line of an NDJSON file, decoded: a record, a page of records, a blank line, or a rejection. */
+    private static void line(char[] chars, int length, List<TextInput.BadBytes> bad, long lineNo, Counter count, RawRecords out)
+            throws IOException {
+        if (blank(chars, length)) return;
+        if (!bad.isEmpty()) {
+            out.broken(new Position(++count.index, lineNo), notText(bad), 1);
+            return;
+        }
+        JsonNode node;
+        try {
+            node = LINE.readTree(new java.io.CharArrayReader(chars, 0, length));
+        } catch (JsonProcessingException e) {
+            String why = e instanceof JsonEOFException ? "the line ends in the middle of a record (truncated?): " + e.getOriginalMessage()
+                    : e.getOriginalMessage().startsWith("Trailing token") ? "more than one JSON value on the line"
+                    : "malformed JSON: " + e.getOriginalMessage();
+            out.broken(new Position(++count.index, lineNo), why, 1);
+            return;
+        }
+        if (isContainer(node)) {
+            expand(node, lineNo, out, count);
+        } else if (!node.isObject()) {
+            out.broken(new Position(++count.index, lineNo), "expected a JSON object, found " + node.getNodeType().toString().toLowerCase(), 1);
+        } else {
+            out.record(node, new Position(++count.index, lineNo));
+        }
+    }
+
+    /**
+     * One record per line, from UTF-8 bytes: a line that holds a plain Graph sign-in is mapped straight from
+     * Jackson's byte parser ({@link GraphSignInParser}); any other line (another dialect, a page, bad bytes,
+     * malformed JSON, a blank line) is decoded and read as {@link #readLines} reads it, so messages are the same.
+     * Reads the lines of {@code lines} (a whole file, or a range of whole lines); returns the records counted.
+     *
+     * @param fast null when records must go through the tree (authentication details to join)
+     */
+    static long readLines(ByteLines lines, GraphSignInParser fast, String hint, String file, RawRecords out) throws IOException {
+        out.container("NDJSON (one record per line)");
+        Counter count = new Counter();
+        char[] chars = new char[1 << 13];
+        while (true) {
+            long lineNo = lines.line() + 1;
+            boolean more;
+            try {
+                more = lines.next();
+            } catch (TextInput.BrokenBytes e) {
+                out.broken(new Position(count.index + 1, lineNo), e.getMessage() + "; the rest of the file is not read", 1);
+                return count.index;
+            }
+            if (!more) return count.index;
+            lineNo = lines.line();
+            if (lines.tooLong()) {
+                tooLong(out, count, lineNo);
+                continue;
+            }
+            byte[] b = lines.buffer();
+            int from = lines.start();
+            int to = lines.end();
+            if (fast != null && startsObject(b, from, to) && (lines.ascii() || Utf8.valid(b, from, to))) {
+                SignInMapper.Mapped m;
+                try (JsonParser p = BYTES.createParser(b, from, to - from)) {
+                    p.nextToken();
+                    m = fast.read(p, hint, file, count.index + 1, lineNo, true);
+                } catch (JsonProcessingException e) {
+                    m = null; // the tree path says what is wrong with it
+                }
+                if (m != null) {
+                    count.index++;
+                    out.mapped(m);
+                    continue;
+                }
+            }
+            // the rare line: decoded as the character reader does, bad bytes and all
+            TextInput text = TextInput.utf8(new java.io.ByteArrayInputStream(b, from, to - from));
+            StringBuilder line = new StringBuilder(to - from);
+            text.readLine(line, Integer.MAX_VALUE - 1);
+            List<TextInput.BadBytes> bad = text.takeBadBytes(Long.MAX_VALUE);
+            int length = line.length();
+            if (chars.length < length) chars = new char[Math.max(length, chars.length * 2)];
+            line.getChars(0, length, chars, 0);
+            line(chars, length, bad, lineNo, count, out);
+        }
+    }
+
+    /** The first character that is not white space is '{'. */
+    private static boolean startsObject(byte[] b, int from, int to) {
+        for (int i = from; i < to; i++) {
+            byte c = b[i];
+            if (c == '{') return true;
+            if (c != ' ' && c != '\t' && c != '\r') return false;
+        }
+        return false;
     }
 
     private static boolean blank(char[] chars, int length) {

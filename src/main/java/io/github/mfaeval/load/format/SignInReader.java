@@ -12,9 +12,15 @@ import io.github.mfaeval.model.SignIn;
 import io.github.mfaeval.text.SafeText;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -38,6 +44,44 @@ public final class SignInReader {
         }
     }
 
+    /**
+     * What reading a {@link Part} gives, in file order. Positions are counted from the start of the part: a reader
+     * of a later part of a file does not know the records and lines before it; {@link FileAssembler} moves them.
+     */
+    public interface PartSink {
+        /** The fact's source position is relative to the part ({@link SignIn#moveSource}). */
+        void signIn(SignIn signIn, SignInKind kind);
+
+        /** Records not evaluated: at a position relative to the part ({@code at}), or somewhere said in words ({@code where}). */
+        void rejected(Position at, String where, String reason, long count);
+
+        void notice(String where, String message);
+    }
+
+    /**
+     * A piece of a sign-in file that can be read on its own: the whole file, or the whole lines of a plain UTF-8
+     * NDJSON file between two byte offsets ({@code start} at a line start, or after the byte-order mark; {@code end}
+     * after a line end, or the file's size).
+     */
+    public record Part(Path file, long start, long end, boolean lines) {
+        public static Part whole(Path file) {
+            return new Part(file, 0, -1, false);
+        }
+    }
+
+    /**
+     * What a part was read as, and how far it went: the records (and rejected lines) it counted and the line ends it
+     * read, which the parts after it add to their positions.
+     */
+    public record PartResult(String container, String dialect, String encoding, long records, long lines) {
+        /** How the file was understood, e.g. "JSON page objects, Graph (gzip)". */
+        public String describe() {
+            String c = container == null ? "JSON" : container;
+            String d = dialect == null || c.contains(dialect) ? "" : ", " + dialect;
+            return c + d + (encoding == null || encoding.isEmpty() ? "" : " (" + encoding + ")");
+        }
+    }
+
     private SignInReader() {
     }
 
@@ -46,74 +90,169 @@ public final class SignInReader {
      * Returns how the file was understood, e.g. "JSON page objects, Graph (gzip)".
      */
     public static String read(Path file, PortalAuthDetails details, Sink sink) {
-        String name = file.getFileName().toString();
-        Limited out = new Limited(name, sink);
+        FileAssembler file1 = new FileAssembler(file.getFileName().toString(), sink);
+        for (Part part : split(file, Long.MAX_VALUE)) {
+            file1.add(read(part, details, file1));
+        }
+        return file1.finish();
+    }
+
+    /**
+     * The parts {@code file} can be read in, about {@code partBytes} each: several only for a plain UTF-8 NDJSON
+     * file (gzip cannot be entered in the middle, a JSON document or a CSV file is read whole), cut at line ends.
+     * Reading the parts in order, each into a {@link FileAssembler} of the file, gives what reading the file whole gives.
+     */
+    public static List<Part> split(Path file, long partBytes) {
+        Sniff sniff = null;
+        long size = 0;
         try {
-            return read(file, name, details, out);
-        } finally {
-            out.finish();
+            // what InputFiles refuses (pipes, devices, links out of the folder) is never opened: read whole, it is refused
+            if (InputFiles.problem(file) == null && Files.isRegularFile(file) && SignInFiles.isSupported(file.getFileName().toString())) {
+                sniff = Sniff.of(file);
+                size = Files.size(file);
+            }
+        } catch (IOException e) {
+            sniff = null; // reading the whole file says why it cannot be read
+        }
+        if (sniff == null || sniff.kind() != Sniff.Kind.NDJSON || sniff.gzip() || !sniff.encoding().equals("UTF-8")) {
+            return List.of(Part.whole(file));
+        }
+        long bom;
+        try {
+            bom = hasUtf8Bom(file) ? 3 : 0;
+        } catch (IOException e) {
+            return List.of(Part.whole(file));
+        }
+        List<Part> parts = new ArrayList<>();
+        long start = bom;
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            while (partBytes < size && size - start > partBytes + partBytes / 2) {
+                long cut = lineStartAtOrAfter(ch, start + partBytes, Math.min(size, start + partBytes + TextInput.DEFAULT_MAX_RECORD_CHARS));
+                // no line end within the longest line allowed: the rest stays one part, which refuses that line
+                if (cut < 0 || cut >= size) break;
+                parts.add(new Part(file, start, cut, true));
+                start = cut;
+            }
+        } catch (IOException e) {
+            return List.of(Part.whole(file));
+        }
+        parts.add(new Part(file, start, size, true));
+        return parts;
+    }
+
+    private static boolean hasUtf8Bom(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] b = in.readNBytes(3);
+            return b.length == 3 && (b[0] & 0xff) == 0xef && (b[1] & 0xff) == 0xbb && (b[2] & 0xff) == 0xbf;
         }
     }
 
-    private static String read(Path file, String name, PortalAuthDetails details, Limited out) {
+    /** The offset just after the first '\n' at or after {@code from} and before {@code until}, or -1. */
+    private static long lineStartAtOrAfter(FileChannel ch, long from, long until) throws IOException {
+        ByteBuffer b = ByteBuffer.allocate(1 << 16);
+        long at = from;
+        while (at < until) {
+            b.clear();
+            int n = ch.read(b, at);
+            if (n <= 0) return -1;
+            for (int i = 0; i < n; i++) {
+                if (b.get(i) == '\n') return at + i + 1;
+            }
+            at += n;
+        }
+        return -1;
+    }
+
+    /** Reads one part of a file: its records as facts, or rejections saying where and why. */
+    public static PartResult read(Part part, PortalAuthDetails details, PartSink sink) {
+        Path file = part.file();
+        String name = file.getFileName().toString();
+        Records records = new Records(name, details, sink);
+        if (part.lines()) {
+            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+                // positioned, not skipped: skipping would read every part before this one again
+                ch.position(part.start());
+                InputStream in = new BoundedInput(java.nio.channels.Channels.newInputStream(ch), part.end() - part.start());
+                ByteLines lines = new ByteLines(in, TextInput.DEFAULT_MAX_RECORD_CHARS);
+                long n = JsonSignIns.readLines(lines, records.fast(), records.hint, name, records);
+                return new PartResult(records.container, records.dialect, "", n, lines.newlines());
+            } catch (IOException e) {
+                sink.rejected(null, "", unreadable(e) + (records.total > 0 ? " after " + records.total + " records of bytes "
+                        + part.start() + "-" + part.end() + "; the rest of them are not read" : ""), 1);
+                return new PartResult(records.container, records.dialect, "", 0, 0);
+            }
+        }
+        String description = readWhole(file, name, records);
+        return new PartResult(description == null ? records.container : description, description == null ? records.dialect : null,
+                records.encoding, 0, 0);
+    }
+
+    /** Null when read (the records say how), else what the file is when it cannot be read as records. */
+    private static String readWhole(Path file, String name, Records out) {
         String notReadable = InputFiles.problem(file);
         if (notReadable != null) {
             // a pipe, device, socket, folder or link out of the tenant folder: never opened (docs/formats.md)
-            out.rejected(new Rejection(name, "", notReadable));
+            out.broken("", notReadable, 1);
             return "not read";
         }
         if (!SignInFiles.isSupported(name)) {
-            out.rejected(new Rejection(name, "", SignInFiles.unsupported(name)));
+            out.broken("", SignInFiles.unsupported(name), 1);
             return "unsupported";
         }
         Sniff sniff;
         try {
             sniff = Sniff.of(file);
         } catch (IOException e) {
-            out.rejected(new Rejection(name, "", unreadable(e)));
+            out.broken("", unreadable(e), 1);
             return "unreadable";
         }
         switch (sniff.kind()) {
             case EMPTY -> {
-                out.rejected(new Rejection(name, "", "is empty: no records, not even an empty list or a CSV header (a failed export?)"));
+                out.broken("", "is empty: no records, not even an empty list or a CSV header (a failed export?)", 1);
                 return "empty";
             }
             case BINARY -> {
-                out.rejected(new Rejection(name, "line 1", "is not text (control byte " + sniff.firstLine()
-                        + " before the first line ends): not a JSON or CSV export"));
+                out.broken("line 1", "is not text (control byte " + sniff.firstLine()
+                        + " before the first line ends): not a JSON or CSV export", 1);
                 return "binary";
             }
             case UTF16_NO_BOM -> {
-                out.rejected(new Rejection(name, "", "is " + sniff.firstLine() + " text without a byte-order mark, which cannot "
-                        + "be told apart from binary data: save it as UTF-8 (or as UTF-16 with a byte-order mark)"));
+                out.broken("", "is " + sniff.firstLine() + " text without a byte-order mark, which cannot "
+                        + "be told apart from binary data: save it as UTF-8 (or as UTF-16 with a byte-order mark)", 1);
                 return sniff.firstLine() + " without BOM";
             }
             case ZIP -> {
-                out.rejected(new Rejection(name, "", "is a ZIP archive (an Excel workbook or a zipped download): "
-                        + "save or extract it as CSV or JSON"));
+                out.broken("", "is a ZIP archive (an Excel workbook or a zipped download): "
+                        + "save or extract it as CSV or JSON", 1);
                 return "ZIP archive";
             }
             case UNKNOWN -> {
-                out.rejected(new Rejection(name, "line 1", "is neither JSON nor CSV: it starts with \"" + SafeText.excerpt(sniff.firstLine()) + "\""));
+                out.broken("line 1", "is neither JSON nor CSV: it starts with \"" + SafeText.excerpt(sniff.firstLine()) + "\"", 1);
                 return "unknown";
             }
             default -> {
                 // read below
             }
         }
-        Records records = new Records(name, details, out);
+        out.encoding = sniff.container();
         try (TextInput in = TextInput.open(file)) {
             switch (sniff.kind()) {
-                case JSON -> JsonSignIns.readDocument(in, records);
-                case NDJSON -> JsonSignIns.readLines(in, records);
-                default -> readCsv(in, sniff, name, records);
+                case JSON -> JsonSignIns.readDocument(in, out);
+                case NDJSON -> {
+                    if (in.encoding().equals("UTF-8")) {
+                        // bytes after gzip and byte-order mark: the same reader as the parts of a plain file
+                        JsonSignIns.readLines(new ByteLines(in.bytes(), TextInput.DEFAULT_MAX_RECORD_CHARS), out.fast(), out.hint, name, out);
+                    } else {
+                        JsonSignIns.readLines(in, out);
+                    }
+                }
+                default -> readCsv(in, sniff, name, out);
             }
         } catch (IOException e) {
-            out.rejected(new Rejection(name, "", unreadable(e) + (out.total > 0 ? " after " + out.total + " records; the rest is not read" : "")));
+            out.broken("", unreadable(e) + (out.total > 0 ? " after " + out.total + " records; the rest is not read" : ""), 1);
         }
-        String container = records.container == null ? (sniff.kind() == Sniff.Kind.CSV ? "CSV" : "JSON") : records.container;
-        String dialect = records.dialect == null || container.contains(records.dialect) ? "" : ", " + records.dialect;
-        return container + dialect + (sniff.container().isEmpty() ? "" : " (" + sniff.container() + ")");
+        if (out.container == null) out.container = sniff.kind() == Sniff.Kind.CSV ? "CSV" : "JSON";
+        return null;
     }
 
     private static void readCsv(TextInput in, Sniff sniff, String name, Records out) throws IOException {
@@ -129,20 +268,54 @@ public final class SignInReader {
         return "cannot be read: " + e.getMessage();
     }
 
+    /** At most {@code left} bytes of a stream: one part of a file. */
+    private static final class BoundedInput extends InputStream {
+        private final InputStream in;
+        private long left;
+
+        BoundedInput(InputStream in, long left) {
+            this.in = in;
+            this.left = left;
+        }
+
+        @Override
+        public int read() throws IOException {
+            if (left <= 0) return -1;
+            int c = in.read();
+            if (c >= 0) left--;
+            return c;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (left <= 0) return -1;
+            int n = in.read(b, off, (int) Math.min(len, left));
+            if (n > 0) left -= n;
+            return n;
+        }
+    }
+
     /** Turns the container readers' records into facts or rejections. */
     private static final class Records implements RawRecords {
         final String name;
         final PortalAuthDetails details;
-        final Limited out;
+        final PartSink out;
         final String hint;
         String container;
         String dialect;
+        String encoding = "";
+        long total;
 
-        Records(String name, PortalAuthDetails details, Limited out) {
+        Records(String name, PortalAuthDetails details, PartSink out) {
             this.name = name;
             this.details = details;
             this.out = out;
             this.hint = SignInRecords.eventTypeOfName(name);
+        }
+
+        /** The token-stream mapper, unless the records need the portal's authentication details joined. */
+        GraphSignInParser fast() {
+            return details == null ? FAST.get() : null;
         }
 
         @Override
@@ -156,6 +329,13 @@ public final class SignInReader {
         }
 
         @Override
+        public void mapped(SignInMapper.Mapped m) {
+            if (dialect == null) dialect = "Graph";
+            total++;
+            out.signIn(m.signIn(), m.kind());
+        }
+
+        @Override
         public void normalised(SignInRecords.Normalised n, Position at) {
             if (dialect == null && n.dialect() != null) dialect = n.dialect();
             try {
@@ -165,25 +345,36 @@ public final class SignInReader {
                     JsonNode steps = id == null ? null : details.stepsFor(id);
                     if (steps != null) ((ObjectNode) node).set("authenticationDetails", steps);
                 }
-                SignInMapper.Mapped m = SignInMapper.read(node, name + " " + at, n.labels());
+                SignInMapper.Mapped m = SignInMapper.read(node, name, at, n.labels());
+                total++;
                 out.signIn(m.signIn(), m.kind());
             } catch (SignInMapper.BadRecord | PortalCsvSignIns.RowProblem e) {
-                out.rejected(new Rejection(name, at.toString(), e.getMessage()));
+                broken(at, e.getMessage(), 1);
             } catch (RuntimeException e) {
-                out.rejected(new Rejection(name, at.toString(), "cannot be read: " + e));
+                broken(at, "cannot be read: " + e, 1);
             }
         }
 
         @Override
         public void broken(String where, String reason, long count) {
-            out.rejected(new Rejection(name, where, reason, count));
+            total += count;
+            out.rejected(null, where, reason, count);
+        }
+
+        @Override
+        public void broken(Position at, String reason, long count) {
+            total += count;
+            out.rejected(at, null, reason, count);
         }
 
         @Override
         public void notice(String where, String message) {
-            out.sink.notice(new Rejection(name, where, message, 0));
+            out.notice(where, message);
         }
     }
+
+    /** One mapper per reading thread: it caches the field names it has seen. */
+    private static final ThreadLocal<GraphSignInParser> FAST = ThreadLocal.withInitial(GraphSignInParser::new);
 
     /** The rows of a CSV sign-in file, through the dialect its header names. */
     private static final class CsvSignIns implements CsvRows.Rows {
@@ -271,29 +462,40 @@ public final class SignInReader {
         }
     }
 
-    /** Passes the first rejections of a file on as they are, and sums up the rest in one entry at the end. */
-    private static final class Limited {
+    /**
+     * Puts the parts of one file back together, in order, for a {@link Sink}: positions of later parts moved by the
+     * records and lines before them, the first rejections of the file passed on as they are and the rest summed up
+     * in one entry at the end. Used on one thread, part after part.
+     */
+    public static final class FileAssembler implements PartSink {
         final String name;
         final Sink sink;
-        long total;
         long detailed;
         long beyond;
         String firstBeyond;
+        long recordsBefore;
+        long linesBefore;
+        String container;
+        String dialect;
+        String encoding;
 
-        Limited(String name, Sink sink) {
+        public FileAssembler(String name, Sink sink) {
             this.name = name;
             this.sink = sink;
         }
 
-        void signIn(SignIn s, SignInKind kind) {
-            total++;
+        @Override
+        public void signIn(SignIn s, SignInKind kind) {
+            if (recordsBefore != 0 || linesBefore != 0) s.moveSource(recordsBefore, linesBefore);
             // The kind rides with the sign-in, so whoever counts it (here or on a cluster) can tell the period per kind.
             s.setKind(kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
             sink.signIn(s, kind);
         }
 
-        void rejected(Rejection r) {
-            total += r.records();
+        @Override
+        public void rejected(Position at, String where, String reason, long count) {
+            String w = at == null ? where : new Position(at.index() + recordsBefore, at.line() + linesBefore).toString();
+            Rejection r = new Rejection(name, w, reason, count);
             if (detailed < DETAILED_REJECTIONS) {
                 detailed++;
                 sink.rejected(r);
@@ -303,11 +505,27 @@ public final class SignInReader {
             }
         }
 
-        void finish() {
+        @Override
+        public void notice(String where, String message) {
+            sink.notice(new Rejection(name, where, message, 0));
+        }
+
+        /** After each part, in order. */
+        public void add(PartResult part) {
+            if (container == null) container = part.container();
+            if (dialect == null) dialect = part.dialect();
+            if (encoding == null) encoding = part.encoding();
+            recordsBefore += part.records();
+            linesBefore += part.lines();
+        }
+
+        /** After the last part: sums up the rejections beyond the first ones; returns how the file was understood. */
+        public String finish() {
             if (beyond > 0) {
                 sink.rejected(new Rejection(name, "from " + firstBeyond, beyond + " more records rejected; the first "
                         + DETAILED_REJECTIONS + " rejections of this file are listed one by one", beyond));
             }
+            return new PartResult(container, dialect, encoding, 0, 0).describe();
         }
     }
 }

@@ -128,6 +128,11 @@ public final class TextInput extends Reader {
         }
     }
 
+    /** UTF-8 bytes already read from a file (one line of it), decoded as a file's would be. */
+    static TextInput utf8(InputStream bytes) {
+        return new TextInput(bytes, false, StandardCharsets.UTF_8, DEFAULT_MAX_RECORD_CHARS);
+    }
+
     /** True when the stream starts with these bytes; nothing is consumed. */
     private static boolean startsWith(PushbackInputStream s, int... magic) throws IOException {
         byte[] head = new byte[magic.length];
@@ -140,6 +145,11 @@ public final class TextInput extends Reader {
             if ((head[i] & 0xff) != magic[i]) return false;
         }
         return true;
+    }
+
+    /** The bytes after gzip and byte-order mark, for a reader of UTF-8 bytes; use them or this reader, not both. */
+    InputStream bytes() {
+        return bytes;
     }
 
     public boolean isGzip() {

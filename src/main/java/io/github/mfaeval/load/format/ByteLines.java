@@ -1,0 +1,161 @@
+package io.github.mfaeval.load.format;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.zip.ZipException;
+
+/**
+ * The lines of UTF-8 bytes, without decoding them: each line is handed over as a slice of a reused buffer
+ * ({@link #buffer()}, {@link #start()}, {@link #end()}, without its '\n'), for a parser that reads bytes.
+ * A line longer than the limit is skipped to its end, never held whole ({@link #tooLong()}).
+ * Lines are numbered from 1 at the start of what is read (a range of a file counts its own lines).
+ */
+final class ByteLines {
+    private static final int BUFFER = 1 << 16;
+
+    private final InputStream in;
+    private final int maxLine;
+    private byte[] buf = new byte[BUFFER];
+    private int pos;
+    private int lim;
+    private boolean eof;
+    private long nextLine = 1;
+    private long newlines;
+
+    private int start;
+    private int end;
+    private long line;
+    private boolean tooLong;
+    private boolean ascii;
+
+    ByteLines(InputStream in, int maxLine) {
+        this.in = in;
+        this.maxLine = maxLine;
+    }
+
+    /** Moves to the next line; false at the end of the bytes. */
+    boolean next() throws IOException {
+        tooLong = false;
+        int scan = pos;
+        while (true) {
+            // the line's bytes are scanned once: for its end, and whether any is not ASCII (then it is checked as UTF-8)
+            int high = 0;
+            int i = scan;
+            byte[] b = buf;
+            int l = lim;
+            while (i < l) {
+                byte c = b[i];
+                if (c == '\n') break;
+                high |= c;
+                i++;
+            }
+            if (i < l) {
+                ascii = scan == pos ? high >= 0 : ascii && high >= 0;
+                take(pos, i);
+                pos = i + 1;
+                newlines++;
+                return true;
+            }
+            ascii = scan == pos ? high >= 0 : ascii && high >= 0;
+            if (l - pos > maxLine) {
+                skipRest();
+                return true;
+            }
+            scan = l;
+            if (eof) {
+                if (pos == lim) return false;
+                take(pos, lim);
+                pos = lim;
+                return true;
+            }
+            int shift = pos;
+            fill();
+            scan -= shift;
+        }
+    }
+
+    private void take(int from, int to) {
+        start = from;
+        end = to;
+        line = nextLine++;
+    }
+
+    /** Skips a line past the limit to its end (or the end of the bytes). */
+    private void skipRest() throws IOException {
+        tooLong = true;
+        line = nextLine++;
+        start = end = 0;
+        pos = lim;
+        while (true) {
+            if (pos == lim) {
+                if (eof) return;
+                fill();
+                continue;
+            }
+            int i = pos;
+            while (i < lim && buf[i] != '\n') i++;
+            if (i < lim) {
+                pos = i + 1;
+                newlines++;
+                return;
+            }
+            pos = lim;
+        }
+    }
+
+    /** Keeps the unread part at the start of the buffer (growing it for a long line) and reads more bytes. */
+    private void fill() throws IOException {
+        int keep = lim - pos;
+        if (keep > 0 && pos > 0) System.arraycopy(buf, pos, buf, 0, keep);
+        pos = 0;
+        lim = keep;
+        if (lim == buf.length) {
+            byte[] bigger = new byte[(int) Math.min((long) buf.length * 2, (long) maxLine + BUFFER)];
+            System.arraycopy(buf, 0, bigger, 0, lim);
+            buf = bigger;
+        }
+        int n;
+        try {
+            n = in.read(buf, lim, buf.length - lim);
+        } catch (EOFException e) {
+            throw new TextInput.BrokenBytes("the gzip data ends early: the file is truncated", e);
+        } catch (ZipException e) {
+            throw new TextInput.BrokenBytes("the gzip data is corrupt (" + e.getMessage() + ")", e);
+        }
+        if (n < 0) eof = true;
+        else lim += n;
+    }
+
+    byte[] buffer() {
+        return buf;
+    }
+
+    int start() {
+        return start;
+    }
+
+    int end() {
+        return end;
+    }
+
+    /** The line's number, from 1 at the start of what is read. */
+    long line() {
+        return line;
+    }
+
+    /** The line passed the limit and was skipped: its bytes are not available. */
+    boolean tooLong() {
+        return tooLong;
+    }
+
+    /** Every byte of the line is ASCII (so it is valid UTF-8 without checking). */
+    boolean ascii() {
+        return ascii;
+    }
+
+    /** Line ends read so far: the lines a following range starts after. */
+    long newlines() {
+        return newlines;
+    }
+}
