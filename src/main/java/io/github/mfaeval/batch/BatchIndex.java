@@ -16,8 +16,9 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The batch's index.html: the run, its tenants by status, and one row per tenant with its counts, schedule,
- * trend since the baseline and a link to its report (or its error). Made from the summary alone, so it says
+ * The batch's index.html, a service provider's morning view: the run's verdict, its tenants by status, and one row
+ * per tenant, most urgent first, its name linking to its report (or its error), with its first action, next
+ * enforcement date, counts and trend since the baseline; the run's metadata folded away. Made from the summary alone, so it says
  * exactly what summary.json says. Like a tenant's page it is self-contained, uses the same style, script and
  * Content-Security-Policy ({@link PageAssets}), and passes every value from the input through {@link Html#esc}.
  */
@@ -52,9 +53,10 @@ final class BatchIndex {
                 + " the table below is still complete.</strong><ul></ul></div>\n");
         header();
         h.append("<main>\n");
-        totals();
-        changes();
+        // The tenants first: the morning question is which one to open; the totals and the changes follow.
         tenants();
+        changes();
+        totals();
         h.append("</main>\n<footer><p>Made by mfa-eval (summary schema ").append(summary.schemaVersion())
                 .append("). summary.json and summary.csv next to this page hold the same rows. This page loads nothing from the network.</p></footer>\n");
         h.append("<script>").append(PageAssets.SCRIPT).append("</script>\n</body>\n</html>\n");
@@ -70,11 +72,25 @@ final class BatchIndex {
         h.append("<p class=\"eyebrow\">Mandatory MFA for Azure and the admin portals: readiness of a batch of tenants</p>\n");
         h.append("<h1 id=\"run-title\">").append(t.tenants()).append(t.tenants() == 1 ? " tenant" : " tenants")
                 .append(" as of <time datetime=\"").append(run.asOf()).append("\">").append(run.asOf()).append("</time></h1>\n");
-        h.append("<p class=\"meta\" id=\"run-meta\">Rules <code>").append(Html.esc(run.rulesFingerprint())).append("</code> (")
+        h.append("<p class=\"lead\" id=\"run-verdict\">").append(Html.esc(verdict(t))).append(" The tenants below are in order of urgency;"
+                + " <a href=\"").append(OutDir.ACTION_PLAN_CSV).append("\">action-plan.csv</a> lists every tenant's actions, most urgent first.</p>\n");
+        h.append("<details class=\"run-meta\"><summary>About this run</summary><p class=\"meta\" id=\"run-meta\">Rules <code>")
+                .append(Html.esc(run.rulesFingerprint())).append("</code> (")
                 .append(Html.esc(run.rulesSource())).append(") \u00b7 run from ").append(time(run.startedAt())).append(" to ")
-                .append(time(run.endedAt())).append(" \u00b7 mfa-eval ").append(Html.esc(run.toolVersion()));
+                .append(time(run.endedAt())).append(" \u00b7 ").append(Html.esc(run.toolVersion()));
         if (run.baseline() != null) h.append(" \u00b7 compared with <code>").append(Html.esc(run.baseline())).append("</code>");
-        h.append("</p>\n</div>\n</header>\n");
+        h.append(" \u00b7 <a href=\"").append(OutDir.ACTION_PLAN_CSV).append("\">action-plan.csv</a>, <a href=\"")
+                .append(OutDir.SUMMARY_CSV).append("\">summary.csv</a>, <a href=\"").append(OutDir.SUMMARY_JSON).append("\">summary.json</a>");
+        h.append("</p></details>\n</div>\n</header>\n");
+    }
+
+    private static String verdict(BatchSummary.Totals t) {
+        List<String> parts = new ArrayList<>();
+        if (t.failed() + t.timedOut() > 0) parts.add((t.failed() + t.timedOut()) + " could not be evaluated");
+        if (t.actionRequired() > 0) parts.add(t.actionRequired() + " require action");
+        if (t.incomplete() > 0) parts.add(t.incomplete() + " are incomplete");
+        if (t.ready() > 0) parts.add(t.ready() + " are ready");
+        return parts.isEmpty() ? "No tenant." : String.join(", ", parts) + ".";
     }
 
     private void totals() {
@@ -128,48 +144,109 @@ final class BatchIndex {
 
     private void tenants() {
         boolean baseline = summary.changes() != null;
-        Set<Integer> phases = new TreeSet<>();
-        for (TenantRow r : summary.tenants()) if (r.schedule() != null) r.schedule().forEach(p -> phases.add(p.phase()));
-
+        List<TenantRow> ordered = new ArrayList<>(summary.tenants());
+        ordered.sort(URGENCY);
         h.append("<section id=\"tenants\" aria-labelledby=\"tenants-h\"><h2 id=\"tenants-h\">Tenants <small>")
-                .append(summary.tenants().size()).append(" in name order</small></h2>\n");
-        h.append("<div class=\"controls\"><label>Filter<input type=\"search\" data-filter=\"tenants-table\" placeholder=\"tenant, status, error\u2026\"></label>");
+                .append(summary.tenants().size()).append(", most urgent first: failed, then action required by nearest enforcement"
+                        + " date and severity, then ready</small></h2>\n");
+        h.append("<div class=\"controls\"><label>Filter<input type=\"search\" data-filter=\"tenants-table\" placeholder=\"tenant, status, action, error\u2026\"></label>");
         h.append("<label>Status<select data-filter=\"tenants-table\" data-column=\"1\"><option value=\"\">All</option>");
         for (TenantStatus s : TenantStatus.values()) h.append("<option>").append(label(s)).append("</option>");
         h.append("</select></label><output data-count=\"tenants-table\" aria-live=\"polite\"></output></div>\n");
 
-        List<String> headers = new ArrayList<>(List.of("Tenant", "Status", "In-scope sign-ins without MFA", "Users ready",
-                "Findings requiring action", "Accepted"));
-        for (int p : phases) headers.add("Phase " + p);
+        List<String> headers = new ArrayList<>(List.of("Tenant", "Status", "First action", "Next enforcement", "Sign-ins without MFA",
+                "Users ready", "Findings to act on"));
         if (baseline) headers.add("Since the baseline");
-        h.append("<div class=\"table-wrap\"><table id=\"tenants-table\" class=\"sortable filterable\"><thead><tr>");
+        h.append("<div class=\"table-wrap\"><table id=\"tenants-table\" class=\"sortable filterable stack\" data-page-size=\"100\"><thead><tr>");
         for (String name : headers) h.append("<th><button type=\"button\">").append(Html.esc(name)).append("</button></th>");
-        h.append("<th>Report</th></tr></thead><tbody>\n");
-        for (TenantRow r : summary.tenants()) row(r, phases, baseline);
-        h.append("</tbody></table></div></section>\n");
+        h.append("</tr></thead><tbody>\n");
+        int rank = 0;
+        for (TenantRow r : ordered) row(r, ++rank, baseline);
+        h.append("</tbody></table></div>\n<div class=\"pager\" data-pager=\"tenants-table\" hidden><button type=\"button\" data-step=\"-1\">"
+                + "Previous</button><output></output><button type=\"button\" data-step=\"1\">Next</button></div>\n</section>\n");
     }
 
-    private void row(TenantRow r, Set<Integer> phases, boolean baseline) {
-        h.append("<tr data-tenant=\"").append(Html.esc(r.tenant())).append("\"><td><strong>")
-                .append(Html.esc(r.displayName() == null ? r.tenant() : r.displayName())).append("</strong><br><span class=\"muted\">")
-                .append(Html.esc(r.tenant()));
+    /** Failed or timed out first; then not ready, by nearest enforcement date, then severity, then findings; then ready. */
+    static final java.util.Comparator<TenantRow> URGENCY = java.util.Comparator
+            .comparingInt((TenantRow r) -> switch (r.status()) {
+                case FAILED, TIMEOUT -> 0;
+                case ACTION_REQUIRED, INCOMPLETE -> 1;
+                case READY -> 2;
+            })
+            .thenComparing(BatchIndex::nearestDate, java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()))
+            .thenComparing(BatchIndex::worstSeverity, java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()))
+            .thenComparing(r -> -(r.findingsRequiringAction() == null ? 0 : r.findingsRequiringAction()))
+            .thenComparing(TenantRow::tenant);
+
+    private static java.time.LocalDate nearestDate(TenantRow r) {
+        if (r.actions() == null) return null;
+        return r.actions().stream().map(TenantRow.Action::enforcementDate).filter(java.util.Objects::nonNull).min(java.util.Comparator.naturalOrder()).orElse(null);
+    }
+
+    private static io.github.mfaeval.model.Severity worstSeverity(TenantRow r) {
+        if (r.actions() == null) return null;
+        return r.actions().stream().map(TenantRow.Action::severity).min(java.util.Comparator.naturalOrder()).orElse(null);
+    }
+
+    private void row(TenantRow r, int rank, boolean baseline) {
+        h.append("<tr data-tenant=\"").append(Html.esc(r.tenant())).append("\"><td data-sort=\"").append(rank).append("\">");
+        link(r);
+        h.append("<br><span class=\"muted\">").append(Html.esc(r.tenant()));
         if (r.tenantId() != null) h.append(" \u00b7 <code>").append(Html.esc(r.tenantId())).append("</code>");
-        h.append("</span></td>");
+        h.append("</span>");
+        if (r.error() != null) {
+            h.append("<br><span class=\"error-text\">").append(Html.esc(r.error().stage())).append(": ").append(Html.esc(r.error().message())).append("</span>");
+        }
+        h.append("</td>");
         h.append("<td data-sort=\"").append(r.status().ordinal()).append("\"><span class=\"status-badge small status-").append(r.status())
                 .append("\">").append(label(r.status())).append("</span></td>");
+        firstAction(r);
+        nextEnforcement(r);
         Summary c = r.counts();
         if (c == null) {
-            h.append("<td></td><td></td><td></td><td></td>");
+            h.append("<td></td><td></td><td></td>");
         } else {
             ratio(c.signInsNotSatisfied() > 0, c.signInsNotSatisfied(), c.signInsInScope());
             ratio(c.usersReady() < c.usersInScope(), c.usersReady(), c.usersInScope());
-            number(r.findingsRequiringAction() != null && r.findingsRequiringAction() > 0, r.findingsRequiringAction());
-            number(false, r.findingsAccepted());
+            h.append("<td class=\"num-cell\">");
+            Integer n = r.findingsRequiringAction();
+            if (n != null) h.append(n > 0 ? "<span class=\"no\">" + n + "</span>" : String.valueOf(n));
+            if (r.findingsAccepted() != null && r.findingsAccepted() > 0) h.append("<br><span class=\"muted\">").append(r.findingsAccepted()).append(" accepted</span>");
+            h.append("</td>");
         }
-        for (int p : phases) phase(r, p);
         if (baseline) trend(r);
-        link(r);
         h.append("</tr>\n");
+    }
+
+    private void firstAction(TenantRow r) {
+        h.append("<td>");
+        if (r.actions() != null && !r.actions().isEmpty()) {
+            TenantRow.Action a = r.actions().get(0);
+            h.append("<span class=\"sev sev-").append(a.severity()).append("\">").append(a.severity()).append("</span> ").append(Html.esc(a.title()));
+            if (a.users() > 0) h.append(" <span class=\"muted\">(").append(a.users()).append(a.users() == 1 ? " user)" : " users)").append("</span>");
+            if (r.actions().size() > 1) h.append("<br><span class=\"muted\">and ").append(r.actions().size() - 1).append(" more</span>");
+        } else if (r.actions() != null) {
+            h.append("<span class=\"muted\">none</span>");
+        }
+        h.append("</td>");
+    }
+
+    /** The next phase to be enforced, or, when all are, since when; postponement noted. */
+    private void nextEnforcement(TenantRow r) {
+        if (r.schedule() == null || r.schedule().isEmpty()) {
+            h.append("<td></td>");
+            return;
+        }
+        TenantRow.Phase next = r.schedule().stream().filter(p -> p.state() == io.github.mfaeval.report.ScheduleEntry.State.UPCOMING)
+                .min(java.util.Comparator.comparing(TenantRow.Phase::start)).orElse(null);
+        TenantRow.Phase shown = next != null ? next
+                : r.schedule().stream().max(java.util.Comparator.comparing(TenantRow.Phase::start)).orElseThrow();
+        h.append("<td class=\"nowrap\" data-sort=\"").append(shown.start()).append("\">Phase ").append(shown.phase())
+                .append(next != null ? " from " : " since ").append("<time datetime=\"").append(shown.start()).append("\">")
+                .append(shown.start()).append("</time>");
+        if (shown.postponed()) h.append("<br><span class=\"muted\">postponed</span>");
+        if (next == null) h.append("<br><span class=\"muted\">all phases enforced</span>");
+        h.append("</td>");
     }
 
     private void ratio(boolean bad, long n, long of) {
@@ -217,18 +294,12 @@ final class BatchIndex {
         h.append("</td>");
     }
 
-    /** The tenant's page, or for one that could not be evaluated, its error.json and what went wrong. */
+    /** The tenant's name, linking to its page, or for one that could not be evaluated, to its error.json. */
     private void link(TenantRow r) {
-        h.append("<td>");
-        if (r.error() == null) {
-            String page = OutDir.TENANTS + "/" + segment(r.tenant()) + "/" + OutDir.REPORT_HTML;
-            h.append("<a class=\"report-link\" href=\"").append(Html.esc(page)).append("\">Report</a>");
-        } else {
-            String error = OutDir.TENANTS + "/" + segment(r.tenant()) + "/" + OutDir.ERROR;
-            h.append("<a class=\"report-link\" href=\"").append(Html.esc(error)).append("\">error.json</a><br><span class=\"error-text\">")
-                    .append(Html.esc(r.error().stage())).append(": ").append(Html.esc(r.error().message())).append("</span>");
-        }
-        h.append("</td>");
+        String name = Html.esc(r.displayName() == null ? r.tenant() : r.displayName());
+        String target = OutDir.TENANTS + "/" + segment(r.tenant()) + "/" + (r.error() == null ? OutDir.REPORT_HTML : OutDir.ERROR);
+        h.append("<a class=\"report-link\" href=\"").append(Html.esc(target)).append("\"><strong>").append(name).append("</strong></a>");
+        if (r.error() != null) h.append(" <span class=\"muted\">(error.json)</span>");
     }
 
     /** A folder name as one relative-URL path segment: a name with "#", "?" or "%" must still reach its folder. */

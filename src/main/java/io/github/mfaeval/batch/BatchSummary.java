@@ -102,6 +102,7 @@ public record BatchSummary(int schemaVersion, Run run, Totals totals, RunChanges
     void write(OutDir out) throws IOException {
         // The CSV and the index first: summary.json appearing is the sign that the run finished.
         AtomicFile.write(out.summaryCsv(), this::writeCsv);
+        AtomicFile.write(out.actionPlan(), w -> BatchActionPlan.write(tenants, w));
         AtomicFile.write(out.index(), new BatchIndex(this)::write);
         AtomicFile.write(out.summaryJson(), w -> {
             JsonRenderer.MAPPER.writeValue(w, this);

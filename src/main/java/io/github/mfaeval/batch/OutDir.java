@@ -20,6 +20,7 @@ final class OutDir {
     static final String ERROR = "error.json";
     static final String SUMMARY_JSON = "summary.json";
     static final String SUMMARY_CSV = "summary.csv";
+    static final String ACTION_PLAN_CSV = "action-plan.csv";
     static final String INDEX = "index.html";
 
     private final Path root;
@@ -34,6 +35,8 @@ final class OutDir {
     Path error(String tenant) { return root.resolve(TENANTS).resolve(tenant).resolve(ERROR); }
     Path summaryJson() { return root.resolve(SUMMARY_JSON); }
     Path summaryCsv() { return root.resolve(SUMMARY_CSV); }
+
+    Path actionPlan() { return root.resolve(ACTION_PLAN_CSV); }
     Path index() { return root.resolve(INDEX); }
 
     /** A path as the summary shows it: relative to the output folder, "/" separated. */

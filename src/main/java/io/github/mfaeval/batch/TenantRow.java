@@ -3,6 +3,7 @@ package io.github.mfaeval.batch;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.github.mfaeval.model.Finding;
+import io.github.mfaeval.model.Severity;
 import io.github.mfaeval.report.Changes;
 import io.github.mfaeval.report.Report;
 import io.github.mfaeval.report.ScheduleEntry;
@@ -16,16 +17,26 @@ import java.util.TreeMap;
 /**
  * One tenant's line of the batch summary, made from its report (or its error report) alone, so that a
  * report kept by --resume gives exactly the line a fresh evaluation would. {@code findingsByCode} counts
- * open findings (not accepted); accepted ones are counted in {@code findingsAccepted}.
+ * open findings (not accepted); accepted ones are counted in {@code findingsAccepted}; {@code actions} are the
+ * report's actions, most urgent first (absent for a tenant that could not be evaluated).
  */
 @JsonPropertyOrder({"tenant", "tenantId", "displayName", "status", "report", "error", "inputsFingerprint", "counts",
-        "findingsRequiringAction", "findingsAccepted", "schedule", "findingsByCode", "changes"})
+        "findingsRequiringAction", "findingsAccepted", "schedule", "findingsByCode", "actions", "changes"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TenantRow(String tenant, String tenantId, String displayName, TenantStatus status, String report,
                         FailureReport.Failure error, String inputsFingerprint, Summary counts, Integer findingsRequiringAction,
-                        Integer findingsAccepted, List<Phase> schedule, Map<String, Integer> findingsByCode, RowChanges changes) {
+                        Integer findingsAccepted, List<Phase> schedule, Map<String, Integer> findingsByCode, List<Action> actions,
+                        RowChanges changes) {
 
     public record Phase(int phase, LocalDate start, ScheduleEntry.State state, boolean postponed) {
+    }
+
+    /** One action of the tenant's report ({@code actions[]}), as the cross-tenant action plan lists it. */
+    public record Action(int rank, String id, String title, Severity severity, LocalDate enforcementDate, boolean enforced,
+                         int users, int findings) {
+        static Action of(io.github.mfaeval.report.Action a) {
+            return new Action(a.rank(), a.id(), a.title(), a.severity(), a.enforcementDate(), a.enforced(), a.users(), a.findings());
+        }
     }
 
     /** The counts of a report's changes block; previousStatus is absent for a tenant new since the baseline. */
@@ -56,11 +67,11 @@ public record TenantRow(String tenant, String tenantId, String displayName, Tena
         List<Phase> schedule = r.schedule().stream().map(s -> new Phase(s.phase(), s.start(), s.state(), s.postponed())).toList();
         return new TenantRow(tenant, r.tenant().id(), r.tenant().displayName(), TenantStatus.of(r.status()), reportPath, null,
                 r.provenance() == null ? null : r.provenance().inputsFingerprint(), r.summary(), requiringAction, accepted,
-                schedule, byCode, RowChanges.of(r.changes()));
+                schedule, byCode, r.actions().stream().map(Action::of).toList(), RowChanges.of(r.changes()));
     }
 
     static TenantRow failed(String tenant, String errorPath, FailureReport f) {
         return new TenantRow(tenant, null, null, f.status(), errorPath, f.error(),
-                f.provenance() == null ? null : f.provenance().inputsFingerprint(), null, null, null, null, null, RowChanges.of(f.changes()));
+                f.provenance() == null ? null : f.provenance().inputsFingerprint(), null, null, null, null, null, null, RowChanges.of(f.changes()));
     }
 }

@@ -9,6 +9,9 @@ import io.github.mfaeval.report.AtomicFile;
 import io.github.mfaeval.report.CsvRenderer;
 import io.github.mfaeval.report.HtmlRenderer;
 import io.github.mfaeval.report.JsonReportStream;
+import io.github.mfaeval.report.MarkdownRenderer;
+import io.github.mfaeval.report.NdjsonRenderer;
+import io.github.mfaeval.report.XlsxRenderer;
 import io.github.mfaeval.report.Renderer;
 import io.github.mfaeval.report.Report;
 import io.github.mfaeval.report.SignInSelection;
@@ -43,7 +46,24 @@ import java.util.concurrent.Callable;
         exitCodeList = {"0:ready", "1:action required, or incomplete input (records rejected)",
                 "2:input or rule error; with --strict, also any rejected input"})
 final class EvaluateCommand implements Callable<Integer> {
-    enum Format { text, json, html, csv }
+    enum Format {
+        text(".txt"), json(".json"), html(".html", ".htm"), csv(), markdown(".md", ".markdown"), xlsx(".xlsx"), ndjson(".ndjson", ".jsonl");
+
+        final List<String> extensions;
+
+        Format(String... extensions) {
+            this.extensions = List.of(extensions);
+        }
+
+        /** The format a file name's extension says, or null when it says none. */
+        static Format ofFile(Path file) {
+            String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+            for (Format f : values()) {
+                for (String e : f.extensions) if (name.endsWith(e)) return f;
+            }
+            return name.endsWith(".csv") ? csv : null;
+        }
+    }
 
     /** The --sign-ins values as typed (lower case, whatever the parser's case setting). */
     enum SignIns {
@@ -71,13 +91,17 @@ final class EvaluateCommand implements Callable<Integer> {
                     + "INCOMPLETE (SIGN_INS_STALE), never READY (default: ${DEFAULT-VALUE}).")
     int maxSignInAge;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = {"Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
+    @Option(names = "--format", paramLabel = "FORMAT",
+            description = {"Output format: ${COMPLETION-CANDIDATES}. Default: the one -o's extension names",
+                    "(.txt .json .html .md .xlsx .ndjson/.jsonl), else text; a format that contradicts the extension is an error.",
                     "json: written as the sign-ins are evaluated (memory grows with users, not sign-ins).",
                     "html: one self-contained page, to open in a browser or send on (it loads nothing).",
-                    "csv: five files in the --output folder:",
+                    "csv: six files in the --output folder:",
                     "  action-plan.csv  what to do, most urgent first",
-                    "  findings.csv, users.csv, signins.csv, sign-in-period.csv"})
+                    "  findings.csv, users.csv, signins.csv, actions.csv, sign-in-period.csv",
+                    "markdown: a summary (verdict, schedule, actions) for a CI job page, a mail or a chat.",
+                    "xlsx: one workbook (Summary, Actions, Findings, Users, Sign-ins sheets); needs -o FILE.",
+                    "ndjson: one finding per line (tenant, code, severity, subject, rule, section, time), for a SIEM."})
     Format format;
 
     @Option(names = "--sign-ins", paramLabel = "WHICH",
@@ -119,11 +143,13 @@ final class EvaluateCommand implements Callable<Integer> {
             return Main.ERROR;
         }
         if (parseOnly) return parseOnly(err);
-        if (compareEdition != null) return compare(err);
-        if (format == Format.csv && output == null) {
-            err.println("mfa-eval: --format csv writes several files: name their folder with --output DIR");
+        String problem = chooseFormat();
+        if (problem == null) problem = TenantFolderCheck.problem(tenantDir);
+        if (problem != null) {
+            err.println("mfa-eval: " + problem);
             return Main.ERROR;
         }
+        if (compareEdition != null) return compare(err);
         RuleBase base = rules.build(err);
         if (base == null) return Main.ERROR;
         TenantData data;
@@ -163,20 +189,51 @@ final class EvaluateCommand implements Callable<Integer> {
                     for (Map.Entry<String, Renderer> file : new CsvRenderer().files().entrySet()) {
                         AtomicFile.write(output.resolve(file.getKey()), w -> file.getValue().render(report[0], w));
                     }
+                } else if (format == Format.xlsx) {
+                    AtomicFile.writeBytes(output, out -> new XlsxRenderer().render(report[0], out));
                 } else {
-                    Renderer renderer = format == Format.html ? new HtmlRenderer() : new TextRenderer();
+                    Renderer renderer = switch (format) {
+                        case html -> new HtmlRenderer();
+                        case markdown -> new MarkdownRenderer();
+                        case ndjson -> new NdjsonRenderer();
+                        default -> new TextRenderer();
+                    };
                     write(w -> renderer.render(report[0], w));
                 }
             }
         } catch (JsonReportStream.WriteFailed e) {
-            Main.error(err, "cannot write " + (output == null ? "the report" : output) + ": " + e.getMessage());
+            Main.error(err, "cannot write " + (output == null ? "the report" : output) + ": "
+                    + PathProblems.describe(e.getCause() instanceof IOException io ? io : e));
             return Main.ERROR;
         } catch (IOException e) {
-            Main.error(err, report[0] == null ? tenantDir + ": " + e.getMessage()
-                    : "cannot write " + (output == null ? "the report" : output) + ": " + e.getMessage());
+            Main.error(err, report[0] == null ? "cannot read " + tenantDir + ": " + PathProblems.describe(e)
+                    : "cannot write " + (output == null ? "the report" : output) + ": " + PathProblems.describe(e));
             return Main.ERROR;
         }
         return exitCode(report[0]);
+    }
+
+    /** Settles the format from --format and -o's extension; a sentence saying what is wrong, or null. */
+    private String chooseFormat() {
+        Format named = output == null ? null : Format.ofFile(output);
+        if (format == null) format = named != null ? named : Format.text;
+        else if (named != null && named != format) {
+            return "--format " + format + " but -o " + output + " names a ." + named + " file: change the extension or the format"
+                    + " (or leave --format out: the extension chooses it)";
+        }
+        if (format == Format.csv && output == null) {
+            return "--format csv writes several files: name their folder with --output DIR (or -o DIR)";
+        }
+        if (format == Format.csv && output != null && java.nio.file.Files.isRegularFile(output)) {
+            return "--format csv writes several files into a folder, but " + output + " is a file: name a folder with -o DIR";
+        }
+        if (format == Format.xlsx && output == null) {
+            return "--format xlsx writes a workbook, not text: name the file with -o FILE.xlsx";
+        }
+        if (format != Format.csv && output != null && java.nio.file.Files.isDirectory(output)) {
+            return output + " is a folder: -o names the file to write (only --format csv writes into a folder)";
+        }
+        return null;
     }
 
     /** Both editions on the same data and date; prints what differs. */

@@ -3,6 +3,12 @@ package io.github.mfaeval.cli;
 import io.github.mfaeval.text.SafeText;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
 
 import java.io.PrintWriter;
 
@@ -37,16 +43,56 @@ public final class Main {
         System.exit(run(args));
     }
 
+    @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
+            description = "On an unexpected error, print its stack trace too (for a bug report).")
+    boolean verbose;
+
     public static int run(String... args) {
+        return commandLine(args).execute(args);
+    }
+
+    /** The command line with mfa-eval's error handling (sentences, suggestions, no stack trace without --verbose). */
+    static CommandLine commandLine(String... args) {
         CommandLine cli = new CommandLine(new Main());
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.registerConverter(LocalDate.class, Main::date);
         cli.setExitCodeExceptionMapper(e -> ERROR);
         cli.setParameterExceptionHandler((e, a) -> {
-            Main.error(e.getCommandLine().getErr(), e.getMessage());
-            e.getCommandLine().getErr().println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+            PrintWriter err = e.getCommandLine().getErr();
+            Main.error(err, e.getMessage());
+            // "Did you mean": picocli's suggestions for a misspelt option or subcommand.
+            if (e instanceof CommandLine.UnmatchedArgumentException u) {
+                if (u.getSuggestions().isEmpty()) {
+                    // picocli suggests options sharing the first two letters; a swap ("--fromat") needs edit distance.
+                    String near = Suggestions.nearestOption(e.getCommandLine().getCommandSpec(), u.getUnmatched());
+                    if (near != null) err.println("Did you mean: " + near + "?");
+                } else {
+                    CommandLine.UnmatchedArgumentException.printSuggestions(u, err);
+                }
+            }
+            err.println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
             return ERROR;
         });
-        return cli.execute(args);
+        cli.setExecutionExceptionHandler((e, commandLine, parsed) -> {
+            // A bug, or a failure no command turned into a sentence: say what, and keep the stack trace for --verbose.
+            PrintWriter err = commandLine.getErr();
+            err.println("mfa-eval: unexpected error: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().split("\n")[0]));
+            if (List.of(args).contains("--verbose")) e.printStackTrace(err);
+            else err.println("Run again with --verbose for the details to put in a bug report.");
+            err.flush();
+            return ERROR;
+        });
+        return cli;
+    }
+
+    /** yyyy-mm-dd, with a sentence instead of Java's parse exception when it is not one. */
+    static LocalDate date(String value) {
+        try {
+            return LocalDate.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            String why = value.trim().matches("\\d{4}-\\d{2}-\\d{2}") ? ": there is no such day" : "";
+            throw new CommandLine.TypeConversionException("'" + value + "' is not a date" + why + "; write it as yyyy-mm-dd, for example 2025-11-28");
+        }
     }
 
     static final class Version implements CommandLine.IVersionProvider {

@@ -291,8 +291,8 @@ public final class Evaluator {
         public final Map<String, SignInTally> tallies = new HashMap<>();
         /** Users seen only in sign-ins, in the order of their first evaluated sign-in. */
         public final Map<String, DirectoryUser> seenUsers = new LinkedHashMap<>();
-        /** First and last sign-in, overall and per kind (a cluster merges its executors' with {@link SignInPeriods#merge}). */
-        public final SignInPeriods periods = new SignInPeriods();
+        /** The period the evaluated (not duplicate) sign-ins cover, per kind: the report's inputs.signInPeriod. */
+        public final io.github.mfaeval.report.SignInPeriod.Builder period = new io.github.mfaeval.report.SignInPeriod.Builder();
     }
 
     /**
@@ -329,6 +329,7 @@ public final class Evaluator {
 
     /** Adds one evaluated sign-in to the counts and tallies. */
     public static void count(SignInTotals totals, SignIn s) {
+        totals.period.add(s.getKind() == null ? "user" : s.getKind(), s.getCreatedDateTime());
         String key = userKey(s);
         if (key != null) {
             totals.tallies.computeIfAbsent(key, k -> new SignInTally()).add(s);
@@ -404,7 +405,9 @@ public final class Evaluator {
         userContext.addAll(policies);
         // The period of the sign-ins is a tenant-wide fact: in the first chunk only (which runs even without
         // users), so the rules that judge it fire once.
-        SignInPeriod period = new SignInPeriod(totals.periods.first(), totals.periods.last(), asOf, maxSignInAgeDays);
+        io.github.mfaeval.report.SignInPeriod covered = totals.period.build();
+        SignInPeriod period = new SignInPeriod(covered == null ? null : covered.first(), covered == null ? null : covered.last(),
+                asOf, maxSignInAgeDays);
         for (int i = 0; i == 0 || i < users.size(); i += CHUNK) {
             List<Object> chunk = new ArrayList<>(users.subList(Math.min(i, users.size()), Math.min(users.size(), i + CHUNK)));
             if (i == 0) chunk.add(period);
@@ -522,7 +525,6 @@ public final class Evaluator {
         }
 
         private void add(SignIn s, SignInKind kind) {
-            totals.periods.add(s, kind);
             chunk.add(s);
             if (chunk.size() >= limit) flush();
         }
@@ -601,7 +603,7 @@ public final class Evaluator {
             SignInTally t = u.getSignIns();
             userVerdicts.add(new UserVerdict(u.getId(), u.getUserPrincipalName(), u.isInScope(), ready,
                     List.copyOf(u.getCoveredBy()), List.copyOf(u.getFindings()),
-                    new UserVerdict.SignInCounts(t.getInScope(), t.getSatisfied(), t.getUnsatisfied()), List.copyOf(u.getRules())));
+                    new UserVerdict.SignInCounts(t.getInScope(), t.getSatisfied(), t.getUnsatisfied(), t.getFirstPhase()), List.copyOf(u.getRules())));
         }
         long evaluated = totals.read - totals.rejectedCount - totals.duplicates;
         Summary summary = new Summary(totals.read, evaluated, totals.rejectedCount, totals.duplicates, totals.inScope,
@@ -614,13 +616,22 @@ public final class Evaluator {
         List<String> missing = new ArrayList<>(data.missing.stream().map(m -> m.getFile()).toList());
         // An edition that needs the activity log says so with INPUT_MISSING naming it.
         if (all.stream().anyMatch(f -> f.code().equals("INPUT_MISSING") && f.subject().equals(ArmInput.FILE))) missing.add(ArmInput.FILE);
-        Inputs inputs = new Inputs(data.folder.toString(), files, missing, rejected, data.collection, totals.periods.toReport(),
-                List.copyOf(findings.incompleteEvidence()), List.copyOf(data.warnings));
+        Inputs inputs = new Inputs(data.folder.toString(), files, missing, rejected, totals.period.build(), policies(data),
+                data.collection, List.copyOf(findings.incompleteEvidence()), List.copyOf(data.warnings));
         Report.Status status = Report.Status.of(inputs, all);
         return new Report(Report.SCHEMA_VERSION,
                 Report.TenantRef.of(data.tenant),
                 asOf, status, entries, null, userVerdicts, all, summary,
                 inputs,
                 new Report.RulesUsed(rules.source() == null ? "(packaged)" : rules.source().toString(), rules.fingerprint(), List.copyOf(fired)));
+    }
+
+    private static List<Inputs.Policy> policies(TenantData data) {
+        List<Inputs.Policy> out = new ArrayList<>();
+        for (CaPolicyRecord p : data.caPolicies) {
+            CaPolicy c = p.policy();
+            out.add(new Inputs.Policy(c.getId(), c.getDisplayName(), c.getState() == null ? null : c.getState().toString()));
+        }
+        return out;
     }
 }

@@ -108,7 +108,7 @@ public final class JsonRecords {
             } catch (JsonProcessingException e) {
                 JsonLocation at = e.getLocation();
                 broken.accept(new Position(index + 1, at == null ? 0 : at.getLineNr()),
-                        "malformed JSON: " + e.getOriginalMessage() + "; the rest of the file is not read");
+                        "malformed JSON" + JsonSyntax.column(e) + ": " + e.getOriginalMessage() + "; the rest of the file is not read");
             }
         }
     }

@@ -48,7 +48,7 @@ final class ScubaGearExport {
             try {
                 root = JsonRecords.readTree(p);
             } catch (IOException e) {
-                data.rejected.add(new Rejection(name, "", "malformed JSON: " + e.getMessage().split("\n")[0]));
+                data.rejected.add(new Rejection(name, "", "malformed JSON: " + JsonSyntax.describe(e)));
                 continue;
             }
             if (root == null || !root.isObject() || (root.get("conditional_access_policies") == null

@@ -117,7 +117,7 @@ public final class TenantLoader {
         try {
             m = JsonRecords.readTree(file);
         } catch (IOException e) {
-            throw new InputException(file + ": not valid JSON: " + e.getMessage().split("\n")[0]);
+            throw new InputException(file + ": not valid JSON: " + JsonSyntax.describe(e));
         }
         if (m == null || !m.isObject()) {
             throw new InputException(file + ": must be a JSON object");
@@ -465,7 +465,7 @@ public final class TenantLoader {
         try {
             groups = JsonRecords.readTree(file);
         } catch (IOException e) {
-            data.rejected.add(new Rejection("groupMembers.json", "", "malformed JSON: " + e.getMessage().split("\n")[0]));
+            data.rejected.add(new Rejection("groupMembers.json", "", "malformed JSON: " + JsonSyntax.describe(e)));
             return;
         }
         if (groups == null || !groups.isObject()) {
@@ -638,7 +638,7 @@ public final class TenantLoader {
             }
             return node;
         } catch (IOException e) {
-            data.rejected.add(new Rejection(name, "", "malformed JSON: " + e.getMessage().split("\n")[0]));
+            data.rejected.add(new Rejection(name, "", "malformed JSON: " + JsonSyntax.describe(e)));
             return null;
         }
     }

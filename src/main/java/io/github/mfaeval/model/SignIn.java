@@ -48,6 +48,7 @@ public final class SignIn implements Explained, java.io.Serializable {
     private ScopeReason scopeReason;
     private String application;
     private Integer phase;
+    private String kind;
     private Boolean enforcementActive;
     private final EnumSet<SatisfiedBy> evidence = EnumSet.noneOf(SatisfiedBy.class);
     private boolean passwordGrant;
@@ -124,6 +125,9 @@ public final class SignIn implements Explained, java.io.Serializable {
         return crossTenant || "guest".equals(userType);
     }
     public boolean isWorkloadIdentity() { return workloadIdentity; }
+    /** How the export says the sign-in happened (interactive, non-interactive, user, workload); for the report's period. */
+    public String getKind() { return kind; }
+    public void setKind(String kind) { this.kind = kind; }
     /** Lower-cased, e.g. {@code multifactorauthentication}. */
     public String getAuthenticationRequirement() { return authenticationRequirement; }
     public boolean isMfaRequirement() { return "multifactorauthentication".equals(authenticationRequirement); }

@@ -9,6 +9,7 @@ public final class SignInTally implements java.io.Serializable {
     private int homeTenantClaimUntrusted;
     private int federatedClaimRejected;
     private int homeTenantTrustUnknown;
+    private Integer firstPhase;
     private int judgedByWritesWithoutMfa;
     private int phase2;
 
@@ -21,6 +22,7 @@ public final class SignInTally implements java.io.Serializable {
         }
         if (!s.isInScope()) return;
         inScope++;
+        if (s.getPhase() != null && (firstPhase == null || s.getPhase() < firstPhase)) firstPhase = s.getPhase();
         if (s.getPhase() != null && s.getPhase() == 2) phase2++;
         if (Boolean.TRUE.equals(s.getMfaSatisfied())) satisfied++;
         else if (s.isJudgedByWrites()) judgedByWritesWithoutMfa++;
@@ -48,6 +50,7 @@ public final class SignInTally implements java.io.Serializable {
         }
         judgedByWritesWithoutMfa += o.judgedByWritesWithoutMfa;
         phase2 += o.phase2;
+        if (o.firstPhase != null && (firstPhase == null || o.firstPhase < firstPhase)) firstPhase = o.firstPhase;
     }
 
     public int getInScope() { return inScope; }
@@ -60,6 +63,8 @@ public final class SignInTally implements java.io.Serializable {
     public int getHomeTenantClaimUntrusted() { return homeTenantClaimUntrusted; }
     public int getFederatedClaimRejected() { return federatedClaimRejected; }
     public int getHomeTenantTrustUnknown() { return homeTenantTrustUnknown; }
+    /** The earliest enforcement phase among the in-scope sign-ins (null without any): when enforcement reaches the user. */
+    public Integer getFirstPhase() { return firstPhase; }
     /**
      * In-scope sign-ins without MFA whose phase is enforced on Azure Resource Manager writes: reported, but the
      * user's verdict comes from the writes (activity log), not from these sign-ins.

@@ -31,7 +31,7 @@ final class ArmWritesSection {
             h.append("<p class=\"muted\">The first ").append(MAX).append(" of ").append(ordered.size())
                     .append(" operations are shown (those without MFA first); the JSON report lists every one.</p>\n");
         }
-        h.append("<div class=\"table-wrap\"><table id=\"phase2-writes-table\"><thead><tr><th>Time</th><th>User</th><th>Operation</th>"
+        h.append("<div class=\"table-wrap\"><table id=\"phase2-writes-table\" class=\"stack\"><thead><tr><th>Time</th><th>User</th><th>Operation</th>"
                 + "<th>MFA</th><th>Enforced</th><th>Result</th><th>Read from</th></tr></thead><tbody>\n");
         for (ArmWriteVerdict w : ordered.subList(0, Math.min(MAX, ordered.size()))) {
             h.append("<tr><td>").append(w.time() == null ? "" : Html.esc(w.time().toString())).append("</td><td>").append(Html.esc(w.user()))

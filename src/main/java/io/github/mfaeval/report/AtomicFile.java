@@ -2,6 +2,7 @@ package io.github.mfaeval.report;
 
 import java.io.FilterWriter;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.Writer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
@@ -91,6 +92,52 @@ public final class AtomicFile {
                 try {
                     out.flush();
                     // On disk before the rename: after a machine crash the name shows the whole file or the old one.
+                    channel.force(true);
+                } catch (IOException e) {
+                    throw named(target, e);
+                }
+            }
+            readableByOthers(tmp);
+            try {
+                try {
+                    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            } catch (IOException e) {
+                throw named(target, e);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** Bytes to write: a binary format (a workbook). */
+    public interface Bytes {
+        void write(OutputStream out) throws IOException;
+    }
+
+    /** Like {@link #write}, for a binary format: whole or not at all, and a failure names the file. */
+    public static void writeBytes(Path target, Bytes content) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        Path tmp;
+        try {
+            Files.createDirectories(dir);
+            tmp = Files.createTempFile(dir, tempPrefix(target), TMP_SUFFIX);
+        } catch (IOException e) {
+            throw named(target, e);
+        }
+        try {
+            try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                java.io.BufferedOutputStream out = new java.io.BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16) {
+                    @Override
+                    public void close() throws IOException {
+                        flush();
+                    }
+                };
+                content.write(out);
+                try {
+                    out.flush();
                     channel.force(true);
                 } catch (IOException e) {
                     throw named(target, e);

@@ -17,7 +17,8 @@ import java.util.Objects;
 import java.util.function.Function;
 
 /**
- * The report as spreadsheets: one CSV per level (sign-ins, users, findings) plus the action plan. RFC 4180
+ * The report as spreadsheets: one CSV per level (sign-ins, users, findings) plus the action plan (one row per
+ * finding to act on) and the actions (one row per remediation, {@code actions[]}). RFC 4180
  * (comma, double quotes, CRLF), UTF-8, a header row. The data files use the JSON report's field names so a
  * column can be looked up in either; the action plan is a worksheet for people, with people's headers and
  * empty columns for owner, due date and justification.
@@ -28,6 +29,7 @@ public final class CsvRenderer implements FileSetRenderer {
     public static final String USERS = "users.csv";
     public static final String FINDINGS = "findings.csv";
     public static final String ACTION_PLAN = "action-plan.csv";
+    public static final String ACTIONS = "actions.csv";
 
     private static final CsvMapper MAPPER = CsvMapper.builder()
             // The caller owns the writer (it may be a file being written atomically).
@@ -38,6 +40,17 @@ public final class CsvRenderer implements FileSetRenderer {
     public Map<String, Renderer> files() {
         Map<String, Renderer> files = new LinkedHashMap<>();
         files.put(ACTION_PLAN, (r, out) -> write(out, ActionPlanRow.class, ActionPlan.of(r), ActionPlanRow::of));
+        files.put(ACTIONS, (r, out) -> {
+            List<List<String>> rows = new java.util.ArrayList<>();
+            for (Action a : r.actions()) {
+                rows.add(java.util.Arrays.asList(String.valueOf(a.rank()), a.severity().name(), a.title(), a.whatToDo(), a.fixes(),
+                        String.valueOf(a.users()), String.valueOf(a.findings()), String.join(" ", a.codes()),
+                        a.enforcementDate() == null ? null : a.enforcementDate().toString(),
+                        a.enforcementDate() == null ? null : a.enforced() ? "yes" : "no", "", ""));
+            }
+            writeTable(out, List.of("Rank", "Severity", "Action", "What to do", "Fixes", "Users fixed", "Findings", "Codes",
+                    "Enforcement date", "Already enforced", "Owner", "Due date"), rows);
+        });
         files.put(FINDINGS, (r, out) -> {
             EnforcementDates dates = new EnforcementDates(r);
             SubjectNames names = new SubjectNames(r);
@@ -47,6 +60,19 @@ public final class CsvRenderer implements FileSetRenderer {
         files.put(SIGN_INS, (r, out) -> write(out, SignInRow.class, r.signIns(), SignInRow::of));
         files.put(SIGN_IN_PERIOD, (r, out) -> write(out, PeriodRow.class, PeriodRow.of(r.inputs().signInPeriod()), row -> row));
         return files;
+    }
+
+    /**
+     * A table for people (headers as given, one list of cells per row) in the same dialect as the report's CSVs,
+     * every cell defused like theirs ({@link #cell}): for CSVs made elsewhere, such as a batch's action plan.
+     */
+    public static void writeTable(Writer out, List<String> headers, List<List<String>> rows) throws IOException {
+        CsvSchema.Builder schema = CsvSchema.builder();
+        headers.forEach(schema::addColumn);
+        try (var w = MAPPER.writer(schema.build().withHeader().withLineSeparator("\r\n")).writeValues(out)) {
+            for (List<String> row : rows) w.write(row.stream().map(CsvRenderer::cell).toArray(String[]::new));
+        }
+        out.flush();
     }
 
     private static <T, R> void write(Writer out, Class<R> rowType, List<T> items, Function<T, R> toRow) throws IOException {
@@ -62,7 +88,7 @@ public final class CsvRenderer implements FileSetRenderer {
      * so a display name like {@code =HYPERLINK(...)} would be executed on opening: such values get a leading
      * apostrophe, the usual way to make a spreadsheet show them as text.
      */
-    static String cell(String value) {
+    public static String cell(String value) {
         return SafeText.csvCell(value);
     }
 
@@ -89,10 +115,10 @@ public final class CsvRenderer implements FileSetRenderer {
     /** sign-in-period.csv: the period the sign-ins cover, a row "all" then one per kind; no row when none was read. */
     @JsonPropertyOrder({"kind", "signIns", "first", "last"})
     record PeriodRow(String kind, long signIns, String first, String last) {
-        static List<PeriodRow> of(Inputs.SignInPeriod p) {
+        static List<PeriodRow> of(SignInPeriod p) {
             List<PeriodRow> rows = new java.util.ArrayList<>();
             if (p == null) return rows;
-            long total = p.kinds().values().stream().mapToLong(Inputs.KindPeriod::count).sum();
+            long total = p.kinds().values().stream().mapToLong(SignInPeriod.Kind::count).sum();
             rows.add(new PeriodRow("all", total, text(p.first()), text(p.last())));
             p.kinds().forEach((kind, k) -> rows.add(new PeriodRow(cell(kind), k.count(), text(k.first()), text(k.last()))));
             return rows;

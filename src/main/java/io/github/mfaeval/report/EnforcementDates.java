@@ -4,7 +4,6 @@ import io.github.mfaeval.model.Finding;
 
 import java.time.LocalDate;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -26,10 +25,11 @@ public final class EnforcementDates {
             if (s.start() != null && (first == null || s.start().isBefore(first))) first = s.start();
         }
         this.firstPhase = first;
-        for (SignInVerdict s : report.signIns()) {
-            LocalDate start = s.inScope() && s.phase() != null ? startOfPhase.get(s.phase()) : null;
-            String user = userKey(s);
-            if (start != null && user != null) userStart.merge(user, start, (a, b) -> a.isBefore(b) ? a : b);
+        // From each user's earliest in-scope phase, counted over every sign-in whether or not the report lists them.
+        for (UserVerdict u : report.users()) {
+            Integer phase = u.signIns() == null ? null : u.signIns().firstPhase();
+            LocalDate start = phase == null ? null : startOfPhase.get(phase);
+            if (start != null) userStart.put(u.id(), start);
         }
     }
 
@@ -43,9 +43,4 @@ public final class EnforcementDates {
         return date != null && !date.isAfter(asOf);
     }
 
-    // The same key the evaluator gives users: the user id, else the lower-cased user principal name.
-    private static String userKey(SignInVerdict s) {
-        if (s.userId() != null && !s.userId().isEmpty()) return s.userId();
-        return s.userPrincipalName() == null ? null : s.userPrincipalName().toLowerCase(Locale.ROOT);
-    }
 }

@@ -30,6 +30,12 @@ public final class HtmlRenderer implements Renderer {
     static final int MAX_SIGN_INS = 2000;
     static final int MAX_USERS = 5000;
     static final int MAX_REJECTED = 500;
+    /** Actions shown open at the top; the rest are folded below them. */
+    static final int TOP_ACTIONS = 10;
+    /** Rows of a long table shown at a time (the script pages through the rest; without it, all are shown). */
+    static final int PAGE_SIZE = 100;
+    /** Subjects listed under an action; the findings table has them all. */
+    static final int ACTION_SUBJECTS = 50;
 
     private static final String CSS = PageAssets.CSS;
     private static final String ERROR_HOOK = PageAssets.ERROR_HOOK;
@@ -55,6 +61,7 @@ public final class HtmlRenderer implements Renderer {
         private final EnforcementDates dates;
         private final Map<String, String> userAnchor = new HashMap<>();
         private final Map<String, List<Finding>> findingsOf = new HashMap<>();
+        private final List<Actions.Group> actions;
 
         Page(Report report) {
             this.r = report;
@@ -63,6 +70,7 @@ public final class HtmlRenderer implements Renderer {
             // Anchors are numbered, never built from ids: an id from the input is not a safe fragment.
             for (UserVerdict u : report.users()) userAnchor.put(u.id(), "user-" + (userAnchor.size() + 1));
             for (Finding f : report.findings()) findingsOf.computeIfAbsent(f.subject(), k -> new ArrayList<>()).add(f);
+            this.actions = Actions.groups(report);
         }
 
         String html() {
@@ -72,6 +80,7 @@ public final class HtmlRenderer implements Renderer {
                     + " the tables below are still complete.</strong><ul></ul></div>\n");
             header();
             h.append("<main>\n");
+            actions();
             schedule();
             numbers();
             charts();
@@ -107,9 +116,12 @@ public final class HtmlRenderer implements Renderer {
             if (t.testTenant()) h.append(" \u00b7 test tenant");
             h.append(" \u00b7 evaluated as of <time datetime=\"").append(r.asOf()).append("\">").append(r.asOf()).append("</time>")
                     .append(ArmWritesSection.edition(r)).append("</p>\n");
+            boolean stale = Freshness.stale(r);
+            h.append("<p class=\"period").append(stale ? " stale" : "").append("\" id=\"sign-in-period\"><strong>Sign-ins evaluated:</strong> ")
+                    .append(Html.esc(Freshness.sentence(r))).append(".</p>\n");
             h.append("<div class=\"verdict\"><span id=\"status\" class=\"status-badge status-").append(r.status()).append("\">")
                     .append(statusLabel(r.status())).append("</span><p>").append(Html.esc(verdictSentence())).append("</p></div>\n");
-            h.append("</div>\n<nav class=\"toc\" aria-label=\"Sections\"><a href=\"#schedule\">Schedule</a><a href=\"#charts\">Charts</a>"
+            h.append("</div>\n<nav class=\"toc\" aria-label=\"Sections\"><a href=\"#actions\">What to do</a><a href=\"#schedule\">Schedule</a><a href=\"#charts\">Charts</a>"
                     + "<a href=\"#findings\">Findings</a><a href=\"#users\">Users</a><a href=\"#sign-ins\">Sign-ins</a>"
                     + "<a href=\"#inputs\">Inputs</a></nav>\n</header>\n");
         }
@@ -122,13 +134,71 @@ public final class HtmlRenderer implements Renderer {
                     + " medium, " + bySeverity.getOrDefault(Severity.LOW, 0L) + " low).";
             return switch (r.status()) {
                 case READY -> "No finding requires action: every in-scope user and sign-in meets mandatory MFA.";
-                case ACTION_REQUIRED -> findings + " Start with the high ones; the action plan (CSV format) lists them in order.";
+                case ACTION_REQUIRED -> findings + " " + actionsSentence();
                 case INCOMPLETE -> (r.inputs().rejected().isEmpty() ? "" : r.inputs().rejected().size()
                         + " input record(s) could not be read, so this verdict covers only what could. ")
                         + (r.inputs().incompleteEvidence() == null || r.inputs().incompleteEvidence().isEmpty() ? ""
                         : "The sign-in evidence cannot show readiness (" + String.join(", ", r.inputs().incompleteEvidence()) + "). ")
                         + (action > 0 ? findings : "");
             };
+        }
+
+        private String actionsSentence() {
+            int n = actions.size();
+            return n == 1 ? "One action fixes them all: see what to do first, below."
+                    : n + " actions fix them all; what to do first is below, most urgent first.";
+        }
+
+        /** The actions, most urgent first: what the page is for. The top ones open, the rest one click away. */
+        private void actions() {
+            h.append("<section id=\"actions\" aria-labelledby=\"actions-h\"><h2 id=\"actions-h\">What to do first");
+            if (actions.isEmpty()) {
+                h.append("</h2>\n<p class=\"lead\">Nothing: no finding requires action").append(r.findings().isEmpty() ? "."
+                        : " (the findings below are for information" + (r.acceptedRisks() == null ? "" : " or accepted") + ").").append("</p></section>\n");
+                return;
+            }
+            h.append(" <small>").append(actions.size()).append(actions.size() == 1 ? " action fixes " : " actions fix ").append("every finding")
+                    .append(" that requires action; most severe, soonest enforced and most users first</small></h2>\n");
+            h.append("<ol class=\"actions\" id=\"actions-list\">\n");
+            for (int i = 0; i < actions.size(); i++) {
+                if (i == TOP_ACTIONS) {
+                    h.append("</ol>\n<details class=\"more-actions\"><summary>").append(actions.size() - TOP_ACTIONS)
+                            .append(" more actions</summary>\n<ol class=\"actions\" start=\"").append(TOP_ACTIONS + 1).append("\">\n");
+                }
+                action(actions.get(i));
+            }
+            h.append("</ol>\n");
+            if (actions.size() > TOP_ACTIONS) h.append("</details>\n");
+            h.append("</section>\n");
+        }
+
+        private void action(Actions.Group g) {
+            Action a = g.action();
+            h.append("<li class=\"action\" id=\"action-").append(a.rank()).append("\"><div class=\"action-head\">").append(severity(a.severity()))
+                    .append(" <strong class=\"action-title\">").append(Html.esc(a.title())).append("</strong>: fixes ")
+                    .append(Html.esc(a.fixes()));
+            if (a.enforcementDate() != null) {
+                h.append(" \u00b7 <span class=\"nowrap\">").append(a.enforced() ? "enforced since " : "enforced from ").append("<time datetime=\"")
+                        .append(a.enforcementDate()).append("\">").append(a.enforcementDate()).append("</time></span>");
+            }
+            h.append("</div>\n<p>").append(Html.esc(a.whatToDo())).append("</p>\n");
+            for (String d : a.details()) h.append("<p class=\"detail\">").append(Html.esc(d)).append("</p>\n");
+            h.append("<details class=\"action-findings\"><summary>").append(a.findings()).append(a.findings() == 1 ? " finding" : " findings")
+                    .append(" (").append(codesPlain(a.codes())).append(")</summary>\n<ul>");
+            int shown = 0;
+            for (Finding f : g.findings()) {
+                if (shown++ == ACTION_SUBJECTS) break;
+                h.append("<li>").append(subject(f.subject()));
+                if (!names.isUser(f.subject())) h.append(": ").append(Html.esc(f.message()));
+                h.append("</li>");
+            }
+            h.append("</ul>");
+            if (g.findings().size() > ACTION_SUBJECTS) {
+                h.append("<p class=\"note\">The first ").append(ACTION_SUBJECTS).append(" of ").append(g.findings().size())
+                        .append("; the findings table lists all of them (filter on ").append(code(a.codes().get(0)))
+                        .append("), and --format csv, xlsx or json export them.</p>");
+            }
+            h.append("</details></li>\n");
         }
 
         private void schedule() {
@@ -144,7 +214,7 @@ public final class HtmlRenderer implements Renderer {
                     appsOfPhase.computeIfAbsent(s.phase(), k -> new TreeSet<>()).add(applicationOf(s));
                 }
             }
-            h.append("<div class=\"table-wrap\"><table id=\"schedule-table\"><thead><tr><th>Phase</th><th>Enforced from</th><th>State</th>"
+            h.append("<div class=\"table-wrap\"><table id=\"schedule-table\" class=\"stack\"><thead><tr><th>Phase</th><th>Enforced from</th><th>State</th>"
                     + "<th>Postponed</th><th>Applications in the sign-ins</th><th>Rules</th></tr></thead><tbody>\n");
             for (ScheduleEntry s : r.schedule()) {
                 h.append("<tr><td class=\"nowrap\">Phase ").append(s.phase()).append("</td><td class=\"nowrap\"><time datetime=\"")
@@ -256,7 +326,7 @@ public final class HtmlRenderer implements Renderer {
                     Comparator.comparing(Severity::valueOf)).toList());
             select("findings-table", 4, "Source section", new TreeSet<>(ordered.stream().map(f -> String.valueOf(f.section())).toList()));
             h.append("<output data-count=\"findings-table\" aria-live=\"polite\"></output></div>\n");
-            h.append("<div class=\"table-wrap\"><table id=\"findings-table\" class=\"sortable filterable\"><thead><tr>")
+            h.append("<div class=\"table-wrap\"><table id=\"findings-table\" class=\"sortable filterable stack\" data-page-size=\"" + PAGE_SIZE + "\"><thead><tr>")
                     .append(sortableHeaders("Severity", "Finding", "Subject", "What to do", "Source section", "Rule", "Enforced from"))
                     .append("</tr></thead><tbody>\n");
             for (Finding f : ordered) {
@@ -266,7 +336,9 @@ public final class HtmlRenderer implements Renderer {
                         .append("</td><td>").append(sectionLink(f.section())).append("</td><td><code>").append(Html.esc(f.rule()))
                         .append("</code></td><td class=\"nowrap\">").append(Html.esc(dates.of(f))).append("</td></tr>\n");
             }
-            h.append("</tbody></table></div></section>\n");
+            h.append("</tbody></table></div>");
+            pager("findings-table");
+            h.append("</section>\n");
         }
 
         private void users() {
@@ -284,7 +356,7 @@ public final class HtmlRenderer implements Renderer {
             select("users-table", 2, "Ready", List.of("Ready", "Not ready", "Not in scope"));
             h.append("<output data-count=\"users-table\" aria-live=\"polite\"></output></div>\n");
             capped(ordered.size(), MAX_USERS, "users", CsvRenderer.USERS);
-            h.append("<div class=\"table-wrap\"><table id=\"users-table\" class=\"sortable filterable\"><thead><tr>")
+            h.append("<div class=\"table-wrap\"><table id=\"users-table\" class=\"sortable filterable stack\" data-page-size=\"" + PAGE_SIZE + "\"><thead><tr>")
                     .append(sortableHeaders("User", "In scope", "Ready", "Covered by", "In-scope sign-ins", "Without MFA", "Findings", "Why"))
                     .append("</tr></thead><tbody>\n");
             for (UserVerdict u : ordered.subList(0, Math.min(ordered.size(), MAX_USERS))) {
@@ -294,7 +366,7 @@ public final class HtmlRenderer implements Renderer {
                         .append("</td><td>").append(u.inScope() ? "Yes" : "No").append("</td><td>")
                         .append(!u.ready() ? "<span class=\"no\">Not ready</span>"
                                 : u.inScope() ? "<span class=\"yes\">Ready</span>" : "<span class=\"muted\">Not in scope</span>")
-                        .append("</td><td>").append(u.coveredBy() == null || u.coveredBy().isEmpty() ? "<span class=\"muted\">nothing</span>"
+                        .append("</td><td>").append(u.coveredBy() == null || u.coveredBy().isEmpty() ? "<span class=\"no\">not covered by any policy</span>"
                                 : Html.esc(String.join(", ", u.coveredBy())))
                         .append("</td><td class=\"num-cell\">").append(n.inScope()).append("</td><td class=\"num-cell\">").append(n.unsatisfied())
                         .append("</td><td>").append(codes(u.findings())).append("</td><td class=\"why\"><details><summary>")
@@ -311,7 +383,9 @@ public final class HtmlRenderer implements Renderer {
                 }
                 h.append("<p>Rules that decided: ").append(codes(u.rules())).append("</p></details></td></tr>\n");
             }
-            h.append("</tbody></table></div></section>\n");
+            h.append("</tbody></table></div>");
+            pager("users-table");
+            h.append("</section>\n");
         }
 
         private void signIns() {
@@ -330,7 +404,7 @@ public final class HtmlRenderer implements Renderer {
             select("sign-ins-table", 5, "MFA", List.of("Satisfied", "Not satisfied", "Not required"));
             h.append("<output data-count=\"sign-ins-table\" aria-live=\"polite\"></output></div>\n");
             capped(ordered.size(), MAX_SIGN_INS, "sign-ins", CsvRenderer.SIGN_INS);
-            h.append("<div class=\"table-wrap\"><table id=\"sign-ins-table\" class=\"sortable filterable\"><thead><tr>")
+            h.append("<div class=\"table-wrap\"><table id=\"sign-ins-table\" class=\"sortable filterable stack\" data-page-size=\"" + PAGE_SIZE + "\"><thead><tr>")
                     .append(sortableHeaders("Time (UTC)", "User", "Application", "Phase", "Scope", "MFA", "Satisfied by", "Enforced", "Why"))
                     .append("</tr></thead><tbody>\n");
             for (SignInVerdict s : ordered.subList(0, Math.min(ordered.size(), MAX_SIGN_INS))) {
@@ -351,16 +425,18 @@ public final class HtmlRenderer implements Renderer {
                         .append(Html.esc(s.source())).append("</p><p>Sign-in <code>").append(Html.esc(s.id())).append("</code>, app <code>")
                         .append(Html.esc(s.appId())).append("</code></p></details></td></tr>\n");
             }
-            h.append("</tbody></table></div></section>\n");
+            h.append("</tbody></table></div>");
+            pager("sign-ins-table");
+            h.append("</section>\n");
         }
 
         /** The period the sign-ins cover, overall and per kind. */
-        private void signInPeriod(Inputs.SignInPeriod period) {
+        private void signInPeriod(SignInPeriod period) {
             if (period == null) {
-                h.append("<p id=\"sign-in-period\">Sign-in period: none (no sign-in was read).</p>\n");
+                h.append("<p id=\"sign-in-period-kinds\">Sign-in period: none (no sign-in was read).</p>\n");
                 return;
             }
-            h.append("<p id=\"sign-in-period\">Sign-ins from <time>").append(Html.esc(String.valueOf(period.first())))
+            h.append("<p id=\"sign-in-period-kinds\">Sign-ins from <time>").append(Html.esc(String.valueOf(period.first())))
                     .append("</time> to <time>").append(Html.esc(String.valueOf(period.last()))).append("</time>.</p>\n");
             h.append("<div class=\"table-wrap\"><table id=\"sign-in-period-table\"><thead><tr><th>Kind</th><th class=\"num-cell\">Sign-ins</th>"
                     + "<th>First</th><th>Last</th></tr></thead><tbody>\n");
@@ -426,6 +502,12 @@ public final class HtmlRenderer implements Renderer {
             h.append("</select></label>");
         }
 
+        /** Buttons the script wires to page through a long table; hidden until the script finds more than one page. */
+        private void pager(String table) {
+            h.append("<div class=\"pager\" data-pager=\"").append(table).append("\" hidden><button type=\"button\" data-step=\"-1\">Previous</button>"
+                    + "<output></output><button type=\"button\" data-step=\"1\">Next</button></div>\n");
+        }
+
         private void capped(int size, int max, String what, String csv) {
             if (size <= max) return;
             h.append("<p class=\"note\">Showing the first ").append(max).append(" of ").append(size).append(' ').append(what)
@@ -433,10 +515,13 @@ public final class HtmlRenderer implements Renderer {
                             : "; " + csv + " (--format csv) and --format json list all of them.").append("</p>\n");
         }
 
+        /** A user links to their row; a policy shows its name and its id; anything else is shown as it is. */
         private String subject(String subject) {
             String anchor = userAnchor.get(subject);
             String name = Html.esc(names.of(subject));
-            return anchor == null ? name : "<a href=\"#" + anchor + "\">" + name + "</a>";
+            if (anchor != null) return "<a href=\"#" + anchor + "\">" + name + "</a>";
+            if (names.isNamed(subject) && !subject.equals(r.tenant().id())) return name + " <code class=\"id\">" + Html.esc(subject) + "</code>";
+            return name;
         }
 
         private Map<Severity, Long> bySeverity() {
@@ -461,6 +546,10 @@ public final class HtmlRenderer implements Renderer {
     private static String sectionLink(String section) {
         return "<a href=\"" + Html.esc(SourceSection.url(section)) + "\" rel=\"noopener noreferrer\" target=\"_blank\">"
                 + Html.esc(section == null ? "Article" : section) + "</a>";
+    }
+
+    private static String codesPlain(List<String> codes) {
+        return Html.esc(String.join(", ", codes));
     }
 
     private static String codes(List<String> codes) {

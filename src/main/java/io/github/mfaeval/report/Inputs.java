@@ -1,49 +1,42 @@
 package io.github.mfaeval.report;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.github.mfaeval.load.CollectionInfo;
 import io.github.mfaeval.load.Rejection;
 
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 /**
- * What was read from the tenant folder, what was missing, and every record that was not evaluated; for a
- * folder made by {@code collect}, its collection.json ({@code collection}: when, which sign-in window, each file's status).
- * {@code signInPeriod}: the period the evaluated sign-ins cover (null when none was read).
- * {@code incompleteEvidence}: the finding codes with which the rules said the evidence cannot show readiness
- * (no or stale sign-ins); like a rejected record, any makes the status INCOMPLETE.
- * {@code warnings}: what was read but looks wrong without changing a verdict (an unknown manifest key).
+ * What was read from the tenant folder, what was missing, and every record that was not evaluated;
+ * {@code signInPeriod} is the period the evaluated sign-ins cover (null when none was), {@code policies} the
+ * Conditional Access policies read, so a finding about a policy can name it (its subject is the policy's id);
+ * for a folder made by {@code collect}, its collection.json ({@code collection}: when, which sign-in window,
+ * each file's status).
  */
-@JsonPropertyOrder({"folder", "files", "missing", "rejected", "collection", "signInPeriod", "incompleteEvidence", "warnings"})
 public record Inputs(String folder, List<FileRead> files, List<String> missing, List<Rejection> rejected,
-                     @JsonInclude(JsonInclude.Include.NON_NULL) CollectionInfo collection,
                      SignInPeriod signInPeriod,
+                     @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Policy> policies,
+                     @JsonInclude(JsonInclude.Include.NON_NULL) CollectionInfo collection,
                      @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> incompleteEvidence,
                      @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> warnings) {
     public Inputs(String folder, List<FileRead> files, List<String> missing, List<Rejection> rejected) {
-        this(folder, files, missing, rejected, null, null, List.of(), List.of());
+        this(folder, files, missing, rejected, null, List.of(), null, List.of(), List.of());
     }
 
     public Inputs(String folder, List<FileRead> files, List<String> missing, List<Rejection> rejected, CollectionInfo collection) {
-        this(folder, files, missing, rejected, collection, null, List.of(), List.of());
+        this(folder, files, missing, rejected, null, List.of(), collection, List.of(), List.of());
     }
 
     public record FileRead(String name, long records) {
     }
 
-    /** First and last createdDateTime of the evaluated sign-ins, overall and per kind (with how many of each). */
-    public record SignInPeriod(Instant first, Instant last, Map<String, KindPeriod> kinds) {
-    }
-
-    public record KindPeriod(Instant first, Instant last, long count) {
-    }
-
     /** Records rejected or evidence judged incomplete: the report cannot be READY or ACTION_REQUIRED alone. */
     public boolean incomplete() {
         return !rejected.isEmpty() || (incompleteEvidence != null && !incompleteEvidence.isEmpty());
+    }
+
+    /** A Conditional Access policy by id and name, with its state (enabled, disabled, report-only). */
+    public record Policy(String id, String displayName, String state) {
     }
 
     /** One line on a collection: when, the sign-in window, and the files it could not collect. */

@@ -79,6 +79,7 @@ public final class JsonReportStream implements SignInSink {
             field("schedule", report.schedule());
             field("summary", report.summary());
             field("findings", report.findings());
+            field("actions", report.actions());
             field("users", report.users());
             field("inputs", report.inputs());
             field("rules", report.rules());

@@ -1,6 +1,7 @@
 package io.github.mfaeval.report;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.github.mfaeval.model.Finding;
 import io.github.mfaeval.model.Tenant;
@@ -17,7 +18,7 @@ import java.util.List;
  * needs all of them (see {@link JsonReportStream}, which must write any field added here). The fields after
  * {@code rules} appear only when they apply (accepted risks declared, a batch run, a baseline given).
  */
-@JsonPropertyOrder({"schemaVersion", "tenant", "asOf", "signIns", "status", "schedule", "summary", "findings", "users", "inputs", "rules",
+@JsonPropertyOrder({"schemaVersion", "tenant", "asOf", "signIns", "status", "schedule", "summary", "findings", "actions", "users", "inputs", "rules",
         "acceptedRisks", "changes", "provenance", "edition", "armWrites"})
 public record Report(
         int schemaVersion,
@@ -56,6 +57,16 @@ public record Report(
                   List<SignInVerdict> signIns, List<UserVerdict> users, List<Finding> findings, Summary summary,
                   Inputs inputs, RulesUsed rules) {
         this(schemaVersion, tenant, asOf, status, schedule, signIns, users, findings, summary, inputs, rules, null, null, null);
+    }
+
+    /**
+     * The findings that require action rolled up into actions, most urgent first ({@link Actions}). Derived from
+     * the findings every time, so it always agrees with them (after accepted risks too); ignored when a report
+     * is read back.
+     */
+    @JsonProperty(value = "actions", access = JsonProperty.Access.READ_ONLY)
+    public List<Action> actions() {
+        return Actions.of(this);
     }
 
     public Report(int schemaVersion, TenantRef tenant, LocalDate asOf, Status status, List<ScheduleEntry> schedule,

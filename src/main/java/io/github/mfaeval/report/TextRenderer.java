@@ -10,7 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A short, aligned summary for a terminal: status, schedule, counts, top findings, what to do next. */
+/** A short, aligned summary for a terminal: status, schedule, counts, findings by code, the top actions. */
 public final class TextRenderer implements Renderer {
     private static final int TOP = 10;
 
@@ -19,6 +19,7 @@ public final class TextRenderer implements Renderer {
         PrintWriter out = new PrintWriter(writer);
         out.printf("Tenant   %s (%s)%s%n", t(r.tenant().displayName()), t(r.tenant().id()), r.tenant().testTenant() ? " [test tenant]" : "");
         out.printf("As of    %s%n", r.asOf());
+        out.printf("Sign-ins %s%n", t(Freshness.sentence(r)));
         out.printf("Status   %s%n%n", r.status());
         out.println("Schedule");
         for (ScheduleEntry s : r.schedule()) {
@@ -30,7 +31,7 @@ public final class TextRenderer implements Renderer {
         out.println("Sign-ins");
         out.printf("  read %d = evaluated %d + rejected %d + duplicate %d%n", m.signInsRead(), m.signInsEvaluated(), m.signInsRejected(), m.signInsDuplicate());
         out.printf("  in scope %d: MFA satisfied %d, not satisfied %d%n", m.signInsInScope(), m.signInsSatisfied(), m.signInsNotSatisfied());
-        Inputs.SignInPeriod period = r.inputs().signInPeriod();
+        SignInPeriod period = r.inputs().signInPeriod();
         if (period == null) {
             out.println("  period: none (no sign-in read)");
         } else {
@@ -64,14 +65,15 @@ public final class TextRenderer implements Renderer {
                 out.printf("Accepted risks: %d finding(s) accepted; entries %s%n%n", r.findings().stream().filter(f -> f.accepted() != null).count(),
                         r.acceptedRisks().stream().map(a -> a.entry() + " " + a.state()).toList());
             }
-            List<Finding> top = r.findings().stream().filter(Finding::countsAgainstStatus).limit(TOP).toList();
-            if (!top.isEmpty()) {
-                out.println("What to do next");
-                for (Finding f : top) {
-                    out.printf("  [%s] %s (%s, %s)%n      %s%n", f.severity(), t(f.code()), t(f.rule()), t(f.section()), t(f.message()));
+            List<Action> actions = r.actions();
+            if (!actions.isEmpty()) {
+                out.println("What to do first");
+                for (Action a : actions.subList(0, Math.min(TOP, actions.size()))) {
+                    out.printf("  %2d. [%s] %s: fixes %s%s%n      %s%n", a.rank(), a.severity(), t(a.title()), a.fixes(),
+                            a.enforcementDate() == null ? "" : (a.enforced() ? ", enforced since " : ", enforced from ") + a.enforcementDate(),
+                            t(String.join(" ", a.codes())));
                 }
-                long more = r.findings().stream().filter(Finding::countsAgainstStatus).count() - top.size();
-                if (more > 0) out.printf("  … and %d more: use --format html, csv or json for all of them.%n", more);
+                if (actions.size() > TOP) out.printf("  … and %d more actions: use --format html, markdown, xlsx or json for all of them.%n", actions.size() - TOP);
             }
         }
         out.flush();

@@ -64,7 +64,7 @@ public final class AcceptedRisks {
             // one JSON value, gzip undone: the same reading as every configuration file
             root = JsonRecords.readTree(file);
         } catch (IOException e) {
-            throw new InputException(file + ": not valid JSON: " + e.getMessage().split("\n")[0]);
+            throw new InputException(file + ": not valid JSON: " + io.github.mfaeval.load.JsonSyntax.describe(e));
         }
         if (root == null || !root.isArray()) {
             throw new InputException(file + ": expected a JSON array of accepted risks "

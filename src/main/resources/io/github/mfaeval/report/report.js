@@ -37,12 +37,18 @@
   }
 
   // A text box matches anywhere in the row; a select with data-column matches that column's text exactly.
+  // A table with data-page-size shows that many matching rows at a time, with its pager's buttons to move on:
+  // a 5,000-row table stays quick to scroll and to read, and the filter still searches every row.
   function makeFilterable(table) {
     var controls = document.querySelectorAll('[data-filter="' + table.id + '"]');
     var count = document.querySelector('[data-count="' + table.id + '"]');
+    var pager = document.querySelector('[data-pager="' + table.id + '"]');
+    var size = Number(table.getAttribute('data-page-size')) || 0;
+    var page = 0;
     function apply() {
       var rows = table.tBodies[0].rows;
       var shown = 0;
+      var matching = [];
       each(rows, function (row) {
         var visible = true;
         each(controls, function (control) {
@@ -55,15 +61,29 @@
             visible = row.textContent.toLowerCase().indexOf(wanted) >= 0;
           }
         });
+        if (visible) { shown++; matching.push(row); }
         row.hidden = !visible;
-        if (visible) shown++;
       });
       if (count) count.textContent = shown + ' of ' + rows.length + ' shown';
+      if (size > 0 && pager) {
+        var pages = Math.max(1, Math.ceil(matching.length / size));
+        if (page >= pages) page = pages - 1;
+        matching.forEach(function (row, i) { row.hidden = i < page * size || i >= (page + 1) * size; });
+        pager.hidden = pages < 2;
+        pager.querySelector('output').textContent = 'Page ' + (page + 1) + ' of ' + pages;
+        pager.querySelector('[data-step="-1"]').disabled = page === 0;
+        pager.querySelector('[data-step="1"]').disabled = page >= pages - 1;
+      }
     }
     each(controls, function (control) {
-      control.addEventListener('input', apply);
-      control.addEventListener('change', apply);
+      control.addEventListener('input', function () { page = 0; apply(); });
+      control.addEventListener('change', function () { page = 0; apply(); });
     });
+    if (pager) {
+      each(pager.querySelectorAll('button[data-step]'), function (button) {
+        button.addEventListener('click', function () { page += Number(button.getAttribute('data-step')); apply(); });
+      });
+    }
     return apply;
   }
 
@@ -74,6 +94,19 @@
     target.hidden = false;
     var details = target.querySelector('details');
     if (details) details.open = true;
+    for (var up = target.parentElement; up; up = up.parentElement) {
+      if (up.tagName === 'DETAILS') up.open = true;
+    }
+  }
+
+  // What the page looks like in this window, for the browser tests (which cannot run scripts of their own
+  // under the page's Content-Security-Policy): horizontal overflow, and where the first action ends.
+  function recordLayout() {
+    var root = document.documentElement;
+    var first = document.querySelector('.action, #tenants-table tbody tr');
+    root.setAttribute('data-viewport', String(window.innerWidth) + 'x' + String(window.innerHeight));
+    root.setAttribute('data-scroll-width', String(root.scrollWidth));
+    if (first) root.setAttribute('data-first-item-bottom', String(Math.ceil(first.getBoundingClientRect().bottom)));
   }
 
   each(document.querySelectorAll('table.sortable'), makeSortable);
@@ -85,6 +118,11 @@
   if (query && findingsFilter) findingsFilter.value = query;
   filters.forEach(function (apply) { apply(); });
   window.addEventListener('hashchange', openTarget);
+  // A printed page (often the PDF kept for the audit) shows what is folded on screen.
+  window.addEventListener('beforeprint', function () {
+    each(document.querySelectorAll('details'), function (d) { d.open = true; });
+  });
   openTarget();
+  recordLayout();
   document.body.setAttribute('data-ready', '1');
 })();

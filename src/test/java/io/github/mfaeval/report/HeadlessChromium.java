@@ -48,6 +48,25 @@ final class HeadlessChromium {
         return run(List.of("--dump-dom", page.toString()));
     }
 
+    /**
+     * The DOM of a page of ours loaded in a frame of the given size, with the frame's document readable from its
+     * parent (file:// pages are then one origin): see {@link FramedPage}, which writes the measuring parent page.
+     */
+    String dumpDomAllowingFileAccess(URI page, int width, int height) {
+        return run(List.of("--allow-file-access-from-files", "--window-size=" + width + "," + height, "--dump-dom", page.toString()));
+    }
+
+    void screenshotAllowingFileAccess(URI page, Path png, int width, int height) {
+        try {
+            Files.createDirectories(png.toAbsolutePath().getParent());
+            Files.deleteIfExists(png);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        run(List.of("--allow-file-access-from-files", "--hide-scrollbars", "--screenshot=" + png.toAbsolutePath(),
+                "--window-size=" + width + "," + height, page.toString()));
+    }
+
     void screenshot(URI page, Path png, int width, int height) {
         try {
             Files.createDirectories(png.toAbsolutePath().getParent());

@@ -1,6 +1,5 @@
 package io.github.mfaeval.spark;
 
-import io.github.mfaeval.engine.SignInPeriods;
 import io.github.mfaeval.load.DirectoryUser;
 import io.github.mfaeval.load.Rejection;
 import io.github.mfaeval.model.Finding;
@@ -36,7 +35,7 @@ final class Outcome implements Serializable {
     String label;
     long records;
     long duplicates, inScope, satisfied, notSatisfied;
-    SignInPeriods periods;
+    final io.github.mfaeval.report.SignInPeriod.Builder period = new io.github.mfaeval.report.SignInPeriod.Builder();
     List<Finding> findings;
     Set<String> fired;
 
@@ -57,7 +56,6 @@ final class Outcome implements Serializable {
         Outcome o = new Outcome(Kind.TENANT, tenant);
         o.findings = new ArrayList<>();
         o.fired = new TreeSet<>();
-        o.periods = new SignInPeriods();
         return o;
     }
 
@@ -95,9 +93,9 @@ final class Outcome implements Serializable {
             o.inScope += x.inScope;
             o.satisfied += x.satisfied;
             o.notSatisfied += x.notSatisfied;
+            o.period.merge(x.period);
             o.findings.addAll(x.findings);
             o.fired.addAll(x.fired);
-            o.periods.merge(x.periods);
         }
         return o;
     }

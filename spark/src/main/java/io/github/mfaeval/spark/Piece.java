@@ -1,7 +1,6 @@
 package io.github.mfaeval.spark;
 
 import io.github.mfaeval.load.Rejection;
-import io.github.mfaeval.load.SignInKind;
 import io.github.mfaeval.model.SignIn;
 
 import java.io.Serializable;
@@ -22,34 +21,31 @@ final class Piece implements Serializable {
     /** Place within the file, in reading order (every sign-in and every rejection takes one). */
     final long seq;
     final SignIn signIn;
-    /** The export kind the sign-in came from (interactive, non-interactive, ...): the report's period per kind. */
-    final SignInKind signInKind;
     final Rejection rejection;
     final String label;
     final long records;
 
-    private Piece(Kind kind, String tenant, int file, long seq, SignIn signIn, SignInKind signInKind, Rejection rejection, String label, long records) {
+    private Piece(Kind kind, String tenant, int file, long seq, SignIn signIn, Rejection rejection, String label, long records) {
         this.kind = kind;
         this.tenant = tenant;
         this.file = file;
         this.seq = seq;
         this.signIn = signIn;
-        this.signInKind = signInKind;
         this.rejection = rejection;
         this.label = label;
         this.records = records;
     }
 
-    static Piece signIn(String tenant, int file, long seq, SignIn s, SignInKind kind) {
-        return new Piece(Kind.SIGN_IN, tenant, file, seq, s, kind, null, null, 0);
+    static Piece signIn(String tenant, int file, long seq, SignIn s) {
+        return new Piece(Kind.SIGN_IN, tenant, file, seq, s, null, null, 0);
     }
 
     static Piece rejection(String tenant, int file, long seq, Rejection r) {
-        return new Piece(Kind.REJECTION, tenant, file, seq, null, null, r, null, r.records());
+        return new Piece(Kind.REJECTION, tenant, file, seq, null, r, null, r.records());
     }
 
     static Piece file(String tenant, int file, String label, long records) {
-        return new Piece(Kind.FILE, tenant, file, 0, null, null, null, label, records);
+        return new Piece(Kind.FILE, tenant, file, 0, null, null, label, records);
     }
 
     /** The shuffle key: copies of a sign-in meet under it; other pieces just pass through, spread by file. */

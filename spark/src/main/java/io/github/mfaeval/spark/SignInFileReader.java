@@ -79,7 +79,7 @@ final class SignInFileReader {
                 String source = s.getSource();
                 SignIn labelled = source != null && source.startsWith(prefix) && !name.equals(f.label())
                         ? s.withSource(f.label() + source.substring(name.length())) : s;
-                out.accept(Piece.signIn(f.tenant(), f.order(), seq[0]++, labelled, kind));
+                out.accept(Piece.signIn(f.tenant(), f.order(), seq[0]++, labelled));
             }
 
             @Override

@@ -68,7 +68,6 @@ final class SignInStageTask implements Iterator<Outcome> {
             for (Piece p : chunk) {
                 SignIn s = p.signIn;
                 Evaluator.count(totals, s);
-                totals.periods.add(s, p.signInKind);
                 String key = Evaluator.userKey(s);
                 if (key != null) {
                     Outcome u = users.get(key);
@@ -99,7 +98,7 @@ final class SignInStageTask implements Iterator<Outcome> {
             t.inScope = totals.inScope;
             t.satisfied = totals.satisfied;
             t.notSatisfied = totals.notSatisfied;
-            t.periods.merge(totals.periods);
+            t.period.merge(totals.period);
             t.findings.addAll(findings.findings());
             t.fired.addAll(fired);
             ready.add(t);

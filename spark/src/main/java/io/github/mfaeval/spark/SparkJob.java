@@ -213,7 +213,7 @@ public final class SparkJob {
                 totals.inScope = part.inScope;
                 totals.satisfied = part.satisfied;
                 totals.notSatisfied = part.notSatisfied;
-                totals.periods.merge(part.periods);
+                totals.period.merge(part.period);
                 stage.addSignInResults(part.findings, part.fired);
             }
             List<Outcome> users = new ArrayList<>(usersOf.getOrDefault(t.key(), List.of()));

@@ -277,7 +277,7 @@ final class JsonSignIns {
             if (bad != null && j.getLocation() != null && j.getLocation().getCharOffset() >= bad.offset()) {
                 return "bytes that are not valid text (" + bad.bytes() + ") where JSON was expected" + rest;
             }
-            return "malformed JSON: " + j.getOriginalMessage() + rest;
+            return "malformed JSON" + io.github.mfaeval.load.JsonSyntax.column(j) + ": " + j.getOriginalMessage() + rest;
         }
         return "cannot be read: " + e.getMessage() + rest;
     }

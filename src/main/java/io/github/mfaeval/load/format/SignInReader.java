@@ -487,6 +487,8 @@ public final class SignInReader {
         @Override
         public void signIn(SignIn s, SignInKind kind) {
             if (recordsBefore != 0 || linesBefore != 0) s.moveSource(recordsBefore, linesBefore);
+            // The kind rides with the sign-in, so whoever counts it (here or on a cluster) can tell the period per kind.
+            s.setKind(kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
             sink.signIn(s, kind);
         }
 

@@ -1,0 +1,100 @@
+package io.github.mfaeval.report;
+
+import io.github.mfaeval.TestRules;
+import io.github.mfaeval.batch.BatchRunner;
+import io.github.mfaeval.batch.Progress;
+import io.github.mfaeval.batch.TenantEvaluation;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The tenant page and the batch index as a person sees them on a laptop (1280 px) and a phone (390 px), in
+ * headless Chromium (through {@link FramedPage}): nothing scrolls sideways, the first action (on the index, the
+ * first tenant) shows without scrolling, and the index's tenant link opens that tenant's page. Screenshots of
+ * each go to target/screenshots for review.
+ */
+class LayoutInBrowserTest {
+    static HeadlessChromium chromium;
+
+    @BeforeAll
+    static void findChromium() {
+        chromium = HeadlessChromium.find().orElse(null);
+        if (chromium == null && "1".equals(System.getenv("MFA_EVAL_REQUIRE_CHROMIUM"))) {
+            fail("chromium is not installed, and MFA_EVAL_REQUIRE_CHROMIUM=1 says this run must check the pages in it");
+        }
+        assumeTrue(chromium != null, "chromium is not installed (apt-get install -y chromium): the browser checks are skipped");
+    }
+
+    @ParameterizedTest(name = "{0} at {1}x{2}")
+    @CsvSource({"fabrikam-gaps, 1280, 800", "fabrikam-gaps, 390, 844", "northwind-guests, 390, 844", "contoso-ready, 1280, 800"})
+    void theTenantPageFitsTheScreenAndLeadsWithTheFirstAction(String tenant, int width, int height) throws IOException {
+        Report r = TestRules.evaluate(TestRules.EXAMPLES.resolve(tenant));
+        Path page = HtmlReportInBrowserTest.write(tenant, r);
+        Path frame = FramedPage.write(page, width, height, r.actions().isEmpty() ? "#actions" : ".action-head", null);
+        FramedPage.Measure m = FramedPage.read(chromium.dumpDomAllowingFileAccess(frame.toUri(), Math.max(width, 500), height + 40));
+        assertEquals("1", m.pageReady(), "the page's script ran");
+        assertFalse(m.scrollsSideways(), () -> "scrolls sideways: " + m);
+        // On a phone every table becomes one block per row; on a laptop only the wide sign-ins table may scroll in its box.
+        assertTrue(width < 640 ? m.wideTables().isEmpty() : m.wideTables().replace("sign-ins-table", "").isBlank(),
+                () -> "a table scrolls sideways, hiding columns: " + m);
+        assertTrue(m.firstBottom() > 0 && m.firstBottom() <= m.innerHeight(),
+                () -> (r.actions().isEmpty() ? "what to do" : "the first action") + " is below the first screen: " + m);
+        chromium.screenshotAllowingFileAccess(frame.toUri(), HtmlReportInBrowserTest.SCREENSHOTS.resolve(tenant + "-" + width + ".png"),
+                Math.max(width, 500), height);
+    }
+
+    @ParameterizedTest(name = "batch index at {0}x{1}")
+    @CsvSource({"1280, 800", "390, 844"})
+    void theBatchIndexFitsTheScreenAndItsTenantLinkOpensTheTenant(int width, int height, @TempDir Path temp) throws IOException {
+        Path root = temp.resolve("tenants");
+        try (var examples = Files.list(TestRules.EXAMPLES)) {
+            for (Path tenant : examples.toList()) {
+                Path to = Files.createDirectories(root.resolve(tenant.getFileName().toString()));
+                try (var files = Files.list(tenant)) {
+                    for (Path f : files.toList()) Files.copy(f, to.resolve(f.getFileName()));
+                }
+            }
+        }
+        Path out = temp.resolve("out");
+        BatchRunner.Options options = new BatchRunner.Options(root, out, TestRules.AS_OF, 2, false, null, null, "test");
+        new BatchRunner(TestRules.base(), options, TenantEvaluation.standard(TestRules.base()),
+                new Progress(new PrintWriter(Writer.nullWriter()), false, System::nanoTime), Clock.systemUTC()).run();
+
+        Path frame = FramedPage.write(out.resolve("index.html"), width, height, "#tenants-table tbody a.report-link",
+                "#tenants-table tbody a.report-link");
+        FramedPage.Measure m = FramedPage.read(chromium.dumpDomAllowingFileAccess(frame.toUri(), Math.max(width, 500), height + 40));
+        assertEquals("1", m.pageReady(), "the index's script ran");
+        assertFalse(m.scrollsSideways(), () -> "scrolls sideways: " + m);
+        assertEquals("", m.wideTables(), () -> "a table scrolls sideways, hiding columns: " + m);
+        assertTrue(m.firstBottom() > 0 && m.firstBottom() <= m.innerHeight(), () -> "the most urgent tenant's link is below the first screen: " + m);
+        // The most urgent tenant comes first: fabrikam-gaps (action required, enforced since phase 1), and its link opens its page.
+        assertEquals("tenants/fabrikam-gaps/report.html", m.link());
+        assertEquals("Fabrikam Test Lab", m.landed(), "the tenant link opened the tenant's report");
+        // The measuring page followed the link; the screenshot is of the index itself.
+        Path still = FramedPage.write(out.resolve("index.html"), width, height, "#tenants-table", null);
+        chromium.screenshotAllowingFileAccess(still.toUri(), HtmlReportInBrowserTest.SCREENSHOTS.resolve("batch-index-" + width + ".png"),
+                Math.max(width, 500), height);
+    }
+
+    @Test
+    void aPrintedPageHasItsOwnStyle() {
+        assertTrue(PageAssets.CSS.contains("@media print"), "a print stylesheet");
+        assertTrue(PageAssets.SCRIPT.contains("beforeprint"), "folded sections open for printing");
+    }
+}
