@@ -91,10 +91,12 @@ public final class SignIn implements Explained, java.io.Serializable {
      * where every file is called PT1H.json); only for a sign-in not yet evaluated.
      */
     public SignIn withSource(String otherSource) {
-        return new SignIn(id, createdDateTime, userId, userPrincipalName, userType, appId, appDisplayName, homeTenantId,
+        SignIn copy = new SignIn(id, createdDateTime, userId, userPrincipalName, userType, appId, appDisplayName, homeTenantId,
                 resourceTenantId, workloadIdentity, authenticationRequirement, requirementProviders, authenticationDetails,
                 errorCode, additionalDetails, authenticationProtocol, sourceFile, sourceRecord, sourceLine)
                 .withResourceId(resourceId).labelled(otherSource);
+        copy.kind = kind;
+        return copy;
     }
 
     private static String lower(String s) {
