@@ -322,6 +322,14 @@ public final class Evaluator {
         return s.getUserPrincipalName() == null ? null : s.getUserPrincipalName().toLowerCase(Locale.ROOT);
     }
 
+    /**
+     * Of several copies of one sign-in (a tenant with several sign-in files), the one its verdict is judged on:
+     * the richest evidence first ({@link SignInCopies}); a cluster picks the same copy as {@link #evaluate}.
+     */
+    public static Comparator<SignIn> richerCopyFirst() {
+        return SignInCopies.RICHER_FIRST;
+    }
+
     /** The user a sign-in shows, for users who are not in the directory export. */
     public static DirectoryUser seenUser(String key, SignIn s) {
         return new DirectoryUser(key, s.getUserPrincipalName(), null, s.getUserType(), s.isGuest());

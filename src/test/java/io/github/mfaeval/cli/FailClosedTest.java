@@ -57,7 +57,7 @@ class FailClosedTest {
         assertEquals("2025-11-25T09:00:00Z", period.get("first").asText());
         assertEquals("2025-11-25T09:00:00Z", period.get("last").asText());
         assertEquals(7, period.at("/kinds/interactive/count").asInt());
-        assertEquals(1, period.at("/kinds/workloadIdentity/count").asInt());
+        assertEquals(1, period.at("/kinds/workload/count").asInt());
 
         CliTest.run("evaluate", tenant.toString(), "--as-of", "2025-11-28", "-o", tmp.resolve("r.txt").toString(), "--rules", rules(), "--edition", EDITION);
         String text = Files.readString(tmp.resolve("r.txt"));

@@ -29,14 +29,18 @@ final class SignInStageTask implements Iterator<Outcome> {
 
     private final Iterator<Tuple2<String, Iterable<Piece>>> groups;
     private final Map<String, Evaluator.SignInContext> contexts;
+    /** Tenants with several sign-in files: there, as in evaluate, repeated records are copies judged on the richest. */
+    private final Set<String> severalFiles;
     private final RuleBase rules;
     private final Evaluator evaluator;
     private final Map<String, TenantWork> work = new LinkedHashMap<>();
     private final Deque<Outcome> ready = new ArrayDeque<>();
     private boolean finished;
 
-    SignInStageTask(Iterator<Tuple2<String, Iterable<Piece>>> groups, RuleBase rules, Map<String, Evaluator.SignInContext> contexts) {
+    SignInStageTask(Iterator<Tuple2<String, Iterable<Piece>>> groups, RuleBase rules, Map<String, Evaluator.SignInContext> contexts,
+                    Set<String> severalFiles) {
         this.groups = groups;
+        this.severalFiles = severalFiles;
         this.rules = rules;
         this.contexts = contexts;
         this.evaluator = new Evaluator(rules);
@@ -117,6 +121,11 @@ final class SignInStageTask implements Iterator<Outcome> {
         return ready.poll();
     }
 
+    private static long copyOrder(SignIn s) {
+        java.time.Instant at = s.getCreatedDateTime();
+        return at == null ? Long.MAX_VALUE : at.getEpochSecond() * 1_000_000_000L + at.getNano();
+    }
+
     private void step() {
         if (!groups.hasNext()) {
             for (TenantWork w : work.values()) w.finish();
@@ -124,6 +133,7 @@ final class SignInStageTask implements Iterator<Outcome> {
             return;
         }
         Piece first = null;
+        Piece richest = null;
         long copies = 0;
         for (Piece p : groups.next()._2()) {
             if (p.kind != Piece.Kind.SIGN_IN) {
@@ -132,8 +142,14 @@ final class SignInStageTask implements Iterator<Outcome> {
             }
             copies++;
             if (first == null || p.before(first)) first = p;
+            if (richest == null || Evaluator.richerCopyFirst().compare(p.signIn, richest.signIn) < 0) richest = p;
         }
         if (first == null) return;
+        if (copies > 1 && severalFiles.contains(first.tenant)) {
+            // As evaluate does (SignInCopies): judged on the richest copy, listed after every sign-in read once,
+            // in (createdDateTime, id) order (the driver breaks ties by id).
+            first = Piece.signIn(first.tenant, Integer.MAX_VALUE, copyOrder(richest.signIn), richest.signIn);
+        }
         TenantWork w = work.computeIfAbsent(first.tenant, TenantWork::new);
         w.duplicates += copies - 1;
         w.chunk.add(first);

@@ -157,6 +157,11 @@ public final class SparkJob {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         Broadcast<RulePayload> rulesB = jsc.broadcast(payload);
         Broadcast<HashMap<String, Evaluator.SignInContext>> contextsB = jsc.broadcast(contexts);
+        HashMap<String, Integer> filesPerTenant = new HashMap<>();
+        for (InputFile f : files) filesPerTenant.merge(f.tenant(), 1, Integer::sum);
+        java.util.HashSet<String> severalFiles = new java.util.HashSet<>();
+        filesPerTenant.forEach((tenant, n) -> { if (n > 1) severalFiles.add(tenant); });
+        Broadcast<java.util.HashSet<String>> severalFilesB = jsc.broadcast(severalFiles);
         HashMap<String, String> conf = new HashMap<>();
         hadoop.forEach(e -> conf.put(e.getKey(), e.getValue()));
         Broadcast<HashMap<String, String>> confB = jsc.broadcast(conf);
@@ -171,7 +176,7 @@ public final class SparkJob {
             return out.iterator();
         });
         JavaRDD<Outcome> outcomes = pieces.groupByKey(partitions)
-                .mapPartitions(groups -> new SignInStageTask(groups, rulesB.value().ruleBase(), contextsB.value()))
+                .mapPartitions(groups -> new SignInStageTask(groups, rulesB.value().ruleBase(), contextsB.value(), severalFilesB.value()))
                 .persist(StorageLevel.MEMORY_AND_DISK_SER());
 
         // Spark merges the partial results: per tenant, and per user (the aggregation that needs a shuffle).
@@ -223,7 +228,7 @@ public final class SparkJob {
                 totals.seenUsers.put(u.user, u.seenAs);
             }
             List<Outcome> verdicts = new ArrayList<>(listedOf.getOrDefault(t.key(), List.of()));
-            verdicts.sort(Comparator.comparingInt((Outcome x) -> x.file).thenComparingLong(x -> x.seq));
+            verdicts.sort(Comparator.comparingInt((Outcome x) -> x.file).thenComparingLong(x -> x.seq).thenComparing(x -> x.verdict.id()));
             List<SignInVerdict> list = new ArrayList<>(verdicts.size());
             for (Outcome v : verdicts) list.add(v.verdict);
 
