@@ -35,14 +35,7 @@ public final class AtomicFile {
      * {@code content} itself (reading the input while streaming a report) pass unchanged.
      */
     public static void write(Path target, Content content) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        Path tmp;
-        try {
-            Files.createDirectories(dir);
-            tmp = Files.createTempFile(dir, tempPrefix(target), TMP_SUFFIX);
-        } catch (IOException e) {
-            throw named(target, e);
-        }
+        Path tmp = tempFileBeside(target);
         try {
             try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
                 Writer out = Channels.newWriter(channel, StandardCharsets.UTF_8);
@@ -97,18 +90,34 @@ public final class AtomicFile {
                     throw named(target, e);
                 }
             }
-            readableByOthers(tmp);
-            try {
-                try {
-                    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } catch (IOException e) {
-                throw named(target, e);
-            }
+            moveIntoPlace(tmp, target);
         } finally {
             Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** A new temporary file in the target's folder (created if need be), so the final rename stays on one file system. */
+    private static Path tempFileBeside(Path target) throws IOException {
+        try {
+            Path dir = target.toAbsolutePath().getParent();
+            Files.createDirectories(dir);
+            return Files.createTempFile(dir, tempPrefix(target), TMP_SUFFIX);
+        } catch (IOException e) {
+            throw named(target, e);
+        }
+    }
+
+    /** Makes the finished temporary file the target: atomically where the file system can, a failure naming the target. */
+    private static void moveIntoPlace(Path tmp, Path target) throws IOException {
+        readableByOthers(tmp);
+        try {
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw named(target, e);
         }
     }
 
@@ -119,14 +128,7 @@ public final class AtomicFile {
 
     /** Like {@link #write}, for a binary format: whole or not at all, and a failure names the file. */
     public static void writeBytes(Path target, Bytes content) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        Path tmp;
-        try {
-            Files.createDirectories(dir);
-            tmp = Files.createTempFile(dir, tempPrefix(target), TMP_SUFFIX);
-        } catch (IOException e) {
-            throw named(target, e);
-        }
+        Path tmp = tempFileBeside(target);
         try {
             try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
                 java.io.BufferedOutputStream out = new java.io.BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16) {
@@ -143,16 +145,7 @@ public final class AtomicFile {
                     throw named(target, e);
                 }
             }
-            readableByOthers(tmp);
-            try {
-                try {
-                    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } catch (IOException e) {
-                throw named(target, e);
-            }
+            moveIntoPlace(tmp, target);
         } finally {
             Files.deleteIfExists(tmp);
         }
