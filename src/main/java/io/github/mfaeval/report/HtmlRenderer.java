@@ -249,7 +249,7 @@ public final class HtmlRenderer implements Renderer {
 
         private void numbers() {
             Summary m = r.summary();
-            long action = r.findings().stream().filter(f -> f.severity().requiresAction()).count();
+            long action = r.findings().stream().filter(Finding::blocksReadiness).count();
             h.append("<section class=\"tiles\" aria-label=\"Key numbers\">\n");
             tile(m.signInsNotSatisfied() > 0, m.signInsNotSatisfied(), "of " + m.signInsInScope() + " in-scope sign-ins without MFA");
             tile(m.usersReady() < m.usersInScope(), m.usersReady(), "of " + m.usersInScope() + " in-scope users ready");

@@ -55,7 +55,7 @@ class CsvRendererTest {
         assertEquals(FABRIKAM.signIns().size(), files.get("signins.csv").size());
         assertEquals(FABRIKAM.users().size(), files.get("users.csv").size());
         assertEquals(FABRIKAM.findings().size(), files.get("findings.csv").size());
-        assertEquals(FABRIKAM.findings().stream().filter(f -> f.severity().requiresAction()).count(), files.get("action-plan.csv").size());
+        assertEquals(FABRIKAM.findings().stream().filter(f -> f.blocksReadiness()).count(), files.get("action-plan.csv").size());
 
         Map<String, String> erik = files.get("users.csv").stream()
                 .filter(u -> u.get("userPrincipalName").equals("erik.dev@fabrikam.com")).findFirst().orElseThrow();
