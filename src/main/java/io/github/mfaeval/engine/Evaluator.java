@@ -593,7 +593,9 @@ public final class Evaluator {
             entries.add(new ScheduleEntry(p.getPhase(), p.getStart(), p.isPostponed(), state,
                     state == ScheduleEntry.State.UPCOMING ? ChronoUnit.DAYS.between(asOf, p.getStart()) : 0, List.copyOf(p.getRules())));
         }
-        List<Finding> all = new ArrayList<>(findings.findings());
+        // Facts are judged in chunks (one session each): a rule that fires in every chunk about the same subject
+        // says the same thing again; the report says it once.
+        List<Finding> all = new ArrayList<>(new java.util.LinkedHashSet<>(findings.findings()));
         all.sort(Finding.REPORT_ORDER);
         Map<String, Boolean> userBlocked = new HashMap<>();
         for (Finding f : all) {
