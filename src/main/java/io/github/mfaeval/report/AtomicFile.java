@@ -82,17 +82,21 @@ public final class AtomicFile {
                         flush();
                     }
                 });
-                try {
-                    out.flush();
-                    // On disk before the rename: after a machine crash the name shows the whole file or the old one.
-                    channel.force(true);
-                } catch (IOException e) {
-                    throw named(target, e);
-                }
+                forceToDisk(out, channel, target);
             }
             moveIntoPlace(tmp, target);
         } finally {
             Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** On disk before the rename: after a machine crash the name shows the whole file or the old one. */
+    private static void forceToDisk(java.io.Flushable out, FileChannel channel, Path target) throws IOException {
+        try {
+            out.flush();
+            channel.force(true);
+        } catch (IOException e) {
+            throw named(target, e);
         }
     }
 
@@ -138,12 +142,7 @@ public final class AtomicFile {
                     }
                 };
                 content.write(out);
-                try {
-                    out.flush();
-                    channel.force(true);
-                } catch (IOException e) {
-                    throw named(target, e);
-                }
+                forceToDisk(out, channel, target);
             }
             moveIntoPlace(tmp, target);
         } finally {
