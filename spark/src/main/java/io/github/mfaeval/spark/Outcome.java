@@ -1,7 +1,6 @@
 package io.github.mfaeval.spark;
 
 import io.github.mfaeval.load.DirectoryUser;
-import io.github.mfaeval.load.Rejection;
 import io.github.mfaeval.model.Finding;
 import io.github.mfaeval.model.SignInTally;
 import io.github.mfaeval.report.SignInVerdict;
@@ -20,7 +19,7 @@ import java.util.TreeSet;
 final class Outcome implements Serializable {
     private static final long serialVersionUID = 1L;
 
-    enum Kind { VERDICT, USER, TENANT, REJECTION, FILE }
+    enum Kind { VERDICT, USER, TENANT, REJECTION, PART_END }
 
     final Kind kind;
     final String tenant;
@@ -31,9 +30,11 @@ final class Outcome implements Serializable {
     String user;
     SignInTally tally;
     DirectoryUser seenAs;
-    Rejection rejection;
-    String label;
-    long records;
+    // a rejection and the end of a part, as read (Piece): put back together per file on the driver
+    int part;
+    long atIndex = -1, atLine = -1;
+    String where, reason;
+    long records, partRecords, partLines;
     long duplicates, inScope, satisfied, notSatisfied;
     final io.github.mfaeval.report.SignInPeriod.Builder period = new io.github.mfaeval.report.SignInPeriod.Builder();
     List<Finding> findings;
@@ -60,12 +61,17 @@ final class Outcome implements Serializable {
     }
 
     static Outcome of(Piece p) {
-        Outcome o = new Outcome(p.kind == Piece.Kind.FILE ? Kind.FILE : Kind.REJECTION, p.tenant);
+        Outcome o = new Outcome(p.kind == Piece.Kind.PART_END ? Kind.PART_END : Kind.REJECTION, p.tenant);
         o.file = p.file;
         o.seq = p.seq;
-        o.rejection = p.rejection;
-        o.label = p.label;
+        o.part = p.part;
+        o.atIndex = p.atIndex;
+        o.atLine = p.atLine;
+        o.where = p.where;
+        o.reason = p.reason;
         o.records = p.records;
+        o.partRecords = p.partRecords;
+        o.partLines = p.partLines;
         return o;
     }
 

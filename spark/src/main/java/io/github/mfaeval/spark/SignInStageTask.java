@@ -148,7 +148,7 @@ final class SignInStageTask implements Iterator<Outcome> {
         if (copies > 1 && severalFiles.contains(first.tenant)) {
             // As evaluate does (SignInCopies): judged on the richest copy, listed after every sign-in read once,
             // in (createdDateTime, id) order (the driver breaks ties by id).
-            first = Piece.signIn(first.tenant, Integer.MAX_VALUE, copyOrder(richest.signIn), richest.signIn);
+            first = Piece.afterEveryFile(first.tenant, copyOrder(richest.signIn), richest.signIn);
         }
         TenantWork w = work.computeIfAbsent(first.tenant, TenantWork::new);
         w.duplicates += copies - 1;

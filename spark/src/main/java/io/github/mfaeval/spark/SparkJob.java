@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.mfaeval.engine.Evaluator;
 import io.github.mfaeval.engine.RuleBase;
 import io.github.mfaeval.load.InputException;
+import io.github.mfaeval.load.JsonRecords;
+import io.github.mfaeval.load.Rejection;
+import io.github.mfaeval.load.format.SignInReader;
 import io.github.mfaeval.load.TenantData;
 import io.github.mfaeval.load.TenantLoader;
 import io.github.mfaeval.load.format.SignInFiles;
@@ -55,7 +58,10 @@ import java.util.TreeMap;
  * tenant's report with the project's renderers, and the executors write every verdict to Parquet.
  */
 public final class SparkJob {
-    /** What one run needs; {@code signIns} may be null (only the tenant folders' own sign-in files are read). */
+    /**
+     * What one run needs; {@code signIns} may be null (only the tenant folders' own sign-in files are read);
+     * {@code asOf} null evaluates each tenant as batch does: as of its tenant.json asOf (a frozen snapshot), else today (UTC).
+     */
     public record Options(Path config, String signIns, Path out, LocalDate asOf, SignInSelection listed, String cacheDir,
                           int partitions, long splitBytes) {
     }
@@ -148,7 +154,7 @@ public final class SparkJob {
         Map<String, Evaluator.TenantStage> stages = new LinkedHashMap<>();
         HashMap<String, Evaluator.SignInContext> contexts = new HashMap<>();
         for (Tenant t : tenants.values()) {
-            Evaluator.TenantStage stage = evaluator.tenantStage(t.data(), o.asOf());
+            Evaluator.TenantStage stage = evaluator.tenantStage(t.data(), t.data().tenant.evaluationDate(o.asOf()));
             stages.put(t.key(), stage);
             contexts.put(t.key(), stage.signInContextOfTenant());
         }
@@ -167,16 +173,26 @@ public final class SparkJob {
         Broadcast<HashMap<String, String>> confB = jsc.broadcast(conf);
         int partitions = o.partitions() > 0 ? o.partitions() : Math.max(1, jsc.defaultParallelism());
 
-        List<ArrayList<InputFile>> bins = ReadTasks.bins(files, jsc.defaultParallelism(), o.splitBytes());
-        JavaPairRDD<String, Piece> pieces = jsc.parallelize(bins, Math.max(1, bins.size())).flatMapToPair(bin -> {
+        // Parts: large plain NDJSON files cut into line ranges (on the driver: a few reads near each cut).
+        List<ReadPart> parts = new ArrayList<>();
+        HashMap<Integer, String> labels = new HashMap<>();
+        for (InputFile f : files) {
+            parts.addAll(PartReader.parts(f, o.splitBytes()));
+            labels.put(f.order(), f.label());
+        }
+        Broadcast<HashMap<Integer, String>> labelsB = jsc.broadcast(labels);
+        List<ArrayList<ReadPart>> bins = ReadTasks.bins(parts, jsc.defaultParallelism(), o.splitBytes());
+        int reducers = partitions;
+        JavaPairRDD<String, Piece> pieces = jsc.parallelize(bins, Math.max(1, bins.size())).mapPartitionsToPair(tasks -> {
             Configuration c = new Configuration(false);
             confB.value().forEach(c::set);
-            List<Tuple2<String, Piece>> out = new ArrayList<>();
-            for (InputFile f : bin) SignInFileReader.read(f, c, p -> out.add(new Tuple2<>(p.key(), p)));
-            return out.iterator();
+            List<ReadPart> mine = new ArrayList<>();
+            tasks.forEachRemaining(mine::addAll);
+            return new StreamedPieces(mine, c, reducers);
         });
-        JavaRDD<Outcome> outcomes = pieces.groupByKey(partitions)
-                .mapPartitions(groups -> new SignInStageTask(groups, rulesB.value().ruleBase(), contextsB.value(), severalFilesB.value()))
+        JavaRDD<Outcome> outcomes = pieces.repartitionAndSortWithinPartitions(new PieceShuffle(partitions), new PieceShuffle.KeyOrder())
+                .mapPartitions(sorted -> new SignInStageTask(new SortedGroups(sorted, labelsB.value()), rulesB.value().ruleBase(),
+                        contextsB.value(), severalFilesB.value()))
                 .persist(StorageLevel.MEMORY_AND_DISK_SER());
 
         // Spark merges the partial results: per tenant, and per user (the aggregation that needs a shuffle).
@@ -184,7 +200,7 @@ public final class SparkJob {
                 .mapToPair(x -> new Tuple2<>(x.tenant, x)).reduceByKey(Outcome::merge).collectAsMap());
         List<Outcome> userParts = outcomes.filter(x -> x.kind == Outcome.Kind.USER)
                 .mapToPair(x -> new Tuple2<>(x.tenant + '\u0000' + x.user, x)).reduceByKey(Outcome::merge).values().collect();
-        List<Outcome> readParts = outcomes.filter(x -> x.kind == Outcome.Kind.REJECTION || x.kind == Outcome.Kind.FILE).collect();
+        List<Outcome> readParts = outcomes.filter(x -> x.kind == Outcome.Kind.REJECTION || x.kind == Outcome.Kind.PART_END).collect();
         SignInSelection listed = o.listed();
         List<Outcome> listedVerdicts = listed == SignInSelection.NONE ? List.of()
                 : outcomes.filter(x -> x.kind == Outcome.Kind.VERDICT && listed.keeps(x.verdict)).collect();
@@ -202,15 +218,7 @@ public final class SparkJob {
             Evaluator.SignInTotals totals = new Evaluator.SignInTotals();
             List<Outcome> read = new ArrayList<>(readOf.getOrDefault(t.key(), List.of()));
             read.sort(Comparator.comparingInt((Outcome x) -> x.file).thenComparingLong(x -> x.seq));
-            for (Outcome x : read) {
-                if (x.kind == Outcome.Kind.FILE) {
-                    totals.read += x.records;
-                    totals.recordsPerFile.put(x.label, x.records);
-                } else {
-                    totals.rejectedCount += x.records;
-                    totals.rejected.add(x.rejection);
-                }
-            }
+            assemble(read, labels, totals);
             Outcome part = tenantParts.get(t.key());
             Evaluator.TenantStage stage = stages.get(t.key());
             if (part != null) {
@@ -234,7 +242,7 @@ public final class SparkJob {
 
             Report report;
             try {
-                report = AcceptedRisks.read(t.folder()).apply(evaluator.finish(t.data(), o.asOf(), stage, totals)).withSignIns(list);
+                report = AcceptedRisks.read(t.folder()).apply(evaluator.finish(t.data(), t.data().tenant.evaluationDate(o.asOf()), stage, totals)).withSignIns(list);
             } catch (InputException e) {
                 failed.add(t.key());
                 failures.put(t.key(), e.getMessage());
@@ -245,12 +253,13 @@ public final class SparkJob {
             ObjectNode row = rows.addObject();
             row.put("tenant", t.key());
             row.put("status", report.status().name());
+            row.put("asOf", t.data().tenant.evaluationDate(o.asOf()).toString());
             row.put("report", "tenants/" + t.key() + "/report.json");
             row.putPOJO("summary", report.summary());
             if (report.status() != Report.Status.READY) exit = Math.max(exit, 1);
         }
         if (!failed.isEmpty()) exit = 3;
-        summary.put("asOf", o.asOf().toString());
+        summary.put("asOf", (o.asOf() != null ? o.asOf() : java.time.LocalDate.now(java.time.ZoneOffset.UTC)).toString());
         summary.put("rulesFingerprint", rules.fingerprint());
         summary.put("signInFiles", files.size());
         AtomicFile.write(o.out().resolve("summary.json"), w -> {
@@ -258,6 +267,44 @@ public final class SparkJob {
             w.write(System.lineSeparator());
         });
         return new Result(exit, statuses, failed);
+    }
+
+    /**
+     * Puts each file's parts back together, in order, as reading it whole does: positions of rejections in later
+     * parts moved by the records and lines before them, the first rejections of the file listed and the rest summed up.
+     */
+    private static void assemble(List<Outcome> read, Map<Integer, String> labels, Evaluator.SignInTotals totals) {
+        SignInReader.Sink sink = new SignInReader.Sink() {
+            @Override
+            public void signIn(io.github.mfaeval.model.SignIn signIn, io.github.mfaeval.load.SignInKind kind) {
+                throw new IllegalStateException("sign-ins are judged on the executors");
+            }
+
+            @Override
+            public void rejected(Rejection r) {
+                totals.rejectedCount += r.records();
+                totals.rejected.add(r);
+            }
+        };
+        int i = 0;
+        while (i < read.size()) {
+            int file = read.get(i).file;
+            String label = labels.get(file);
+            SignInReader.FileAssembler assembler = new SignInReader.FileAssembler(label, sink);
+            long records = 0;
+            for (; i < read.size() && read.get(i).file == file; i++) {
+                Outcome x = read.get(i);
+                if (x.kind == Outcome.Kind.PART_END) {
+                    records += x.records;
+                    assembler.add(new SignInReader.PartResult(null, null, null, x.partRecords, x.partLines));
+                } else {
+                    assembler.rejected(x.atIndex < 0 ? null : new JsonRecords.Position(x.atIndex, x.atLine), x.where, x.reason, x.records);
+                }
+            }
+            assembler.finish();
+            totals.read += records;
+            totals.recordsPerFile.put(label, records);
+        }
     }
 
     private static Map<String, List<Outcome>> group(List<Outcome> outcomes) {

@@ -46,7 +46,7 @@ public final class SparkMain implements Callable<Integer> {
             description = "Output folder: tenants/<name>/report.json, report.html and csv/, signins/ (Parquet), summary.json.")
     Path out;
 
-    @Option(names = "--as-of", paramLabel = "DATE", description = "Evaluation date (default: today).")
+    @Option(names = "--as-of", paramLabel = "DATE", description = "Evaluation date of every tenant (default: as batch: the tenant.json asOf of a frozen snapshot, else today, UTC).")
     LocalDate asOf;
 
     @Option(names = "--edition", paramLabel = "ID",
@@ -62,8 +62,9 @@ public final class SparkMain implements Callable<Integer> {
     int partitions;
 
     @Option(names = "--split-mb", paramLabel = "MB", defaultValue = "128",
-            description = "Most bytes of sign-in files one reading task takes (small hourly files are read together; default 128).")
-    long splitMb;
+            description = "Most bytes of sign-in files one reading task takes: small hourly files are read together, a larger "
+                    + "plain NDJSON file is read in line ranges of about this size by several tasks (default 128).")
+    double splitMb;
 
     @Option(names = "--rules", paramLabel = "DIR", description = "Rules folder (default: as evaluate).")
     Path rules;
@@ -71,12 +72,28 @@ public final class SparkMain implements Callable<Integer> {
     @Option(names = "--cache-dir", paramLabel = "DIR", description = "Rule cache folder, on the driver and each executor (default: as evaluate).")
     String cacheDir;
 
+    /** A session to run in and leave running (tests share one per class); null: the job makes its own and stops it. */
+    private final SparkSession given;
+
+    public SparkMain() {
+        this(null);
+    }
+
+    SparkMain(SparkSession given) {
+        this.given = given;
+    }
+
     public static void main(String[] args) {
         System.exit(run(args));
     }
 
     public static int run(String... args) {
-        return new CommandLine(new SparkMain()).setCaseInsensitiveEnumValuesAllowed(true)
+        return run(null, args);
+    }
+
+    /** Runs in {@code spark} (left running) when not null; {@code --master} is then ignored. */
+    static int run(SparkSession spark, String... args) {
+        return new CommandLine(new SparkMain(spark)).setCaseInsensitiveEnumValuesAllowed(true)
                 // A failure is exit 2 (never 1, which means "action required"), with what failed.
                 .setExecutionExceptionHandler((e, cmd, parsed) -> {
                     cmd.getErr().println("mfa-eval spark: failed: " + e);
@@ -110,6 +127,22 @@ public final class SparkMain implements Callable<Integer> {
             err.println("mfa-eval spark: the rules do not build");
             return 2;
         }
+        SparkSession spark = given != null ? given : session(master);
+        try {
+            SparkJob.Result result = new SparkJob(spark, base, files, cacheDir, err).run(new SparkJob.Options(config, signIns, out,
+                    asOf, selection, cacheDir, partitions, Math.max(1, (long) (splitMb * 1024 * 1024))));
+            err.println("mfa-eval spark: " + result.statuses().size() + " tenant(s) evaluated, " + result.failed().size()
+                    + " failed; reports in " + out.resolve("tenants") + ", verdicts in " + out.resolve("signins"));
+            return result.exitCode();
+        } catch (IOException e) {
+            err.println("mfa-eval spark: " + e.getMessage());
+            return 2;
+        } finally {
+            if (given == null) spark.stop();
+        }
+    }
+
+    static SparkSession session(String master) {
         SparkSession.Builder builder = SparkSession.builder().appName("mfa-eval");
         if (master != null) {
             builder.master(master);
@@ -121,17 +154,6 @@ public final class SparkMain implements Callable<Integer> {
         }
         SparkSession spark = builder.getOrCreate();
         spark.sparkContext().setLogLevel("WARN");
-        try {
-            SparkJob.Result result = new SparkJob(spark, base, files, cacheDir, err).run(new SparkJob.Options(config, signIns, out,
-                    asOf != null ? asOf : LocalDate.now(), selection, cacheDir, partitions, splitMb * 1024 * 1024));
-            err.println("mfa-eval spark: " + result.statuses().size() + " tenant(s) evaluated, " + result.failed().size()
-                    + " failed; reports in " + out.resolve("tenants") + ", verdicts in " + out.resolve("signins"));
-            return result.exitCode();
-        } catch (IOException e) {
-            err.println("mfa-eval spark: " + e.getMessage());
-            return 2;
-        } finally {
-            spark.stop();
-        }
+        return spark;
     }
 }

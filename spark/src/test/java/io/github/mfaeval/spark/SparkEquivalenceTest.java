@@ -8,6 +8,7 @@ import io.github.mfaeval.load.format.SignInFiles;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -33,21 +34,35 @@ import static org.junit.jupiter.api.Assertions.fail;
  * tenant's configuration and a copy of each of its storage files (named after its path, '/' becoming '_').
  * The reports must be equal field by field; the only differences allowed are the ones the two runs cannot share:
  * the folder the tenant was read from and the file labels ("a/b/PT1H.json" against "a_b_PT1H.json").
+ * One more tenant has all its sign-ins in one large hourly file (a broken line and repeated records in it), which the
+ * job reads in several line ranges on several tasks: its report must be the same as evaluate's too, positions included.
  */
 class SparkEquivalenceTest {
     static final String AS_OF = "2026-11-30";
     static final Path RULES = Path.of("..", "rules").toAbsolutePath().normalize();
     static final Path WORK = Path.of("target", "spark-equivalence").toAbsolutePath();
     static final int TENANTS = 3;
+    /** The tenant whose sign-ins are in one large file, read in line ranges of about SPLIT_MB. */
+    static final int LARGE = TENANTS;
+    static final String SPLIT_MB = "1";
+    static String largeFile;
+    static int largeBrokenLine;
     static final String BROKEN = "{\"time\": \"2026-11-02T05:00:00Z\", \"category\": \"SignInLogs\", \"properties\": {\"id\": ";
 
     static Path config, storage, out;
     static final Map<String, String> tenantIds = new TreeMap<>();
     static final Map<String, List<String>> labelsOf = new TreeMap<>();
     static int sparkExit;
+    static SparkSession spark;
+
+    @AfterAll
+    static void stopSpark() {
+        if (spark != null) spark.stop();
+    }
 
     @BeforeAll
     static void generateAndRun() throws IOException {
+        spark = SparkMain.session("local[2]");
         deleteTree(WORK);
         Path generated = WORK.resolve("generated");
         config = WORK.resolve("config");
@@ -87,6 +102,32 @@ class SparkEquivalenceTest {
         layout.files.get(first).add(1, BROKEN);
         int k = 0;
         for (String f : layout.files.keySet()) if (k++ % 3 == 0) gzipped.add(f);
+        // The large tenant: every sign-in in one plain hourly file, some repeated further on, a broken line at 70%.
+        String large = TenantGenerator.folderName(LARGE);
+        Path largeFolder = generated.resolve(large);
+        new TenantGenerator(17, 60, 2500, false).write(LARGE, largeFolder);
+        String largeId = StorageAccountLayout.JSON.readTree(largeFolder.resolve("tenant.json").toFile()).path("tenantId").asText();
+        tenantIds.put(large, largeId);
+        Files.createDirectories(config.resolve(large));
+        largeFile = "insights-logs-signinlogs/tenantId=" + largeId + "/y=2026/m=11/d=01/h=00/m=00/PT1H.json";
+        List<String> lines = new ArrayList<>();
+        try (Stream<Path> files = Files.list(largeFolder).sorted()) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                if (!SignInFiles.isSignInName(f.getFileName().toString())) {
+                    Files.copy(f, config.resolve(large).resolve(f.getFileName()));
+                    continue;
+                }
+                for (String line : Files.readAllLines(f, StandardCharsets.UTF_8)) {
+                    if (!line.isBlank()) lines.add(StorageAccountLayout.envelope(largeId, StorageAccountLayout.JSON.readTree(line)));
+                }
+            }
+        }
+        int records = lines.size();
+        for (int i = 0; i < records; i += 41) lines.add(lines.get(i));
+        largeBrokenLine = lines.size() * 7 / 10;
+        lines.add(largeBrokenLine - 1, BROKEN);
+        for (String line : lines) layout.add(largeFile, line);
+        gzipped.remove(largeFile);
         // Sign-ins of a tenant that has no folder: not read, listed in summary.json.
         layout.add("insights-logs-signinlogs/tenantId=00000000-0000-0000-0000-0000000000ff/y=2026/m=11/d=01/h=00/m=00/PT1H.json",
                 layout.files.get(first).get(0));
@@ -97,8 +138,8 @@ class SparkEquivalenceTest {
                 if (id.equalsIgnoreCase(tenantId)) labelsOf.computeIfAbsent(name, x -> new ArrayList<>()).add(label);
             });
         }
-        sparkExit = SparkMain.run("--master", "local[2]", "--config", config.toString(), "--sign-ins", storage.toString(),
-                "--out", out.toString(), "--as-of", AS_OF, "--rules", RULES.toString(), "--partitions", "3");
+        sparkExit = SparkMain.run(spark, "--config", config.toString(), "--sign-ins", storage.toString(),
+                "--out", out.toString(), "--as-of", AS_OF, "--rules", RULES.toString(), "--partitions", "3", "--split-mb", SPLIT_MB);
     }
 
     @Test
@@ -147,11 +188,24 @@ class SparkEquivalenceTest {
     }
 
     @Test
+    void theLargeFileIsReadInSeveralLineRangesAndItsBrokenLineKeepsItsLine() throws IOException {
+        InputFile f = new InputFile(0, storage.resolve(largeFile).toUri().toString(), largeFile, "t", List.of(), Files.size(storage.resolve(largeFile)));
+        List<ReadPart> parts = PartReader.parts(f, (long) (Double.parseDouble(SPLIT_MB) * 1024 * 1024));
+        assertTrue(parts.size() >= 4, "the large file should be read in several parts, not " + parts.size());
+        assertTrue(ReadTasks.bins(parts, 2, (long) (Double.parseDouble(SPLIT_MB) * 1024 * 1024)).size() >= 4, "and by several tasks");
+        long brokenAt = new String(Files.readAllBytes(storage.resolve(largeFile)), StandardCharsets.ISO_8859_1).indexOf(BROKEN);
+        assertTrue(brokenAt > parts.get(1).end(), "the broken line should be in a later part, at byte " + brokenAt);
+        JsonNode report = StorageAccountLayout.JSON.readTree(out.resolve("tenants").resolve(TenantGenerator.folderName(LARGE))
+                .resolve("report.json").toFile());
+        JsonNode rejected = report.path("inputs").path("rejected");
+        assertEquals(1, rejected.size(), rejected.toString());
+        assertEquals(largeFile, rejected.get(0).path("file").asText());
+        assertTrue(rejected.get(0).path("record").asText().endsWith("(line " + largeBrokenLine + ")"), rejected.toString());
+    }
+
+    @Test
     void everyVerdictIsInTheParquetTable() throws IOException {
-        SparkSession spark = SparkSession.builder().master("local[1]").appName("mfa-eval-test")
-                .config("spark.ui.enabled", "false").config("spark.driver.bindAddress", "127.0.0.1")
-                .config("spark.driver.host", "127.0.0.1").getOrCreate();
-        try {
+        {
             Dataset<Row> verdicts = spark.read().parquet(out.resolve("signins").toString());
             for (String name : tenantIds.keySet()) {
                 JsonNode report = StorageAccountLayout.JSON.readTree(out.resolve("tenants").resolve(name).resolve("report.json").toFile());
@@ -161,8 +215,6 @@ class SparkEquivalenceTest {
                 assertEquals(evaluated, mine.count(), name);
                 assertEquals(notSatisfied, mine.filter("inScope and not mfaSatisfied").count(), name);
             }
-        } finally {
-            spark.stop();
         }
     }
 
