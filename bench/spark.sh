@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Spark benchmark (docs/spark.md): the same generated tenant evaluated by `evaluate` and by `mfa-eval spark`
 # in local mode on 2 cores, wall clock of each whole command (JVM and Spark start included), sign-ins read per
-# second. The tenant's sign-in files are in its folder, which both commands read the same way.
+# second. The sign-ins are written in the storage-account layout (Azure Monitor records, one file per category and
+# hour: insights-logs-*/tenantId=<id>/y=/m=/d=/h=/m=00/PT1H.json); spark reads that tree, evaluate a folder holding
+# the tenant's configuration and a copy of each of those files. The load average is printed beside the figures:
+# the machine may be shared.
 #
 #   bench/spark.sh [--sign-ins N (default 200000)] [--users U (default N/50)] [--keep]
 # Needs: JDK 17, Maven (builds both jars if needed), jq.
@@ -27,8 +30,30 @@ export MFA_EVAL_CACHE="$work/cache"
 asof=2026-11-30
 
 "$root/mfa-eval" generate --tenants 1 --users "$users" --sign-ins "$signins" --out "$work/tenants" >/dev/null
-tenant="$work/tenants/tenant-00001"
-bytes=$(du -cb "$tenant"/signIns*.json | tail -1 | cut -f1)
+generated="$work/tenants/tenant-00001"
+tid=$(jq -r .tenantId "$generated/tenant.json")
+# The storage-account layout: each Graph record in its Azure Monitor envelope, in its category's hourly file.
+storage="$work/storage"
+cat "$generated"/signIns*.json | jq -r --arg t "$tid" '
+  (.signInEventTypes[0] // "interactiveUser") as $type
+  | ({"nonInteractiveUser": "NonInteractiveUserSignInLogs", "servicePrincipal": "ServicePrincipalSignInLogs",
+      "managedIdentity": "ManagedIdentitySignInLogs"}[$type] // "SignInLogs") as $cat
+  | (.createdDateTime | sub("\\.[0-9]+Z$"; "Z") | fromdateiso8601 | gmtime) as $tm
+  | "insights-logs-\($cat | ascii_downcase)/tenantId=\($t)/y=\($tm[0])/m=\($tm[1] + 1 | tostring | if length < 2 then "0" + . else . end)/d=\($tm[2] | tostring | if length < 2 then "0" + . else . end)/h=\($tm[3] | tostring | if length < 2 then "0" + . else . end)/m=00/PT1H.json"
+    + "\t" + ({time: .createdDateTime, resourceId: "/tenants/\($t)/providers/Microsoft.aadiam", operationName: "Sign-in activity",
+               operationVersion: "1.0", category: $cat, tenantId: $t, resultType: (.status.errorCode // 0 | tostring),
+               Level: 4, location: "EU", properties: .} | tojson)' \
+  | LC_ALL=C sort -s -T "$work" -t$'\t' -k1,1 \
+  | awk -F'\t' -v root="$storage" '$1 != last { if (last != "") close(out); last = $1; out = root "/" $1;
+        d = out; sub(/\/[^\/]*$/, "", d); system("mkdir -p \"" d "\""); } { print $2 > out }'
+config="$work/config"; mkdir -p "$config/tenant-00001"
+tenant="$work/evaluate/tenant-00001"; mkdir -p "$tenant"
+for f in "$generated"/*; do
+  case "$(basename "$f")" in signIns*) ;; *) cp "$f" "$config/tenant-00001/"; cp "$f" "$tenant/" ;; esac
+done
+(cd "$storage" && find . -type f -name PT1H.json | sed 's|^\./||' | while read -r p; do cp "$p" "$tenant/${p//\//_}"; done)
+files=$(find "$storage" -type f | wc -l)
+bytes=$(du -cb $(find "$storage" -type f) | tail -1 | cut -f1)
 # Warm the rule cache and build both jars first: neither figure should include a build.
 "$root/mfa-eval" evaluate "$root/examples/tenants/contoso-ready" --as-of "$asof" >/dev/null || true
 "$root/mfa-eval" spark --help >/dev/null
@@ -37,17 +62,18 @@ now() { date +%s.%N; }
 t0=$(now)
 "$root/mfa-eval" evaluate "$tenant" --format json --as-of "$asof" -o "$work/evaluate.json" || [[ $? -le 1 ]]
 t1=$(now)
-"$root/mfa-eval" spark --master 'local[2]' --config "$work/tenants" --out "$work/spark" --as-of "$asof" 2>"$work/spark.log" \
+"$root/mfa-eval" spark --master 'local[2]' --config "$config" --sign-ins "$storage" --out "$work/spark" --as-of "$asof" 2>"$work/spark.log" \
   || [[ $? -le 1 ]]
 t2=$(now)
 
 read_e=$(jq .summary.signInsRead "$work/evaluate.json")
 read_s=$(jq .summary.signInsRead "$work/spark/tenants/tenant-00001/report.json")
 [[ "$read_e" == "$read_s" ]] || { echo "bench/spark: evaluate read $read_e sign-ins, spark $read_s" >&2; exit 1; }
-awk -v n="$read_e" -v b="$bytes" -v e="$(echo "$t1 - $t0" | bc)" -v s="$(echo "$t2 - $t1" | bc)" -v load="$(cut -d' ' -f1-3 /proc/loadavg)" 'BEGIN {
-  printf "sign-ins: %d (%.0f MB of Graph JSON), load average before: %s\n", n, b / 1048576, load
+awk -v n="$read_e" -v b="$bytes" -v files="$files" -v e="$(echo "$t1 - $t0" | bc)" -v s="$(echo "$t2 - $t1" | bc)" -v load="$(cut -d' ' -f1-3 /proc/loadavg)" 'BEGIN {
+  printf "sign-ins: %d in %d hourly files (%.0f MB of Azure Monitor JSON), load average before: %s\n", n, files, b / 1048576, load
   printf "evaluate (2 threads):       %7.1f s  %8.0f sign-ins/s\n", e, n / e
   printf "spark local[2]:             %7.1f s  %8.0f sign-ins/s  (%.0f per core)\n", s, n / s, n / s / 2
   printf "spark / evaluate:           %7.2f\n", (n / s) / (n / e)
 }'
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 $keep || rm -rf "$work"
