@@ -59,21 +59,42 @@ bytes=$(du -cb $(find "$storage" -type f) | tail -1 | cut -f1)
 "$root/mfa-eval" spark --help >/dev/null
 
 now() { date +%s.%N; }
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+# CPU seconds (user + system) of each command: on a shared machine wall clock depends on the others, CPU time much less.
 t0=$(now)
-"$root/mfa-eval" evaluate "$tenant" --format json --as-of "$asof" -o "$work/evaluate.json" || [[ $? -le 1 ]]
+/usr/bin/time -f "%U %S" -o "$work/evaluate.cpu" "$root/mfa-eval" evaluate "$tenant" --format json --as-of "$asof" -o "$work/evaluate.json" \
+  || [[ $? -le 1 ]]
 t1=$(now)
-"$root/mfa-eval" spark --master 'local[2]' --config "$config" --sign-ins "$storage" --out "$work/spark" --as-of "$asof" 2>"$work/spark.log" \
+# Spark's event log gives each stage's task CPU time and shuffle bytes (the per-core rates of docs/spark.md's plan).
+mkdir -p "$work/events"
+MFA_EVAL_SPARK_JAVA_OPTS="-Xmx4g -Dspark.eventLog.enabled=true -Dspark.eventLog.dir=file://$work/events" \
+  /usr/bin/time -f "%U %S" -o "$work/spark.cpu" \
+  "$root/mfa-eval" spark --master 'local[2]' --config "$config" --sign-ins "$storage" --out "$work/spark" --as-of "$asof" 2>"$work/spark.log" \
   || [[ $? -le 1 ]]
 t2=$(now)
+load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 
 read_e=$(jq .summary.signInsRead "$work/evaluate.json")
 read_s=$(jq .summary.signInsRead "$work/spark/tenants/tenant-00001/report.json")
 [[ "$read_e" == "$read_s" ]] || { echo "bench/spark: evaluate read $read_e sign-ins, spark $read_s" >&2; exit 1; }
-awk -v n="$read_e" -v b="$bytes" -v files="$files" -v e="$(echo "$t1 - $t0" | bc)" -v s="$(echo "$t2 - $t1" | bc)" -v load="$(cut -d' ' -f1-3 /proc/loadavg)" 'BEGIN {
-  printf "sign-ins: %d in %d hourly files (%.0f MB of Azure Monitor JSON), load average before: %s\n", n, files, b / 1048576, load
-  printf "evaluate (2 threads):       %7.1f s  %8.0f sign-ins/s\n", e, n / e
-  printf "spark local[2]:             %7.1f s  %8.0f sign-ins/s  (%.0f per core)\n", s, n / s, n / s / 2
-  printf "spark / evaluate:           %7.2f\n", (n / s) / (n / e)
+ecpu=$(awk '{print $1 + $2}' "$work/evaluate.cpu")
+scpu=$(awk '{print $1 + $2}' "$work/spark.cpu")
+awk -v n="$read_e" -v b="$bytes" -v files="$files" -v e="$(echo "$t1 - $t0" | bc)" -v s="$(echo "$t2 - $t1" | bc)" \
+    -v ec="$ecpu" -v sc="$scpu" -v lb="$load_before" -v la="$load_after" 'BEGIN {
+  printf "sign-ins: %d in %d hourly files (%.0f MB of Azure Monitor JSON); load average before %s, after %s\n", n, files, b / 1048576, lb, la
+  printf "evaluate (2 threads):  %7.1f s wall %8.0f sign-ins/s; %7.1f CPU s, %7.0f sign-ins per CPU second\n", e, n / e, ec, n / ec
+  printf "spark local[2]:        %7.1f s wall %8.0f sign-ins/s; %7.1f CPU s, %7.0f sign-ins per CPU second\n", s, n / s, sc, n / sc
+  printf "spark / evaluate:      %7.2f (wall)\n", (n / s) / (n / e)
 }'
-echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+# Per stage of the Spark job: tasks, task CPU seconds, sign-ins per task CPU second, shuffle written and read.
+jq -r --argjson n "$read_e" -s '
+  def acc($name): ([.["Stage Info"].Accumulables[]? | select(.Name == $name) | .Value | tonumber] | add // 0);
+  .[] | select(.Event == "SparkListenerStageCompleted")
+  | [.["Stage Info"]["Stage ID"], .["Stage Info"]["Number of Tasks"], (acc("internal.metrics.executorCpuTime") / 1e9),
+     (acc("internal.metrics.executorRunTime") / 1e3), acc("internal.metrics.shuffle.write.bytesWritten"),
+     acc("internal.metrics.shuffle.write.recordsWritten"),
+     (acc("internal.metrics.shuffle.read.localBytesRead") + acc("internal.metrics.shuffle.read.remoteBytesRead")),
+     (.["Stage Info"]["Stage Name"] | split(" at ")[0])]
+  | "stage \(.[0]) \(.[7]): \(.[1]) tasks, \(.[2] * 10 | floor / 10) task CPU s (\(if .[2] > 0 then ($n / .[2] | floor) else "-" end) sign-ins per CPU s), run \(.[3] * 10 | floor / 10) s, shuffle written \(.[4] / 1048576 * 10 | floor / 10) MB in \(.[5]) records (\(.[4] / $n | floor) bytes per sign-in), read \(.[6] / 1048576 * 10 | floor / 10) MB"
+' "$work"/events/* || echo "bench/spark: no Spark event log to read" >&2
 $keep || rm -rf "$work"
