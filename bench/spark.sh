@@ -67,7 +67,7 @@ t0=$(now)
 t1=$(now)
 # Spark's event log gives each stage's task CPU time and shuffle bytes (the per-core rates of docs/spark.md's plan).
 mkdir -p "$work/events"
-MFA_EVAL_SPARK_JAVA_OPTS="-Xmx4g -Dspark.eventLog.enabled=true -Dspark.eventLog.dir=file://$work/events" \
+MFA_EVAL_SPARK_JAVA_OPTS="-Xmx4g -Dspark.eventLog.enabled=true -Dspark.eventLog.compress=false -Dspark.eventLog.dir=file://$work/events" \
   /usr/bin/time -f "%U %S" -o "$work/spark.cpu" \
   "$root/mfa-eval" spark --master 'local[2]' --config "$config" --sign-ins "$storage" --out "$work/spark" --as-of "$asof" 2>"$work/spark.log" \
   || [[ $? -le 1 ]]
@@ -77,8 +77,8 @@ load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 read_e=$(jq .summary.signInsRead "$work/evaluate.json")
 read_s=$(jq .summary.signInsRead "$work/spark/tenants/tenant-00001/report.json")
 [[ "$read_e" == "$read_s" ]] || { echo "bench/spark: evaluate read $read_e sign-ins, spark $read_s" >&2; exit 1; }
-ecpu=$(awk '{print $1 + $2}' "$work/evaluate.cpu")
-scpu=$(awk '{print $1 + $2}' "$work/spark.cpu")
+ecpu=$(tail -1 "$work/evaluate.cpu" | awk '{print $1 + $2}')
+scpu=$(tail -1 "$work/spark.cpu" | awk '{print $1 + $2}')
 awk -v n="$read_e" -v b="$bytes" -v files="$files" -v e="$(echo "$t1 - $t0" | bc)" -v s="$(echo "$t2 - $t1" | bc)" \
     -v ec="$ecpu" -v sc="$scpu" -v lb="$load_before" -v la="$load_after" 'BEGIN {
   printf "sign-ins: %d in %d hourly files (%.0f MB of Azure Monitor JSON); load average before %s, after %s\n", n, files, b / 1048576, lb, la
