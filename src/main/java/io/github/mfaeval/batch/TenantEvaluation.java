@@ -4,7 +4,7 @@ import io.github.mfaeval.engine.Evaluator;
 import io.github.mfaeval.engine.RuleBase;
 import io.github.mfaeval.load.TenantData;
 import io.github.mfaeval.load.TenantLoader;
-import io.github.mfaeval.report.Report;
+import io.github.mfaeval.result.Report;
 import io.github.mfaeval.risk.AcceptedRisks;
 
 import java.nio.file.Path;

@@ -7,8 +7,8 @@ import io.github.mfaeval.engine.RuleFiles;
 import io.github.mfaeval.load.TenantData;
 import io.github.mfaeval.load.TenantLoader;
 import io.github.mfaeval.report.JsonReportStream;
-import io.github.mfaeval.report.Report;
-import io.github.mfaeval.report.SignInSelection;
+import io.github.mfaeval.result.Report;
+import io.github.mfaeval.result.SignInSelection;
 
 import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;

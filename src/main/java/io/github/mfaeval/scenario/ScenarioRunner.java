@@ -5,7 +5,7 @@ import io.github.mfaeval.engine.RuleBase;
 import io.github.mfaeval.load.InputException;
 import io.github.mfaeval.load.TenantLoader;
 import io.github.mfaeval.model.Finding;
-import io.github.mfaeval.report.Report;
+import io.github.mfaeval.result.Report;
 
 import java.io.IOException;
 import java.nio.file.Files;
