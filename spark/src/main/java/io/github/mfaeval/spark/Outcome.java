@@ -3,7 +3,7 @@ package io.github.mfaeval.spark;
 import io.github.mfaeval.load.DirectoryUser;
 import io.github.mfaeval.model.Finding;
 import io.github.mfaeval.model.SignInTally;
-import io.github.mfaeval.report.SignInVerdict;
+import io.github.mfaeval.result.SignInVerdict;
 
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -36,7 +36,7 @@ final class Outcome implements Serializable {
     String where, reason;
     long records, partRecords, partLines;
     long duplicates, inScope, satisfied, notSatisfied;
-    final io.github.mfaeval.report.SignInPeriod.Builder period = new io.github.mfaeval.report.SignInPeriod.Builder();
+    final io.github.mfaeval.result.SignInPeriod.Builder period = new io.github.mfaeval.result.SignInPeriod.Builder();
     List<Finding> findings;
     Set<String> fired;
 
