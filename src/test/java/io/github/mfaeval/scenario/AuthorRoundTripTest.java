@@ -9,8 +9,8 @@ import io.github.mfaeval.engine.RuleFiles;
 import io.github.mfaeval.engine.RuleProblem;
 import io.github.mfaeval.engine.TableSheet;
 import io.github.mfaeval.load.TenantLoader;
-import io.github.mfaeval.report.Report;
-import io.github.mfaeval.report.SignInVerdict;
+import io.github.mfaeval.result.Report;
+import io.github.mfaeval.result.SignInVerdict;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
