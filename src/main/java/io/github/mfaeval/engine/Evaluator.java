@@ -158,7 +158,7 @@ public final class Evaluator {
     /** {@link #readOnly(TenantData)} with {@code readers} threads parsing. */
     public static ReadCounts readOnly(TenantData data, int readers) throws IOException {
         SignInTotals totals = new SignInTotals();
-        SignInStream stream = new SignInStream(chunk -> { }, totals, SignInCopies.scan(data.signInFiles(), data.authDetails));
+        SignInStream stream = new SignInStream(chunk -> { }, totals, SignInCopies.scan(data.signInFiles(), data.authDetails, readers, SignInFilesReader.PART_BYTES));
         stream.readFiles(data.signInFiles(), data.authDetails, readers, SignInFilesReader.PART_BYTES);
         stream.finish();
         return new ReadCounts(totals.read, totals.rejectedCount, totals.duplicates);
@@ -175,7 +175,7 @@ public final class Evaluator {
         try (ChunkPipeline<List<SignIn>> pipeline = pipelined
                 ? ChunkPipeline.threaded("mfa-eval sign-ins", DEPTH, evaluation::accept)
                 : ChunkPipeline.inline(evaluation::accept)) {
-            SignInStream stream = new SignInStream(pipeline::submit, totals, SignInCopies.scan(data.signInFiles(), data.authDetails));
+            SignInStream stream = new SignInStream(pipeline::submit, totals, SignInCopies.scan(data.signInFiles(), data.authDetails, readers, partBytes));
             try {
                 stream.readFiles(data.signInFiles(), data.authDetails, readers, partBytes);
                 stream.finish();

@@ -3,7 +3,8 @@ package io.github.mfaeval.engine;
 import io.github.mfaeval.load.Rejection;
 import io.github.mfaeval.load.SignInKind;
 import io.github.mfaeval.load.format.PortalAuthDetails;
-import io.github.mfaeval.load.format.SignInReader;
+import io.github.mfaeval.load.format.SignInFilesReader;
+import io.github.mfaeval.load.format.SignInIds;
 import io.github.mfaeval.model.AuthStep;
 import io.github.mfaeval.model.SignIn;
 
@@ -27,7 +28,8 @@ import java.util.Set;
  *   <li>an MFA requirement, then more requirement providers, then a status detail;</li>
  *   <li>then the source (file and record) that sorts first.</li>
  * </ol>
- * Ids seen more than once are found by a first pass over the files (only when there are several); their copies
+ * Ids seen more than once are found before the sign-ins are read (only when there are several files; see
+ * {@link #scan}); their copies
  * are held until every file is read and then evaluated in (createdDateTime, id) order. What is held grows with
  * the copied sign-ins only.
  */
@@ -60,25 +62,49 @@ final class SignInCopies {
         return new SignInCopies(Set.of());
     }
 
-    /** The ids that more than one record of these files carry (a first pass: only worth it with several files). */
-    static SignInCopies scan(List<Path> files, PortalAuthDetails details) {
+    /**
+     * The ids that more than one record of these files carry (only worth asking with several files). A cheap look
+     * at the ids first ({@link SignInIds}): when no id can be carried twice, which is the common case, nothing is
+     * copied and the files are read once. Only when some may be are the files read to know which (on
+     * {@code threads} threads, parts of about {@code partBytes}).
+     */
+    static SignInCopies scan(List<Path> files, PortalAuthDetails details, int threads, long partBytes) {
         if (files.size() < 2) return none();
+        SignInIds.Candidates candidates = SignInIds.scan(files, details, threads, partBytes);
+        if (candidates.none()) return none();
+        if (candidates.exact()) return read(files, details, threads, partBytes);
+        // Only the lines whose key came more than once can hold a copied id: the sign-ins read from them, in file
+        // order, are judged as a read of every file would judge them.
         HashedIdSet seen = new HashedIdSet();
         Set<String> copied = new HashSet<>();
-        for (Path file : files) {
-            SignInReader.read(file, details, new SignInReader.Sink() {
-                @Override
-                public void signIn(SignIn s, SignInKind kind) {
-                    if (Thread.currentThread().isInterrupted()) throw new java.util.concurrent.CancellationException("evaluation interrupted");
-                    if (!seen.add(s.getId())) copied.add(s.getId());
-                }
-
-                @Override
-                public void rejected(Rejection r) {
-                }
-            });
+        for (String id : SignInIds.idsAt(candidates.lines(), details)) {
+            if (Thread.currentThread().isInterrupted()) throw new java.util.concurrent.CancellationException("evaluation interrupted");
+            if (!seen.add(id)) copied.add(id);
         }
         return new SignInCopies(copied);
+    }
+
+    /** The ids that more than one sign-in read from these files carries, exactly. */
+    static SignInCopies read(List<Path> files, PortalAuthDetails details, int threads, long partBytes) {
+        HashedIdSet seen = new HashedIdSet();
+        Set<String> copied = new HashSet<>();
+        SignInFilesReader.read(files, details, threads, partBytes, new SignInFilesReader.FileSink() {
+            @Override
+            public void signIn(SignIn s, SignInKind kind) {
+                if (Thread.currentThread().isInterrupted()) throw new java.util.concurrent.CancellationException("evaluation interrupted");
+                if (!seen.add(s.getId())) copied.add(s.getId());
+            }
+
+            @Override
+            public void rejected(Rejection r) {
+            }
+        });
+        return new SignInCopies(copied);
+    }
+
+    /** The ids judged on their richest copy. */
+    Set<String> copied() {
+        return copied;
     }
 
     boolean isCopied(String id) {
