@@ -1,10 +1,8 @@
 package io.github.mfaeval.engine;
 
-import io.github.mfaeval.load.Rejection;
+import io.github.mfaeval.result.Rejection;
 import io.github.mfaeval.load.SignInKind;
-import io.github.mfaeval.load.format.PortalAuthDetails;
-import io.github.mfaeval.load.format.SignInFilesReader;
-import io.github.mfaeval.load.format.SignInIds;
+import io.github.mfaeval.load.SignInSource;
 import io.github.mfaeval.model.AuthStep;
 import io.github.mfaeval.model.SignIn;
 
@@ -64,20 +62,20 @@ final class SignInCopies {
 
     /**
      * The ids that more than one record of these files carry (only worth asking with several files). A cheap look
-     * at the ids first ({@link SignInIds}): when no id can be carried twice, which is the common case, nothing is
-     * copied and the files are read once. Only when some may be are the files read to know which (on
-     * {@code threads} threads, parts of about {@code partBytes}).
+     * at the ids first ({@link SignInSource#idsOfRepeatedKeys}): when no id can be carried twice, which is the
+     * common case, nothing is copied and the files are read once; otherwise only the lines whose id repeats are
+     * read, and every file only when those lines cannot be told apart (on {@code threads} threads, parts of
+     * about {@code partBytes}).
      */
-    static SignInCopies scan(List<Path> files, PortalAuthDetails details, int threads, long partBytes) {
-        if (files.size() < 2) return none();
-        SignInIds.Candidates candidates = SignInIds.scan(files, details, threads, partBytes);
-        if (candidates.none()) return none();
-        if (candidates.exact()) return read(files, details, threads, partBytes);
-        // Only the lines whose key came more than once can hold a copied id: the sign-ins read from them, in file
-        // order, are judged as a read of every file would judge them.
+    static SignInCopies scan(SignInSource source, int threads, long partBytes) {
+        if (source.files().size() < 2) return none();
+        List<String> ids = source.idsOfRepeatedKeys(threads, partBytes);
+        if (ids == null) return read(source, threads, partBytes);
+        // Every record of a copied id is among those lines: the sign-ins read from them, in file order, are judged
+        // as a read of every file would judge them.
         HashedIdSet seen = new HashedIdSet();
         Set<String> copied = new HashSet<>();
-        for (String id : SignInIds.idsAt(candidates.lines(), details)) {
+        for (String id : ids) {
             if (Thread.currentThread().isInterrupted()) throw new java.util.concurrent.CancellationException("evaluation interrupted");
             if (!seen.add(id)) copied.add(id);
         }
@@ -85,10 +83,10 @@ final class SignInCopies {
     }
 
     /** The ids that more than one sign-in read from these files carries, exactly. */
-    static SignInCopies read(List<Path> files, PortalAuthDetails details, int threads, long partBytes) {
+    static SignInCopies read(SignInSource source, int threads, long partBytes) {
         HashedIdSet seen = new HashedIdSet();
         Set<String> copied = new HashSet<>();
-        SignInFilesReader.read(files, details, threads, partBytes, new SignInFilesReader.FileSink() {
+        source.read(threads, partBytes, new SignInSource.Sink() {
             @Override
             public void signIn(SignIn s, SignInKind kind) {
                 if (Thread.currentThread().isInterrupted()) throw new java.util.concurrent.CancellationException("evaluation interrupted");

@@ -1,6 +1,8 @@
 package io.github.mfaeval.engine;
 
 import io.github.mfaeval.generate.TenantGenerator;
+import io.github.mfaeval.load.SignInSource;
+import io.github.mfaeval.load.TenantLoader;
 import io.github.mfaeval.load.format.SignInIds;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,17 +28,17 @@ class SignInCopiesTest {
     Path dir;
 
     @Test
-    void aTenantWithoutRepeatedIdsIsReadOnce() throws IOException {
+    void aTenantWithoutRepeatedIdsIsReadOnce() throws Exception {
         List<Path> files = generated(false);
         SignInIds.Candidates c = SignInIds.scan(files, null, 2, 64 * 1024);
         assertTrue(c.none(), "no id repeats: nothing to read again");
         assertEquals(0, c.partsRead(), "plain Graph lines are never mapped by the look");
         assertTrue(c.partsLooked() > 3);
-        assertEquals(Set.of(), SignInCopies.scan(files, null, 2, 64 * 1024).copied());
+        assertEquals(Set.of(), SignInCopies.scan(source(), 2, 64 * 1024).copied());
     }
 
     @Test
-    void repeatedIdsAreReadAgainLineByLineOnly() throws IOException {
+    void repeatedIdsAreReadAgainLineByLineOnly() throws Exception {
         List<Path> files = generated(true);
         SignInIds.Candidates c = SignInIds.scan(files, null, 2, 64 * 1024);
         assertFalse(c.exact());
@@ -44,14 +46,14 @@ class SignInCopiesTest {
         assertFalse(c.lines().isEmpty(), "the generator repeats some sign-ins");
         assertTrue(c.lines().size() < c.keys() / 10, c.lines().size() + " lines of " + c.keys());
         for (int threads : new int[] {1, 3}) {
-            Set<String> exact = SignInCopies.read(files, null, threads, 64 * 1024).copied();
+            Set<String> exact = SignInCopies.read(source(), threads, 64 * 1024).copied();
             assertFalse(exact.isEmpty());
-            assertEquals(exact, SignInCopies.scan(files, null, threads, 64 * 1024).copied(), threads + " threads");
+            assertEquals(exact, SignInCopies.scan(source(), threads, 64 * 1024).copied(), threads + " threads");
         }
     }
 
     @Test
-    void copiesInEveryShapeAreFoundAsAFullReadFindsThem() throws IOException {
+    void copiesInEveryShapeAreFoundAsAFullReadFindsThem() throws Exception {
         List<Path> files = generated(false);
         List<String> lines = Files.readAllLines(files.get(0), StandardCharsets.UTF_8);
         List<String> second = Files.readAllLines(files.get(1), StandardCharsets.UTF_8);
@@ -82,11 +84,11 @@ class SignInCopiesTest {
             changed.add(changed.size() / 2, copy);
             Files.write(files.get(1), changed, StandardCharsets.UTF_8);
             for (int threads : new int[] {1, 2}) {
-                Set<String> exact = SignInCopies.read(files, null, threads, 16 * 1024).copied();
+                Set<String> exact = SignInCopies.read(source(), threads, 16 * 1024).copied();
                 if (!List.of("rejected", "number", "trailing").contains(shape)) {
                     assertEquals(Set.of(id), Set.of(exact.stream().map(String::toLowerCase).toArray()), shape + ": the reader delivers the copy");
                 }
-                assertEquals(exact, SignInCopies.scan(files, null, threads, 16 * 1024).copied(), shape + ", " + threads + " threads");
+                assertEquals(exact, SignInCopies.scan(source(), threads, 16 * 1024).copied(), shape + ", " + threads + " threads");
             }
         }
         // a CSV export of a sign-in of the NDJSON files: its file is read, not looked at
@@ -94,14 +96,17 @@ class SignInCopiesTest {
         Path csv = dir.resolve("InteractiveSignIns_2025.csv");
         Files.writeString(csv, "Date (UTC),Request ID,User ID,Application ID,Status\n2025-11-27T10:00:00Z," + idOf(lines.get(40))
                 + ",8591514a-199d-457e-b98f-41e61ec1f7e9,04b07795-8ddb-461a-bbee-02f9e1bf7b46,Success\n");
-        List<Path> withCsv = new ArrayList<>(files);
-        withCsv.add(csv);
-        Set<String> exact = SignInCopies.read(withCsv, null, 2, 16 * 1024).copied();
+        assertTrue(source().files().contains(csv));
+        Set<String> exact = SignInCopies.read(source(), 2, 16 * 1024).copied();
         assertEquals(Set.of(idOf(lines.get(40))), exact);
-        assertEquals(exact, SignInCopies.scan(withCsv, null, 2, 16 * 1024).copied());
+        assertEquals(exact, SignInCopies.scan(source(), 2, 16 * 1024).copied());
     }
 
-    private List<Path> generated(boolean duplicates) throws IOException {
+    private SignInSource source() throws Exception {
+        return TenantLoader.load(dir).signIns();
+    }
+
+    private List<Path> generated(boolean duplicates) throws Exception {
         new TenantGenerator(11, 60, 1500, false).write(0, dir);
         List<Path> files = new ArrayList<>();
         try (var s = Files.list(dir)) {
