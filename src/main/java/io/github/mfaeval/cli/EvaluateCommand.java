@@ -139,14 +139,14 @@ final class EvaluateCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         if (readers < 1) {
-            err.println("mfa-eval: --readers must be at least 1, found " + readers);
+            Main.error(err, "--readers must be at least 1, found " + readers);
             return Main.ERROR;
         }
         if (parseOnly) return parseOnly(err);
         String problem = chooseFormat();
         if (problem == null) problem = TenantFolderCheck.problem(tenantDir);
         if (problem != null) {
-            err.println("mfa-eval: " + problem);
+            Main.error(err, problem);
             return Main.ERROR;
         }
         if (compareEdition != null) return compare(err);
@@ -162,11 +162,11 @@ final class EvaluateCommand implements Callable<Integer> {
             return Main.ERROR;
         }
         if (maxSignInAge < 0) {
-            err.println("mfa-eval: --max-sign-in-age must not be negative, found " + maxSignInAge);
+            Main.error(err, "--max-sign-in-age must not be negative, found " + maxSignInAge);
             return Main.ERROR;
         }
         LocalDate day = data.tenant.evaluationDate(asOf);
-        for (String warning : data.warnings) err.println("mfa-eval: warning: " + warning);
+        for (String warning : data.warnings) Main.error(err, "warning: " + warning);
         Evaluator evaluator = new Evaluator(base).withMaxSignInAge(maxSignInAge).withReaders(readers);
         Report[] report = new Report[1];
         SignInSelection selection = (signIns != null ? signIns : format == Format.json ? SignIns.unsatisfied : SignIns.all).selection;
