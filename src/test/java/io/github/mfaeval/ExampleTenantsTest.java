@@ -2,9 +2,9 @@ package io.github.mfaeval;
 
 import io.github.mfaeval.model.Finding;
 import io.github.mfaeval.model.SatisfiedBy;
-import io.github.mfaeval.report.Report;
-import io.github.mfaeval.report.SignInVerdict;
-import io.github.mfaeval.report.UserVerdict;
+import io.github.mfaeval.result.Report;
+import io.github.mfaeval.result.SignInVerdict;
+import io.github.mfaeval.result.UserVerdict;
 import org.junit.jupiter.api.Test;
 
 import java.util.Set;

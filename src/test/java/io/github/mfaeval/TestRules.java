@@ -5,7 +5,7 @@ import io.github.mfaeval.engine.RuleBase;
 import io.github.mfaeval.engine.RuleBaseBuilder;
 import io.github.mfaeval.engine.RuleFiles;
 import io.github.mfaeval.load.TenantLoader;
-import io.github.mfaeval.report.Report;
+import io.github.mfaeval.result.Report;
 
 import java.nio.file.Path;
 import java.time.LocalDate;

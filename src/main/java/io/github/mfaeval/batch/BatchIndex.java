@@ -2,7 +2,7 @@ package io.github.mfaeval.batch;
 
 import io.github.mfaeval.report.Html;
 import io.github.mfaeval.report.PageAssets;
-import io.github.mfaeval.report.Summary;
+import io.github.mfaeval.result.Summary;
 import io.github.mfaeval.report.SvgBarChart;
 
 import java.io.IOException;
@@ -237,7 +237,7 @@ final class BatchIndex {
             h.append("<td></td>");
             return;
         }
-        TenantRow.Phase next = r.schedule().stream().filter(p -> p.state() == io.github.mfaeval.report.ScheduleEntry.State.UPCOMING)
+        TenantRow.Phase next = r.schedule().stream().filter(p -> p.state() == io.github.mfaeval.result.ScheduleEntry.State.UPCOMING)
                 .min(java.util.Comparator.comparing(TenantRow.Phase::start)).orElse(null);
         TenantRow.Phase shown = next != null ? next
                 : r.schedule().stream().max(java.util.Comparator.comparing(TenantRow.Phase::start)).orElseThrow();
@@ -268,7 +268,7 @@ final class BatchIndex {
             return;
         }
         h.append("<td class=\"nowrap\" data-sort=\"").append(p.start()).append("\"><span class=\"state state-").append(p.state()).append("\">")
-                .append(p.state() == io.github.mfaeval.report.ScheduleEntry.State.ENFORCED ? "Enforced" : "Upcoming")
+                .append(p.state() == io.github.mfaeval.result.ScheduleEntry.State.ENFORCED ? "Enforced" : "Upcoming")
                 .append("</span><br><time datetime=\"").append(p.start()).append("\">").append(p.start()).append("</time>");
         if (p.postponed()) h.append(" <span class=\"muted\">(postponed)</span>");
         h.append("</td>");

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.github.mfaeval.report.AtomicFile;
 import io.github.mfaeval.report.JsonRenderer;
 import io.github.mfaeval.text.SafeText;
-import io.github.mfaeval.report.Summary;
+import io.github.mfaeval.result.Summary;
 
 import java.io.IOException;
 import java.time.Instant;

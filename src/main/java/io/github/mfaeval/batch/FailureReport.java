@@ -2,8 +2,8 @@ package io.github.mfaeval.batch;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import io.github.mfaeval.report.Changes;
-import io.github.mfaeval.report.Provenance;
+import io.github.mfaeval.result.Changes;
+import io.github.mfaeval.result.Provenance;
 
 import java.time.LocalDate;
 

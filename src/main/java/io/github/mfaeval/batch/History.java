@@ -2,9 +2,9 @@ package io.github.mfaeval.batch;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.mfaeval.model.Finding;
-import io.github.mfaeval.report.Changes;
-import io.github.mfaeval.report.Report;
-import io.github.mfaeval.report.UserVerdict;
+import io.github.mfaeval.result.Changes;
+import io.github.mfaeval.result.Report;
+import io.github.mfaeval.result.UserVerdict;
 
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -2,10 +2,8 @@ package io.github.mfaeval.batch;
 
 import io.github.mfaeval.engine.Evaluator;
 import io.github.mfaeval.engine.RuleBase;
-import io.github.mfaeval.load.TenantData;
-import io.github.mfaeval.load.TenantLoader;
-import io.github.mfaeval.report.Report;
-import io.github.mfaeval.risk.AcceptedRisks;
+import io.github.mfaeval.pipeline.TenantPipeline;
+import io.github.mfaeval.result.Report;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -33,11 +31,7 @@ public interface TenantEvaluation {
      * sets {@code asOf} (a frozen snapshot) is evaluated as of that date, the others as of the run's date.
      */
     static TenantEvaluation standard(RuleBase rules, boolean manifestAsOf, int maxSignInAgeDays) {
-        return (folder, asOf) -> {
-            TenantData data = TenantLoader.load(folder);
-            AcceptedRisks accepted = AcceptedRisks.read(folder);
-            LocalDate day = manifestAsOf && data.tenant.getAsOf() != null ? data.tenant.getAsOf() : asOf;
-            return accepted.apply(new Evaluator(rules).onOneThread().withMaxSignInAge(maxSignInAgeDays).evaluate(data, day));
-        };
+        TenantPipeline pipeline = new TenantPipeline(rules).onOneThread().withMaxSignInAge(maxSignInAgeDays);
+        return (folder, asOf) -> pipeline.load(folder, manifestAsOf ? null : asOf, asOf).evaluate();
     }
 }

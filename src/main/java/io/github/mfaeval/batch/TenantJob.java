@@ -4,11 +4,11 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.mfaeval.load.InputException;
 import io.github.mfaeval.report.AtomicFile;
-import io.github.mfaeval.report.Changes;
+import io.github.mfaeval.result.Changes;
 import io.github.mfaeval.report.HtmlRenderer;
 import io.github.mfaeval.report.JsonRenderer;
-import io.github.mfaeval.report.Provenance;
-import io.github.mfaeval.report.Report;
+import io.github.mfaeval.result.Provenance;
+import io.github.mfaeval.result.Report;
 
 import java.io.IOException;
 import java.nio.file.Files;

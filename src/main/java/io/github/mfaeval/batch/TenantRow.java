@@ -4,10 +4,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.github.mfaeval.model.Finding;
 import io.github.mfaeval.model.Severity;
-import io.github.mfaeval.report.Changes;
-import io.github.mfaeval.report.Report;
-import io.github.mfaeval.report.ScheduleEntry;
-import io.github.mfaeval.report.Summary;
+import io.github.mfaeval.result.Changes;
+import io.github.mfaeval.result.Report;
+import io.github.mfaeval.result.ScheduleEntry;
+import io.github.mfaeval.result.Summary;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -34,7 +34,7 @@ public record TenantRow(String tenant, String tenantId, String displayName, Tena
     /** One action of the tenant's report ({@code actions[]}), as the cross-tenant action plan lists it. */
     public record Action(int rank, String id, String title, Severity severity, LocalDate enforcementDate, boolean enforced,
                          int users, int findings) {
-        static Action of(io.github.mfaeval.report.Action a) {
+        static Action of(io.github.mfaeval.result.Action a) {
             return new Action(a.rank(), a.id(), a.title(), a.severity(), a.enforcementDate(), a.enforced(), a.users(), a.findings());
         }
     }

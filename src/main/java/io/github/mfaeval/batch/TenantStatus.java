@@ -1,6 +1,6 @@
 package io.github.mfaeval.batch;
 
-import io.github.mfaeval.report.Report;
+import io.github.mfaeval.result.Report;
 
 /** A tenant's outcome in a batch: the report's status, or why there is no report. */
 public enum TenantStatus {

@@ -4,11 +4,11 @@ import io.github.mfaeval.engine.Evaluator;
 import io.github.mfaeval.engine.RuleBase;
 import io.github.mfaeval.engine.RuleBaseCache;
 import io.github.mfaeval.engine.RuleFiles;
-import io.github.mfaeval.load.TenantData;
 import io.github.mfaeval.load.TenantLoader;
+import io.github.mfaeval.pipeline.TenantPipeline;
 import io.github.mfaeval.report.JsonReportStream;
-import io.github.mfaeval.report.Report;
-import io.github.mfaeval.report.SignInSelection;
+import io.github.mfaeval.result.Report;
+import io.github.mfaeval.result.SignInSelection;
 
 import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
@@ -51,11 +51,11 @@ public final class BatchLoop {
         long start = System.nanoTime();
         RuleBase base = new RuleBaseCache(RuleBaseCache.defaultRoot()).load(RuleFiles.defaults()).base();
         long rulesNanos = System.nanoTime() - start;
-        Evaluator evaluator = new Evaluator(base);
+        TenantPipeline pipeline = new TenantPipeline(base);
 
         for (int i = 0; i < Math.min(warmup, tenants.size()); i++) {
             parse(tenants.get(i));
-            evaluate(evaluator, tenants.get(i), asOf);
+            evaluate(pipeline, tenants.get(i), asOf);
         }
         long parseNanos = 0;
         long evaluateNanos = 0;
@@ -67,12 +67,12 @@ public final class BatchLoop {
                 long t0 = System.nanoTime();
                 signIns += parse(t);
                 long t1 = System.nanoTime();
-                evaluate(evaluator, t, asOf);
+                evaluate(pipeline, t, asOf);
                 parseNanos += t1 - t0;
                 evaluateNanos += System.nanoTime() - t1;
             } else {
                 long t0 = System.nanoTime();
-                evaluate(evaluator, t, asOf);
+                evaluate(pipeline, t, asOf);
                 long t1 = System.nanoTime();
                 signIns += parse(t);
                 evaluateNanos += t1 - t0;
@@ -90,12 +90,12 @@ public final class BatchLoop {
         return Evaluator.readOnly(TenantLoader.load(tenant)).read();
     }
 
-    private static void evaluate(Evaluator evaluator, Path tenant, LocalDate asOf) throws Exception {
-        TenantData data = TenantLoader.load(tenant);
+    private static void evaluate(TenantPipeline pipeline, Path tenant, LocalDate asOf) throws Exception {
+        TenantPipeline.Tenant loaded = pipeline.load(tenant, asOf);
         Writer out = new BufferedWriter(new OutputStreamWriter(java.io.OutputStream.nullOutputStream(), StandardCharsets.UTF_8));
         JsonReportStream json = new JsonReportStream(out, SignInSelection.UNSATISFIED);
-        json.begin(Report.TenantRef.of(data.tenant), asOf);
-        Report report = evaluator.evaluate(data, asOf, json);
+        json.begin(loaded.tenantRef(), loaded.asOf());
+        Report report = loaded.evaluate(json);
         json.finish(report);
     }
 }

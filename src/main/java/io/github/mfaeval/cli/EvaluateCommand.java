@@ -6,19 +6,14 @@ import io.github.mfaeval.load.InputException;
 import io.github.mfaeval.load.TenantData;
 import io.github.mfaeval.load.TenantLoader;
 import io.github.mfaeval.report.AtomicFile;
-import io.github.mfaeval.report.CsvRenderer;
-import io.github.mfaeval.report.HtmlRenderer;
 import io.github.mfaeval.report.JsonReportStream;
-import io.github.mfaeval.report.MarkdownRenderer;
-import io.github.mfaeval.report.NdjsonRenderer;
-import io.github.mfaeval.report.XlsxRenderer;
 import io.github.mfaeval.report.Renderer;
-import io.github.mfaeval.report.Report;
-import io.github.mfaeval.report.SignInSelection;
-import io.github.mfaeval.report.SignInSink;
-import io.github.mfaeval.report.SignInVerdict;
-import io.github.mfaeval.report.TextRenderer;
-import io.github.mfaeval.risk.AcceptedRisks;
+import io.github.mfaeval.report.ReportFormat;
+import io.github.mfaeval.pipeline.TenantPipeline;
+import io.github.mfaeval.result.Report;
+import io.github.mfaeval.result.SignInSelection;
+import io.github.mfaeval.result.SignInSink;
+import io.github.mfaeval.result.SignInVerdict;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,10 +29,8 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
@@ -46,25 +39,6 @@ import java.util.concurrent.Callable;
         exitCodeList = {"0:ready", "1:action required, or incomplete input (records rejected)",
                 "2:input or rule error; with --strict, also any rejected input"})
 final class EvaluateCommand implements Callable<Integer> {
-    enum Format {
-        text(".txt"), json(".json"), html(".html", ".htm"), csv(), markdown(".md", ".markdown"), xlsx(".xlsx"), ndjson(".ndjson", ".jsonl");
-
-        final List<String> extensions;
-
-        Format(String... extensions) {
-            this.extensions = List.of(extensions);
-        }
-
-        /** The format a file name's extension says, or null when it says none. */
-        static Format ofFile(Path file) {
-            String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-            for (Format f : values()) {
-                for (String e : f.extensions) if (name.endsWith(e)) return f;
-            }
-            return name.endsWith(".csv") ? csv : null;
-        }
-    }
-
     /** The --sign-ins values as typed (lower case, whatever the parser's case setting). */
     enum SignIns {
         none(SignInSelection.NONE), unsatisfied(SignInSelection.UNSATISFIED), all(SignInSelection.ALL);
@@ -102,7 +76,7 @@ final class EvaluateCommand implements Callable<Integer> {
                     "markdown: a summary (verdict, schedule, actions) for a CI job page, a mail or a chat.",
                     "xlsx: one workbook (Summary, Actions, Findings, Users, Sign-ins sheets); needs -o FILE.",
                     "ndjson: one finding per line (tenant, code, severity, subject, rule, section, time), for a SIEM."})
-    Format format;
+    ReportFormat format;
 
     @Option(names = "--sign-ins", paramLabel = "WHICH",
             description = {"Sign-ins listed in the report: ${COMPLETION-CANDIDATES}; unsatisfied = in scope, MFA not satisfied.",
@@ -150,55 +124,42 @@ final class EvaluateCommand implements Callable<Integer> {
             return Main.ERROR;
         }
         if (compareEdition != null) return compare(err);
-        RuleBase base = rules.build(err);
-        if (base == null) return Main.ERROR;
-        TenantData data;
-        AcceptedRisks accepted;
-        try {
-            data = TenantLoader.load(tenantDir);
-            accepted = AcceptedRisks.read(tenantDir);
-        } catch (InputException e) {
-            Main.error(err, e.getMessage());
-            return Main.ERROR;
-        }
         if (maxSignInAge < 0) {
             Main.error(err, "--max-sign-in-age must not be negative, found " + maxSignInAge);
             return Main.ERROR;
         }
-        LocalDate day = data.tenant.evaluationDate(asOf);
-        for (String warning : data.warnings) Main.error(err, "warning: " + warning);
-        Evaluator evaluator = new Evaluator(base).withMaxSignInAge(maxSignInAge).withReaders(readers);
-        Report[] report = new Report[1];
-        SignInSelection selection = (signIns != null ? signIns : format == Format.json ? SignIns.unsatisfied : SignIns.all).selection;
+        RuleBase base = rules.build(err);
+        if (base == null) return Main.ERROR;
+        TenantPipeline.Tenant tenant;
         try {
-            if (format == Format.json) {
+            tenant = new TenantPipeline(base).withMaxSignInAge(maxSignInAge).withReaders(readers).load(tenantDir, asOf);
+        } catch (InputException e) {
+            Main.error(err, e.getMessage());
+            return Main.ERROR;
+        }
+        for (String warning : tenant.warnings()) Main.error(err, "warning: " + warning);
+        Report[] report = new Report[1];
+        SignInSelection selection = (signIns != null ? signIns : format == ReportFormat.json ? SignIns.unsatisfied : SignIns.all).selection;
+        try {
+            if (format == ReportFormat.json) {
                 // Written as the sign-ins are evaluated: the head, each verdict as it is decided, then the rest.
                 write(out -> {
                     JsonReportStream json = new JsonReportStream(out, selection);
-                    json.begin(Report.TenantRef.of(data.tenant), day);
-                    report[0] = accepted.apply(evaluator.evaluate(data, day, json));
+                    json.begin(tenant.tenantRef(), tenant.asOf());
+                    report[0] = tenant.evaluate(json);
                     json.finish(report[0]);
                 });
             } else {
                 List<SignInVerdict> kept = new ArrayList<>();
-                SignInSink sink = format == Format.text ? SignInSink.NONE : v -> {
+                SignInSink sink = format == ReportFormat.text ? SignInSink.NONE : v -> {
                     if (selection.keeps(v)) kept.add(v);
                 };
-                report[0] = accepted.apply(evaluator.evaluate(data, day, sink)).withSignIns(kept);
-                if (format == Format.csv) {
-                    for (Map.Entry<String, Renderer> file : new CsvRenderer().files().entrySet()) {
-                        AtomicFile.write(output.resolve(file.getKey()), w -> file.getValue().render(report[0], w));
-                    }
-                } else if (format == Format.xlsx) {
-                    AtomicFile.writeBytes(output, out -> new XlsxRenderer().render(report[0], out));
-                } else {
-                    Renderer renderer = switch (format) {
-                        case html -> new HtmlRenderer();
-                        case markdown -> new MarkdownRenderer();
-                        case ndjson -> new NdjsonRenderer();
-                        default -> new TextRenderer();
-                    };
+                report[0] = tenant.evaluate(sink).withSignIns(kept);
+                if (format.isText()) {
+                    Renderer renderer = format.renderer();
                     write(w -> renderer.render(report[0], w));
+                } else {
+                    format.write(report[0], output);
                 }
             }
         } catch (JsonReportStream.WriteFailed e) {
@@ -215,22 +176,22 @@ final class EvaluateCommand implements Callable<Integer> {
 
     /** Settles the format from --format and -o's extension; a sentence saying what is wrong, or null. */
     private String chooseFormat() {
-        Format named = output == null ? null : Format.ofFile(output);
-        if (format == null) format = named != null ? named : Format.text;
+        ReportFormat named = output == null ? null : ReportFormat.ofFile(output);
+        if (format == null) format = named != null ? named : ReportFormat.text;
         else if (named != null && named != format) {
             return "--format " + format + " but -o " + output + " names a ." + named + " file: change the extension or the format"
                     + " (or leave --format out: the extension chooses it)";
         }
-        if (format == Format.csv && output == null) {
+        if (format == ReportFormat.csv && output == null) {
             return "--format csv writes several files: name their folder with --output DIR (or -o DIR)";
         }
-        if (format == Format.csv && output != null && java.nio.file.Files.isRegularFile(output)) {
+        if (format == ReportFormat.csv && output != null && java.nio.file.Files.isRegularFile(output)) {
             return "--format csv writes several files into a folder, but " + output + " is a file: name a folder with -o DIR";
         }
-        if (format == Format.xlsx && output == null) {
+        if (format == ReportFormat.xlsx && output == null) {
             return "--format xlsx writes a workbook, not text: name the file with -o FILE.xlsx";
         }
-        if (format != Format.csv && output != null && java.nio.file.Files.isDirectory(output)) {
+        if (format != ReportFormat.csv && output != null && java.nio.file.Files.isDirectory(output)) {
             return output + " is a folder: -o names the file to write (only --format csv writes into a folder)";
         }
         return null;
@@ -249,14 +210,11 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         if (other == null) return Main.ERROR;
         try {
-            TenantData data = TenantLoader.load(tenantDir);
-            LocalDate day = data.tenant.evaluationDate(asOf);
-            AcceptedRisks accepted = AcceptedRisks.read(tenantDir);
-            Report from = accepted.apply(new Evaluator(other).withMaxSignInAge(maxSignInAge).evaluate(TenantLoader.load(tenantDir), day));
-            Report to = accepted.apply(new Evaluator(base).withMaxSignInAge(maxSignInAge).evaluate(data, day));
+            Report from = new TenantPipeline(other).withMaxSignInAge(maxSignInAge).evaluate(tenantDir, asOf);
+            Report to = new TenantPipeline(base).withMaxSignInAge(maxSignInAge).evaluate(tenantDir, asOf);
             io.github.mfaeval.report.EditionComparison c = io.github.mfaeval.report.EditionComparison.of(from, to);
             AtomicFile.Content content = w -> {
-                if (format == Format.json) {
+                if (format == ReportFormat.json) {
                     w.write(io.github.mfaeval.report.JsonRenderer.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(c));
                     w.write(System.lineSeparator());
                 } else {

@@ -2,7 +2,7 @@ package io.github.mfaeval.cli;
 
 import io.github.mfaeval.load.InputException;
 import io.github.mfaeval.load.Inventory;
-import io.github.mfaeval.load.Rejection;
+import io.github.mfaeval.result.Rejection;
 import io.github.mfaeval.load.SignInKind;
 import io.github.mfaeval.report.JsonRenderer;
 import io.github.mfaeval.text.SafeText;

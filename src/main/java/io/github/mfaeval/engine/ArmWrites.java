@@ -1,11 +1,11 @@
 package io.github.mfaeval.engine;
 
-import io.github.mfaeval.load.Rejection;
-import io.github.mfaeval.load.format.ActivityLogReader;
+import io.github.mfaeval.result.Rejection;
+import io.github.mfaeval.load.ActivityLog;
 import io.github.mfaeval.model.ArmEvent;
 import io.github.mfaeval.model.ArmOperation;
 import io.github.mfaeval.model.ArmTally;
-import io.github.mfaeval.report.ArmWriteVerdict;
+import io.github.mfaeval.result.ArmWriteVerdict;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -40,7 +40,7 @@ final class ArmWrites {
         Set<String> seen = new HashSet<>();
         for (Path file : files) {
             long before = w.read;
-            ActivityLogReader.read(file, new ActivityLogReader.Sink() {
+            ActivityLog.read(file, new ActivityLog.Sink() {
                 @Override
                 public void event(ArmEvent e) {
                     w.read++;

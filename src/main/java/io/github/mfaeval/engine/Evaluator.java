@@ -3,11 +3,10 @@ package io.github.mfaeval.engine;
 import io.github.mfaeval.load.CaPolicyRecord;
 import io.github.mfaeval.load.DirectoryUser;
 import io.github.mfaeval.load.Registration;
-import io.github.mfaeval.load.Rejection;
+import io.github.mfaeval.result.Rejection;
 import io.github.mfaeval.load.SignInKind;
 import io.github.mfaeval.load.TenantData;
-import io.github.mfaeval.load.format.PortalAuthDetails;
-import io.github.mfaeval.load.format.SignInFilesReader;
+import io.github.mfaeval.load.SignInSource;
 import io.github.mfaeval.model.AdminPortalTarget;
 import io.github.mfaeval.model.ArmInput;
 import io.github.mfaeval.model.ArmOperation;
@@ -32,13 +31,13 @@ import io.github.mfaeval.model.SignInTally;
 import io.github.mfaeval.model.SignInPeriod;
 import io.github.mfaeval.model.SyncAccountPattern;
 import io.github.mfaeval.model.UserFact;
-import io.github.mfaeval.report.Inputs;
-import io.github.mfaeval.report.Report;
-import io.github.mfaeval.report.ScheduleEntry;
-import io.github.mfaeval.report.SignInSink;
-import io.github.mfaeval.report.SignInVerdict;
-import io.github.mfaeval.report.Summary;
-import io.github.mfaeval.report.UserVerdict;
+import io.github.mfaeval.result.Inputs;
+import io.github.mfaeval.result.Report;
+import io.github.mfaeval.result.ScheduleEntry;
+import io.github.mfaeval.result.SignInSink;
+import io.github.mfaeval.result.SignInVerdict;
+import io.github.mfaeval.result.Summary;
+import io.github.mfaeval.result.UserVerdict;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
@@ -88,7 +87,7 @@ public final class Evaluator {
     private final long partBytes;
 
     public Evaluator(RuleBase rules) {
-        this(rules, true, DEFAULT_MAX_SIGN_IN_AGE_DAYS, defaultReaders(), SignInFilesReader.PART_BYTES);
+        this(rules, true, DEFAULT_MAX_SIGN_IN_AGE_DAYS, defaultReaders(), SignInSource.PART_BYTES);
     }
 
     private Evaluator(RuleBase rules, boolean pipelined, int maxSignInAgeDays, int readers, long partBytes) {
@@ -135,12 +134,9 @@ public final class Evaluator {
      * Authentication-detail rows whose Request ID no sign-in claimed (is the main download missing, or cut?) are
      * no sign-ins, so they count in no sign-in total, but they are listed as ignored rather than dropped unseen.
      */
-    static void ignoredDetails(TenantData data, List<Rejection> rejected) {
-        if (data.authDetails == null) return;
-        long rows = data.authDetails.unmatchedRows();
-        if (rows == 0) return;
-        rejected.add(new Rejection(data.authDetails.fileNames(), "", rows + " authentication-detail row(s) of "
-                + data.authDetails.unmatched() + " Request ID(s) belong to no sign-in in the files read: ignored", 0));
+    static void ignoredDetails(SignInSource source, List<Rejection> rejected) {
+        Rejection unclaimed = source.unclaimedDetails();
+        if (unclaimed != null) rejected.add(unclaimed);
     }
 
     /** Counts of a read without rules. */
@@ -158,8 +154,9 @@ public final class Evaluator {
     /** {@link #readOnly(TenantData)} with {@code readers} threads parsing. */
     public static ReadCounts readOnly(TenantData data, int readers) throws IOException {
         SignInTotals totals = new SignInTotals();
-        SignInStream stream = new SignInStream(chunk -> { }, totals, SignInCopies.scan(data.signInFiles(), data.authDetails));
-        stream.readFiles(data.signInFiles(), data.authDetails, readers, SignInFilesReader.PART_BYTES);
+        SignInSource source = data.signIns();
+        SignInStream stream = new SignInStream(chunk -> { }, totals, SignInCopies.scan(source));
+        stream.readFiles(source, readers, SignInSource.PART_BYTES);
         stream.finish();
         return new ReadCounts(totals.read, totals.rejectedCount, totals.duplicates);
     }
@@ -175,11 +172,12 @@ public final class Evaluator {
         try (ChunkPipeline<List<SignIn>> pipeline = pipelined
                 ? ChunkPipeline.threaded("mfa-eval sign-ins", DEPTH, evaluation::accept)
                 : ChunkPipeline.inline(evaluation::accept)) {
-            SignInStream stream = new SignInStream(pipeline::submit, totals, SignInCopies.scan(data.signInFiles(), data.authDetails));
+            SignInSource source = data.signIns();
+            SignInStream stream = new SignInStream(pipeline::submit, totals, SignInCopies.scan(source));
             try {
-                stream.readFiles(data.signInFiles(), data.authDetails, readers, partBytes);
+                stream.readFiles(source, readers, partBytes);
                 stream.finish();
-                ignoredDetails(data, totals.rejected);
+                ignoredDetails(source, totals.rejected);
             } catch (RuntimeException e) {
                 // The evaluating side failed: rethrow its own exception, not the reader's view of it.
                 if (pipeline.failed()) pipeline.finish();
@@ -292,7 +290,7 @@ public final class Evaluator {
         /** Users seen only in sign-ins, in the order of their first evaluated sign-in. */
         public final Map<String, DirectoryUser> seenUsers = new LinkedHashMap<>();
         /** The period the evaluated (not duplicate) sign-ins cover, per kind: the report's inputs.signInPeriod. */
-        public final io.github.mfaeval.report.SignInPeriod.Builder period = new io.github.mfaeval.report.SignInPeriod.Builder();
+        public final io.github.mfaeval.result.SignInPeriod.Builder period = new io.github.mfaeval.result.SignInPeriod.Builder();
     }
 
     /**
@@ -413,7 +411,7 @@ public final class Evaluator {
         userContext.addAll(policies);
         // The period of the sign-ins is a tenant-wide fact: in the first chunk only (which runs even without
         // users), so the rules that judge it fire once.
-        io.github.mfaeval.report.SignInPeriod covered = totals.period.build();
+        io.github.mfaeval.result.SignInPeriod covered = totals.period.build();
         SignInPeriod period = new SignInPeriod(covered == null ? null : covered.first(), covered == null ? null : covered.last(),
                 asOf, maxSignInAgeDays);
         for (int i = 0; i == 0 || i < users.size(); i += CHUNK) {
@@ -497,8 +495,8 @@ public final class Evaluator {
          * Any format SignInReader knows; every record it sees is evaluated, rejected or a duplicate. Files are
          * parsed on {@code readers} threads but arrive here in order, on this thread, as from one.
          */
-        void readFiles(List<Path> files, PortalAuthDetails details, int readers, long partBytes) {
-            SignInFilesReader.read(files, details, readers, partBytes, new SignInFilesReader.FileSink() {
+        void readFiles(SignInSource source, int readers, long partBytes) {
+            source.read(readers, partBytes, new SignInSource.Sink() {
                 long before;
 
                 @Override

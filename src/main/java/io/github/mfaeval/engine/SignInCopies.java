@@ -1,9 +1,8 @@
 package io.github.mfaeval.engine;
 
-import io.github.mfaeval.load.Rejection;
+import io.github.mfaeval.result.Rejection;
 import io.github.mfaeval.load.SignInKind;
-import io.github.mfaeval.load.format.PortalAuthDetails;
-import io.github.mfaeval.load.format.SignInReader;
+import io.github.mfaeval.load.SignInSource;
 import io.github.mfaeval.model.AuthStep;
 import io.github.mfaeval.model.SignIn;
 
@@ -61,12 +60,13 @@ final class SignInCopies {
     }
 
     /** The ids that more than one record of these files carry (a first pass: only worth it with several files). */
-    static SignInCopies scan(List<Path> files, PortalAuthDetails details) {
+    static SignInCopies scan(SignInSource source) {
+        List<Path> files = source.files();
         if (files.size() < 2) return none();
         HashedIdSet seen = new HashedIdSet();
         Set<String> copied = new HashSet<>();
         for (Path file : files) {
-            SignInReader.read(file, details, new SignInReader.Sink() {
+            source.readFile(file, new SignInSource.Sink() {
                 @Override
                 public void signIn(SignIn s, SignInKind kind) {
                     if (Thread.currentThread().isInterrupted()) throw new java.util.concurrent.CancellationException("evaluation interrupted");

@@ -1,5 +1,6 @@
 package io.github.mfaeval.load;
 
+import io.github.mfaeval.result.Rejection;
 import io.github.mfaeval.load.format.SignInFiles;
 import io.github.mfaeval.load.format.SignInReader;
 import io.github.mfaeval.model.MissingInput;

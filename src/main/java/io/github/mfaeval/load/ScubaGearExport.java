@@ -1,5 +1,6 @@
 package io.github.mfaeval.load;
 
+import io.github.mfaeval.result.Rejection;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.io.IOException;

@@ -1,5 +1,7 @@
 package io.github.mfaeval.load;
 
+import io.github.mfaeval.result.CollectionInfo;
+import io.github.mfaeval.result.Rejection;
 import io.github.mfaeval.load.format.PortalAuthDetails;
 import io.github.mfaeval.model.CrossTenantDefault;
 import io.github.mfaeval.model.CrossTenantPartner;
@@ -59,5 +61,10 @@ public final class TenantData {
 
     public List<Path> signInFiles() {
         return signInFiles;
+    }
+
+    /** The sign-ins to stream when evaluated: the sign-in files with the authentication details joined to them. */
+    public SignInSource signIns() {
+        return new SignInSource(signInFiles, authDetails);
     }
 }

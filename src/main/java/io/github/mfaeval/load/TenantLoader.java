@@ -1,5 +1,7 @@
 package io.github.mfaeval.load;
 
+import io.github.mfaeval.result.CollectionInfo;
+import io.github.mfaeval.result.Rejection;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.mfaeval.load.format.PortalAuthDetails;
 import io.github.mfaeval.load.format.SignInFiles;

@@ -1,5 +1,8 @@
 package io.github.mfaeval.report;
 
+import io.github.mfaeval.result.ArmWriteVerdict;
+import io.github.mfaeval.result.Report;
+import io.github.mfaeval.result.Summary;
 import java.util.List;
 
 /**

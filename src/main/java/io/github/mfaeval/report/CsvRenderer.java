@@ -1,5 +1,13 @@
 package io.github.mfaeval.report;
 
+import io.github.mfaeval.result.ActionPlan;
+import io.github.mfaeval.result.Action;
+import io.github.mfaeval.result.ArmWriteVerdict;
+import io.github.mfaeval.result.EnforcementDates;
+import io.github.mfaeval.result.SignInPeriod;
+import io.github.mfaeval.result.SignInVerdict;
+import io.github.mfaeval.result.SubjectNames;
+import io.github.mfaeval.result.UserVerdict;
 import io.github.mfaeval.text.SafeText;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;

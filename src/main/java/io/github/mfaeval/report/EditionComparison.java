@@ -1,5 +1,9 @@
 package io.github.mfaeval.report;
 
+import io.github.mfaeval.result.Report;
+import io.github.mfaeval.result.ScheduleEntry;
+import io.github.mfaeval.result.SignInVerdict;
+import io.github.mfaeval.result.UserVerdict;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.github.mfaeval.model.Finding;
 

@@ -1,5 +1,8 @@
 package io.github.mfaeval.report;
 
+import io.github.mfaeval.result.Report;
+import io.github.mfaeval.result.Summary;
+
 /**
  * The edition of Microsoft's page a report was judged by, and its Phase 2 write counts, in the words every
  * summary (text, Markdown, XLSX) uses: a reader of any format can tell a verdict by the 2024 page from one by

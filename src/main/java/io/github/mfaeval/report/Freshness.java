@@ -1,5 +1,7 @@
 package io.github.mfaeval.report;
 
+import io.github.mfaeval.result.Report;
+import io.github.mfaeval.result.SignInPeriod;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;

@@ -1,6 +1,18 @@
 package io.github.mfaeval.report;
 
-import io.github.mfaeval.load.Rejection;
+import io.github.mfaeval.result.ActionPlan;
+import io.github.mfaeval.result.Action;
+import io.github.mfaeval.result.Actions;
+import io.github.mfaeval.result.EnforcementDates;
+import io.github.mfaeval.result.Inputs;
+import io.github.mfaeval.result.Report;
+import io.github.mfaeval.result.ScheduleEntry;
+import io.github.mfaeval.result.SignInPeriod;
+import io.github.mfaeval.result.SignInVerdict;
+import io.github.mfaeval.result.SubjectNames;
+import io.github.mfaeval.result.Summary;
+import io.github.mfaeval.result.UserVerdict;
+import io.github.mfaeval.result.Rejection;
 import io.github.mfaeval.model.Finding;
 import io.github.mfaeval.model.Severity;
 

@@ -1,5 +1,8 @@
 package io.github.mfaeval.report;
 
+import io.github.mfaeval.result.Report;
+import io.github.mfaeval.result.SignInSelection;
+import io.github.mfaeval.result.SignInVerdict;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;

@@ -1,5 +1,9 @@
 package io.github.mfaeval.report;
 
+import io.github.mfaeval.result.Report;
+import io.github.mfaeval.result.SignInSelection;
+import io.github.mfaeval.result.SignInSink;
+import io.github.mfaeval.result.SignInVerdict;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;

@@ -1,5 +1,9 @@
 package io.github.mfaeval.report;
 
+import io.github.mfaeval.result.Action;
+import io.github.mfaeval.result.Report;
+import io.github.mfaeval.result.ScheduleEntry;
+import io.github.mfaeval.result.Summary;
 import io.github.mfaeval.model.Finding;
 import io.github.mfaeval.model.Severity;
 

@@ -1,5 +1,9 @@
 package io.github.mfaeval.report;
 
+import io.github.mfaeval.result.Actions;
+import io.github.mfaeval.result.EnforcementDates;
+import io.github.mfaeval.result.Report;
+import io.github.mfaeval.result.SubjectNames;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.github.mfaeval.model.Finding;
 

@@ -1,5 +1,6 @@
 package io.github.mfaeval.report;
 
+import io.github.mfaeval.result.Report;
 import java.io.IOException;
 import java.io.Writer;
 

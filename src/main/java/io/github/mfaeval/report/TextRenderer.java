@@ -1,5 +1,11 @@
 package io.github.mfaeval.report;
 
+import io.github.mfaeval.result.Action;
+import io.github.mfaeval.result.Inputs;
+import io.github.mfaeval.result.Report;
+import io.github.mfaeval.result.ScheduleEntry;
+import io.github.mfaeval.result.SignInPeriod;
+import io.github.mfaeval.result.Summary;
 import io.github.mfaeval.text.SafeText;
 import io.github.mfaeval.model.Finding;
 

@@ -1,5 +1,14 @@
 package io.github.mfaeval.report;
 
+import io.github.mfaeval.result.Action;
+import io.github.mfaeval.result.Actions;
+import io.github.mfaeval.result.EnforcementDates;
+import io.github.mfaeval.result.Report;
+import io.github.mfaeval.result.ScheduleEntry;
+import io.github.mfaeval.result.SignInVerdict;
+import io.github.mfaeval.result.SubjectNames;
+import io.github.mfaeval.result.Summary;
+import io.github.mfaeval.result.UserVerdict;
 import io.github.mfaeval.model.Finding;
 import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.usermodel.Cell;

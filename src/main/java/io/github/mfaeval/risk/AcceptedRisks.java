@@ -6,10 +6,10 @@ import io.github.mfaeval.load.InputFiles;
 import io.github.mfaeval.load.JsonRecords;
 import io.github.mfaeval.model.Finding;
 import io.github.mfaeval.model.Severity;
-import io.github.mfaeval.report.AcceptedRiskState;
-import io.github.mfaeval.report.Report;
-import io.github.mfaeval.report.Summary;
-import io.github.mfaeval.report.UserVerdict;
+import io.github.mfaeval.result.AcceptedRiskState;
+import io.github.mfaeval.result.Report;
+import io.github.mfaeval.result.Summary;
+import io.github.mfaeval.result.UserVerdict;
 
 import java.io.IOException;
 import java.nio.file.Path;

@@ -3,10 +3,10 @@ package io.github.mfaeval.scenario;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.mfaeval.model.Finding;
 import io.github.mfaeval.report.JsonRenderer;
-import io.github.mfaeval.report.Report;
-import io.github.mfaeval.report.ScheduleEntry;
-import io.github.mfaeval.report.SignInVerdict;
-import io.github.mfaeval.report.UserVerdict;
+import io.github.mfaeval.result.Report;
+import io.github.mfaeval.result.ScheduleEntry;
+import io.github.mfaeval.result.SignInVerdict;
+import io.github.mfaeval.result.UserVerdict;
 
 import java.util.ArrayList;
 import java.util.Iterator;

@@ -1,11 +1,10 @@
 package io.github.mfaeval.scenario;
 
-import io.github.mfaeval.engine.Evaluator;
 import io.github.mfaeval.engine.RuleBase;
 import io.github.mfaeval.load.InputException;
-import io.github.mfaeval.load.TenantLoader;
 import io.github.mfaeval.model.Finding;
-import io.github.mfaeval.report.Report;
+import io.github.mfaeval.pipeline.TenantPipeline;
+import io.github.mfaeval.result.Report;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,7 +24,7 @@ public final class ScenarioRunner {
     /** The evaluation date when a scenario file gives none. */
     public static final LocalDate DEFAULT_AS_OF = LocalDate.of(2025, 11, 28);
 
-    private final RuleBase rules;
+    private final TenantPipeline pipeline;
     private final List<Path> bases;
 
     public ScenarioRunner(RuleBase rules, Path dir) {
@@ -34,7 +33,7 @@ public final class ScenarioRunner {
 
     /** Cases start from the first base tenant folder with the files of the next ones laid over it (an edition's base/). */
     public ScenarioRunner(RuleBase rules, List<Path> bases) {
-        this.rules = rules;
+        this.pipeline = new TenantPipeline(rules);
         this.bases = List.copyOf(bases);
     }
 
@@ -43,7 +42,7 @@ public final class ScenarioRunner {
         try {
             tmp = Files.createTempDirectory("mfa-eval-case");
             Path tenant = TenantPatch.apply(bases, c.given(), tmp.resolve("tenant"));
-            Report report = new Evaluator(rules).evaluate(TenantLoader.load(tenant), c.asOf() == null ? DEFAULT_AS_OF : c.asOf());
+            Report report = pipeline.evaluate(tenant, c.asOf() == null ? DEFAULT_AS_OF : c.asOf());
             Set<String> codes = new TreeSet<>();
             for (Finding f : report.findings()) codes.add(f.code());
             return new CaseResult(scenario, c, Expectations.check(c.expect(), report), new TreeSet<>(report.rules().fired()), codes);

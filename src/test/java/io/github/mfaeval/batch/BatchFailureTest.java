@@ -3,7 +3,7 @@ package io.github.mfaeval.batch;
 import io.github.mfaeval.TestRules;
 import io.github.mfaeval.engine.Evaluator;
 import io.github.mfaeval.load.TenantLoader;
-import io.github.mfaeval.report.Report;
+import io.github.mfaeval.result.Report;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -2,7 +2,7 @@ package io.github.mfaeval.batch;
 
 import io.github.mfaeval.TestRules;
 import io.github.mfaeval.report.JsonRenderer;
-import io.github.mfaeval.report.Report;
+import io.github.mfaeval.result.Report;
 
 import java.io.IOException;
 import java.io.PrintWriter;

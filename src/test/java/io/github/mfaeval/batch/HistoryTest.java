@@ -1,8 +1,8 @@
 package io.github.mfaeval.batch;
 
 import io.github.mfaeval.TestRules;
-import io.github.mfaeval.report.Changes;
-import io.github.mfaeval.report.Report;
+import io.github.mfaeval.result.Changes;
+import io.github.mfaeval.result.Report;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

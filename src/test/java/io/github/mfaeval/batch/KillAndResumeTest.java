@@ -9,7 +9,7 @@ import io.github.mfaeval.TestRules;
 import io.github.mfaeval.cli.Main;
 import io.github.mfaeval.report.AtomicFile;
 import io.github.mfaeval.report.JsonRenderer;
-import io.github.mfaeval.report.Report;
+import io.github.mfaeval.result.Report;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

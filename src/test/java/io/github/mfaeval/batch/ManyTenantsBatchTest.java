@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.mfaeval.TestRules;
 import io.github.mfaeval.report.JsonRenderer;
-import io.github.mfaeval.report.Report;
+import io.github.mfaeval.result.Report;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

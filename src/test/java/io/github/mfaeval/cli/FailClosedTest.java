@@ -8,7 +8,7 @@ import io.github.mfaeval.load.InputException;
 import io.github.mfaeval.load.TenantData;
 import io.github.mfaeval.load.TenantLoader;
 import io.github.mfaeval.report.JsonRenderer;
-import io.github.mfaeval.report.Report;
+import io.github.mfaeval.result.Report;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.mfaeval.TestRules;
 import io.github.mfaeval.cli.Main;
-import io.github.mfaeval.report.Report;
+import io.github.mfaeval.result.Report;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;

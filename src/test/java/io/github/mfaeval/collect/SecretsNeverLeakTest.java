@@ -4,7 +4,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.github.mfaeval.TestRules;
 import io.github.mfaeval.report.HtmlRenderer;
-import io.github.mfaeval.report.Report;
+import io.github.mfaeval.result.Report;
 import io.github.mfaeval.report.TextRenderer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -2,8 +2,8 @@ package io.github.mfaeval.engine;
 
 import io.github.mfaeval.TestRules;
 import io.github.mfaeval.load.TenantLoader;
-import io.github.mfaeval.report.Report;
-import io.github.mfaeval.report.SignInVerdict;
+import io.github.mfaeval.result.Report;
+import io.github.mfaeval.result.SignInVerdict;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

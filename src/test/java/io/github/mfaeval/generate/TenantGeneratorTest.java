@@ -6,8 +6,8 @@ import io.github.mfaeval.engine.Evaluator;
 import io.github.mfaeval.load.JsonRecords;
 import io.github.mfaeval.load.TenantLoader;
 import io.github.mfaeval.report.JsonRenderer;
-import io.github.mfaeval.report.Report;
-import io.github.mfaeval.report.SignInVerdict;
+import io.github.mfaeval.result.Report;
+import io.github.mfaeval.result.SignInVerdict;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

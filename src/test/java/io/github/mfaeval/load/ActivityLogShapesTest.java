@@ -1,12 +1,13 @@
 package io.github.mfaeval.load;
 
+import io.github.mfaeval.result.Rejection;
 import io.github.mfaeval.TestRules;
 import io.github.mfaeval.load.format.ActivityLogReader;
 import io.github.mfaeval.model.ArmEvent;
 import io.github.mfaeval.model.Finding;
-import io.github.mfaeval.report.ArmWriteVerdict;
-import io.github.mfaeval.report.Report;
-import io.github.mfaeval.report.UserVerdict;
+import io.github.mfaeval.result.ArmWriteVerdict;
+import io.github.mfaeval.result.Report;
+import io.github.mfaeval.result.UserVerdict;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;

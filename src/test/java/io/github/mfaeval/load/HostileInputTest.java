@@ -1,8 +1,9 @@
 package io.github.mfaeval.load;
 
+import io.github.mfaeval.result.Rejection;
 import io.github.mfaeval.TestRules;
 import io.github.mfaeval.report.JsonRenderer;
-import io.github.mfaeval.report.Report;
+import io.github.mfaeval.result.Report;
 import io.github.mfaeval.risk.AcceptedRisks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

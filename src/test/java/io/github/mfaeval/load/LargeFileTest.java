@@ -1,7 +1,7 @@
 package io.github.mfaeval.load;
 
 import io.github.mfaeval.TestRules;
-import io.github.mfaeval.report.Report;
+import io.github.mfaeval.result.Report;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

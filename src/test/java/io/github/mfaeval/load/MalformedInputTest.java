@@ -1,10 +1,11 @@
 package io.github.mfaeval.load;
 
+import io.github.mfaeval.result.Rejection;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.mfaeval.TestRules;
-import io.github.mfaeval.report.Report;
-import io.github.mfaeval.report.SignInVerdict;
+import io.github.mfaeval.result.Report;
+import io.github.mfaeval.result.SignInVerdict;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,10 +1,11 @@
 package io.github.mfaeval.load;
 
+import io.github.mfaeval.result.Rejection;
 import io.github.mfaeval.TestRules;
 import io.github.mfaeval.model.AuthStep;
 import io.github.mfaeval.model.SignIn;
-import io.github.mfaeval.report.Report;
-import io.github.mfaeval.report.SignInVerdict;
+import io.github.mfaeval.result.Report;
+import io.github.mfaeval.result.SignInVerdict;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

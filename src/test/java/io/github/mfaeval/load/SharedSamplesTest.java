@@ -7,7 +7,7 @@ import io.github.mfaeval.load.format.GraphEnums;
 import io.github.mfaeval.model.AuthStep;
 import io.github.mfaeval.model.CaPolicy;
 import io.github.mfaeval.model.SignIn;
-import io.github.mfaeval.report.Report;
+import io.github.mfaeval.result.Report;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

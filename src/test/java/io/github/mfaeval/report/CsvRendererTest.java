@@ -1,5 +1,6 @@
 package io.github.mfaeval.report;
 
+import io.github.mfaeval.result.Report;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;

@@ -1,5 +1,6 @@
 package io.github.mfaeval.report;
 
+import io.github.mfaeval.result.Report;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

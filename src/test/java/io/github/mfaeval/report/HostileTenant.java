@@ -1,5 +1,7 @@
 package io.github.mfaeval.report;
 
+import io.github.mfaeval.result.Report;
+import io.github.mfaeval.result.SignInVerdict;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import io.github.mfaeval.TestRules;
 

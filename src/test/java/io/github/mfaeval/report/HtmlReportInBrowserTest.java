@@ -1,5 +1,8 @@
 package io.github.mfaeval.report;
 
+import io.github.mfaeval.result.Report;
+import io.github.mfaeval.result.ScheduleEntry;
+import io.github.mfaeval.result.SubjectNames;
 import io.github.mfaeval.TestRules;
 import io.github.mfaeval.batch.BatchRunner;
 import io.github.mfaeval.batch.BatchSummary;

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.mfaeval.TestRules;
 import io.github.mfaeval.generate.TenantGenerator;
+import io.github.mfaeval.result.Report;
+import io.github.mfaeval.result.SubjectNames;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,5 +1,6 @@
 package io.github.mfaeval.report;
 
+import io.github.mfaeval.result.SignInSelection;
 import io.github.mfaeval.TestRules;
 import io.github.mfaeval.engine.Evaluator;
 import io.github.mfaeval.generate.TenantGenerator;

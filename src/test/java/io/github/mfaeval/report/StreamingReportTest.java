@@ -1,5 +1,7 @@
 package io.github.mfaeval.report;
 
+import io.github.mfaeval.result.Report;
+import io.github.mfaeval.result.SignInSelection;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.mfaeval.TestRules;

@@ -1,10 +1,10 @@
 package io.github.mfaeval.spark;
 
 import io.github.mfaeval.load.DirectoryUser;
-import io.github.mfaeval.load.Rejection;
+import io.github.mfaeval.result.Rejection;
 import io.github.mfaeval.model.Finding;
 import io.github.mfaeval.model.SignInTally;
-import io.github.mfaeval.report.SignInVerdict;
+import io.github.mfaeval.result.SignInVerdict;
 
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -35,7 +35,7 @@ final class Outcome implements Serializable {
     String label;
     long records;
     long duplicates, inScope, satisfied, notSatisfied;
-    final io.github.mfaeval.report.SignInPeriod.Builder period = new io.github.mfaeval.report.SignInPeriod.Builder();
+    final io.github.mfaeval.result.SignInPeriod.Builder period = new io.github.mfaeval.result.SignInPeriod.Builder();
     List<Finding> findings;
     Set<String> fired;
 

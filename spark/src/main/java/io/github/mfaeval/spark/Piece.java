@@ -1,6 +1,6 @@
 package io.github.mfaeval.spark;
 
-import io.github.mfaeval.load.Rejection;
+import io.github.mfaeval.result.Rejection;
 import io.github.mfaeval.model.SignIn;
 
 import java.io.Serializable;

@@ -1,6 +1,6 @@
 package io.github.mfaeval.spark;
 
-import io.github.mfaeval.load.Rejection;
+import io.github.mfaeval.result.Rejection;
 import io.github.mfaeval.load.SignInKind;
 import io.github.mfaeval.load.format.PortalAuthDetails;
 import io.github.mfaeval.load.format.SignInReader;

@@ -4,7 +4,7 @@ import io.github.mfaeval.engine.RuleBase;
 import io.github.mfaeval.engine.RuleBaseCache;
 import io.github.mfaeval.engine.RuleBuildException;
 import io.github.mfaeval.engine.RuleFiles;
-import io.github.mfaeval.report.SignInSelection;
+import io.github.mfaeval.result.SignInSelection;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

@@ -3,7 +3,7 @@ package io.github.mfaeval.load.format;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.mfaeval.load.JsonRecords.Position;
-import io.github.mfaeval.load.Rejection;
+import io.github.mfaeval.result.Rejection;
 import io.github.mfaeval.model.ArmEvent;
 
 import java.io.IOException;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.mfaeval.load.JsonRecords.Position;
-import io.github.mfaeval.load.Rejection;
+import io.github.mfaeval.result.Rejection;
 
 import java.io.IOException;
 import java.nio.file.Path;

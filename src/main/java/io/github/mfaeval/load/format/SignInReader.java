@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.mfaeval.load.InputFiles;
 import io.github.mfaeval.load.Json;
 import io.github.mfaeval.load.JsonRecords.Position;
-import io.github.mfaeval.load.Rejection;
+import io.github.mfaeval.result.Rejection;
 import io.github.mfaeval.load.SignInKind;
 import io.github.mfaeval.load.SignInMapper;
 import io.github.mfaeval.model.SignIn;

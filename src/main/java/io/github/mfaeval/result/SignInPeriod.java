@@ -1,4 +1,4 @@
-package io.github.mfaeval.report;
+package io.github.mfaeval.result;
 
 import java.time.Instant;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.github.mfaeval.load;
+package io.github.mfaeval.result;
 
 /**
  * Records (or a whole file) that could not be used: where they are, what is wrong, and how many records that is.

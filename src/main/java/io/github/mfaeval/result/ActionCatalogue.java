@@ -1,4 +1,4 @@
-package io.github.mfaeval.report;
+package io.github.mfaeval.result;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

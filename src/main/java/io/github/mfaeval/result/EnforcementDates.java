@@ -1,4 +1,4 @@
-package io.github.mfaeval.report;
+package io.github.mfaeval.result;
 
 import io.github.mfaeval.model.Finding;
 

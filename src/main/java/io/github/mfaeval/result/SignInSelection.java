@@ -1,4 +1,4 @@
-package io.github.mfaeval.report;
+package io.github.mfaeval.result;
 
 /**
  * Which sign-ins the report lists in {@code signIns} (all of them are always counted in {@code summary}

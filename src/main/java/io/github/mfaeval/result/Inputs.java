@@ -1,8 +1,6 @@
-package io.github.mfaeval.report;
+package io.github.mfaeval.result;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.github.mfaeval.load.CollectionInfo;
-import io.github.mfaeval.load.Rejection;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package io.github.mfaeval.report;
+package io.github.mfaeval.result;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -15,7 +15,7 @@ import java.util.List;
  *
  * <p>{@code signIns} is null when the verdicts were streamed to a {@link SignInSink} instead of kept. The
  * field order is the streaming order: what is known before the sign-ins are read, the sign-ins, then what
- * needs all of them (see {@link JsonReportStream}, which must write any field added here). The fields after
+ * needs all of them (see {@code report.JsonReportStream}, which must write any field added here). The fields after
  * {@code rules} appear only when they apply (accepted risks declared, a batch run, a baseline given).
  */
 @JsonPropertyOrder({"schemaVersion", "tenant", "asOf", "signIns", "status", "schedule", "summary", "findings", "actions", "users", "inputs", "rules",

@@ -1,4 +1,4 @@
-package io.github.mfaeval.load;
+package io.github.mfaeval.result;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -24,7 +24,7 @@ public record CollectionInfo(String tool, String startedAt, String finishedAt, B
     public static final String FILE = "collection.json";
 
     /** From the parsed file; fields that are absent stay null. */
-    static CollectionInfo of(JsonNode n) {
+    public static CollectionInfo of(JsonNode n) {
         JsonNode w = n.get("signInWindow");
         Window window = w == null || !w.isObject() ? null : new Window(text(w, "from"), text(w, "to"),
                 w.hasNonNull("days") ? w.get("days").asInt() : null, text(w, "basis"));
