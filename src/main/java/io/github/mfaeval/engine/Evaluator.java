@@ -16,6 +16,7 @@ import io.github.mfaeval.model.CaPolicy;
 import io.github.mfaeval.model.DirectoryRole;
 import io.github.mfaeval.model.EvaluationDate;
 import io.github.mfaeval.model.Finding;
+import io.github.mfaeval.model.KnownGroups;
 import io.github.mfaeval.model.ListedApp;
 import io.github.mfaeval.model.MfaMethod;
 import io.github.mfaeval.model.NoMfaProtocol;
@@ -200,12 +201,13 @@ public final class Evaluator {
         final SignInContext context;
 
         private TenantStage(TenantData data, LocalDate asOf) {
-            List<AdminPortalTarget> targets = rules.reference(AdminPortalTarget.class);
-            for (CaPolicyRecord r : data.caPolicies) {
-                r.policy().classifyPortalTargets(targets);
-                r.policy().classifyGroups(data.knownGroups);
-                policies.add(r.policy());
-            }
+            for (CaPolicyRecord r : data.caPolicies) policies.add(r.policy());
+            // What each policy means (rules/policy/) is decided before any rule reads it. These rules classify and
+            // raise no finding: verdicts that use a policy cite them through the admin-portal target row it covers.
+            List<Object> policyFacts = new ArrayList<>(policies);
+            policyFacts.add(new KnownGroups(data.knownGroups));
+            policyFacts.addAll(rules.reference(AdminPortalTarget.class));
+            run(Stage.POLICY, policyFacts, List.of(), findings, new TreeSet<>(), session -> { });
             List<Object> tenantFacts = new ArrayList<>();
             tenantFacts.add(data.tenant);
             tenantFacts.add(new EvaluationDate(asOf));
