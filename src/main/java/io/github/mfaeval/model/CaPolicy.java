@@ -159,28 +159,30 @@ public final class CaPolicy implements Sourced {
     }
 
     /** Why the policy leaves this user out, or may leave them out, or null when it certainly applies. */
-    public String exclusionOf(UserFact user) {
+    public PolicyExclusion exclusionOf(UserFact user) {
         if (!includes(user)) {
-            return possiblyIncludes(user) ? "not known to be included (membership of group " + unknownGroups + " or guest type unknown)"
-                    : "not included";
+            return possiblyIncludes(user) ? new PolicyExclusion(PolicyExclusion.Kind.NOT_KNOWN_TO_BE_INCLUDED, unknownGroups.toString())
+                    : new PolicyExclusion(PolicyExclusion.Kind.NOT_INCLUDED, null);
         }
-        if (excludeUsers.contains(user.getId())) return "excluded by user";
-        if (user.getGroups().stream().anyMatch(excludeGroups::contains)) return "excluded by group";
-        if (user.getRoles().stream().anyMatch(excludeRoles::contains)) return "excluded by role";
-        if (excludeGuests != null && excludeGuests.certainlyMatches(user)) return "excluded as guest or external user " + excludeGuests;
+        if (excludeUsers.contains(user.getId())) return new PolicyExclusion(PolicyExclusion.Kind.EXCLUDED_BY_USER, null);
+        if (user.getGroups().stream().anyMatch(excludeGroups::contains)) return new PolicyExclusion(PolicyExclusion.Kind.EXCLUDED_BY_GROUP, null);
+        if (user.getRoles().stream().anyMatch(excludeRoles::contains)) return new PolicyExclusion(PolicyExclusion.Kind.EXCLUDED_BY_ROLE, null);
+        if (excludeGuests != null && excludeGuests.certainlyMatches(user)) {
+            return new PolicyExclusion(PolicyExclusion.Kind.EXCLUDED_AS_GUEST, excludeGuests.toString());
+        }
         if (excludeGuests != null && excludeGuests.possiblyMatches(user)) {
-            return "possibly excluded as guest or external user " + excludeGuests + " (type or home tenant unknown)";
+            return new PolicyExclusion(PolicyExclusion.Kind.POSSIBLY_EXCLUDED_AS_GUEST, excludeGuests.toString());
         }
         for (String g : excludeGroups) {
-            if (unknownGroups.contains(g)) return "possibly excluded by group " + g + " (membership unknown)";
+            if (unknownGroups.contains(g)) return new PolicyExclusion(PolicyExclusion.Kind.POSSIBLY_EXCLUDED_BY_GROUP, g);
         }
         return null;
     }
 
     /** Included (or possibly included) but excluded, or possibly excluded: the policy's exclusions leave the user out. */
     public boolean excludes(UserFact user) {
-        String why = exclusionOf(user);
-        return why != null && (why.startsWith("excluded") || why.startsWith("possibly excluded"));
+        PolicyExclusion why = exclusionOf(user);
+        return why != null && why.kind().isExclusion();
     }
 
     /** Certainly included: all users, by id, by role, by a group whose members are known, or as a listed guest type. */
