@@ -113,19 +113,19 @@ final class EvaluateCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         if (readers < 1) {
-            err.println("mfa-eval: --readers must be at least 1, found " + readers);
+            Main.error(err, "--readers must be at least 1, found " + readers);
             return Main.ERROR;
         }
         if (parseOnly) return parseOnly(err);
         String problem = chooseFormat();
         if (problem == null) problem = TenantFolderCheck.problem(tenantDir);
         if (problem != null) {
-            err.println("mfa-eval: " + problem);
+            Main.error(err, problem);
             return Main.ERROR;
         }
         if (compareEdition != null) return compare(err);
         if (maxSignInAge < 0) {
-            err.println("mfa-eval: --max-sign-in-age must not be negative, found " + maxSignInAge);
+            Main.error(err, "--max-sign-in-age must not be negative, found " + maxSignInAge);
             return Main.ERROR;
         }
         RuleBase base = rules.build(err);
@@ -137,7 +137,7 @@ final class EvaluateCommand implements Callable<Integer> {
             Main.error(err, e.getMessage());
             return Main.ERROR;
         }
-        for (String warning : tenant.warnings()) err.println("mfa-eval: warning: " + warning);
+        for (String warning : tenant.warnings()) Main.error(err, "warning: " + warning);
         Report[] report = new Report[1];
         SignInSelection selection = (signIns != null ? signIns : format == ReportFormat.json ? SignIns.unsatisfied : SignIns.all).selection;
         try {

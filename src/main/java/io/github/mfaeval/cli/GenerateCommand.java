@@ -49,7 +49,7 @@ final class GenerateCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         if (tenants < 1 || users < 1 || signIns < 0) {
-            err.println("mfa-eval: --tenants and --users must be at least 1, --sign-ins at least 0");
+            Main.error(err, "--tenants and --users must be at least 1, --sign-ins at least 0");
             return Main.ERROR;
         }
         TenantGenerator generator = new TenantGenerator(seed, users, signIns, pages);

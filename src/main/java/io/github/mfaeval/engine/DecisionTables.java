@@ -19,6 +19,11 @@ public final class DecisionTables {
             if (lower.endsWith(".drl")) {
                 return new String(content, StandardCharsets.UTF_8);
             }
+            if (AuthorTable.isAuthorTable(file, content)) {
+                AuthorTable.Translation t = AuthorTable.translate(file, content);
+                return t.failed() ? null : t.drl();
+            }
+            content = withoutByteOrderMark(file, content);
             SpreadsheetCompiler compiler = new SpreadsheetCompiler();
             if (lower.endsWith(".drl.csv")) {
                 return compiler.compile(new ByteArrayInputStream(content), InputType.CSV);
@@ -27,5 +32,14 @@ public final class DecisionTables {
         } catch (RuntimeException e) {
             return null;
         }
+    }
+
+    /** A CSV table as Drools can read it: Drools' own CSV reader takes the byte order mark Excel writes for part of the first cell. */
+    static byte[] withoutByteOrderMark(String file, byte[] content) {
+        if (file.toLowerCase(Locale.ROOT).endsWith(".csv") && content.length >= 3
+                && (content[0] & 0xff) == 0xEF && (content[1] & 0xff) == 0xBB && (content[2] & 0xff) == 0xBF) {
+            return java.util.Arrays.copyOfRange(content, 3, content.length);
+        }
+        return content;
     }
 }

@@ -62,10 +62,24 @@ final class Editions {
         if (editionId != null) {
             String prefix = DIR + editionId + "/";
             for (Map.Entry<String, byte[]> e : all.entrySet()) {
-                if (e.getKey().startsWith(prefix)) out.put(e.getKey().substring(prefix.length()), e.getValue());
+                if (!e.getKey().startsWith(prefix)) continue;
+                String name = e.getKey().substring(prefix.length());
+                // A table is the same table whether kept as CSV or as a workbook: the edition's replaces the base's.
+                String table = tableName(name);
+                if (table != null) out.keySet().removeIf(k -> table.equals(tableName(k)));
+                out.put(name, e.getValue());
             }
         }
         return out;
+    }
+
+    /** "reference/applications.drl" for reference/applications.drl.csv or .drl.xlsx; null for other files. */
+    private static String tableName(String file) {
+        String lower = file.toLowerCase(java.util.Locale.ROOT);
+        for (String ext : new String[]{".csv", ".xlsx", ".xls"}) {
+            if (lower.endsWith(".drl" + ext)) return file.substring(0, file.length() - ext.length());
+        }
+        return null;
     }
 
     static Edition describe(Map<String, byte[]> all, Map<String, byte[]> view, String editionId) throws IOException {

@@ -79,21 +79,40 @@ public final class RuleBaseBuilder {
             throw new RuleBuildException(problems);
         }
 
+        // Tables in the author's format become DRL here, so that their mistakes are named by row and column.
+        Map<String, AuthorTable.Translation> tables = new HashMap<>();
+        for (String name : ruleFiles) {
+            if (AuthorTable.isAuthorTable(name, rules.files().get(name))) {
+                AuthorTable.Translation t = AuthorTable.translate(name, rules.files().get(name));
+                tables.put(name, t);
+                problems.addAll(t.problems());
+            }
+        }
+        if (problems.stream().anyMatch(RuleProblem::error)) {
+            throw new RuleBuildException(problems);
+        }
+
         KieServices ks = KieServices.Factory.get();
         ReleaseId releaseId = ks.newReleaseId("io.github.mfaeval.rules", "rules", "1.0." + BUILDS.incrementAndGet());
-        Compilation compilation = compile(ks, releaseId, kmodule, rules, ruleFiles);
+        Compilation compilation = compile(ks, releaseId, kmodule, rules, ruleFiles, tables);
         List<Message> messages = compilation.messages();
         boolean unlocated = false;
-        for (Message m : messages) {
-            String file = m.getPath() == null ? "" : m.getPath().replace(RESOURCES, "");
-            boolean error = m.getLevel() == Message.Level.ERROR;
-            if (file.isEmpty() || m.getLine() <= 0) unlocated |= error;
-            problems.add(new RuleProblem(file.isEmpty() ? "(rules)" : file, Math.max(m.getLine(), 0), error, clean(m.getText())));
+        DrlErrors explained = null;
+        if (messages.stream().anyMatch(m -> m.getLevel() == Message.Level.ERROR)) {
+            explained = new DrlErrors(drlTexts(rules, ruleFiles, tables), tables);
+        }
+        for (RuleProblem p : explained == null ? messages.stream().map(m -> problemOf(m, null, tables)).toList()
+                : explained.explain(messages, null)) {
+            if (p.error() && (p.file().equals("(rules)") || p.line() <= 0) && !tables.containsKey(p.file())) unlocated = true;
+            problems.add(p);
         }
         if (problems.stream().anyMatch(RuleProblem::error)) {
             ks.getRepository().removeKieModule(releaseId);
             if (unlocated) {
-                problems.addAll(0, locateByBuildingAlone(ks, kmodule, rules, ruleFiles));
+                List<RuleProblem> located = locateByBuildingAlone(ks, kmodule, rules, ruleFiles, tables, explained);
+                // What the first build could not place is replaced by what building each file alone placed.
+                if (!located.isEmpty()) problems.removeIf(p -> p.error() && p.file().equals("(rules)"));
+                problems.addAll(0, located);
             }
             throw new RuleBuildException(distinct(problems));
         }
@@ -221,12 +240,18 @@ public final class RuleBaseBuilder {
     private record Compilation(List<Message> messages, KieBuilder builder) {
     }
 
-    private static Compilation compile(KieServices ks, ReleaseId releaseId, String kmodule, RuleFiles rules, List<String> files) {
+    private static Compilation compile(KieServices ks, ReleaseId releaseId, String kmodule, RuleFiles rules, List<String> files,
+                                       Map<String, AuthorTable.Translation> tables) {
         KieFileSystem kfs = ks.newKieFileSystem();
         kfs.generateAndWritePomXML(releaseId);
         kfs.writeKModuleXML(kmodule);
         for (String name : files) {
-            kfs.write(RESOURCES + name, rules.files().get(name));
+            AuthorTable.Translation table = tables.get(name);
+            if (table != null) {
+                kfs.write(RESOURCES + name + AuthorTable.GENERATED, table.drl().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            } else {
+                kfs.write(RESOURCES + name, DecisionTables.withoutByteOrderMark(name, rules.files().get(name)));
+            }
         }
         KieBuilder builder = ks.newKieBuilder(kfs);
         try {
@@ -239,19 +264,47 @@ public final class RuleBaseBuilder {
     }
 
     /** Drools sometimes cannot say which file an error is in; building each file alone names the culprits. */
-    private static List<RuleProblem> locateByBuildingAlone(KieServices ks, String kmodule, RuleFiles rules, List<String> files) {
+    private static List<RuleProblem> locateByBuildingAlone(KieServices ks, String kmodule, RuleFiles rules, List<String> files,
+                                                           Map<String, AuthorTable.Translation> tables, DrlErrors explained) {
         List<RuleProblem> located = new ArrayList<>();
         for (String name : files) {
             ReleaseId alone = ks.newReleaseId("io.github.mfaeval.rules", "alone", "1.0." + BUILDS.incrementAndGet());
-            List<Message> messages = compile(ks, alone, kmodule, rules, List.of(name)).messages();
+            List<Message> messages = compile(ks, alone, kmodule, rules, List.of(name), tables).messages();
             ks.getRepository().removeKieModule(alone);
-            for (Message m : messages) {
-                if (m.getLevel() == Message.Level.ERROR) {
-                    located.add(new RuleProblem(name, Math.max(m.getLine(), 0), true, clean(m.getText())));
-                }
-            }
+            List<Message> errors = messages.stream().filter(m -> m.getLevel() == Message.Level.ERROR).toList();
+            for (RuleProblem p : explained.explain(errors, name)) located.add(p.file().equals("(rules)") ? p.in(name) : p);
         }
         return located;
+    }
+
+    /** The DRL of every rule file, by name: as written, or as generated from a table. */
+    private static Map<String, String> drlTexts(RuleFiles rules, List<String> files, Map<String, AuthorTable.Translation> tables) {
+        Map<String, String> drl = new LinkedHashMap<>();
+        for (String name : files) {
+            AuthorTable.Translation t = tables.get(name);
+            String text = t != null ? t.drl() : DecisionTables.drlOf(name, rules.files().get(name));
+            if (text != null) drl.put(name, text);
+        }
+        return drl;
+    }
+
+    /**
+     * A Drools message as the author's problem: relative to the rules folder, and for a table's generated DRL,
+     * the table file and the row the failing rule was generated from.
+     */
+    private static RuleProblem problemOf(Message m, String knownFile, Map<String, AuthorTable.Translation> tables) {
+        String file = m.getPath() == null ? "" : m.getPath().replace(RESOURCES, "");
+        if (file.isEmpty() && knownFile != null) file = knownFile;
+        boolean error = m.getLevel() == Message.Level.ERROR;
+        int line = Math.max(m.getLine(), 0);
+        String text = clean(m.getText());
+        if (file.endsWith(AuthorTable.GENERATED)) file = file.substring(0, file.length() - AuthorTable.GENERATED.length());
+        AuthorTable.Translation table = tables.get(file);
+        if (table != null) {
+            String row = line > 0 ? table.rowAt(line) : null;
+            return new RuleProblem(file, 0, error, (row == null ? "" : row + ": ") + "the row does not fit the table's Action row: " + text);
+        }
+        return new RuleProblem(file.isEmpty() ? "(rules)" : file, line, error, text);
     }
 
     /** Each problem once; "null Package" only restates a syntax error already reported for that file. */

@@ -2,6 +2,7 @@ package io.github.mfaeval.report;
 
 import io.github.mfaeval.result.ActionPlan;
 import io.github.mfaeval.result.Action;
+import io.github.mfaeval.result.ArmWriteVerdict;
 import io.github.mfaeval.result.EnforcementDates;
 import io.github.mfaeval.result.SignInPeriod;
 import io.github.mfaeval.result.SignInVerdict;
@@ -37,6 +38,7 @@ public final class CsvRenderer implements FileSetRenderer {
     public static final String FINDINGS = "findings.csv";
     public static final String ACTION_PLAN = "action-plan.csv";
     public static final String ACTIONS = "actions.csv";
+    public static final String PHASE2_WRITES = "phase2-writes.csv";
 
     private static final CsvMapper MAPPER = CsvMapper.builder()
             // The caller owns the writer (it may be a file being written atomically).
@@ -66,6 +68,8 @@ public final class CsvRenderer implements FileSetRenderer {
         files.put(USERS, (r, out) -> write(out, UserRow.class, r.users(), UserRow::of));
         files.put(SIGN_INS, (r, out) -> write(out, SignInRow.class, r.signIns(), SignInRow::of));
         files.put(SIGN_IN_PERIOD, (r, out) -> write(out, PeriodRow.class, PeriodRow.of(r.inputs().signInPeriod()), row -> row));
+        // Written for every report, so a script finds the same files; no row without an activity log.
+        files.put(PHASE2_WRITES, (r, out) -> write(out, ArmWriteRow.class, r.armWrites() == null ? List.of() : r.armWrites(), ArmWriteRow::of));
         return files;
     }
 
@@ -116,6 +120,16 @@ public final class CsvRenderer implements FileSetRenderer {
             return new SignInRow(cell(s.id()), text(s.createdDateTime()), cell(s.userId()), cell(s.userPrincipalName()),
                     cell(s.appId()), cell(s.application()), s.phase(), s.inScope(), text(s.scopeReason()), s.mfaSatisfied(),
                     text(s.satisfiedBy()), s.enforcementActive(), cells(s.rules()), cell(s.source()));
+        }
+    }
+
+    /** phase2-writes.csv: each Azure Resource Manager write of the activity log with its Phase 2 verdict. */
+    @JsonPropertyOrder({"time", "user", "operation", "statuses", "mfa", "enforcementActive", "refused", "clientAppId", "rules", "sources"})
+    record ArmWriteRow(String time, String user, String operation, String statuses, boolean mfa, boolean enforcementActive,
+                       boolean refused, String clientAppId, String rules, String sources) {
+        static ArmWriteRow of(ArmWriteVerdict w) {
+            return new ArmWriteRow(text(w.time()), cell(w.user()), cell(w.operation()), cells(w.statuses()), w.mfa(),
+                    w.enforcementActive(), w.refused(), cell(w.clientAppId()), cells(w.rules()), cells(w.sources()));
         }
     }
 

@@ -33,7 +33,9 @@ public final class MarkdownRenderer implements Renderer {
         out.printf("Tenant %s · licence %s%s · evaluated as of %s%n%n", esc(r.tenant().id()),
                 esc(r.tenant().license() == null ? "unknown" : r.tenant().license().toUpperCase(java.util.Locale.ROOT)),
                 r.tenant().testTenant() ? " · test tenant" : "", r.asOf());
+        if (EditionWords.edition(r) != null) out.printf("**Edition:** %s.%n%n", esc(EditionWords.edition(r)));
         out.printf("**Sign-ins evaluated:** %s.%n%n", esc(Freshness.sentence(r)));
+        if (EditionWords.armWrites(r) != null) out.printf("**Phase 2 writes:** %s.%n%n", esc(EditionWords.armWrites(r)));
         List<Action> actions = r.actions();
         Map<Severity, Long> bySeverity = new EnumMap<>(Severity.class);
         for (Finding f : r.findings()) if (f.countsAgainstStatus()) bySeverity.merge(f.severity(), 1L, Long::sum);

@@ -25,6 +25,7 @@ public final class TextRenderer implements Renderer {
         PrintWriter out = new PrintWriter(writer);
         out.printf("Tenant   %s (%s)%s%n", t(r.tenant().displayName()), t(r.tenant().id()), r.tenant().testTenant() ? " [test tenant]" : "");
         out.printf("As of    %s%n", r.asOf());
+        if (EditionWords.edition(r) != null) out.printf("Edition  %s%n", EditionWords.edition(r));
         out.printf("Sign-ins %s%n", t(Freshness.sentence(r)));
         out.printf("Status   %s%n%n", r.status());
         out.println("Schedule");
@@ -44,6 +45,7 @@ public final class TextRenderer implements Renderer {
             out.printf("  period %s to %s%n", period.first(), period.last());
             period.kinds().forEach((kind, k) -> out.printf("    %-16s %6d  %s to %s%n", kind, k.count(), k.first(), k.last()));
         }
+        if (EditionWords.armWrites(r) != null) out.printf("Phase 2 writes  %s%n", EditionWords.armWrites(r));
         out.printf("Users    %d in scope, %d ready (of %d users)%n", m.usersInScope(), m.usersReady(), m.users());
         if (!r.inputs().missing().isEmpty()) {
             out.printf("Missing  %s%n", t(String.join(", ", r.inputs().missing())));

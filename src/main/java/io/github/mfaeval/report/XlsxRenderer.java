@@ -84,6 +84,7 @@ public final class XlsxRenderer {
         rows.add(new Object[] {"Licence", r.tenant().license()});
         rows.add(new Object[] {"Test tenant", r.tenant().testTenant() ? "yes" : "no"});
         rows.add(new Object[] {"Evaluated as of", r.asOf().toString()});
+        if (EditionWords.edition(r) != null) rows.add(new Object[] {"Edition", EditionWords.edition(r)});
         rows.add(new Object[] {"Status", r.status().name()});
         rows.add(new Object[] {"Sign-ins evaluated", Freshness.sentence(r)});
         for (ScheduleEntry e : r.schedule()) {
@@ -102,6 +103,7 @@ public final class XlsxRenderer {
         rows.add(new Object[] {"Sign-ins duplicate", m.signInsDuplicate()});
         rows.add(new Object[] {"Sign-ins in scope", m.signInsInScope()});
         rows.add(new Object[] {"Sign-ins in scope without MFA", m.signInsNotSatisfied()});
+        if (EditionWords.armWrites(r) != null) rows.add(new Object[] {"Phase 2 writes", EditionWords.armWrites(r)});
         rows.add(new Object[] {"Missing exports", String.join(", ", r.inputs().missing())});
         rows.add(new Object[] {"Rejected records", r.inputs().rejected().size()});
         if (r.rules() != null) rows.add(new Object[] {"Rules", r.rules().source() + " (fingerprint " + r.rules().fingerprint() + ")"});

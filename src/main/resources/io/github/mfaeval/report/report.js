@@ -1,5 +1,7 @@
-// Sorting and filtering for the report's tables. The tables are complete without it (mail previews run no
-// scripts): this only reorders and hides rows that are already there, and never builds markup from data.
+// Sorting, filtering and paging for the report's tables. Without it (mail previews run no scripts) the short
+// tables are complete and a long one shows its first page and a note. A long table's later rows arrive as a
+// JSON list of markup the report's renderer wrote and escaped, like the first page's; this script adds them
+// only when a reader pages, sorts, filters, follows a link or prints, and never builds markup from data.
 (function () {
   'use strict';
   var each = function (list, fn) { Array.prototype.forEach.call(list, fn); };
@@ -16,6 +18,24 @@
     return a.localeCompare(b, undefined, { numeric: true, sensitivity: 'base' });
   }
 
+  // The later rows of a long table, added to it once, on first need.
+  function pendingRows(table) {
+    return document.querySelector('script[data-rows="' + table.id + '"]');
+  }
+  function pendingCount(table) {
+    var block = pendingRows(table);
+    return block ? Number(block.getAttribute('data-count')) || 0 : 0;
+  }
+  function addPendingRows(table) {
+    var block = pendingRows(table);
+    if (!block) return;
+    var holder = document.createElement('template');
+    holder.innerHTML = JSON.parse(block.textContent).join('');
+    var body = table.tBodies[0];
+    Array.prototype.slice.call(holder.content.children).forEach(function (row) { row.hidden = true; body.appendChild(row); });
+    block.parentNode.removeChild(block);
+  }
+
   function makeSortable(table) {
     var headers = table.tHead.rows[0].cells;
     each(headers, function (th, index) {
@@ -23,6 +43,7 @@
       if (!button) return;
       button.addEventListener('click', function () {
         var ascending = th.getAttribute('aria-sort') !== 'ascending';
+        addPendingRows(table);
         each(headers, function (h) { h.removeAttribute('aria-sort'); });
         th.setAttribute('aria-sort', ascending ? 'ascending' : 'descending');
         var body = table.tBodies[0];
@@ -32,6 +53,8 @@
           return ascending ? c : -c;
         });
         rows.forEach(function (row) { body.appendChild(row); });
+        var refresh = refreshers[table.id];
+        if (refresh) refresh();
       });
     });
   }
@@ -46,7 +69,12 @@
     var size = Number(table.getAttribute('data-page-size')) || 0;
     var page = 0;
     function apply() {
+      var filtering = false;
+      each(controls, function (control) { if (control.value.trim()) filtering = true; });
+      // Page one of an unfiltered table needs only the rows already there.
+      if (filtering || page > 0) addPendingRows(table);
       var rows = table.tBodies[0].rows;
+      var later = pendingCount(table);
       var shown = 0;
       var matching = [];
       each(rows, function (row) {
@@ -64,9 +92,9 @@
         if (visible) { shown++; matching.push(row); }
         row.hidden = !visible;
       });
-      if (count) count.textContent = shown + ' of ' + rows.length + ' shown';
+      if (count) count.textContent = (shown + later) + ' of ' + (rows.length + later) + ' shown';
       if (size > 0 && pager) {
-        var pages = Math.max(1, Math.ceil(matching.length / size));
+        var pages = Math.max(1, Math.ceil((matching.length + later) / size));
         if (page >= pages) page = pages - 1;
         matching.forEach(function (row, i) { row.hidden = i < page * size || i >= (page + 1) * size; });
         pager.hidden = pages < 2;
@@ -84,12 +112,15 @@
         button.addEventListener('click', function () { page += Number(button.getAttribute('data-step')); apply(); });
       });
     }
+    refreshers[table.id] = apply;
     return apply;
   }
 
   // Following a link to a user or sign-in opens its "why", and shows the row even if a filter hid it.
   function openTarget() {
-    var target = location.hash.length > 1 ? document.getElementById(location.hash.slice(1)) : null;
+    var id = location.hash.length > 1 ? location.hash.slice(1) : null;
+    if (id && !document.getElementById(id)) each(document.querySelectorAll('table.filterable'), addPendingRows);
+    var target = id ? document.getElementById(id) : null;
     if (!target) return;
     target.hidden = false;
     var details = target.querySelector('details');
@@ -109,6 +140,7 @@
     if (first) root.setAttribute('data-first-item-bottom', String(Math.ceil(first.getBoundingClientRect().bottom)));
   }
 
+  var refreshers = {};
   each(document.querySelectorAll('table.sortable'), makeSortable);
   var filters = [];
   each(document.querySelectorAll('table.filterable'), function (table) { filters.push(makeFilterable(table)); });
@@ -120,6 +152,7 @@
   window.addEventListener('hashchange', openTarget);
   // A printed page (often the PDF kept for the audit) shows what is folded on screen.
   window.addEventListener('beforeprint', function () {
+    each(document.querySelectorAll('table.filterable'), addPendingRows);
     each(document.querySelectorAll('details'), function (d) { d.open = true; });
   });
   openTarget();

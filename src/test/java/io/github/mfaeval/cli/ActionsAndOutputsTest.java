@@ -105,9 +105,28 @@ class ActionsAndOutputsTest {
         Report r = cliReport(FABRIKAM, tmp);
         assertTrue(md.startsWith("## Mandatory MFA readiness: Fabrikam Test Lab: **Action required**"), md);
         assertTrue(md.contains("**Sign-ins evaluated:** 2025\\-11\\-01 to 2025\\-11\\-23"), md);
+        assertTrue(md.contains("**Edition:** " + r.edition().replace("-", "\\-") + " \\(rules of Microsoft"), md);
+        assertTrue(md.contains("**Phase 2 writes:** " + r.summary().armWritesRead() + " activity log records read"), md);
         assertTrue(md.contains("### What to do first"), md);
         assertTrue(md.contains("| 1 | " + r.actions().get(0).severity() + " | **"), md);
         assertTrue(md.contains("### Findings by code"), md);
+    }
+
+    @Test
+    void everySummaryNamesTheEditionAndThePhase2Writes(@TempDir Path tmp) throws Exception {
+        Report r = cliReport(FABRIKAM, tmp);
+        for (String edition : List.of("2024-09-24", "2026-04-03")) {
+            Path file = tmp.resolve(edition + ".txt");
+            evaluate(FABRIKAM, "--edition", edition, "-o", file.toString());
+            String text = Files.readString(file);
+            assertTrue(text.contains("\nEdition  " + edition + " (rules of Microsoft's page as of that date)\n"), text);
+            assertTrue(text.contains("\nPhase 2 writes  " + r.summary().armWritesRead() + " activity log records read; "), text);
+        }
+        Path csv = tmp.resolve("csv");
+        evaluate(FABRIKAM, "--format", "csv", "-o", csv.toString());
+        List<String> writes = Files.readAllLines(csv.resolve("phase2-writes.csv"));
+        assertEquals("time,user,operation,statuses,mfa,enforcementActive,refused,clientAppId,rules,sources", writes.get(0));
+        assertEquals(r.armWrites().size(), writes.size() - 1, "one row per write operation");
     }
 
     @Test
@@ -126,9 +145,8 @@ class ActionsAndOutputsTest {
             assertEquals(r.findings().size(), book.getSheet("Findings").getLastRowNum());
             assertEquals(r.users().size(), book.getSheet("Users").getLastRowNum());
             assertEquals(r.summary().signInsEvaluated(), book.getSheet("Sign-ins").getLastRowNum());
-            Row status = book.getSheet("Summary").getRow(5);
-            assertEquals("Status", status.getCell(0).getStringCellValue());
-            assertEquals("ACTION_REQUIRED", status.getCell(1).getStringCellValue());
+            assertEquals("ACTION_REQUIRED", summaryValue(book, "Status"));
+            assertEquals(r.edition() + " (rules of Microsoft's page as of that date)", summaryValue(book, "Edition"));
         }
     }
 
@@ -206,5 +224,12 @@ class ActionsAndOutputsTest {
         assertTrue(lines.get(1).contains(",HIGH,"), "the most severe first: " + lines.get(1));
         String index = Files.readString(out.resolve("index.html"));
         assertTrue(index.indexOf("data-tenant=\"fabrikam-gaps\"") < index.indexOf("data-tenant=\"contoso-ready\""), "ready tenants last");
+    }
+
+    private static String summaryValue(Workbook book, String label) {
+        for (Row row : book.getSheet("Summary")) {
+            if (label.equals(row.getCell(0).getStringCellValue())) return row.getCell(1).getStringCellValue();
+        }
+        throw new AssertionError("no " + label + " row in the Summary sheet");
     }
 }

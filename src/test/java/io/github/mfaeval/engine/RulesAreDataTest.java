@@ -29,7 +29,7 @@ class RulesAreDataTest {
         assertFalse(exchangeSignIn(TestRules.base()).inScope());
         Path rules = TestRules.copyOfRules(tmp);
         Files.writeString(rules.resolve("reference/applications.drl.csv"),
-                "\"Exchange Online (added by an author)\",\"MM-APP-099\",\"\"\"Applications\"\"\",\"HIGH\",\"true\",\"" + EXCHANGE + ", Exchange Online, 2\"\n",
+                "\"Exchange Online (added by an author)\",\"MM-APP-099\",\"Applications\",\"true\",\"" + EXCHANGE + "\",\"Exchange Online\",\"2\"\n",
                 StandardOpenOption.APPEND);
         RuleBase edited = RuleBaseBuilder.build(RuleFiles.fromDirectory(rules));
         SignInVerdict s = exchangeSignIn(edited);
@@ -44,7 +44,7 @@ class RulesAreDataTest {
     void movingAPhaseDateChangesTheSchedule(@TempDir Path tmp) throws Exception {
         Path rules = TestRules.copyOfRules(tmp);
         Path table = rules.resolve("reference/schedule.drl.csv");
-        Files.writeString(table, Files.readString(table).replace("\"2, 2025-01-01\"", "\"2, 2025-10-01\""));
+        Files.writeString(table, Files.readString(table).replace("\"2\",\"2025-01-01\"", "\"2\",\"2025-10-01\""));
         RuleBase edited = RuleBaseBuilder.build(RuleFiles.fromDirectory(rules));
         Report r = new Evaluator(edited).evaluate(TenantLoader.load(TestRules.PROJECT.resolve("test-scenarios/base")), TestRules.AS_OF);
         assertEquals("2025-10-01", r.schedule().get(1).start().toString());

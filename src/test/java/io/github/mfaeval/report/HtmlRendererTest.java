@@ -113,7 +113,11 @@ class HtmlRendererTest {
                 r.summary(), r.inputs(), r.rules());
         String page = html(big);
         assertTrue(page.contains("Showing the first " + HtmlRenderer.MAX_SIGN_INS + " of " + many.size() + " sign-ins"));
-        String table = page.substring(page.indexOf("<table id=\"sign-ins-table\""));
-        assertEquals(HtmlRenderer.MAX_SIGN_INS, table.substring(0, table.indexOf("</table>")).split("<tr><td").length - 1);
+        // The first page as rows, the rest of the cut as data the page's script turns into rows.
+        String section = page.substring(page.indexOf("<table id=\"sign-ins-table\""), page.indexOf("data-pager=\"sign-ins-table\""));
+        String table = section.substring(0, section.indexOf("</table>"));
+        assertEquals(HtmlRenderer.PAGE_SIZE, table.split("<tr><td").length - 1);
+        assertEquals(HtmlRenderer.MAX_SIGN_INS, section.split("<tr><td").length - 1);
+        assertTrue(section.contains("data-rows=\"sign-ins-table\" data-count=\"" + (HtmlRenderer.MAX_SIGN_INS - HtmlRenderer.PAGE_SIZE) + "\""));
     }
 }

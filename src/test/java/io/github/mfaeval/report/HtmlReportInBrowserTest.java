@@ -169,7 +169,7 @@ class HtmlReportInBrowserTest {
         }
     }
 
-    private static void assertScriptsRanWithoutErrors(String dom) {
+    static void assertScriptsRanWithoutErrors(String dom) {
         Matcher html = Pattern.compile("<html\\b[^>]*>").matcher(dom);
         assertTrue(html.find(), "a page");
         assertFalse(html.group().contains("data-errors"), () -> "script errors or blocked resources: " + errors(dom));
@@ -182,17 +182,17 @@ class HtmlReportInBrowserTest {
         return at < 0 ? "(no error box)" : dom.substring(at, Math.min(dom.length(), dom.indexOf("</div>", at)));
     }
 
-    private static String table(String dom, String id) {
+    static String table(String dom, String id) {
         int start = dom.indexOf("<table id=\"" + id + "\"");
         assertTrue(start >= 0, "table " + id + " is on the page");
         return dom.substring(start, dom.indexOf("</table>", start));
     }
 
-    private static int bodyRows(String table) {
+    static int bodyRows(String table) {
         return count(table.substring(table.indexOf("<tbody>")), "<tr[ >]");
     }
 
-    private static int count(String text, String regex) {
+    static int count(String text, String regex) {
         Matcher m = Pattern.compile(regex).matcher(text);
         int n = 0;
         while (m.find()) n++;

@@ -40,8 +40,8 @@ class BrokenRuleTest {
     void anApplicationRemovedFromTheTableTakesItsSignInsOutOfScope(@TempDir Path tmp) throws Exception {
         Path rules = TestRules.copyOfRules(tmp.resolve("rules"));
         Path table = rules.resolve("reference/applications.drl.csv");
-        Files.writeString(table, Files.readString(table).replace("\"MM-APP-002\",\"\"\"Applications\"\"\",\"INFO\",\"true\"",
-                "\"MM-APP-002\",\"\"\"Applications\"\"\",\"INFO\",\"false\""));
+        Files.writeString(table, Files.readString(table).replace("\"MM-APP-002\",\"Applications\",\"true\"",
+                "\"MM-APP-002\",\"Applications\",\"false\""));
         RuleBase edited = RuleBaseBuilder.build(RuleFiles.fromDirectory(rules));
         List<Scenario> scenarios = ScenarioFiles.load(ScenarioTest.DIR);
         List<CaseResult> results = new ScenarioRunner(edited, ScenarioTest.DIR).runAll(scenarios);

@@ -1,0 +1,382 @@
+package io.github.mfaeval.engine;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A decision table as a compliance author writes it (docs/rules-authoring.md), turned into the DRL it stands for:
+ * one rule per data row. The author sees one value per column under a header that says what it is; the only
+ * line that speaks Drools is each table's {@code Action} row in the header block, which authors leave alone.
+ * Every problem names the file, the row and the column (letter and header) the author must fix.
+ *
+ * <pre>
+ * Table,   Applications
+ * Notes,   free text for the author
+ * Action,  reference.listedApp({Client app id}, {Name shown in reports}, {Phase:number})
+ * Application, Rule id, Source section, Active, Client app id, Name shown in reports, Phase
+ * Azure portal, MM-APP-001, Applications, true, c44b4083-..., Azure portal, 1
+ * </pre>
+ *
+ * Placeholders are typed: {@code text} (default), {@code number} (whole), {@code boolean} (true/false, yes/no,
+ * any case), {@code date} (yyyy-mm-dd) and a list of allowed values {@code A|B|C}. The first column is the rule's
+ * title; {@code Rule id} and {@code Source section} are required, {@code Active} (blank is true) switches a row
+ * off without deleting it. Before the first {@code Table} row a file may have {@code Import} and {@code Global}
+ * rows (Drools declarations, also for tool authors only); classes of the model package are imported.
+ */
+public final class AuthorTable {
+    /** The suffix under which the generated DRL of a table is compiled; messages about it are mapped back to the table. */
+    public static final String GENERATED = ".generated.drl";
+    static final String RULE_ID = "Rule id";
+    static final String SECTION = "Source section";
+    static final String ACTIVE = "Active";
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}:]+)(?::([^{}]+))?}");
+    private static final String MODEL = "io.github.mfaeval.model";
+
+    /** The DRL of a table file, the table row behind each DRL line, and the author's problems (errors stop the build). */
+    public record Translation(String drl, Map<Integer, String> rowOfLine, List<RuleProblem> problems) {
+        public boolean failed() {
+            return problems.stream().anyMatch(RuleProblem::error);
+        }
+
+        /** "row 7" for a line of the generated DRL, or null when the line is plumbing shared by the file. */
+        public String rowAt(int line) {
+            return rowOfLine.get(line);
+        }
+    }
+
+    private AuthorTable() {
+    }
+
+    /** True for a table file in the author's format; false for Drools' own decision-table format (RuleSet / RuleTable rows). */
+    public static boolean isAuthorTable(String file, byte[] content) {
+        if (!isTableFile(file)) return false;
+        try {
+            for (TableSheet.Line l : TableSheet.read(file, content)) {
+                String first = l.cell(0);
+                if (first.equalsIgnoreCase("RuleSet") || first.startsWith("RuleTable")) return false;
+            }
+        } catch (TableSheet.Unreadable e) {
+            return true;
+        }
+        return true;
+    }
+
+    public static boolean isTableFile(String file) {
+        String lower = file.toLowerCase(Locale.ROOT);
+        return lower.endsWith(".drl.csv") || lower.endsWith(".drl.xlsx") || lower.endsWith(".drl.xls");
+    }
+
+    public static Translation translate(String file, byte[] content) {
+        List<RuleProblem> problems = new ArrayList<>();
+        List<TableSheet.Line> lines;
+        try {
+            lines = TableSheet.read(file, content);
+        } catch (TableSheet.Unreadable e) {
+            problems.add(new RuleProblem(file, 0, true, e.getMessage()));
+            return new Translation("", Map.of(), problems);
+        }
+        int slash = file.indexOf('/');
+        String pkg = slash > 0 ? file.substring(0, slash) : "";
+        if (!pkg.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+            problems.add(new RuleProblem(file, 0, true,
+                    "a table must be in the folder of its stage (reference/, tenant/, signin/ or user/)"));
+            return new Translation("", Map.of(), problems);
+        }
+        return new Builder(file, pkg, problems).build(lines);
+    }
+
+    /** A table of the file: its header block and columns. */
+    private static final class Table {
+        final String name;
+        final String where;
+        String action;
+        String actionWhere;
+        List<String> headers;
+        String headerWhere;
+        final List<Placeholder> placeholders = new ArrayList<>();
+
+        Table(String name, String where) {
+            this.name = name;
+            this.where = where;
+        }
+
+        int column(String header) {
+            for (int i = 0; i < headers.size(); i++) if (headers.get(i).equalsIgnoreCase(header.strip())) return i;
+            return -1;
+        }
+    }
+
+    private record Placeholder(String text, String header, int column, String type) {
+    }
+
+    private static final class Builder {
+        final String file;
+        final String pkg;
+        final List<RuleProblem> problems;
+        final List<String> imports = new ArrayList<>();
+        final List<String> globals = new ArrayList<>();
+        final StringBuilder drl = new StringBuilder();
+        final Map<Integer, String> rowOfLine = new HashMap<>();
+        int line = 1;
+        Table table;
+        int rules;
+
+        Builder(String file, String pkg, List<RuleProblem> problems) {
+            this.file = file;
+            this.pkg = pkg;
+            this.problems = problems;
+        }
+
+        void error(String where, String message) {
+            problems.add(new RuleProblem(file, 0, true, where + ": " + message));
+        }
+
+        void emit(String text, String row) {
+            for (String l : text.split("\n", -1)) {
+                if (row != null) rowOfLine.put(line, row);
+                drl.append(l).append('\n');
+                line++;
+            }
+        }
+
+        Translation build(List<TableSheet.Line> lines) {
+            List<TableSheet.Line> data = new ArrayList<>();
+            // The declarations come first in the DRL, wherever the author's file has them.
+            for (TableSheet.Line l : lines) {
+                String key = l.cell(0).toLowerCase(Locale.ROOT);
+                if (key.equals("table")) break;
+                if (l.blank() || key.equals("notes")) continue;
+                if (key.equals("import")) imports.add(l.cell(1));
+                else if (key.equals("global")) globals.add(l.cell(1));
+                else error(l.where(), "before the first Table row only Notes, Import and Global rows are allowed, not \""
+                        + l.cell(0) + "\"" + didYouMean(l.cell(0), List.of("Table", "Notes", "Import", "Global")));
+            }
+            emit("package " + pkg + ";", null);
+            emit("import " + MODEL + ".*;", null);
+            for (String i : imports) emit("import " + i + ";", null);
+            for (String g : globals) emit("global " + g + ";", null);
+            boolean started = false;
+            for (TableSheet.Line l : lines) {
+                String key = l.cell(0).toLowerCase(Locale.ROOT);
+                if (key.equals("table")) {
+                    finish();
+                    started = true;
+                    table = new Table(l.cell(1), l.where());
+                    if (table.name.isEmpty()) error(l.where(), "the Table row needs the table's name in column B");
+                    continue;
+                }
+                if (!started || l.blank()) continue;
+                if (table.headers == null) {
+                    if (key.equals("notes")) continue;
+                    if (key.equals("action")) {
+                        table.action = l.cell(1);
+                        table.actionWhere = l.where();
+                        continue;
+                    }
+                    if (key.equals("import") || key.equals("global")) {
+                        error(l.where(), l.cell(0) + " rows belong before the first Table row");
+                        continue;
+                    }
+                    header(l);
+                    continue;
+                }
+                if (table.placeholders.isEmpty() && table.action == null) continue;
+                row(l);
+            }
+            finish();
+            if (!started) error("row 1", "no Table row: a table file starts with a row \"Table\", name (see docs/rules-authoring.md)");
+            return new Translation(drl.toString(), rowOfLine, problems);
+        }
+
+        void header(TableSheet.Line l) {
+            table.headers = l.cells();
+            table.headerWhere = l.where();
+            Map<String, Integer> seen = new HashMap<>();
+            for (int i = 0; i < table.headers.size(); i++) {
+                String h = table.headers.get(i);
+                if (h.isEmpty()) {
+                    error(l.where() + ", column " + TableSheet.columnLetter(i), "a column without a header: name what it holds");
+                    continue;
+                }
+                Integer before = seen.putIfAbsent(h.toLowerCase(Locale.ROOT), i);
+                if (before != null) error(l.where() + ", column " + TableSheet.columnLetter(i),
+                        "header \"" + h + "\" is also column " + TableSheet.columnLetter(before) + ": each header once");
+            }
+            for (String required : List.of(RULE_ID, SECTION)) {
+                if (table.column(required) < 0) error(l.where(), "table \"" + table.name + "\" has no column \"" + required + "\""
+                        + didYouMean(required, table.headers) + "; the header row is " + String.join(", ", table.headers));
+            }
+            if (table.action == null || table.action.isBlank()) {
+                error(table.where, "table \"" + table.name + "\" has no Action row (the row above the headers that says what each row does)");
+                table.action = null;
+                return;
+            }
+            Matcher m = PLACEHOLDER.matcher(table.action);
+            while (m.find()) {
+                String header = m.group(1).strip();
+                String type = m.group(2) == null ? "text" : m.group(2).strip();
+                int column = table.column(header);
+                if (column < 0) {
+                    error(table.actionWhere, "the Action names column \"" + header + "\", which table \"" + table.name
+                            + "\" does not have" + didYouMean(header, table.headers));
+                } else if (!type.contains("|") && !Set.of("text", "number", "boolean", "date").contains(type) && allowed(type) == null) {
+                    error(table.actionWhere, "{" + header + ":" + type + "}: the type is one of text, number, boolean, date,"
+                            + " a list A|B|C or an enum of the model package (such as SatisfiedBy)");
+                }
+                table.placeholders.add(new Placeholder(m.group(), header, column, type));
+            }
+        }
+
+        void row(TableSheet.Line l) {
+            int errors = problems.size();
+            String title = l.cell(0);
+            String id = cell(l, RULE_ID);
+            String section = cell(l, SECTION);
+            if (section.length() >= 2 && section.startsWith("\"") && section.endsWith("\"")) {
+                section = section.substring(1, section.length() - 1).strip();
+            }
+            if (title.isEmpty()) error(at(l, 0), "the row has no title: say in words what the row is");
+            if (id.isEmpty()) error(at(l, table.column(RULE_ID)), "no rule id: every row needs its own (such as MM-APP-006)");
+            else if (!id.matches("[A-Za-z][A-Za-z0-9_.-]*")) {
+                error(at(l, table.column(RULE_ID)), "\"" + id + "\" is not a rule id: letters, digits and - only (such as MM-APP-006)");
+            }
+            if (section.isEmpty()) error(at(l, table.column(SECTION)), "no source section: name the heading of the source this row comes from");
+            int activeColumn = table.column(ACTIVE);
+            String active = activeColumn < 0 ? "" : l.cell(activeColumn);
+            Boolean on = active.isEmpty() ? Boolean.TRUE : bool(active);
+            if (on == null) error(at(l, activeColumn), "\"" + active + "\" is not true or false (yes and no are fine too)");
+            for (int i = table.headers.size(); i < l.cells().size(); i++) {
+                if (!l.cell(i).isEmpty()) error(at(l, i), "\"" + l.cell(i) + "\" is in a column without a header");
+            }
+            String action = table.action;
+            StringBuilder filled = new StringBuilder();
+            Matcher m = PLACEHOLDER.matcher(action);
+            int last = 0;
+            while (m.find()) {
+                filled.append(action, last, m.start());
+                last = m.end();
+                Placeholder p = table.placeholders.stream().filter(x -> x.text().equals(m.group())).findFirst().orElseThrow();
+                if (p.column() < 0) continue;
+                String value = l.cell(p.column());
+                String literal = literal(l, p, value);
+                filled.append(literal == null ? "null" : literal);
+            }
+            filled.append(action.substring(last));
+            if (problems.size() > errors) return;
+            rules++;
+            String row = l.where();
+            emit("", null);
+            emit("// " + row, row);
+            emit("rule " + quote(title), row);
+            emit("    @id(" + id + ") @section(" + quote(section) + ") @severity(INFO)", row);
+            emit("when", row);
+            emit("    ReferenceBuild( active(" + on + ") )", row);
+            emit("then", row);
+            emit("    " + filled.toString().replace("\n", " ") + (filled.toString().strip().endsWith(";") ? "" : ";"), row);
+            emit("end", row);
+        }
+
+        String literal(TableSheet.Line l, Placeholder p, String value) {
+            String where = at(l, p.column());
+            if (value.isEmpty()) {
+                List<String> choices = allowed(p.type());
+                error(where, "empty: " + p.header() + " is needed" + (choices == null ? "" : " (one of " + String.join(", ", choices) + ")"));
+                return null;
+            }
+            switch (p.type()) {
+                case "text":
+                    return quote(value);
+                case "number":
+                    try {
+                        return String.valueOf(Integer.parseInt(value.endsWith(".0") ? value.substring(0, value.length() - 2) : value));
+                    } catch (NumberFormatException e) {
+                        error(where, "\"" + value + "\" is not a whole number");
+                        return null;
+                    }
+                case "boolean":
+                    Boolean b = bool(value);
+                    if (b == null) error(where, "\"" + value + "\" is not true or false (yes and no are fine too)");
+                    return String.valueOf(b);
+                case "date":
+                    try {
+                        return quote(LocalDate.parse(value).toString());
+                    } catch (DateTimeParseException e) {
+                        error(where, "\"" + value + "\" is not a date written yyyy-mm-dd (such as 2025-03-15)");
+                        return null;
+                    }
+                default:
+                    List<String> allowed = allowed(p.type());
+                    for (String a : allowed) if (a.strip().equalsIgnoreCase(value)) return quote(a.strip());
+                    error(where, "\"" + value + "\" is not one of " + String.join(", ", allowed) + didYouMean(value, allowed));
+                    return null;
+            }
+        }
+
+        String cell(TableSheet.Line l, String header) {
+            int c = table.column(header);
+            return c < 0 ? "" : l.cell(c);
+        }
+
+        String at(TableSheet.Line l, int column) {
+            if (column < 0) return l.where();
+            String header = column < table.headers.size() ? " \"" + table.headers.get(column) + "\"" : "";
+            return l.where() + ", column " + TableSheet.columnLetter(column) + header;
+        }
+
+        void finish() {
+            if (table != null && table.headers == null) {
+                error(table.where, "table \"" + table.name + "\" has no header row");
+            }
+        }
+    }
+
+    /** The values of a list type "A|B|C", or of an enum of the model package named by its simple name ("SyncAccountPattern.Kind"). */
+    static List<String> allowed(String type) {
+        if (type.contains("|")) return List.of(type.split("\\|")).stream().map(String::strip).toList();
+        try {
+            Class<?> c = Class.forName(MODEL + "." + type.replace('.', '$'), false, AuthorTable.class.getClassLoader());
+            if (!c.isEnum()) return null;
+            return java.util.Arrays.stream(c.getEnumConstants()).map(e -> ((Enum<?>) e).name()).toList();
+        } catch (ClassNotFoundException | LinkageError e) {
+            return null;
+        }
+    }
+
+    static Boolean bool(String value) {
+        return switch (value.strip().toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "y" -> Boolean.TRUE;
+            case "false", "no", "n" -> Boolean.FALSE;
+            default -> null;
+        };
+    }
+
+    /** A Java/DRL string literal. */
+    static String quote(String s) {
+        StringBuilder b = new StringBuilder("\"");
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '"' -> b.append("\\\"");
+                case '\\' -> b.append("\\\\");
+                case '\n' -> b.append("\\n");
+                case '\r' -> b.append("\\r");
+                case '\t' -> b.append("\\t");
+                default -> b.append(c);
+            }
+        }
+        return b.append('"').toString();
+    }
+
+    /** " (did you mean "X"?)" for the closest of the known names, or "". */
+    public static String didYouMean(String typed, java.util.Collection<String> known) {
+        String best = Spelling.nearest(typed, known);
+        return best == null ? "" : " (did you mean \"" + best + "\"?)";
+    }
+}

@@ -1,0 +1,168 @@
+package io.github.mfaeval.engine;
+
+import io.github.mfaeval.TestRules;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/** Decision tables in the author's format: what a spreadsheet does to them is tolerated, and every mistake is named by row and column. */
+class AuthorTableTest {
+    private static final String APPS = "reference/applications.drl.csv";
+
+    private static String errors(String file, String content) {
+        return errors(file, content.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String errors(String file, byte[] content) {
+        AuthorTable.Translation t = AuthorTable.translate(file, content);
+        StringBuilder b = new StringBuilder();
+        for (RuleProblem p : t.problems()) b.append(p).append('\n');
+        return b.toString();
+    }
+
+    private static String appsTable(String... rows) {
+        StringBuilder b = new StringBuilder("""
+                "Global","io.github.mfaeval.engine.ReferenceSink reference"
+                "Table","Applications"
+                "Action","reference.listedApp({Client app id}, {Name shown in reports}, {Phase:number})"
+                "Application","Rule id","Source section","Active","Client app id","Name shown in reports","Phase"
+                """);
+        for (String r : rows) b.append(r).append('\n');
+        return b.toString();
+    }
+
+    @Test
+    void everyShippedTableIsInTheAuthorsFormat() throws Exception {
+        try (Stream<Path> walk = Files.walk(TestRules.RULES)) {
+            for (Path p : walk.filter(p -> p.toString().endsWith(".drl.csv")).toList()) {
+                String name = TestRules.RULES.relativize(p).toString().replace('\\', '/');
+                String stage = name.startsWith("editions/") ? name.split("/", 3)[2] : name;
+                byte[] content = Files.readAllBytes(p);
+                assertTrue(AuthorTable.isAuthorTable(stage, content), name);
+                AuthorTable.Translation t = AuthorTable.translate(stage, content);
+                assertEquals(List.of(), t.problems(), name);
+                String text = new String(content, StandardCharsets.UTF_8);
+                assertFalse(text.contains("RuleTable") || text.contains("$param") || text.contains("\"INFO\""), name + " shows Drools plumbing");
+            }
+        }
+    }
+
+    @Test
+    void aSpreadsheetsWaysOfSavingAreTolerated() {
+        // Excel's "CSV UTF-8": a byte order mark, CRLF, TRUE/yes for booleans, a comma inside a quoted cell, a
+        // section typed with quotes by a hand used to the old format, blank lines at the end.
+        String table = appsTable(
+                "\"Exchange Online, added by an author\",\"MM-APP-099\",\"\"\"Applications\"\"\",\"TRUE\",\"00000002-0000-0ff1-ce00-000000000000\",\"Exchange, Online\",\"2\"",
+                "\"SharePoint\",\"MM-APP-098\",\"Applications\",\"yes\",\"00000003-0000-0ff1-ce00-000000000000\",\"SharePoint\",\"2\"",
+                "", "", "");
+        byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+        byte[] body = table.replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] content = new byte[bom.length + body.length];
+        System.arraycopy(bom, 0, content, 0, 3);
+        System.arraycopy(body, 0, content, 3, body.length);
+        AuthorTable.Translation t = AuthorTable.translate(APPS, content);
+        assertEquals(List.of(), t.problems());
+        assertTrue(t.drl().contains("rule \"Exchange Online, added by an author\""), t.drl());
+        assertTrue(t.drl().contains("@section(\"Applications\")"), t.drl());
+        assertTrue(t.drl().contains("reference.listedApp(\"00000002-0000-0ff1-ce00-000000000000\", \"Exchange, Online\", 2);"), t.drl());
+        assertTrue(t.drl().contains("ReferenceBuild( active(true) )"), t.drl());
+    }
+
+    @Test
+    void aWrongValueIsNamedByRowAndColumn() {
+        String e = errors(APPS, appsTable(
+                "\"Azure CLI\",\"MM-APP-002\",\"Applications\",\"true\",\"04b07795-8ddb-461a-bbee-02f9e1bf7b46\",\"Azure CLI\",\"two\""));
+        assertEquals("reference/applications.drl.csv: row 5, column G \"Phase\": \"two\" is not a whole number\n", e);
+        e = errors(APPS, appsTable(
+                "\"Azure CLI\",\"MM-APP-002\",\"Applications\",\"maybe\",\"04b07795-8ddb-461a-bbee-02f9e1bf7b46\",\"Azure CLI\",\"2\""));
+        assertEquals("reference/applications.drl.csv: row 5, column D \"Active\": \"maybe\" is not true or false (yes and no are fine too)\n", e);
+        e = errors(APPS, appsTable(
+                "\"Azure CLI\",\"\",\"Applications\",\"true\",\"04b07795-8ddb-461a-bbee-02f9e1bf7b46\",\"\",\"2\""));
+        assertTrue(e.contains("row 5, column B \"Rule id\": no rule id"), e);
+        assertTrue(e.contains("row 5, column F \"Name shown in reports\": empty"), e);
+    }
+
+    @Test
+    void aMisspeltEnumValueOrDateGetsASuggestion() {
+        String methods = """
+                "Table","MFA methods"
+                "Action","reference.mfaMethod({Method}, {Evidence kind:SatisfiedBy}, {Primary:boolean})"
+                "Name","Rule id","Source section","Active","Method","Evidence kind","Primary"
+                "Passkey","MM-EVID-010","Implementation","true","Passkey","ENTRA_MFS","TRUE"
+                """;
+        assertEquals("reference/mfa-evidence.drl.csv: row 4, column F \"Evidence kind\": \"ENTRA_MFS\" is not one of ENTRA_MFA,"
+                + " EXTERNAL_AUTHENTICATION_METHOD, FEDERATED_IDP_CLAIM, HOME_TENANT_MFA, PREVIOUS_MFA_CLAIM (did you mean \"ENTRA_MFA\"?)\n",
+                errors("reference/mfa-evidence.drl.csv", methods));
+        String schedule = """
+                "Table","Phase schedule"
+                "Action","reference.phaseDefault({Phase:number}, {Not before:date})"
+                "Phase start","Rule id","Source section","Active","Phase","Not before"
+                "Phase 2","MM-SCHED-002","Enforcement phases","true","2","01/10/2025"
+                """;
+        assertEquals("reference/schedule.drl.csv: row 4, column F \"Not before\": \"01/10/2025\" is not a date written yyyy-mm-dd (such as 2025-03-15)\n",
+                errors("reference/schedule.drl.csv", schedule));
+    }
+
+    @Test
+    void aRenamedHeaderIsCaughtWhereTheActionUsesIt() {
+        String e = errors(APPS, """
+                "Table","Applications"
+                "Action","reference.listedApp({Client app id}, {Name shown in reports}, {Phase:number})"
+                "Application","Rule id","Source section","Active","Client app ID","Name in reports","Phase"
+                """);
+        assertEquals("reference/applications.drl.csv: row 2: the Action names column \"Name shown in reports\", which table"
+                + " \"Applications\" does not have (did you mean \"Name in reports\"?)\n", e);
+    }
+
+    @Test
+    void aRowTheGeneratedRuleCannotCompileIsNamedByRow(@TempDir Path tmp) throws Exception {
+        Path rules = TestRules.copyOfRules(tmp);
+        Path table = rules.resolve(APPS);
+        // An Action calling a method that does not exist: the build error points at the first row, in the table.
+        Files.writeString(table, Files.readString(table).replace("reference.listedApp(", "reference.listApp("));
+        try {
+            RuleBaseBuilder.build(RuleFiles.fromDirectory(rules));
+            fail("built");
+        } catch (RuleBuildException e) {
+            String all = e.getProblems().toString();
+            assertTrue(e.getProblems().stream().anyMatch(p -> p.file().equals(APPS) && p.message().startsWith("row 7: ")), all);
+            assertTrue(all.contains("listApp"), all);
+            assertFalse(all.contains(".java"), all);
+        }
+    }
+
+    @Test
+    void csvAndXlsxOfTheSameTableGiveTheSameRules(@TempDir Path tmp) throws Exception {
+        try (Stream<Path> walk = Files.walk(TestRules.RULES.resolve("reference"))) {
+            for (Path p : walk.filter(p -> p.toString().endsWith(".drl.csv")).toList()) {
+                String name = "reference/" + p.getFileName();
+                byte[] csv = Files.readAllBytes(p);
+                byte[] xlsx = TableSheet.toWorkbook(rows(name, csv), "table");
+                String xlsxName = name.replace(".csv", ".xlsx");
+                AuthorTable.Translation fromCsv = AuthorTable.translate(name, csv);
+                AuthorTable.Translation fromXlsx = AuthorTable.translate(xlsxName, xlsx);
+                assertEquals(fromCsv.drl(), fromXlsx.drl(), name);
+                // And back: the workbook's rows written as CSV are the same table again.
+                String again = TableSheet.toCsv(rows(xlsxName, xlsx));
+                assertEquals(fromCsv.drl(), AuthorTable.translate(name, again.getBytes(StandardCharsets.UTF_8)).drl(), name);
+            }
+        }
+    }
+
+    private static List<List<String>> rows(String name, byte[] content) throws TableSheet.Unreadable {
+        List<List<String>> rows = new ArrayList<>();
+        for (TableSheet.Line l : TableSheet.read(name, content)) rows.add(l.cells());
+        return rows;
+    }
+}

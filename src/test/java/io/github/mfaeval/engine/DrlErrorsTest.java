@@ -1,0 +1,80 @@
+package io.github.mfaeval.engine;
+
+import io.github.mfaeval.TestRules;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * An author's typo in a DRL file is reported at the author's line and column, quoted, in a sentence, with the
+ * name they meant; never as generated Java.
+ */
+class DrlErrorsTest {
+    @TempDir
+    static Path tmp;
+    private static Path pristine;
+    private static int copies;
+
+    @BeforeAll
+    static void copy() throws Exception {
+        pristine = TestRules.copyOfRules(tmp.resolve("pristine"));
+    }
+
+    /** The problems of the rules after one replacement in tenant/manifest.drl (the test-tenant rule, lines 9-17). */
+    private static List<String> problemsAfter(String from, String to) throws Exception {
+        Path rules = tmp.resolve("edit" + (++copies));
+        try (var walk = Files.walk(pristine)) {
+            for (Path p : walk.toList()) {
+                Path target = rules.resolve(pristine.relativize(p).toString());
+                if (Files.isDirectory(p)) Files.createDirectories(target);
+                else Files.copy(p, target);
+            }
+        }
+        Path drl = rules.resolve("tenant/manifest.drl");
+        String text = Files.readString(drl);
+        if (!text.contains(from)) fail("the rule changed: " + from);
+        Files.writeString(drl, text.replace(from, to));
+        try {
+            RuleBaseBuilder.build(RuleFiles.fromDirectory(rules).edition("2024-09-24"));
+            return fail("built");
+        } catch (RuleBuildException e) {
+            List<String> problems = e.getProblems().stream().map(RuleProblem::toString).toList();
+            for (String p : problems) assertFalse(p.contains(".java") || p.contains("Lambda"), "generated Java shown: " + p);
+            return problems;
+        }
+    }
+
+    @Test
+    void aMisspeltFieldIsShownAtItsLineWithTheFieldMeant() throws Exception {
+        assertEquals(List.of("tenant/manifest.drl:12:18: Tenant has no field \"testTenat\" (did you mean \"testTenant\"?) in: \"$t : Tenant( testTenat )\""),
+                problemsAfter("$t : Tenant( testTenant )", "$t : Tenant( testTenat )"));
+    }
+
+    @Test
+    void aMisspeltMethodInAConsequenceIsShownAtTheAuthorsLine() throws Exception {
+        assertEquals(List.of("tenant/manifest.drl:14:47: Tenant has no method getTenantID() (did you mean \"getTenantId\"?) in: "
+                        + "\"findings.add(\"TEST_TENANT_NOT_EXEMPT\", $t.getTenantID(),\""),
+                problemsAfter("findings.add(\"TEST_TENANT_NOT_EXEMPT\", $t.getTenantId(),", "findings.add(\"TEST_TENANT_NOT_EXEMPT\", $t.getTenantID(),"));
+    }
+
+    @Test
+    void aMisspeltFactTypeIsShownWithTheTypeMeant() throws Exception {
+        assertEquals(List.of("tenant/manifest.drl:12:10: unknown fact type \"Tenent\" (did you mean \"Tenant\"?) in: \"$t : Tenent( testTenant )\""),
+                problemsAfter("$t : Tenant( testTenant )", "$t : Tenent( testTenant )"));
+    }
+
+    @Test
+    void aMisspeltMethodOfTheFindingsGlobalIsShownWithTheMethodMeant() throws Exception {
+        assertEquals(List.of("tenant/manifest.drl:14:14: FindingSink has no method ad(String, String, String) (did you mean \"add\"?) in: "
+                        + "\"findings.ad(\"TEST_TENANT_NOT_EXEMPT\", $t.getTenantId(),\""),
+                problemsAfter("findings.add(\"TEST_TENANT_NOT_EXEMPT\", $t.getTenantId(),", "findings.ad(\"TEST_TENANT_NOT_EXEMPT\", $t.getTenantId(),"));
+    }
+}
