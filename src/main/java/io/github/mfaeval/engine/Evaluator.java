@@ -156,7 +156,7 @@ public final class Evaluator {
     public static ReadCounts readOnly(TenantData data, int readers) throws IOException {
         SignInTotals totals = new SignInTotals();
         SignInSource source = data.signIns();
-        SignInStream stream = new SignInStream(chunk -> { }, totals, SignInCopies.scan(source));
+        SignInStream stream = new SignInStream(chunk -> { }, totals, SignInCopies.scan(source, readers, SignInSource.PART_BYTES));
         stream.readFiles(source, readers, SignInSource.PART_BYTES);
         stream.finish();
         return new ReadCounts(totals.read, totals.rejectedCount, totals.duplicates);
@@ -174,7 +174,7 @@ public final class Evaluator {
                 ? ChunkPipeline.threaded("mfa-eval sign-ins", DEPTH, evaluation::accept)
                 : ChunkPipeline.inline(evaluation::accept)) {
             SignInSource source = data.signIns();
-            SignInStream stream = new SignInStream(pipeline::submit, totals, SignInCopies.scan(source));
+            SignInStream stream = new SignInStream(pipeline::submit, totals, SignInCopies.scan(source, readers, partBytes));
             try {
                 stream.readFiles(source, readers, partBytes);
                 stream.finish();

@@ -26,7 +26,8 @@ import java.util.Set;
  *   <li>an MFA requirement, then more requirement providers, then a status detail;</li>
  *   <li>then the source (file and record) that sorts first.</li>
  * </ol>
- * Ids seen more than once are found by a first pass over the files (only when there are several); their copies
+ * Ids seen more than once are found before the sign-ins are read (only when there are several files; see
+ * {@link #scan}); their copies
  * are held until every file is read and then evaluated in (createdDateTime, id) order. What is held grows with
  * the copied sign-ins only.
  */
@@ -59,26 +60,49 @@ final class SignInCopies {
         return new SignInCopies(Set.of());
     }
 
-    /** The ids that more than one record of these files carry (a first pass: only worth it with several files). */
-    static SignInCopies scan(SignInSource source) {
-        List<Path> files = source.files();
-        if (files.size() < 2) return none();
+    /**
+     * The ids that more than one record of these files carry (only worth asking with several files). A cheap look
+     * at the ids first ({@link SignInSource#idsOfRepeatedKeys}): when no id can be carried twice, which is the
+     * common case, nothing is copied and the files are read once; otherwise only the lines whose id repeats are
+     * read, and every file only when those lines cannot be told apart (on {@code threads} threads, parts of
+     * about {@code partBytes}).
+     */
+    static SignInCopies scan(SignInSource source, int threads, long partBytes) {
+        if (source.files().size() < 2) return none();
+        List<String> ids = source.idsOfRepeatedKeys(threads, partBytes);
+        if (ids == null) return read(source, threads, partBytes);
+        // Every record of a copied id is among those lines: the sign-ins read from them, in file order, are judged
+        // as a read of every file would judge them.
         HashedIdSet seen = new HashedIdSet();
         Set<String> copied = new HashSet<>();
-        for (Path file : files) {
-            source.readFile(file, new SignInSource.Sink() {
-                @Override
-                public void signIn(SignIn s, SignInKind kind) {
-                    if (Thread.currentThread().isInterrupted()) throw new java.util.concurrent.CancellationException("evaluation interrupted");
-                    if (!seen.add(s.getId())) copied.add(s.getId());
-                }
-
-                @Override
-                public void rejected(Rejection r) {
-                }
-            });
+        for (String id : ids) {
+            if (Thread.currentThread().isInterrupted()) throw new java.util.concurrent.CancellationException("evaluation interrupted");
+            if (!seen.add(id)) copied.add(id);
         }
         return new SignInCopies(copied);
+    }
+
+    /** The ids that more than one sign-in read from these files carries, exactly. */
+    static SignInCopies read(SignInSource source, int threads, long partBytes) {
+        HashedIdSet seen = new HashedIdSet();
+        Set<String> copied = new HashSet<>();
+        source.read(threads, partBytes, new SignInSource.Sink() {
+            @Override
+            public void signIn(SignIn s, SignInKind kind) {
+                if (Thread.currentThread().isInterrupted()) throw new java.util.concurrent.CancellationException("evaluation interrupted");
+                if (!seen.add(s.getId())) copied.add(s.getId());
+            }
+
+            @Override
+            public void rejected(Rejection r) {
+            }
+        });
+        return new SignInCopies(copied);
+    }
+
+    /** The ids judged on their richest copy. */
+    Set<String> copied() {
+        return copied;
     }
 
     boolean isCopied(String id) {

@@ -2,6 +2,7 @@ package io.github.mfaeval.load;
 
 import io.github.mfaeval.load.format.PortalAuthDetails;
 import io.github.mfaeval.load.format.SignInFilesReader;
+import io.github.mfaeval.load.format.SignInIds;
 import io.github.mfaeval.load.format.SignInReader;
 import io.github.mfaeval.model.SignIn;
 import io.github.mfaeval.result.Rejection;
@@ -75,6 +76,18 @@ public final class SignInSource {
                 sink.rejected(rejection);
             }
         });
+    }
+
+    /**
+     * Before the real read, for the sign-ins that may be in several records: a cheap look at the files' ids
+     * ({@link SignInIds}), then an exact read of only the lines whose id comes more than once. Returns the ids of
+     * the sign-ins those lines deliver, in file order (empty: no id can be carried twice), or null when only
+     * reading every file can tell (a repeated id in a file that is not plain NDJSON, or near a line that must be read).
+     */
+    public List<String> idsOfRepeatedKeys(int readers, long partBytes) {
+        SignInIds.Candidates candidates = SignInIds.scan(files, details, readers, partBytes);
+        if (candidates.exact()) return null;
+        return SignInIds.idsAt(candidates.lines(), details);
     }
 
     /**

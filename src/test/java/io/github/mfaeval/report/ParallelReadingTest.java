@@ -59,6 +59,31 @@ class ParallelReadingTest {
     }
 
     @Test
+    void copiesAcrossFilesGiveTheReportOfOneReader(@TempDir Path other) throws Exception {
+        // plain Graph files (only looked at for ids) with sign-ins repeated across them and within them
+        new TenantGenerator(9, 80, 1200, false).write(0, other);
+        Path main = other.resolve("signIns.json");
+        Path second = other.resolve("signIns-nonInteractive.json");
+        assertTrue(Files.exists(second));
+        List<String> lines = Files.readAllLines(main, StandardCharsets.UTF_8);
+        List<String> copies = new java.util.ArrayList<>(Files.readAllLines(second, StandardCharsets.UTF_8));
+        for (int i = 5; i < lines.size(); i += 13) {
+            String line = lines.get(i);
+            // a poorer copy (no MFA step) in the other file, or the same record again
+            copies.add(copies.size() * (i % 3 + 1) / 4, i % 2 == 0 ? line.replace("\"succeeded\":true", "\"succeeded\":false") : line);
+        }
+        Files.write(second, copies, StandardCharsets.UTF_8);
+        Evaluator evaluator = new Evaluator(TestRules.base());
+        String one = StreamingReportTest.streamed(evaluator.onOneThread(), other, SignInSelection.ALL);
+        java.util.regex.Matcher dup = java.util.regex.Pattern.compile("\"signInsDuplicate\"\\s*:\\s*(\\d+)").matcher(one);
+        assertTrue(dup.find() && Long.parseLong(dup.group(1)) >= 10, "the copies are counted as duplicates: " + (dup.find(0) ? dup.group() : "none"));
+        for (int[] readersAndPart : new int[][] {{2, 16 * 1024}, {3, 5000}}) {
+            String many = StreamingReportTest.streamed(evaluator.withReaders(readersAndPart[0], readersAndPart[1]), other, SignInSelection.ALL);
+            assertEquals(one, many, readersAndPart[0] + " readers, parts of " + readersAndPart[1] + " bytes");
+        }
+    }
+
+    @Test
     void theFileIsReallyCutIntoManyParts() {
         assertTrue(SignInReader.split(tenant.resolve("signIns.json"), 64 * 1024).size() > 20);
     }

@@ -22,6 +22,8 @@ final class ByteLines {
     private boolean eof;
     private long nextLine = 1;
     private long newlines;
+    /** Where buf[0] is in what is read. */
+    private long base;
 
     private int start;
     private int end;
@@ -107,6 +109,7 @@ final class ByteLines {
     /** Keeps the unread part at the start of the buffer (growing it for a long line) and reads more bytes. */
     private void fill() throws IOException {
         int keep = lim - pos;
+        base += pos;
         if (keep > 0 && pos > 0) System.arraycopy(buf, pos, buf, 0, keep);
         pos = 0;
         lim = keep;
@@ -137,6 +140,11 @@ final class ByteLines {
 
     int end() {
         return end;
+    }
+
+    /** Where the line starts in what is read (bytes before it; not for a line too long). */
+    long offset() {
+        return base + start;
     }
 
     /** The line's number, from 1 at the start of what is read. */

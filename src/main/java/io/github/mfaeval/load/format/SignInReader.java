@@ -140,6 +140,15 @@ public final class SignInReader {
         return parts;
     }
 
+    /** The one line of a plain UTF-8 NDJSON file that starts at {@code offset}, as a part. */
+    static Part lineAt(Path file, long offset) throws IOException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = ch.size();
+            long end = lineStartAtOrAfter(ch, offset, Math.min(size, offset + TextInput.DEFAULT_MAX_RECORD_CHARS + 1L));
+            return new Part(file, offset, end < 0 ? size : end, true);
+        }
+    }
+
     private static boolean hasUtf8Bom(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
             byte[] b = in.readNBytes(3);
@@ -269,7 +278,7 @@ public final class SignInReader {
     }
 
     /** At most {@code left} bytes of a stream: one part of a file. */
-    private static final class BoundedInput extends InputStream {
+    static final class BoundedInput extends InputStream {
         private final InputStream in;
         private long left;
 
