@@ -35,8 +35,9 @@ final class RulesCommand {
             PrintWriter out = spec.commandLine().getOut();
             // Without --edition every edition of the folder is checked: an edit to a shared file can break any of them.
             java.util.List<io.github.mfaeval.engine.RuleFiles> editions = new java.util.ArrayList<>();
+            io.github.mfaeval.engine.RuleFiles folder;
             try {
-                io.github.mfaeval.engine.RuleFiles folder = rules.folder();
+                folder = rules.folder();
                 if (rules.edition != null) editions.add(folder.edition(rules.edition));
                 else for (String id : folder.availableEditions()) editions.add(folder.edition(id));
             } catch (java.io.IOException e) {
@@ -53,6 +54,20 @@ final class RulesCommand {
                 base.warnings().forEach(w -> out.println(w.in(files.pathOf(w.file()))));
                 out.printf("%d rules build from %s (edition %s)%n", base.catalogue().size(),
                         base.source() == null ? "the packaged rules" : base.source(), files.edition().id());
+            }
+            // The findings catalogue against the rules of every edition: a code raised but not catalogued, or catalogued but never raised.
+            try {
+                String prefix = folder.directory() == null ? "" : folder.directory() + "/";
+                java.util.List<io.github.mfaeval.engine.RuleProblem> catalogue = io.github.mfaeval.engine.FindingCatalogue.check(folder);
+                catalogue.forEach(p -> spec.commandLine().getErr().println(prefix + p));
+                if (catalogue.stream().anyMatch(io.github.mfaeval.engine.RuleProblem::error)) {
+                    spec.commandLine().getErr().println("mfa-eval: the findings catalogue (" + io.github.mfaeval.engine.FindingCatalogue.FILE
+                            + ") and the rules disagree (" + catalogue.size() + " problem(s))");
+                    ok = false;
+                }
+            } catch (java.io.IOException e) {
+                Main.error(spec.commandLine().getErr(), e.getMessage());
+                return Main.ERROR;
             }
             return ok ? Main.READY : Main.ERROR;
         }

@@ -16,6 +16,7 @@ import io.github.mfaeval.model.CaPolicy;
 import io.github.mfaeval.model.DirectoryRole;
 import io.github.mfaeval.model.EvaluationDate;
 import io.github.mfaeval.model.Finding;
+import io.github.mfaeval.model.KnownGroups;
 import io.github.mfaeval.model.ListedApp;
 import io.github.mfaeval.model.MfaMethod;
 import io.github.mfaeval.model.NoMfaProtocol;
@@ -200,12 +201,7 @@ public final class Evaluator {
         final SignInContext context;
 
         private TenantStage(TenantData data, LocalDate asOf) {
-            List<AdminPortalTarget> targets = rules.reference(AdminPortalTarget.class);
-            for (CaPolicyRecord r : data.caPolicies) {
-                r.policy().classifyPortalTargets(targets);
-                r.policy().classifyGroups(data.knownGroups);
-                policies.add(r.policy());
-            }
+            policies.addAll(classifyPolicies(data, findings));
             List<Object> tenantFacts = new ArrayList<>();
             tenantFacts.add(data.tenant);
             tenantFacts.add(new EvaluationDate(asOf));
@@ -270,6 +266,25 @@ public final class Evaluator {
             facts.addAll(tenantFacts);
             return facts;
         }
+    }
+
+    /**
+     * The policy stage: what each Conditional Access policy of the tenant means for mandatory MFA (rules/policy/),
+     * decided before any other rule reads a policy. These rules classify and raise no finding; their firings are not
+     * listed in the report (verdicts that use a policy cite the admin-portal target row it covers).
+     */
+    public List<CaPolicy> classifyPolicies(TenantData data) {
+        return classifyPolicies(data, new FindingSink(rules.catalogue()));
+    }
+
+    private List<CaPolicy> classifyPolicies(TenantData data, FindingSink findings) {
+        List<CaPolicy> policies = new ArrayList<>();
+        for (CaPolicyRecord r : data.caPolicies) policies.add(r.policy());
+        List<Object> facts = new ArrayList<>(policies);
+        facts.add(new KnownGroups(data.knownGroups));
+        facts.addAll(rules.reference(AdminPortalTarget.class));
+        run(Stage.POLICY, facts, List.of(), findings, new TreeSet<>(), session -> { });
+        return policies;
     }
 
     /** Runs the tenant stage (the first); the sign-ins are then evaluated with {@link TenantStage#signInContext()}. */

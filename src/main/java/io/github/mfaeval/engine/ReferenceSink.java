@@ -32,6 +32,7 @@ public final class ReferenceSink {
 
     private void add(ReferenceFact fact) {
         fact.setSourceRule(currentRule);
+        fact.setOrder(facts.size());
         facts.add(fact);
     }
 

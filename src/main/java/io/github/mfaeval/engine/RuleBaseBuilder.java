@@ -68,6 +68,8 @@ public final class RuleBaseBuilder {
             String lower = name.toLowerCase(Locale.ROOT);
             if (isRuleFile(name)) {
                 ruleFiles.add(name);
+            } else if (name.equals(FindingCatalogue.FILE)) {
+                continue; // the findings catalogue: data for rules check and authors, not rules
             } else if (lower.endsWith(".csv") || lower.endsWith(".xls") || lower.endsWith(".xlsx")) {
                 problems.add(new RuleProblem(name, 0, true,
                         "decision table not recognised: Drools reads decision tables only when named *.drl.csv, *.drl.xls or *.drl.xlsx"));

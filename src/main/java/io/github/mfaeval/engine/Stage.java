@@ -7,6 +7,8 @@ package io.github.mfaeval.engine;
  */
 public enum Stage {
     REFERENCE("reference"),
+    /** What each Conditional Access policy means for mandatory MFA, decided before any rule reads it. */
+    POLICY("policy"),
     TENANT("tenant"),
     SIGNIN("signin"),
     USER("user");

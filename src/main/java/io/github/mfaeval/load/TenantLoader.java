@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.mfaeval.load.format.PortalAuthDetails;
 import io.github.mfaeval.load.format.SignInFiles;
 import io.github.mfaeval.model.CaPolicy;
+import io.github.mfaeval.model.PolicyCondition;
 import io.github.mfaeval.model.CrossTenantDefault;
 import io.github.mfaeval.model.CrossTenantPartner;
 import io.github.mfaeval.model.ExternalAuthMethod;
@@ -538,7 +539,7 @@ public final class TenantLoader {
                 StrictFields.oneOf(grant, "grantControls.", "operator", GRANT_OPERATORS),
                 new ArrayList<>(StrictFields.strings(grant, "grantControls.", "customAuthenticationFactors")),
                 new ArrayList<>(StrictFields.strings(grant, "grantControls.", "termsOfUse")),
-                strength != null, strengthMfa, narrowing(conditions));
+                strength != null, strengthMfa, conditions(conditions));
         return new CaPolicyRecord(policy, !includeGroups.isEmpty() || !excludeGroups.isEmpty());
     }
 
@@ -584,34 +585,42 @@ public final class TenantLoader {
         return node != null && !node.isNull() && !(node.isObject() && node.isEmpty());
     }
 
-    /** Conditions that make a policy apply to only some sign-ins. */
-    private static List<String> narrowing(JsonNode c) {
-        List<String> out = new ArrayList<>();
+    /**
+     * The conditions the policy sets, as the export has them (which of them narrow the policy to some sign-ins is
+     * for the rules to decide: rules/policy/narrowing.drl). A condition the export leaves empty is not listed.
+     */
+    private static List<PolicyCondition> conditions(JsonNode c) {
+        List<PolicyCondition> out = new ArrayList<>();
         if (c == null) return out;
         JsonNode loc = Json.field(c, "locations");
         if (isSet(loc)) {
-            Set<String> inc = Json.strings(loc, "includeLocations");
-            if (!Json.strings(loc, "excludeLocations").isEmpty() || !(inc.isEmpty() || inc.stream().allMatch(s -> s.equalsIgnoreCase("All")))) {
-                out.add("locations");
-            }
+            out.add(new PolicyCondition("locations", Json.strings(loc, "includeLocations"), Json.strings(loc, "excludeLocations"), out.size()));
         }
         JsonNode platforms = Json.field(c, "platforms");
         if (isSet(platforms)) {
-            Set<String> inc = Json.strings(platforms, "includePlatforms");
-            if (!Json.strings(platforms, "excludePlatforms").isEmpty() || !(inc.isEmpty() || inc.stream().allMatch(s -> s.equalsIgnoreCase("all")))) {
-                out.add("device platforms");
-            }
+            out.add(new PolicyCondition("platforms", Json.strings(platforms, "includePlatforms"), Json.strings(platforms, "excludePlatforms"), out.size()));
         }
-        if (!Json.strings(c, "signInRiskLevels").isEmpty()) out.add("sign-in risk");
-        if (!Json.strings(c, "userRiskLevels").isEmpty()) out.add("user risk");
-        if (isSet(Json.field(c, "insiderRiskLevels"))) out.add("insider risk");
+        for (String levels : List.of("signInRiskLevels", "userRiskLevels")) {
+            Set<String> values = Json.strings(c, levels);
+            if (!values.isEmpty()) out.add(new PolicyCondition(levels, values, Set.of(), out.size()));
+        }
+        JsonNode insider = Json.field(c, "insiderRiskLevels");
+        if (isSet(insider)) out.add(new PolicyCondition("insiderRiskLevels", valuesOf(insider), Set.of(), out.size()));
         Set<String> clientApps = Json.strings(c, "clientAppTypes");
-        if (!clientApps.isEmpty() && clientApps.stream().noneMatch(s -> s.equalsIgnoreCase("all"))) out.add("client apps");
-        JsonNode devices = Json.field(c, "devices");
-        if (isSet(Json.field(devices, "deviceFilter"))) out.add("device filter");
+        if (!clientApps.isEmpty()) out.add(new PolicyCondition("clientAppTypes", clientApps, Set.of(), out.size()));
+        JsonNode filter = Json.field(Json.field(c, "devices"), "deviceFilter");
+        if (isSet(filter)) out.add(new PolicyCondition("devices.deviceFilter", valuesOf(filter), Set.of(), out.size()));
         JsonNode flows = Json.field(c, "authenticationFlows");
-        if (isSet(flows) && Json.text(flows, "transferMethods") != null) out.add("authentication flows");
+        String transfer = isSet(flows) ? Json.text(flows, "transferMethods") : null;
+        if (transfer != null) out.add(new PolicyCondition("authenticationFlows.transferMethods", Set.of(transfer), Set.of(), out.size()));
         return out;
+    }
+
+    /** The text of a set value, for a condition that is a single value or an object (a device filter's rule). */
+    private static Set<String> valuesOf(JsonNode node) {
+        if (node.isValueNode()) return Set.of(node.asText());
+        JsonNode rule = Json.field(node, "rule");
+        return Set.of(rule != null && rule.isValueNode() ? rule.asText() : node.toString());
     }
 
     private static void readSecurityDefaults(Path folder, TenantData data) throws IOException {

@@ -4,7 +4,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-/** A Conditional Access policy, reduced to what decides coverage of the admin portals. */
+/**
+ * A Conditional Access policy, reduced to what decides coverage of the admin portals. What the policy means for
+ * mandatory MFA (does it target the admin portals, does its grant guarantee MFA, which of its conditions narrow
+ * it, which of its groups have unknown members) is decided by the rules of the policy stage (rules/policy/)
+ * before any other rule runs; this class only carries the export's data and those decisions.
+ */
 public final class CaPolicy implements Sourced {
     private final String id;
     private final String displayName;
@@ -25,16 +30,18 @@ public final class CaPolicy implements Sourced {
     private final List<String> termsOfUse;
     private final boolean authenticationStrength;
     private final boolean authenticationStrengthRequiresMfa;
-    private final List<String> narrowingConditions;
+    private final List<PolicyCondition> conditions;
+    private final java.util.TreeMap<Integer, String> narrowing = new java.util.TreeMap<>();
     private String portalTargetRule;
-    private Set<String> unknownGroups = Set.of();
+    private GrantMfa grantMfa = GrantMfa.NOT_ASKED;
+    private final Set<String> unknownGroups = new java.util.TreeSet<>();
 
     public CaPolicy(String id, String displayName, String state, Set<String> includeApplications,
                     Set<String> excludeApplications, Set<String> includeUsers, Set<String> excludeUsers,
                     Set<String> includeGroups, Set<String> excludeGroups, Set<String> includeRoles,
                     Set<String> excludeRoles, ExternalUsersCondition includeGuests, ExternalUsersCondition excludeGuests,
                     Set<String> builtInControls, String grantOperator, List<String> customControls, List<String> termsOfUse,
-                    boolean authenticationStrength, boolean authenticationStrengthRequiresMfa, List<String> narrowingConditions) {
+                    boolean authenticationStrength, boolean authenticationStrengthRequiresMfa, List<PolicyCondition> conditions) {
         this.id = id;
         this.displayName = displayName;
         this.state = state == null ? "" : state;
@@ -54,7 +61,7 @@ public final class CaPolicy implements Sourced {
         this.termsOfUse = List.copyOf(termsOfUse);
         this.authenticationStrength = authenticationStrength || authenticationStrengthRequiresMfa;
         this.authenticationStrengthRequiresMfa = authenticationStrengthRequiresMfa;
-        this.narrowingConditions = List.copyOf(narrowingConditions);
+        this.conditions = List.copyOf(conditions);
     }
 
     /**
@@ -78,23 +85,10 @@ public final class CaPolicy implements Sourced {
     public Set<String> getExcludeApplications() { return excludeApplications; }
 
     /**
-     * Decided before the rules run, from the admin-portal targets table: the id of the table row whose
-     * target the policy includes (and does not exclude), or null.
+     * Set by the policy stage (rules/policy/portal-targets.drl): the id of the admin-portal targets table row whose
+     * target the policy covers, or null.
      */
-    public void classifyPortalTargets(List<AdminPortalTarget> targets) {
-        for (AdminPortalTarget target : targets) {
-            if (excludeApplications.contains(target.getValue()) && !"all".equals(target.getValue())) {
-                portalTargetRule = null;
-                return;
-            }
-        }
-        for (AdminPortalTarget target : targets) {
-            if (includeApplications.contains(target.getValue())) {
-                portalTargetRule = target.getSourceRule();
-                return;
-            }
-        }
-    }
+    public void setPortalTargetRule(String rule) { portalTargetRule = rule; }
 
     public boolean isTargetsAdminPortals() { return portalTargetRule != null; }
 
@@ -113,21 +107,14 @@ public final class CaPolicy implements Sourced {
         return builtInControls.size() + customControls.size() + termsOfUse.size() + (authenticationStrength ? 1 : 0);
     }
 
-    /** The grant asks for MFA in some form: the built-in mfa control or an authentication strength that requires it. */
-    public boolean isMfaControlPresent() {
-        return builtInControls.contains("mfa") || authenticationStrengthRequiresMfa;
-    }
+    public boolean isAuthenticationStrengthRequiresMfa() { return authenticationStrengthRequiresMfa; }
 
-    /**
-     * MFA is guaranteed: an MFA control AND-ed with the others, or the only control. OR-ed with anything else
-     * (a custom control, terms of use, a compliant device, ...) the user may satisfy the other one instead.
-     */
-    public boolean isRequiresMfa() {
-        return isMfaControlPresent() && ("AND".equals(grantOperator) || getGrantControlCount() == 1);
-    }
-    public boolean isMfaOptional() {
-        return isMfaControlPresent() && !isRequiresMfa();
-    }
+    /** Set by the policy stage (rules/policy/grant-controls.drl). */
+    public void setGrantMfa(GrantMfa grantMfa) { this.grantMfa = grantMfa; }
+    public GrantMfa getGrantMfa() { return grantMfa; }
+    public boolean isRequiresMfa() { return grantMfa == GrantMfa.REQUIRED; }
+    public boolean isMfaOptional() { return grantMfa == GrantMfa.OPTIONAL; }
+
     /** The other grant controls MFA is OR-ed with, for messages. */
     public List<String> getAlternativeControls() {
         List<String> out = new java.util.ArrayList<>();
@@ -139,22 +126,28 @@ public final class CaPolicy implements Sourced {
     }
     public List<String> getCustomControls() { return customControls; }
     public boolean isUsesCustomControls() { return !customControls.isEmpty(); }
-    public List<String> getNarrowingConditions() { return narrowingConditions; }
-    public boolean isNarrowed() { return !narrowingConditions.isEmpty(); }
+    /** The conditions the policy sets, in the export's order. */
+    public List<PolicyCondition> getConditions() { return conditions; }
 
-    /**
-     * Decided before the rules run: the groups the policy names that groupMembers.json does not list (all of
-     * them when the file is missing). Whoever those groups could include or exclude is not known to be covered.
-     */
-    public void classifyGroups(Set<String> knownGroups) {
-        Set<String> unknown = new java.util.TreeSet<>();
-        for (String g : includeGroups) if (!knownGroups.contains(g)) unknown.add(g);
-        for (String g : excludeGroups) if (!knownGroups.contains(g)) unknown.add(g);
-        unknownGroups = java.util.Collections.unmodifiableSet(unknown);
+    /** Set by the policy stage (rules/policy/narrowing.drl): {@code condition} narrows the policy, named {@code name} in messages. */
+    public void addNarrowing(PolicyCondition condition, String name) { narrowing.put(condition.getOrder(), name); }
+
+    /** What narrows the policy to some sign-ins, in the export's order. */
+    public List<String> getNarrowingConditions() { return List.copyOf(narrowing.values()); }
+    public boolean isNarrowed() { return !narrowing.isEmpty(); }
+
+    /** Every group the policy includes or excludes. */
+    public Set<String> getNamedGroups() {
+        Set<String> out = new java.util.LinkedHashSet<>(includeGroups);
+        out.addAll(excludeGroups);
+        return out;
     }
 
+    /** Set by the policy stage (rules/policy/groups.drl): a group the policy names whose members are not known. */
+    public void addUnknownGroup(String group) { unknownGroups.add(group); }
+
     /** Groups named by the policy whose members are unknown (sorted). */
-    public Set<String> getUnknownGroups() { return unknownGroups; }
+    public Set<String> getUnknownGroups() { return java.util.Collections.unmodifiableSet(unknownGroups); }
     public boolean isGroupMembershipUnknown() { return !unknownGroups.isEmpty(); }
 
     /**
@@ -166,28 +159,30 @@ public final class CaPolicy implements Sourced {
     }
 
     /** Why the policy leaves this user out, or may leave them out, or null when it certainly applies. */
-    public String exclusionOf(UserFact user) {
+    public PolicyExclusion exclusionOf(UserFact user) {
         if (!includes(user)) {
-            return possiblyIncludes(user) ? "not known to be included (membership of group " + unknownGroups + " or guest type unknown)"
-                    : "not included";
+            return possiblyIncludes(user) ? new PolicyExclusion(PolicyExclusion.Kind.NOT_KNOWN_TO_BE_INCLUDED, unknownGroups.toString())
+                    : new PolicyExclusion(PolicyExclusion.Kind.NOT_INCLUDED, null);
         }
-        if (excludeUsers.contains(user.getId())) return "excluded by user";
-        if (user.getGroups().stream().anyMatch(excludeGroups::contains)) return "excluded by group";
-        if (user.getRoles().stream().anyMatch(excludeRoles::contains)) return "excluded by role";
-        if (excludeGuests != null && excludeGuests.certainlyMatches(user)) return "excluded as guest or external user " + excludeGuests;
+        if (excludeUsers.contains(user.getId())) return new PolicyExclusion(PolicyExclusion.Kind.EXCLUDED_BY_USER, null);
+        if (user.getGroups().stream().anyMatch(excludeGroups::contains)) return new PolicyExclusion(PolicyExclusion.Kind.EXCLUDED_BY_GROUP, null);
+        if (user.getRoles().stream().anyMatch(excludeRoles::contains)) return new PolicyExclusion(PolicyExclusion.Kind.EXCLUDED_BY_ROLE, null);
+        if (excludeGuests != null && excludeGuests.certainlyMatches(user)) {
+            return new PolicyExclusion(PolicyExclusion.Kind.EXCLUDED_AS_GUEST, excludeGuests.toString());
+        }
         if (excludeGuests != null && excludeGuests.possiblyMatches(user)) {
-            return "possibly excluded as guest or external user " + excludeGuests + " (type or home tenant unknown)";
+            return new PolicyExclusion(PolicyExclusion.Kind.POSSIBLY_EXCLUDED_AS_GUEST, excludeGuests.toString());
         }
         for (String g : excludeGroups) {
-            if (unknownGroups.contains(g)) return "possibly excluded by group " + g + " (membership unknown)";
+            if (unknownGroups.contains(g)) return new PolicyExclusion(PolicyExclusion.Kind.POSSIBLY_EXCLUDED_BY_GROUP, g);
         }
         return null;
     }
 
     /** Included (or possibly included) but excluded, or possibly excluded: the policy's exclusions leave the user out. */
     public boolean excludes(UserFact user) {
-        String why = exclusionOf(user);
-        return why != null && (why.startsWith("excluded") || why.startsWith("possibly excluded"));
+        PolicyExclusion why = exclusionOf(user);
+        return why != null && why.kind().isExclusion();
     }
 
     /** Certainly included: all users, by id, by role, by a group whose members are known, or as a listed guest type. */

@@ -9,8 +9,8 @@ public record CaseResult(Scenario scenario, Scenario.Case testCase, List<String>
         return failures.isEmpty();
     }
 
-    /** file:line, for editors and CI logs. */
+    /** file:line for a YAML file, for editors and CI logs; "file, row N" for a table, as a spreadsheet shows it. */
     public String location() {
-        return scenario.file() + ":" + testCase.line();
+        return ScenarioTable.isTable(scenario.file()) ? scenario.file() + ", row " + testCase.line() : scenario.file() + ":" + testCase.line();
     }
 }

@@ -35,15 +35,20 @@ public final class ScenarioFiles {
 
     public static List<Scenario> load(Path dir) throws IOException, BadScenario {
         List<Path> files = new ArrayList<>();
-        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, "*.yaml")) {
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, "*.{yaml,csv,xlsx}")) {
             for (Path p : ds) {
-                if (!p.getFileName().toString().equals(Faqs.FILE)) files.add(p);
+                if (!p.getFileName().toString().equals(Faqs.FILE) && (p.toString().endsWith(".yaml") || ScenarioTable.isTable(p))) files.add(p);
             }
         }
         files.sort(null);
         List<Scenario> out = new ArrayList<>();
-        for (Path f : files) out.add(read(f));
+        for (Path f : files) out.add(readAny(f));
         return out;
+    }
+
+    /** A scenario file: YAML, or a table (CSV, XLSX) with one case per row. */
+    static Scenario readAny(Path f) throws IOException, BadScenario {
+        return ScenarioTable.isTable(f) ? ScenarioTable.read(f) : read(f);
     }
 
     static Scenario read(Path file) throws IOException, BadScenario {

@@ -35,7 +35,7 @@ public final class ScenarioSuite {
         collect(dir, files);
         if (overlay != null) collect(overlay, files);
         List<Scenario> out = new ArrayList<>();
-        for (Path f : files.values()) out.add(ScenarioFiles.read(f));
+        for (Path f : files.values()) out.add(ScenarioFiles.readAny(f));
         return out;
     }
 
@@ -53,9 +53,10 @@ public final class ScenarioSuite {
     }
 
     private static void collect(Path folder, Map<String, Path> into) throws IOException {
-        try (DirectoryStream<Path> ds = Files.newDirectoryStream(folder, "*.yaml")) {
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(folder, "*.{yaml,csv,xlsx}")) {
             for (Path p : ds) {
-                if (!p.getFileName().toString().equals(Faqs.FILE)) into.put(p.getFileName().toString(), p);
+                if (p.getFileName().toString().equals(Faqs.FILE)) continue;
+                if (p.toString().endsWith(".yaml") || ScenarioTable.isTable(p)) into.put(p.getFileName().toString(), p);
             }
         }
     }

@@ -88,7 +88,9 @@ class PowerShellConfigTest {
         assertTrue(data.users.get("6e9c1a2b-0002-4c3d-8e4f-5a6b7c8d9e02").guest());
         CaPolicy p = data.caPolicies.get(0).policy();
         assertTrue(p.isEnabled());
+        new io.github.mfaeval.engine.Evaluator(io.github.mfaeval.TestRules.base()).classifyPolicies(data);
         assertTrue(p.isRequiresMfa());
+        assertTrue(p.isTargetsAdminPortals());
         assertEquals(Set.of("microsoftadminportals"), p.getIncludeApplications());
         assertEquals(1, data.externalMethods.size());
         assertEquals("Contoso Token", data.externalMethods.get(0).getDisplayName());

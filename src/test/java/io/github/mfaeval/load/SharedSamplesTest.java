@@ -126,8 +126,8 @@ class SharedSamplesTest {
         copy("graph-docs/v1.0-conditionalAccess-policies-list-example.json", tenant.resolve("conditionalAccessPolicies.json"));
         TenantData data = load(tenant);
         assertEquals(List.of(), data.rejected);
-        Map<String, CaPolicy> policies = data.caPolicies.stream().map(CaPolicyRecord::policy)
-                .collect(Collectors.toMap(CaPolicy::getId, p -> p));
+        Map<String, CaPolicy> policies = new io.github.mfaeval.engine.Evaluator(io.github.mfaeval.TestRules.base()).classifyPolicies(data)
+                .stream().collect(Collectors.toMap(CaPolicy::getId, p -> p));
         assertEquals(2, policies.size());
         CaPolicy simple = policies.get("ad8d2b4a-8d30-413f-88b8-144c6c8d98d9");
         assertEquals("SimplePolicy1", simple.getDisplayName());
@@ -153,8 +153,8 @@ class SharedSamplesTest {
         assertEquals(List.of(), data.rejected);
         JsonNode raw = new ObjectMapper().readTree(SAMPLES.resolve("scubagear/ProviderSettingsExport.json").toFile());
 
-        Map<String, CaPolicy> policies = data.caPolicies.stream().map(CaPolicyRecord::policy)
-                .collect(Collectors.toMap(CaPolicy::getId, p -> p));
+        Map<String, CaPolicy> policies = new io.github.mfaeval.engine.Evaluator(io.github.mfaeval.TestRules.base()).classifyPolicies(data)
+                .stream().collect(Collectors.toMap(CaPolicy::getId, p -> p));
         assertEquals(7, policies.size());
         CaPolicy mfa = policies.get("a205d789-8090-43d1-b42b-0d915b08fbfd");
         assertTrue(mfa.isEnabled());
