@@ -56,6 +56,10 @@ public final class Main {
         CommandLine cli = new CommandLine(new Main());
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.registerConverter(LocalDate.class, Main::date);
+        cli.registerConverter(Integer.class, v -> (int) wholeNumber(v, Integer.MIN_VALUE, Integer.MAX_VALUE));
+        cli.registerConverter(Integer.TYPE, v -> (int) wholeNumber(v, Integer.MIN_VALUE, Integer.MAX_VALUE));
+        cli.registerConverter(Long.class, v -> wholeNumber(v, Long.MIN_VALUE, Long.MAX_VALUE));
+        cli.registerConverter(Long.TYPE, v -> wholeNumber(v, Long.MIN_VALUE, Long.MAX_VALUE));
         cli.setExitCodeExceptionMapper(e -> ERROR);
         cli.setParameterExceptionHandler((e, a) -> {
             PrintWriter err = e.getCommandLine().getErr();
@@ -93,6 +97,20 @@ public final class Main {
             String why = value.trim().matches("\\d{4}-\\d{2}-\\d{2}") ? ": there is no such day" : "";
             throw new CommandLine.TypeConversionException("'" + value + "' is not a date" + why + "; write it as yyyy-mm-dd, for example 2025-11-28");
         }
+    }
+
+    /** A count or a number of days, seconds...: digits, said in words when it is not (picocli would say "not an int"). */
+    static long wholeNumber(String value, long min, long max) {
+        String v = value.trim().replace("_", "");
+        try {
+            long n = Long.parseLong(v);
+            if (n >= min && n <= max) return n;
+        } catch (NumberFormatException e) {
+            if (!v.matches("[+-]?\\d+")) {
+                throw new CommandLine.TypeConversionException("'" + value + "' is not a whole number; write digits only, for example 7");
+            }
+        }
+        throw new CommandLine.TypeConversionException("'" + value + "' is too large a number (at most " + max + ")");
     }
 
     static final class Version implements CommandLine.IVersionProvider {

@@ -3,7 +3,6 @@ package io.github.mfaeval.load;
 import io.github.mfaeval.load.format.PortalAuthDetails;
 import io.github.mfaeval.load.format.SignInFilesReader;
 import io.github.mfaeval.load.format.SignInIds;
-import io.github.mfaeval.load.format.SignInReader;
 import io.github.mfaeval.model.SignIn;
 import io.github.mfaeval.result.Rejection;
 
@@ -59,21 +58,6 @@ public final class SignInSource {
             @Override
             public void fileRead(Path file, String description) {
                 sink.fileRead(file, description);
-            }
-        });
-    }
-
-    /** Reads one of the files on the calling thread (a first pass over the files, before the real read). */
-    public void readFile(Path file, Sink sink) {
-        SignInReader.read(file, details, new SignInReader.Sink() {
-            @Override
-            public void signIn(SignIn signIn, SignInKind kind) {
-                sink.signIn(signIn, kind);
-            }
-
-            @Override
-            public void rejected(Rejection rejection) {
-                sink.rejected(rejection);
             }
         });
     }

@@ -194,6 +194,12 @@ class ActionsAndOutputsTest {
         assertTrue(folder.err().contains("holds 3 tenant folders") && folder.err().contains("mfa-eval batch " + TestRules.EXAMPLES), folder.err());
         Run duration = run("batch", TestRules.EXAMPLES.toString(), "--out", tmp.resolve("o").toString(), "--tenant-timeout", "5x");
         assertTrue(duration.err().contains("write e.g. 90s, 10m, 1h30m"), duration.err());
+        Run number = run("batch", TestRules.EXAMPLES.toString(), "--out", tmp.resolve("o").toString(), "--threads", "two");
+        assertEquals(Main.ERROR, number.code());
+        assertTrue(number.err().contains("'two' is not a whole number; write digits only"), number.err());
+        assertFalse(number.err().contains(" int"), number.err());
+        Run days = evaluate(FABRIKAM, "--max-sign-in-age", "99999999999");
+        assertTrue(days.err().contains("'99999999999' is too large a number"), days.err());
 
         Path broken = Files.createDirectories(tmp.resolve("broken"));
         Files.writeString(broken.resolve("tenant.json"), "{\n  \"tenantId\": \"x\",,\n}\n");
