@@ -43,6 +43,20 @@ final class HeadlessChromium {
         return candidates.stream().filter(Files::isExecutable).findFirst().map(HeadlessChromium::new);
     }
 
+    /**
+     * The browser for a test: skips the test when there is none, but fails it when MFA_EVAL_REQUIRE_CHROMIUM=1 (CI
+     * installs Chromium and sets it, so a browser check can never be skipped there without anyone noticing).
+     */
+    static HeadlessChromium forTest() {
+        HeadlessChromium chromium = find().orElse(null);
+        if (chromium == null && "1".equals(System.getenv("MFA_EVAL_REQUIRE_CHROMIUM"))) {
+            org.junit.jupiter.api.Assertions.fail("chromium is not installed, and MFA_EVAL_REQUIRE_CHROMIUM=1 says this run must check the pages in it");
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(chromium != null,
+                "chromium is not installed (apt-get install -y chromium): the browser checks are skipped");
+        return chromium;
+    }
+
     /** The DOM after the page loaded and its scripts ran, serialized as HTML. */
     String dumpDom(URI page) {
         return run(List.of("--dump-dom", page.toString()));

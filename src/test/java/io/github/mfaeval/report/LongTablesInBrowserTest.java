@@ -26,7 +26,6 @@ import static io.github.mfaeval.report.HtmlReportInBrowserTest.table;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * A tenant with more users than one page of a table: the page carries only the first page of each long table as
@@ -73,7 +72,7 @@ class LongTablesInBrowserTest {
 
     @Test
     void pagingFilteringAndLinksReachEveryRow() {
-        HeadlessChromium chromium = chromium();
+        HeadlessChromium chromium = HeadlessChromium.forTest();
         String dom = chromium.dumpDom(page.toUri());
         assertScriptsRanWithoutErrors(dom);
         int all = report.users().size();
@@ -106,15 +105,6 @@ class LongTablesInBrowserTest {
         int visible = count(findings, "<tr data-severity=\"[A-Z]+\">");
         assertTrue(visible >= expected && visible > 0, "the filtered finding rows are shown: " + visible + " for " + name);
         assertEquals(report.findings().size(), bodyRows(findings), "filtering added every finding row");
-    }
-
-    private static HeadlessChromium chromium() {
-        HeadlessChromium chromium = HeadlessChromium.find().orElse(null);
-        if (chromium == null && "1".equals(System.getenv("MFA_EVAL_REQUIRE_CHROMIUM"))) {
-            throw new AssertionError("chromium is not installed, and MFA_EVAL_REQUIRE_CHROMIUM=1 says this run must use it");
-        }
-        assumeTrue(chromium != null, "chromium is not installed: the browser checks are skipped");
-        return chromium;
     }
 
     private static List<String> laterRows(String table) {
