@@ -432,12 +432,35 @@ public final class Evaluator {
         for (int i = 0; i == 0 || i < users.size(); i += CHUNK) {
             List<Object> chunk = new ArrayList<>(users.subList(Math.min(i, users.size()), Math.min(users.size(), i + CHUNK)));
             if (i == 0) chunk.add(period);
+            // The assignment stage derives facts about these users (how far each policy reaches them); the user
+            // stage then reads them as finished facts.
+            List<Object> derived = new ArrayList<>();
+            run(Stage.ASSIGNMENT, policies, chunk, findings, new TreeSet<>(), s -> derived.addAll(derivedFacts(s)));
+            chunk.addAll(derived);
             run(Stage.USER, userContext, chunk, findings, fired, s -> { });
         }
 
         Report report = assemble(data, asOf, schedule, totals, users, findings, fired, rejected, arm);
         return report.withEdition(rules.edition() == null ? null : rules.edition().id(),
                 arm.present ? arm.verdicts(callers::nameOf) : null);
+    }
+
+    /**
+     * The facts a session's rules inserted (logically: what still holds once the rules are done), in the order they
+     * were inserted, so that the next stage gets them in the same order on every run.
+     */
+    private static List<Object> derivedFacts(KieSession session) {
+        List<org.drools.core.common.InternalFactHandle> handles = new ArrayList<>();
+        for (org.kie.api.runtime.rule.FactHandle h : session.getFactHandles()) {
+            org.drools.core.common.InternalFactHandle handle = (org.drools.core.common.InternalFactHandle) h;
+            if (handle.getEqualityKey() != null && handle.getEqualityKey().getStatus() == org.drools.core.common.EqualityKey.JUSTIFIED) {
+                handles.add(handle);
+            }
+        }
+        handles.sort(Comparator.comparingLong(org.drools.core.common.InternalFactHandle::getId));
+        List<Object> facts = new ArrayList<>();
+        for (org.drools.core.common.InternalFactHandle h : handles) facts.add(h.getObject());
+        return facts;
     }
 
     private interface AfterFire {

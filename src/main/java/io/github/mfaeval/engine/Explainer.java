@@ -19,11 +19,14 @@ final class Explainer extends DefaultAgendaEventListener {
     private final FindingSink findings;
     private final ReferenceSink reference;
     private final Set<String> fired;
+    private final boolean explains;
 
-    Explainer(FindingSink findings, ReferenceSink reference, Set<String> fired) {
+    /** {@code explains} false: firings are only counted in {@code fired}, written onto no fact ({@link Stage#explains}). */
+    Explainer(FindingSink findings, ReferenceSink reference, Set<String> fired, boolean explains) {
         this.findings = findings;
         this.reference = reference;
         this.fired = fired;
+        this.explains = explains;
     }
 
     static String ruleId(org.kie.api.definition.rule.Rule rule) {
@@ -52,7 +55,7 @@ final class Explainer extends DefaultAgendaEventListener {
         }
         // The subject of a rule is the first explained fact it matches (rules list their subject first);
         // other explained facts are context, such as the phase schedule a sign-in is compared with.
-        for (Object o : objects) {
+        for (Object o : explains ? objects : List.of()) {
             if (o instanceof Explained e) {
                 e.getRules().addAll(ids);
                 break;

@@ -54,7 +54,7 @@ public final class RuleBase {
     /** A new session of a stage, explained into the given sinks; the caller disposes it. */
     KieSession newSession(Stage stage, FindingSink findings, ReferenceSink referenceSink, Set<String> fired) {
         KieSession session = bases.get(stage).newKieSession();
-        session.addEventListener(new Explainer(findings, referenceSink, fired));
+        session.addEventListener(new Explainer(findings, referenceSink, fired, stage.explains()));
         if (findings != null && session.getGlobals() != null && hasGlobal(stage, "findings")) {
             session.setGlobal("findings", findings);
         }

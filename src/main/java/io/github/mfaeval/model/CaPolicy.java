@@ -150,52 +150,18 @@ public final class CaPolicy implements Sourced {
     public Set<String> getUnknownGroups() { return java.util.Collections.unmodifiableSet(unknownGroups); }
     public boolean isGroupMembershipUnknown() { return !unknownGroups.isEmpty(); }
 
-    /**
-     * Users, groups, roles and guest or external user types: certainly included and certainly not excluded.
-     * Where group membership or a guest's type is unknown, the policy is not counted (fail closed).
+    /*
+     * What these assignments mean for a user (included, excluded, possibly either) is decided by the assignment
+     * stage (rules/assignment/), which reads only the data below.
      */
-    public boolean appliesTo(UserFact user) {
-        return exclusionOf(user) == null;
-    }
-
-    /** Why the policy leaves this user out, or may leave them out, or null when it certainly applies. */
-    public PolicyExclusion exclusionOf(UserFact user) {
-        if (!includes(user)) {
-            return possiblyIncludes(user) ? new PolicyExclusion(PolicyExclusion.Kind.NOT_KNOWN_TO_BE_INCLUDED, unknownGroups.toString())
-                    : new PolicyExclusion(PolicyExclusion.Kind.NOT_INCLUDED, null);
-        }
-        if (excludeUsers.contains(user.getId())) return new PolicyExclusion(PolicyExclusion.Kind.EXCLUDED_BY_USER, null);
-        if (user.getGroups().stream().anyMatch(excludeGroups::contains)) return new PolicyExclusion(PolicyExclusion.Kind.EXCLUDED_BY_GROUP, null);
-        if (user.getRoles().stream().anyMatch(excludeRoles::contains)) return new PolicyExclusion(PolicyExclusion.Kind.EXCLUDED_BY_ROLE, null);
-        if (excludeGuests != null && excludeGuests.certainlyMatches(user)) {
-            return new PolicyExclusion(PolicyExclusion.Kind.EXCLUDED_AS_GUEST, excludeGuests.toString());
-        }
-        if (excludeGuests != null && excludeGuests.possiblyMatches(user)) {
-            return new PolicyExclusion(PolicyExclusion.Kind.POSSIBLY_EXCLUDED_AS_GUEST, excludeGuests.toString());
-        }
-        for (String g : excludeGroups) {
-            if (unknownGroups.contains(g)) return new PolicyExclusion(PolicyExclusion.Kind.POSSIBLY_EXCLUDED_BY_GROUP, g);
-        }
-        return null;
-    }
-
-    /** Included (or possibly included) but excluded, or possibly excluded: the policy's exclusions leave the user out. */
-    public boolean excludes(UserFact user) {
-        PolicyExclusion why = exclusionOf(user);
-        return why != null && why.kind().isExclusion();
-    }
-
-    /** Certainly included: all users, by id, by role, by a group whose members are known, or as a listed guest type. */
-    private boolean includes(UserFact user) {
-        if (includeUsers.contains("all") || includeUsers.contains(user.getId())) return true;
-        if (includeUsers.contains("guestsorexternalusers") && user.isGuest()) return true;
-        if (includeGuests != null && includeGuests.certainlyMatches(user)) return true;
-        if (user.getGroups().stream().anyMatch(includeGroups::contains)) return true;
-        return user.getRoles().stream().anyMatch(includeRoles::contains);
-    }
-
-    private boolean possiblyIncludes(UserFact user) {
-        if (includeGuests != null && includeGuests.possiblyMatches(user)) return true;
-        return includeGroups.stream().anyMatch(unknownGroups::contains);
-    }
+    public Set<String> getIncludeUsers() { return includeUsers; }
+    public Set<String> getExcludeUsers() { return excludeUsers; }
+    public Set<String> getIncludeGroups() { return includeGroups; }
+    public Set<String> getExcludeGroups() { return excludeGroups; }
+    public Set<String> getIncludeRoles() { return includeRoles; }
+    public Set<String> getExcludeRoles() { return excludeRoles; }
+    /** {@code includeGuestsOrExternalUsers}, or null. */
+    public ExternalUsersCondition getIncludeGuests() { return includeGuests; }
+    /** {@code excludeGuestsOrExternalUsers}, or null. */
+    public ExternalUsersCondition getExcludeGuests() { return excludeGuests; }
 }

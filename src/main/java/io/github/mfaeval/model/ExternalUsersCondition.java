@@ -7,7 +7,7 @@ import java.util.TreeSet;
 /**
  * A Conditional Access {@code includeGuestsOrExternalUsers} / {@code excludeGuestsOrExternalUsers}: the guest or
  * external user types it names ({@code guestOrExternalUserTypes}) and, optionally, the external tenants they
- * must come from ({@code externalTenants}: all, or an enumerated list). Types are kept in lower case.
+ * must come from ({@code externalTenants}: all, or an enumerated list). Types are kept in lower case. Whom it matches is decided by rules/assignment/.
  */
 public final class ExternalUsersCondition {
     /** The types Graph defines; any other value is an unknown enum and the record is rejected. */
@@ -30,28 +30,8 @@ public final class ExternalUsersCondition {
     }
 
     public Set<String> getTypes() { return types; }
+    /** The external tenants enumerated, or null: any. */
     public Set<String> getTenants() { return tenants; }
-
-    /** The user's type is known and listed, and their home tenant is allowed (known and listed when enumerated). */
-    public boolean certainlyMatches(UserFact user) {
-        String type = user.getExternalUserType();
-        if (type == null || UserFact.UNKNOWN_EXTERNAL.equals(type) || !types.contains(type)) return false;
-        if (tenants == null || "internalguest".equals(type)) return true;
-        return user.getHomeTenantId() != null && tenants.contains(user.getHomeTenantId());
-    }
-
-    /**
-     * The condition could match: it certainly does, or the user is external and their type (or, for enumerated
-     * tenants, their home tenant) is unknown.
-     */
-    public boolean possiblyMatches(UserFact user) {
-        String type = user.getExternalUserType();
-        if (type == null) return false;
-        if (UserFact.UNKNOWN_EXTERNAL.equals(type)) return true;
-        if (!types.contains(type)) return false;
-        if (tenants == null || "internalguest".equals(type)) return true;
-        return user.getHomeTenantId() == null || tenants.contains(user.getHomeTenantId());
-    }
 
     @Override
     public String toString() {
