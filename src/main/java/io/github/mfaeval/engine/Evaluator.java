@@ -7,30 +7,18 @@ import io.github.mfaeval.result.Rejection;
 import io.github.mfaeval.load.SignInKind;
 import io.github.mfaeval.load.TenantData;
 import io.github.mfaeval.load.SignInSource;
-import io.github.mfaeval.model.AdminPortalTarget;
 import io.github.mfaeval.model.ArmInput;
 import io.github.mfaeval.model.ArmOperation;
 import io.github.mfaeval.model.ArmTally;
-import io.github.mfaeval.model.ArmTerm;
 import io.github.mfaeval.model.CaPolicy;
-import io.github.mfaeval.model.DirectoryRole;
 import io.github.mfaeval.model.EvaluationDate;
 import io.github.mfaeval.model.Finding;
 import io.github.mfaeval.model.KnownGroups;
-import io.github.mfaeval.model.ListedApp;
-import io.github.mfaeval.model.MfaMethod;
-import io.github.mfaeval.model.NoMfaProtocol;
-import io.github.mfaeval.model.PhaseDefault;
 import io.github.mfaeval.model.PhaseSchedule;
-import io.github.mfaeval.model.PhishingResistantMethod;
-import io.github.mfaeval.model.PostponementWindow;
-import io.github.mfaeval.model.RequirementProvider;
-import io.github.mfaeval.model.ResultPhrase;
 import io.github.mfaeval.model.RoleAssignment;
 import io.github.mfaeval.model.SignIn;
 import io.github.mfaeval.model.SignInTally;
 import io.github.mfaeval.model.SignInPeriod;
-import io.github.mfaeval.model.SyncAccountPattern;
 import io.github.mfaeval.model.UserFact;
 import io.github.mfaeval.result.Inputs;
 import io.github.mfaeval.result.Report;
@@ -206,10 +194,7 @@ public final class Evaluator {
             tenantFacts.add(data.tenant);
             tenantFacts.add(new EvaluationDate(asOf));
             tenantFacts.addAll(data.notifiedStarts);
-            tenantFacts.addAll(rules.reference(PhaseDefault.class));
-            tenantFacts.addAll(rules.reference(PostponementWindow.class));
-            tenantFacts.addAll(rules.reference(io.github.mfaeval.model.PostponementLimit.class));
-            tenantFacts.addAll(rules.reference(DirectoryRole.class));
+            tenantFacts.addAll(rules.referenceFor(Stage.TENANT));
             tenantFacts.addAll(data.roleAssignments);
             tenantFacts.addAll(policies);
             if (data.securityDefaults != null) tenantFacts.add(data.securityDefaults);
@@ -257,12 +242,7 @@ public final class Evaluator {
 
         public List<Object> facts(RuleBase rules) {
             List<Object> facts = new ArrayList<>(schedule);
-            facts.addAll(rules.reference(ListedApp.class));
-            facts.addAll(rules.reference(MfaMethod.class));
-            facts.addAll(rules.reference(ResultPhrase.class));
-            facts.addAll(rules.reference(RequirementProvider.class));
-            facts.addAll(rules.reference(NoMfaProtocol.class));
-            facts.addAll(rules.reference(ArmTerm.class));
+            facts.addAll(rules.referenceFor(Stage.SIGNIN));
             facts.addAll(tenantFacts);
             return facts;
         }
@@ -282,7 +262,7 @@ public final class Evaluator {
         for (CaPolicyRecord r : data.caPolicies) policies.add(r.policy());
         List<Object> facts = new ArrayList<>(policies);
         facts.add(new KnownGroups(data.knownGroups));
-        facts.addAll(rules.reference(AdminPortalTarget.class));
+        facts.addAll(rules.referenceFor(Stage.POLICY));
         run(Stage.POLICY, facts, List.of(), findings, new TreeSet<>(), session -> { });
         return policies;
     }
@@ -383,7 +363,7 @@ public final class Evaluator {
         ArmInput armInput = new ArmInput(arm.present, phase2Users);
         List<Object> armContext = new ArrayList<>(schedule);
         armContext.add(data.tenant);
-        armContext.addAll(rules.reference(ArmTerm.class));
+        armContext.addAll(rules.referenceFor(Stage.SIGNIN));
         armContext.add(armInput);
         List<ArmOperation> operations = arm.operations();
         if (operations.isEmpty()) run(Stage.SIGNIN, armContext, List.of(), findings, fired, s -> { });
@@ -419,9 +399,7 @@ public final class Evaluator {
         List<Object> userContext = new ArrayList<>();
         userContext.add(data.tenant);
         userContext.add(armInput);
-        userContext.addAll(rules.reference(PhishingResistantMethod.class));
-        userContext.addAll(rules.reference(SyncAccountPattern.class));
-        userContext.addAll(rules.reference(DirectoryRole.class));
+        userContext.addAll(rules.referenceFor(Stage.USER));
         if (data.securityDefaults != null) userContext.add(data.securityDefaults);
         userContext.addAll(policies);
         // The period of the sign-ins is a tenant-wide fact: in the first chunk only (which runs even without
