@@ -182,7 +182,7 @@ public final class Evaluator {
      * Access policies, the facts its sign-ins are evaluated with, and the findings and rules so far.
      */
     public final class TenantStage {
-        final FindingSink findings = new FindingSink(rules.catalogue());
+        final FindingSink findings = rules.newFindingSink();
         final Set<String> fired = new TreeSet<>();
         final List<CaPolicy> policies = new ArrayList<>();
         final List<PhaseSchedule> schedule = new ArrayList<>();
@@ -254,7 +254,7 @@ public final class Evaluator {
      * listed in the report (verdicts that use a policy cite the admin-portal target row it covers).
      */
     public List<CaPolicy> classifyPolicies(TenantData data) {
-        return classifyPolicies(data, new FindingSink(rules.catalogue()));
+        return classifyPolicies(data, rules.newFindingSink());
     }
 
     private List<CaPolicy> classifyPolicies(TenantData data, FindingSink findings) {
@@ -298,7 +298,7 @@ public final class Evaluator {
 
     /** A findings collector for stages run apart from {@link #tenantStage} (a cluster's executors). */
     public FindingSink newFindingSink() {
-        return new FindingSink(rules.catalogue());
+        return rules.newFindingSink();
     }
 
     /** The verdict of an evaluated sign-in, as listed in the report. */

@@ -31,12 +31,13 @@ public final class RuleBase {
     private final Map<Stage, KieBase> bases;
     private final Map<String, RuleInfo> catalogue;
     private final List<RuleProblem> warnings;
+    private final FindingCatalogue findingCatalogue;
     private final List<ReferenceFact> reference;
     private final Set<String> referenceRules;
     private final Map<Stage, List<ReferenceFact>> referenceByStage = new EnumMap<>(Stage.class);
 
     RuleBase(Path source, String fingerprint, Edition edition, KieContainer container, Map<Stage, KieBase> bases,
-             Map<String, RuleInfo> catalogue, List<RuleProblem> warnings) {
+             Map<String, RuleInfo> catalogue, List<RuleProblem> warnings, FindingCatalogue findingCatalogue) {
         this.source = source;
         this.fingerprint = fingerprint;
         this.edition = edition;
@@ -44,6 +45,7 @@ public final class RuleBase {
         this.bases = new EnumMap<>(bases);
         this.catalogue = Collections.unmodifiableMap(catalogue);
         this.warnings = List.copyOf(warnings);
+        this.findingCatalogue = findingCatalogue == null ? FindingCatalogue.none() : findingCatalogue;
         ReferenceSink sink = new ReferenceSink();
         Set<String> fired = new HashSet<>();
         KieSession session = newSession(Stage.REFERENCE, null, sink, fired);
@@ -102,6 +104,10 @@ public final class RuleBase {
     /** SHA-256 over the rule files' names and contents. */
     public String fingerprint() { return fingerprint; }
     public Map<String, RuleInfo> catalogue() { return catalogue; }
+    /** The findings catalogue (findings.csv): the message of every finding the rules raise. */
+    public FindingCatalogue findingCatalogue() { return findingCatalogue; }
+    /** A collector of the findings of one tenant's evaluation (or of part of it, on a cluster's executor). */
+    public FindingSink newFindingSink() { return new FindingSink(catalogue, findingCatalogue); }
     /** The edition of Microsoft's page these rules implement. */
     public Edition edition() { return edition; }
     public List<RuleProblem> warnings() { return warnings; }

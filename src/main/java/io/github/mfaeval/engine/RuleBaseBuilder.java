@@ -77,6 +77,11 @@ public final class RuleBaseBuilder {
                 problems.add(new RuleProblem(name, 0, false, "ignored: not a rule file (.drl, .drl.csv, .drl.xls, .drl.xlsx)"));
             }
         }
+        // Every finding a rule raises takes its message from the catalogue: a key it lacks, or a placeholder a raise
+        // does not fill, would fail only when the rule fires; here it fails the build, at the raise.
+        FindingCatalogue findingCatalogue = FindingCatalogue.of(rules, problems);
+        Map<String, String> drl = FindingCatalogue.drlOf(rules, false);
+        problems.addAll(FindingCatalogue.checkRaises(findingCatalogue, drl));
         if (problems.stream().anyMatch(RuleProblem::error)) {
             throw new RuleBuildException(problems);
         }
@@ -149,7 +154,8 @@ public final class RuleBaseBuilder {
                 packages = null;
             }
         }
-        return new Compiled(new RuleBase(rules.directory(), rules.fingerprint(), rules.edition(), container, bases, catalogue, problems), module, packages);
+        return new Compiled(new RuleBase(rules.directory(), rules.fingerprint(), rules.edition(), container, bases, catalogue, problems,
+                findingCatalogue), module, packages);
     }
 
     /**
@@ -218,7 +224,8 @@ public final class RuleBaseBuilder {
             if (container != null) container.dispose();
             throw new IllegalStateException("cached module and catalogue disagree: " + disagreement);
         }
-        return new RuleBase(rules.directory(), rules.fingerprint(), rules.edition(), container, loaded, catalogue, warnings);
+        return new RuleBase(rules.directory(), rules.fingerprint(), rules.edition(), container, loaded, catalogue, warnings,
+                FindingCatalogue.of(rules, new ArrayList<>()));
     }
 
     /** Null when each stage holds exactly the catalogue's rules of that stage; else the first stage that does not. */
