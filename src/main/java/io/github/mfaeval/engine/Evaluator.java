@@ -184,12 +184,14 @@ public final class Evaluator {
     public final class TenantStage {
         final FindingSink findings = rules.newFindingSink();
         final Set<String> fired = new TreeSet<>();
+        /** The policy stage's rules that fired: not in the report's rules.fired, but in its rules.classified. */
+        final Set<String> classified = new TreeSet<>();
         final List<CaPolicy> policies = new ArrayList<>();
         final List<PhaseSchedule> schedule = new ArrayList<>();
         final SignInContext context;
 
         private TenantStage(TenantData data, LocalDate asOf) {
-            policies.addAll(classifyPolicies(data, findings));
+            policies.addAll(classifyPolicies(data, findings, classified));
             List<Object> tenantFacts = new ArrayList<>();
             tenantFacts.add(data.tenant);
             tenantFacts.add(new EvaluationDate(asOf));
@@ -251,19 +253,20 @@ public final class Evaluator {
     /**
      * The policy stage: what each Conditional Access policy of the tenant means for mandatory MFA (rules/policy/),
      * decided before any other rule reads a policy. These rules classify and raise no finding; their firings are not
-     * listed in the report (verdicts that use a policy cite the admin-portal target row it covers).
+     * listed in the report's rules.fired (verdicts that use a policy cite the admin-portal target row it covers) but
+     * kept apart in rules.classified, which the scenarios' coverage gate counts.
      */
     public List<CaPolicy> classifyPolicies(TenantData data) {
-        return classifyPolicies(data, rules.newFindingSink());
+        return classifyPolicies(data, rules.newFindingSink(), new TreeSet<>());
     }
 
-    private List<CaPolicy> classifyPolicies(TenantData data, FindingSink findings) {
+    private List<CaPolicy> classifyPolicies(TenantData data, FindingSink findings, Set<String> fired) {
         List<CaPolicy> policies = new ArrayList<>();
         for (CaPolicyRecord r : data.caPolicies) policies.add(r.policy());
         List<Object> facts = new ArrayList<>(policies);
         facts.add(new KnownGroups(data.knownGroups));
         facts.addAll(rules.referenceFor(Stage.POLICY));
-        run(Stage.POLICY, facts, List.of(), findings, new TreeSet<>(), session -> { });
+        run(Stage.POLICY, facts, List.of(), findings, fired, session -> { });
         return policies;
     }
 
@@ -413,7 +416,7 @@ public final class Evaluator {
             run(Stage.USER, userContext, chunk, findings, fired, s -> { });
         }
 
-        Report report = assemble(data, asOf, schedule, totals, users, findings, fired, rejected, arm);
+        Report report = assemble(data, asOf, schedule, totals, users, findings, fired, tenant.classified, rejected, arm);
         return report.withEdition(rules.edition() == null ? null : rules.edition().id(),
                 arm.present ? arm.verdicts(callers::nameOf) : null);
     }
@@ -574,7 +577,7 @@ public final class Evaluator {
     }
 
     private Report assemble(TenantData data, LocalDate asOf, List<PhaseSchedule> schedule, SignInTotals totals,
-                            List<UserFact> users, FindingSink findings, Set<String> fired, List<Rejection> rejected,
+                            List<UserFact> users, FindingSink findings, Set<String> fired, Set<String> classified, List<Rejection> rejected,
                             ArmWrites arm) {
         List<ScheduleEntry> entries = new ArrayList<>();
         for (PhaseSchedule p : schedule) {
@@ -624,7 +627,8 @@ public final class Evaluator {
                 Report.TenantRef.of(data.tenant),
                 asOf, status, entries, null, userVerdicts, all, summary,
                 inputs,
-                new Report.RulesUsed(rules.source() == null ? "(packaged)" : rules.source().toString(), rules.fingerprint(), List.copyOf(fired)));
+                new Report.RulesUsed(rules.source() == null ? "(packaged)" : rules.source().toString(), rules.fingerprint(), List.copyOf(fired),
+                        List.copyOf(classified)));
     }
 
     private static List<Inputs.Policy> policies(TenantData data) {

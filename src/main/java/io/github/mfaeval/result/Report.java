@@ -94,7 +94,16 @@ public record Report(
         }
     }
 
-    public record RulesUsed(String source, String fingerprint, List<String> fired) {
+    /**
+     * The rules behind the report. {@code classified}: the policy stage's rules that fired (what each Conditional
+     * Access policy means); never written in a report, where the verdict rules that read a policy stand for them, but
+     * counted by the scenarios' rule-coverage gate. Null when not known (a report read back from JSON).
+     */
+    public record RulesUsed(String source, String fingerprint, List<String> fired,
+                            @com.fasterxml.jackson.annotation.JsonIgnore List<String> classified) {
+        public RulesUsed(String source, String fingerprint, List<String> fired) {
+            this(source, fingerprint, fired, null);
+        }
     }
 
     /** The same report with its findings judged against the tenant's accepted risks. */

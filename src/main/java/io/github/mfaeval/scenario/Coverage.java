@@ -48,9 +48,6 @@ public final class Coverage {
             if (!faqsCovered.contains(id)) out.add("FAQ '" + id + "' (" + q + ") has no scenario");
         });
         for (RuleInfo r : catalogue.values().stream().sorted(RuleInfo.BY_ID).toList()) {
-            // The policy stage classifies Conditional Access policies and raises nothing: a report lists the verdict
-            // rules that read a policy, not these (PolicyStageTest proves each of them).
-            if (r.stage().equals(io.github.mfaeval.engine.Stage.POLICY.kbase())) continue;
             long firing = results.stream().filter(c -> c.fired().contains(r.id())).count();
             if (firing == 0) out.add("rule " + r.id() + " (" + r.file() + ": " + r.title() + ") fires in no case");
             else if (firing == results.size()) out.add("rule " + r.id() + " (" + r.file() + ": " + r.title() + ") fires in every case: add one where it does not");
