@@ -42,6 +42,11 @@ public final class SignIn implements Explained, java.io.Serializable {
     private String sourceLabel;
     /** The target resource's application id (lower case), empty when the export does not say. */
     private String resourceId = "";
+    /**
+     * The tenant whose sign-in log held the record (lower case; an Azure Monitor envelope's tenantId, a Log
+     * Analytics row's AADTenantId), empty when the export does not say. Not the home or resource tenant.
+     */
+    private String logTenantId = "";
 
     // verdict
     private boolean inScope;
@@ -94,7 +99,7 @@ public final class SignIn implements Explained, java.io.Serializable {
         SignIn copy = new SignIn(id, createdDateTime, userId, userPrincipalName, userType, appId, appDisplayName, homeTenantId,
                 resourceTenantId, workloadIdentity, authenticationRequirement, requirementProviders, authenticationDetails,
                 errorCode, additionalDetails, authenticationProtocol, sourceFile, sourceRecord, sourceLine)
-                .withResourceId(resourceId).labelled(otherSource);
+                .withResourceId(resourceId).withLogTenantId(logTenantId).labelled(otherSource);
         copy.kind = kind;
         return copy;
     }
@@ -170,6 +175,21 @@ public final class SignIn implements Explained, java.io.Serializable {
 
     /** Lower-cased application id of the target resource, or empty when unknown. */
     public String getResourceIdLower() { return resourceId; }
+
+    /** The tenant whose log held the record, as the export's envelope says (see {@link #getLogTenantId()}); returns this sign-in. */
+    public SignIn withLogTenantId(String tenantId) {
+        this.logTenantId = lower(tenantId);
+        return this;
+    }
+
+    /**
+     * Lower-cased id of the tenant whose sign-in log held this record (an Azure Monitor diagnostic record's
+     * {@code tenantId}, a Log Analytics row's {@code AADTenantId}), or empty when the export does not say (Graph,
+     * the portal's downloads, PowerShell). Which tenant's report a record belongs to; a B2B sign-in is logged in
+     * both the home and the resource tenant, so {@link #getHomeTenantId()} and {@link #getResourceTenantId()}
+     * cannot tell.
+     */
+    public String getLogTenantId() { return logTenantId; }
 
     /**
      * True when a succeeded step's result detail, or the status of a successful sign-in, contains the

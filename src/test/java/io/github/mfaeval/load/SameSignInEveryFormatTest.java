@@ -66,6 +66,21 @@ class SameSignInEveryFormatTest {
         assertEquals("inScope=false mfa=null by=null reason=WORKLOAD_IDENTITY", v.get("6a1f0c52-0d3e-4c1b-9b7e-1f2a3b4c5d05"));
     }
 
+    @Test
+    void azureMonitorRecordsKeepTheTenantOfTheirEnvelope() throws Exception {
+        TenantData data = TenantLoader.load(FORMATS.resolve("azure-monitor"));
+        List<String> tenants = new ArrayList<>();
+        for (Path file : data.signInFiles()) {
+            for (SignIn s : SignInFile.read(file, data.authDetails).signIns) tenants.add(s.getLogTenantId());
+        }
+        assertEquals(List.of("5f0c2a7e-1b3d-4e8f-9a6b-7c8d9e0f1a2b", "5f0c2a7e-1b3d-4e8f-9a6b-7c8d9e0f1a2b",
+                "5f0c2a7e-1b3d-4e8f-9a6b-7c8d9e0f1a2b", "5f0c2a7e-1b3d-4e8f-9a6b-7c8d9e0f1a2b",
+                "5f0c2a7e-1b3d-4e8f-9a6b-7c8d9e0f1a2b"), tenants, "both files: the storage blob and the Event Hub lines");
+        for (Path file : TenantLoader.load(FORMATS.resolve("graph-ndjson")).signInFiles()) {
+            for (SignIn s : SignInFile.read(file).signIns) assertEquals("", s.getLogTenantId(), s.getSource());
+        }
+    }
+
     /** id -> the facts a rule can see, in one line. */
     static Map<String, String> facts(String format) throws Exception {
         TenantData data = TenantLoader.load(FORMATS.resolve(format));

@@ -78,6 +78,7 @@ class SharedSamplesTest {
         assertFalse(s.isWorkloadIdentity());
         assertEquals(SignInKind.INTERACTIVE, f.kinds.get(s.getId()));
         assertEquals("99081087-73c4-48d1-a112-f60ff75114f7", s.getHomeTenantId(), "the duplicated key's last value, as Jackson reads it");
+        assertEquals("", s.getLogTenantId(), "a Graph record does not say whose log it is");
     }
 
     @Test
@@ -95,6 +96,7 @@ class SharedSamplesTest {
         assertEquals(2, s.getStepCount());
         assertEquals("MFA requirement satisfied by claim in the token", s.getAuthenticationDetails().get(1).getResultDetail());
         assertEquals(SignInKind.INTERACTIVE, f.kinds.get(s.getId()));
+        assertEquals("<tenant id>", s.getLogTenantId(), "the envelope's tenantId: whose log it is");
     }
 
     @Test
@@ -116,6 +118,8 @@ class SharedSamplesTest {
         assertEquals("Previously satisfied", portal.getAuthenticationDetails().get(0).getMethod());
         assertTrue(portal.getAuthenticationDetails().get(0).isSucceeded());
         assertEquals(SignInKind.INTERACTIVE, f.kinds.get(portal.getId()), "SigninLogs holds interactive sign-ins");
+        assertEquals("2ad3fc79-1859-42fa-9011-6f8df2251b22", portal.getLogTenantId(),
+                "AADTenantId, not TenantId (the Log Analytics workspace, 7c759f10-…)");
         SignIn suite = f.byId("ff7972e5-bd41-4c6a-9cc9-c34dc63e5701");
         assertEquals("4345a7b9-9a63-4910-a426-35363201d503", suite.getAppId());
         assertEquals(Instant.parse("2021-04-28T14:27:54.891Z"), suite.getCreatedDateTime());

@@ -355,6 +355,7 @@ public final class SignInReader {
                     if (steps != null) ((ObjectNode) node).set("authenticationDetails", steps);
                 }
                 SignInMapper.Mapped m = SignInMapper.read(node, name, at, n.labels());
+                m.signIn().withLogTenantId(n.logTenantId());
                 total++;
                 out.signIn(m.signIn(), m.kind());
             } catch (SignInMapper.BadRecord | PortalCsvSignIns.RowProblem e) {

@@ -28,8 +28,16 @@ final class SignInRecords {
             "aadmanagedidentitysigninlogs", "managedIdentity",
             "managedidentitysigninlogs", "managedIdentity");
 
-    /** A record in Graph shape, what to call its fields in messages, and the dialect it was written in. */
-    record Normalised(JsonNode node, Map<String, String> labels, String dialect) {
+    /**
+     * A record in Graph shape, what to call its fields in messages, the dialect it was written in, and the tenant
+     * whose log held it (null when the format does not say: only an Azure Monitor envelope's {@code tenantId} and
+     * a Log Analytics row's {@code AADTenantId} do; Graph records carry the sign-in's home and resource tenants,
+     * which are not the same thing for a B2B sign-in).
+     */
+    record Normalised(JsonNode node, Map<String, String> labels, String dialect, String logTenantId) {
+        Normalised(JsonNode node, Map<String, String> labels, String dialect) {
+            this(node, labels, dialect, null);
+        }
     }
 
     private SignInRecords() {
@@ -76,7 +84,9 @@ final class SignInRecords {
         }
         if (eventType != null && absent(r, "signInEventTypes")) r.putArray("signInEventTypes").add(eventType);
         resultTypeAsErrorCode(r, "ResultType", labels);
-        return new Normalised(r, labels, "Log Analytics" + (table == null ? "" : " (" + table + ")"));
+        // TenantId is the Log Analytics workspace's id; the Entra tenant whose log it is is AADTenantId
+        return new Normalised(r, labels, "Log Analytics" + (table == null ? "" : " (" + table + ")"),
+                Json.text(r, "AADTenantId"));
     }
 
     private static Normalised azureMonitor(ObjectNode envelope, String hint) {
@@ -90,7 +100,8 @@ final class SignInRecords {
         }
         String category = Json.text(envelope, "category");
         String dialect = "Azure Monitor diagnostic record" + (category == null ? "" : " (" + category + ")");
-        if (!p.isObject()) return new Normalised(p, Map.of(), dialect);
+        String logTenant = Json.text(envelope, "tenantId");
+        if (!p.isObject()) return new Normalised(p, Map.of(), dialect, logTenant);
         ObjectNode props = (ObjectNode) p;
         Map<String, String> labels = new HashMap<>();
         for (String f : List.of("id", "createdDateTime", "appId", "userId", "userType", "status", "authenticationDetails",
@@ -108,7 +119,7 @@ final class SignInRecords {
             props.putObject("status").set("errorCode", Json.field(envelope, "resultType"));
             labels.put("status.errorCode", "resultType");
         }
-        return new Normalised(props, labels, dialect);
+        return new Normalised(props, labels, dialect, logTenant);
     }
 
     private static String table(JsonNode r) {
