@@ -628,7 +628,7 @@ public final class Evaluator {
                 asOf, status, entries, null, userVerdicts, all, summary,
                 inputs,
                 new Report.RulesUsed(rules.source() == null ? "(packaged)" : rules.source().toString(), rules.fingerprint(), List.copyOf(fired),
-                        List.copyOf(classified)));
+                        List.copyOf(classified), rules.actionCatalogue()));
     }
 
     private static List<Inputs.Policy> policies(TenantData data) {

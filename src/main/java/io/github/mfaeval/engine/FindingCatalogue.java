@@ -33,14 +33,18 @@ import java.util.regex.Pattern;
  */
 public final class FindingCatalogue {
     public static final String FILE = "findings.csv";
-    static final List<String> HEADERS = List.of("Code", "Variant", "Title", "Source", "Remediation", "Links", "Message");
+    static final List<String> HEADERS = List.of("Code", "Variant", "Title", "Source", "Remediation", "Links", "Message", "Action");
+    private static final int ACTION = 7;
     private static final Pattern CALL = Pattern.compile("findings\\s*\\.\\s*(raise|advice|incomplete)\\s*\\(");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z][A-Za-z0-9]*)}");
     private static final Pattern NAME = Pattern.compile("\"([A-Za-z][A-Za-z0-9]*)\"");
     private static final Pattern KEY = Pattern.compile("\"([A-Za-z0-9_]+(?:/[A-Za-z0-9_-]+)?)\"");
 
-    /** One code of the catalogue, and the row it is on. */
-    public record Entry(String code, String title, String source, String remediation, String links, String row) {
+    /**
+     * One code of the catalogue, and the row it is on. {@code action}: the id of the action of the report that fixes
+     * it (codes fixed by one action share it; blank: the code has no action of its own and the report makes one).
+     */
+    public record Entry(String code, String title, String source, String remediation, String links, String action, String row) {
     }
 
     /** One message: its key (code, or code/variant), its template, the placeholders it names in order, and its row. */
@@ -140,10 +144,13 @@ public final class FindingCatalogue {
             String key = variant.isEmpty() ? code : code + "/" + variant;
             Entry first = entries.get(code);
             if (first == null) {
-                entries.put(code, new Entry(code, cell(l, column[2]), cell(l, column[3]), cell(l, column[4]), cell(l, column[5]), l.where()));
+                Entry entry = new Entry(code, cell(l, column[2]), cell(l, column[3]), cell(l, column[4]), cell(l, column[5]),
+                        cell(l, column[ACTION]), l.where());
+                entries.put(code, entry);
+                checkAction(file, l, column, entry, entries, problems);
             } else {
                 // A further message of a code: what the code is called and what to do about it are said once, on its first row.
-                for (int i = 2; i <= 5; i++) {
+                for (int i : new int[]{2, 3, 4, 5, ACTION}) {
                     if (!cell(l, column[i]).isEmpty()) {
                         problems.add(new RuleProblem(file, 0, true, at(l, column[i], HEADERS.get(i)) + ": " + code + " has its "
                                 + HEADERS.get(i) + " on " + first.row() + ": leave it blank on the code's further messages"));
@@ -157,6 +164,48 @@ public final class FindingCatalogue {
                     + (variant.isEmpty() ? ": give one of them a Variant" : "")));
         }
         return new FindingCatalogue(entries, messages);
+    }
+
+    /**
+     * What to do is written once: the first code of an action says it (its Remediation, titled by its Title), the
+     * other codes of the action leave Remediation blank; a code with a Remediation names its action.
+     */
+    private static void checkAction(String file, TableSheet.Line l, int[] column, Entry entry, Map<String, Entry> entries,
+                                    List<RuleProblem> problems) {
+        String action = entry.action();
+        if (action.isEmpty()) {
+            if (!entry.remediation().isEmpty()) {
+                problems.add(new RuleProblem(file, 0, true, at(l, column[ACTION], "Action") + ": " + entry.code()
+                        + " says what to do (Remediation) but names no action: give the action an id, such as "
+                        + entry.code().toLowerCase(Locale.ROOT).replace('_', '-')));
+            }
+            return;
+        }
+        if (!action.matches("[a-z0-9]+(-[a-z0-9]+)*")) {
+            problems.add(new RuleProblem(file, 0, true, at(l, column[ACTION], "Action") + ": \"" + action
+                    + "\" is not an action id (lower-case words joined by -, such as register-mfa-methods)"));
+        }
+        Entry first = null;
+        for (Entry e : entries.values()) {
+            if (e != entry && e.action().equals(action)) {
+                first = e;
+                break;
+            }
+        }
+        if (first == null && entry.remediation().isEmpty()) {
+            problems.add(new RuleProblem(file, 0, true, at(l, column[4], "Remediation") + ": " + entry.code()
+                    + " is the first code of action " + action + ": say here what the administrator does"));
+        } else if (first != null && !entry.remediation().isEmpty()) {
+            problems.add(new RuleProblem(file, 0, true, at(l, column[4], "Remediation") + ": " + entry.code() + " shares action "
+                    + action + " with " + first.code() + " (" + first.row() + "), which says what to do: leave this one blank"));
+        }
+    }
+
+    /** The actions of the report: what to do about each code, from the first row of each action. */
+    public io.github.mfaeval.result.ActionCatalogue actions() {
+        List<io.github.mfaeval.result.ActionCatalogue.Row> rows = new ArrayList<>();
+        for (Entry e : entries.values()) rows.add(new io.github.mfaeval.result.ActionCatalogue.Row(e.code(), e.action(), e.title(), e.remediation()));
+        return io.github.mfaeval.result.ActionCatalogue.of(rows);
     }
 
     private static String at(TableSheet.Line l, int column, String header) {

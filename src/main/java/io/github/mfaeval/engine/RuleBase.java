@@ -32,6 +32,7 @@ public final class RuleBase {
     private final Map<String, RuleInfo> catalogue;
     private final List<RuleProblem> warnings;
     private final FindingCatalogue findingCatalogue;
+    private final io.github.mfaeval.result.ActionCatalogue actionCatalogue;
     private final List<ReferenceFact> reference;
     private final Set<String> referenceRules;
     private final Map<Stage, List<ReferenceFact>> referenceByStage = new EnumMap<>(Stage.class);
@@ -46,6 +47,7 @@ public final class RuleBase {
         this.catalogue = Collections.unmodifiableMap(catalogue);
         this.warnings = List.copyOf(warnings);
         this.findingCatalogue = findingCatalogue == null ? FindingCatalogue.none() : findingCatalogue;
+        this.actionCatalogue = this.findingCatalogue.actions();
         ReferenceSink sink = new ReferenceSink();
         Set<String> fired = new HashSet<>();
         KieSession session = newSession(Stage.REFERENCE, null, sink, fired);
@@ -106,6 +108,8 @@ public final class RuleBase {
     public Map<String, RuleInfo> catalogue() { return catalogue; }
     /** The findings catalogue (findings.csv): the message of every finding the rules raise. */
     public FindingCatalogue findingCatalogue() { return findingCatalogue; }
+    /** What to do about each finding code: the actions of the findings catalogue. */
+    public io.github.mfaeval.result.ActionCatalogue actionCatalogue() { return actionCatalogue; }
     /** A collector of the findings of one tenant's evaluation (or of part of it, on a cluster's executor). */
     public FindingSink newFindingSink() { return new FindingSink(catalogue, findingCatalogue); }
     /** The edition of Microsoft's page these rules implement. */
