@@ -52,10 +52,12 @@ import java.util.TreeMap;
 
 /**
  * The run on Spark. On the driver: the tenant folders are loaded and their tenant stage run, and the sign-in files
- * listed and matched to tenants by the tenantId of their path. On the executors: each file is read by one task,
- * its sign-ins meet their copies from every file in a shuffle by (tenant, id), and the sign-in stage runs there.
- * Spark then merges per-user and per-tenant partial results, the driver runs the user stage and writes each
- * tenant's report with the project's renderers, and the executors write every verdict to Parquet.
+ * listed and cut into parts. On the executors: each part is read by a task, each sign-in given its tenant
+ * ({@link TenantRouting}: by the tenantId= of its file's path, else by the tenant of its log), its copies from every
+ * file meet it in a shuffle by (tenant, id), and the sign-in stage runs there. Spark then merges per-user and
+ * per-tenant partial results; the driver gives each tenant its share of each file ({@link FileShares}), runs the
+ * user stage and writes each tenant's report with the project's renderers, and the executors write every verdict
+ * to Parquet.
  */
 public final class SparkJob {
     /**
