@@ -44,7 +44,8 @@ public final class Main {
     }
 
     @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
-            description = "On an unexpected error, print its stack trace too (for a bug report).")
+            description = "On an unexpected error, print its stack trace too (for a bug report); when the rules do not build, "
+                    + "print Drools' own messages (generated Java included) after the explained ones.")
     boolean verbose;
 
     public static int run(String... args) {

@@ -12,8 +12,8 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 
-@Command(name = "rules", mixinStandardHelpOptions = true, description = "Check or list the rules.",
-        subcommands = {RulesCommand.Check.class, RulesCommand.ListRules.class})
+@Command(name = "rules", mixinStandardHelpOptions = true, description = "Check or list the rules, or convert a decision table between CSV and XLSX.",
+        subcommands = {RulesCommand.Check.class, RulesCommand.ListRules.class, TableConvertCommand.class})
 final class RulesCommand {
 
     @Command(name = "check", mixinStandardHelpOptions = true,

@@ -5,7 +5,10 @@ import io.github.mfaeval.engine.RuleBaseBuilder;
 import io.github.mfaeval.engine.RuleBaseCache;
 import io.github.mfaeval.engine.RuleBuildException;
 import io.github.mfaeval.engine.RuleFiles;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -27,6 +30,16 @@ final class RulesOption {
     @Option(names = "--edition", paramLabel = "ID",
             description = "Edition of Microsoft's page to evaluate against, e.g. 2024-09-24 or 2026-04-03 (default: the latest in the rules folder).")
     String edition;
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec mixee;
+
+    /** --verbose was given (an option of the top command, inherited by every subcommand). */
+    boolean verbose() {
+        if (mixee == null) return false;
+        CommandLine.ParseResult parsed = mixee.root().commandLine().getParseResult();
+        return parsed != null && parsed.originalArgs().contains("--verbose");
+    }
 
     /** The rules folder as the chosen edition (default: the latest) sees it. */
     RuleFiles files() throws IOException {
@@ -60,6 +73,11 @@ final class RulesOption {
         } catch (RuleBuildException e) {
             String prefix = files.directory() == null ? "" : files.directory() + "/";
             e.getProblems().forEach(p -> err.println(prefix + p.in(files.pathOf(p.file()))));
+            if (verbose() && !e.getDroolsMessages().isEmpty()) {
+                // for whoever maintains the tool: what Drools said, generated Java and all, before it was explained
+                err.println("Drools' own messages (--verbose):");
+                e.getDroolsMessages().forEach(err::println);
+            }
             err.println("mfa-eval: the rules in " + files.origin() + " (edition " + files.edition().id() + ") do not build ("
                     + e.getProblems().stream().filter(p -> p.error()).count() + " error(s))");
             return null;

@@ -116,7 +116,7 @@ public final class RuleBaseBuilder {
                 if (!located.isEmpty()) problems.removeIf(p -> p.error() && p.file().equals("(rules)"));
                 problems.addAll(0, located);
             }
-            throw new RuleBuildException(distinct(problems));
+            throw new RuleBuildException(distinct(problems), messages.stream().map(RuleBaseBuilder::asDroolsWroteIt).toList());
         }
 
         // The executable model's module is a jar of generated classes: loading it needs no compiler.
@@ -294,6 +294,15 @@ public final class RuleBaseBuilder {
      * A Drools message as the author's problem: relative to the rules folder, and for a table's generated DRL,
      * the table file and the row the failing rule was generated from.
      */
+    /** A message of Drools, unexplained, for --verbose: "ERROR path:line:column: text". */
+    static String asDroolsWroteIt(Message m) {
+        StringBuilder b = new StringBuilder().append(m.getLevel()).append(' ');
+        b.append(m.getPath() == null || m.getPath().isEmpty() ? "(no file)" : m.getPath());
+        if (m.getLine() > 0) b.append(':').append(m.getLine());
+        if (m.getColumn() > 0) b.append(':').append(m.getColumn());
+        return b.append(": ").append(m.getText()).toString();
+    }
+
     private static RuleProblem problemOf(Message m, String knownFile, Map<String, AuthorTable.Translation> tables) {
         String file = m.getPath() == null ? "" : m.getPath().replace(RESOURCES, "");
         if (file.isEmpty() && knownFile != null) file = knownFile;

@@ -184,7 +184,7 @@ public record Inventory(String folder, String manifest, String manifestProblem, 
     private static List<String> notRead(Path folder, TenantData data) {
         Set<String> used = new TreeSet<>();
         used.add(TenantLoader.MANIFEST);
-        used.addAll(TenantLoader.EXPORTS.keySet());
+        for (Export e : Exports.ALL) used.addAll(e.names());
         for (Path p : data.signInFiles) used.add(p.getFileName().toString());
         for (Path p : data.authDetailFiles) used.add(p.getFileName().toString());
         for (Path p : data.activityLogFiles) used.add(p.getFileName().toString());

@@ -28,6 +28,11 @@ final class ScubaGearExport {
         this.root = root;
     }
 
+    /** The reader of the table of exports: finds the export, for the readers of the files it stands in for. */
+    static void read(FolderReading f, Export export) throws IOException {
+        f.scuba = find(f.folder, f.data);
+    }
+
     /** The export in the folder, or null; a file by that name that is not one is a rejection. */
     static ScubaGearExport find(Path folder, TenantData data) throws IOException {
         List<Path> found = new ArrayList<>();
@@ -48,6 +53,9 @@ final class ScubaGearExport {
             JsonNode root;
             try {
                 root = JsonRecords.readTree(p);
+            } catch (io.github.mfaeval.load.format.JsonExport.NotJson e) {
+                data.rejected.add(new Rejection(name, e.where(), e.getMessage()));
+                continue;
             } catch (IOException e) {
                 data.rejected.add(new Rejection(name, "", "malformed JSON: " + JsonSyntax.describe(e)));
                 continue;

@@ -31,7 +31,7 @@ import java.util.Map;
  */
 final class JsonSignIns {
     static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final JsonFactory FACTORY = MAPPER.getFactory().copy().disable(JsonParser.Feature.AUTO_CLOSE_SOURCE)
+    static final JsonFactory FACTORY = MAPPER.getFactory().copy().disable(JsonParser.Feature.AUTO_CLOSE_SOURCE)
             // parser messages end up in reports: a short piece of the file at most
             .setErrorReportConfiguration(com.fasterxml.jackson.core.ErrorReportConfiguration.builder()
                     .maxErrorTokenLength(io.github.mfaeval.text.SafeText.EXCERPT)
