@@ -357,8 +357,13 @@ public final class Evaluator {
         totals.period.add(s.getKind() == null ? "user" : s.getKind(), s.getCreatedDateTime());
         String key = userKey(s);
         if (key != null) {
-            totals.tallies.computeIfAbsent(key, k -> new SignInTally()).add(s);
-            totals.seenUsers.computeIfAbsent(key, k -> seenUser(k, s));
+            SignInTally tally = totals.tallies.get(key);
+            if (tally == null) {
+                tally = new SignInTally();
+                totals.tallies.put(key, tally);
+                totals.seenUsers.putIfAbsent(key, seenUser(key, s));
+            }
+            tally.add(s);
         }
         if (s.isInScope()) {
             totals.inScope++;

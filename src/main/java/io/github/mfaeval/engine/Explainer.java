@@ -6,7 +6,7 @@ import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 
-import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -19,6 +19,11 @@ final class Explainer extends DefaultAgendaEventListener {
     private final FindingSink findings;
     private final ReferenceSink reference;
     private final Set<String> fired;
+    /**
+     * The ids this session has already put into {@code fired}: a sign-in session fires its rules thousands of times
+     * and {@code fired} is a sorted set (a string comparison per level); a hash set of the same few ids is not.
+     */
+    private final Set<String> firedHere = new HashSet<>();
 
     Explainer(FindingSink findings, ReferenceSink reference, Set<String> fired) {
         this.findings = findings;
@@ -41,25 +46,28 @@ final class Explainer extends DefaultAgendaEventListener {
     @Override
     public void afterMatchFired(AfterMatchFiredEvent event) {
         String id = ruleId(event.getMatch().getRule());
-        fired.add(id);
-        List<String> ids = new ArrayList<>();
-        ids.add(id);
+        fired(id);
         List<Object> objects = event.getMatch().getObjects();
-        for (Object o : objects) {
-            if (o instanceof Sourced s && s.getSourceRule() != null) {
-                ids.add(s.getSourceRule());
-            }
-        }
         // The subject of a rule is the first explained fact it matches (rules list their subject first);
         // other explained facts are context, such as the phase schedule a sign-in is compared with.
+        Explained subject = null;
         for (Object o : objects) {
             if (o instanceof Explained e) {
-                e.getRules().addAll(ids);
+                subject = e;
                 break;
             }
         }
-        for (String each : ids) {
-            fired.add(each);
+        if (subject != null) subject.getRules().add(id);
+        // then the decision-table rows behind the reference facts it matched, in the order matched
+        for (Object o : objects) {
+            if (o instanceof Sourced s && s.getSourceRule() != null) {
+                if (subject != null) subject.getRules().add(s.getSourceRule());
+                fired(s.getSourceRule());
+            }
         }
+    }
+
+    private void fired(String id) {
+        if (firedHere.add(id)) fired.add(id);
     }
 }

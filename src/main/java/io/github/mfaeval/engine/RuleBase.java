@@ -28,6 +28,10 @@ public final class RuleBase {
     private final List<RuleProblem> warnings;
     private final List<ReferenceFact> reference;
     private final Set<String> referenceRules;
+    /** The globals each stage declares, looked up once: a session is made per chunk of facts. */
+    private final Map<Stage, Set<String>> globals = new EnumMap<>(Stage.class);
+    /** {@link #reference(Class)} per type: asked for by every tenant of a batch. */
+    private final Map<Class<?>, List<?>> referenceByType = new java.util.concurrent.ConcurrentHashMap<>();
 
     RuleBase(Path source, String fingerprint, Edition edition, KieContainer container, Map<Stage, KieBase> bases,
              Map<String, RuleInfo> catalogue, List<RuleProblem> warnings) {
@@ -38,6 +42,11 @@ public final class RuleBase {
         this.bases = new EnumMap<>(bases);
         this.catalogue = Collections.unmodifiableMap(catalogue);
         this.warnings = List.copyOf(warnings);
+        for (Map.Entry<Stage, KieBase> e : this.bases.entrySet()) {
+            Set<String> names = new HashSet<>();
+            e.getValue().getKiePackages().forEach(p -> p.getGlobalVariables().forEach(g -> names.add(g.getName())));
+            globals.put(e.getKey(), Set.copyOf(names));
+        }
         ReferenceSink sink = new ReferenceSink();
         Set<String> fired = new HashSet<>();
         KieSession session = newSession(Stage.REFERENCE, null, sink, fired);
@@ -65,8 +74,7 @@ public final class RuleBase {
     }
 
     private boolean hasGlobal(Stage stage, String name) {
-        return bases.get(stage).getKiePackages().stream()
-                .anyMatch(p -> p.getGlobalVariables().stream().anyMatch(g -> g.getName().equals(name)));
+        return globals.getOrDefault(stage, Set.of()).contains(name);
     }
 
     public Path source() { return source; }
@@ -80,7 +88,7 @@ public final class RuleBase {
 
     @SuppressWarnings("unchecked")
     public <T> List<T> reference(Class<T> type) {
-        return (List<T>) reference.stream().filter(type::isInstance).toList();
+        return (List<T>) referenceByType.computeIfAbsent(type, t -> reference.stream().filter(t::isInstance).toList());
     }
 
     /** Ids of the decision-table rows that produced reference facts (all active rows). */

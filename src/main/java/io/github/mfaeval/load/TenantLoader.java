@@ -36,6 +36,7 @@ public final class TenantLoader {
         data.folder = folder;
         FolderReading reading = new FolderReading(folder, data);
         for (Export export : Exports.ALL) {
+            warnOfCopies(folder, export, data);
             try {
                 export.reader().read(reading, export);
             } catch (IOException e) {
@@ -43,5 +44,15 @@ public final class TenantLoader {
             }
         }
         return data;
+    }
+
+    /** users.json beside users.json.gz: the first name is read, the other is not, and the user is told so. */
+    private static void warnOfCopies(Path folder, Export export, TenantData data) {
+        String read = null;
+        for (String name : export.names()) {
+            if (!InputFiles.exists(folder.resolve(name))) continue;
+            if (read == null) read = name;
+            else data.warnings.add(name + ": not read, " + read + " is read instead; keep one of the two");
+        }
     }
 }

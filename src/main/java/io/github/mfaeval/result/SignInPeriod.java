@@ -22,9 +22,20 @@ public record SignInPeriod(Instant first, Instant last, Map<String, Kind> kinds)
 
         private final Map<String, Span> kinds = new TreeMap<>();
 
+        /** The span of the kind added last: sign-ins come in long runs of one kind (one file after the other). */
+        private transient String lastKind;
+        private transient Span lastSpan;
+
         public void add(String kind, Instant at) {
             if (at == null) return;
-            Span k = kinds.computeIfAbsent(kind, x -> new Span());
+            Span k;
+            if (kind == lastKind && kind != null) {
+                k = lastSpan;
+            } else {
+                k = kinds.computeIfAbsent(kind, x -> new Span());
+                lastKind = kind;
+                lastSpan = k;
+            }
             if (k.first == null || at.isBefore(k.first)) k.first = at;
             if (k.last == null || at.isAfter(k.last)) k.last = at;
             k.count++;

@@ -76,6 +76,18 @@ class ConfigurationEncodingTest {
     }
 
     @Test
+    void ofAPlainAndAGzippedCopyThePlainOneIsReadAndTheOtherNamedInAWarning(@TempDir Path tenant) throws Exception {
+        Files.writeString(tenant.resolve("tenant.json"), "{\"tenantId\": \"t-1\"}");
+        Files.writeString(tenant.resolve("users.json"), "[{\"id\": \"u-plain\"}]");
+        Files.write(tenant.resolve("users.json.gz"), gzip("[{\"id\": \"u-gzipped\"}]".getBytes(StandardCharsets.UTF_8)));
+
+        TenantData data = TenantLoader.load(tenant);
+
+        assertEquals(Set.of("u-plain"), data.users.keySet());
+        assertEquals(List.of("users.json.gz: not read, users.json is read instead; keep one of the two"), data.warnings);
+    }
+
+    @Test
     void utf16AndUtf8WithAByteOrderMarkAreRead(@TempDir Path tenant) throws Exception {
         // Windows PowerShell's Out-File writes UTF-16LE with a BOM; other tools UTF-16BE; Excel and Notepad UTF-8 with a BOM
         Files.write(tenant.resolve("tenant.json"), withBom(new byte[]{(byte) 0xEF, (byte) 0xBB, (byte) 0xBF},

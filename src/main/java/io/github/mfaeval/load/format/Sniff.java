@@ -16,6 +16,8 @@ import java.util.Locale;
 public record Sniff(Kind kind, boolean gzip, String encoding, String firstLine, char separator) {
     /** How much of the file is looked at. */
     static final int PEEK = 1 << 20;
+    /** The head judged is at least this long (when the file is): {@link #utf16WithoutBom} looks at 64 characters. */
+    private static final int HEAD_MIN = 64;
     private static final ObjectReader LINE = new ObjectMapper().reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     public enum Kind {
@@ -46,11 +48,24 @@ public record Sniff(Kind kind, boolean gzip, String encoding, String firstLine, 
 
     private static Sniff of(String fileName, TextInput opened) throws IOException {
         try (TextInput in = opened) {
-            char[] buf = new char[PEEK];
+            // Only as much as the judgement looks at: the first line (after leading white space) and at least
+            // HEAD_MIN characters. Reading a whole PEEK of every file cost a small tenant more than its records.
+            char[] buf = new char[Math.min(PEEK, 1 << 14)];
             int n = 0;
             int r;
+            int start = -1;
+            boolean lineDone = false;
             try {
-                while (n < buf.length && (r = in.read(buf, n, buf.length - n)) > 0) n += r;
+                while (n < PEEK && (r = in.read(buf, n, buf.length - n)) > 0) {
+                    int from = n;
+                    n += r;
+                    for (int i = from; start < 0 && i < n; i++) {
+                        if (!Character.isWhitespace(buf[i])) start = i;
+                    }
+                    if (start >= 0 && !lineDone) lineDone = hasNewline(buf, Math.max(from, start), n);
+                    if (lineDone && n >= HEAD_MIN) break;
+                    if (n == buf.length && buf.length < PEEK) buf = java.util.Arrays.copyOf(buf, Math.min(PEEK, buf.length * 2));
+                }
             } catch (TextInput.BrokenBytes e) {
                 // a truncated gzip file: judge by what came before the break; reading reports the break where it is
                 if (n == 0) throw e;
@@ -58,6 +73,13 @@ public record Sniff(Kind kind, boolean gzip, String encoding, String firstLine, 
             String name = fileName.toLowerCase(java.util.Locale.ROOT).replaceAll("\\.gz$", "");
             return judge(new String(buf, 0, n), in.isGzip(), in.encoding(), name.endsWith(".jsonl") || name.endsWith(".ndjson"));
         }
+    }
+
+    private static boolean hasNewline(char[] buf, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (buf[i] == '\n') return true;
+        }
+        return false;
     }
 
     /**

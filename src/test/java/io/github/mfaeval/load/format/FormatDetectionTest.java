@@ -149,6 +149,28 @@ class FormatDetectionTest {
         assertFalse(SignInFiles.isSupported("signIns.xlsx"));
     }
 
+    /**
+     * The format is judged from the first line only, read as far as it goes (the look at a file stops there): a
+     * first line far longer than one read, white space before it, a file shorter than the UTF-16 check's look.
+     */
+    @Test
+    void theFirstLineDecidesHoweverLongOrLateItIs() throws IOException {
+        String pad = " ".repeat(70_000) + "\n\n";
+        two(read("signIns.json", pad + A + "\n" + B + "\n"), "NDJSON (one record per line), Graph");
+        StringBuilder page = new StringBuilder("{\"@odata.context\": \"https://graph.microsoft.com/beta/$metadata\", \"value\": [");
+        for (int i = 0; i < 600; i++) page.append(A.replace("\"a\"", "\"x" + i + "\"")).append(',');
+        page.append(A).append(',').append(B).append("]}");
+        assertTrue(page.length() > 40_000);
+        SignInFile onOneLine = read("signIns.json", page + "\n" + "{\"value\": []}\n");
+        assertEquals(List.of(), onOneLine.rejections, onOneLine::toString);
+        assertEquals(602, onOneLine.signIns.size());
+        assertEquals("JSON page objects, Graph", onOneLine.format);
+        String longRecord = A.replace("\"appId\"", "\"appDisplayName\": \"" + "n".repeat(50_000) + "\", \"appId\"");
+        two(read("signIns.json", longRecord + "\n" + B + "\n"), "NDJSON (one record per line), Graph");
+        SignInFile tiny = read("signIns.json", "{}\n");
+        assertEquals(1, tiny.rejections.size(), tiny::toString);
+    }
+
     @Test
     void dates() {
         Instant t = Instant.parse("2021-04-28T14:08:45.221Z");
