@@ -63,7 +63,7 @@ public final class BatchRunner {
 
     /** What every tenant job of one run shares. */
     record Run(Options options, String rulesFingerprint, OutDir out, Baseline baseline, TenantEvaluation evaluation,
-               ExecutorService evaluations, Progress progress) {
+               ExecutorService evaluations, Progress progress, io.github.mfaeval.result.ActionCatalogue actions) {
     }
 
     public BatchSummary run() throws IOException {
@@ -94,7 +94,7 @@ public final class BatchRunner {
         progress.start(folders.tenants().size(), folders.skipped().size());
         ExecutorService workers = Executors.newFixedThreadPool(options.threads(), daemon("mfa-eval-batch-"));
         ExecutorService evaluations = Executors.newCachedThreadPool(daemon("mfa-eval-tenant-"));
-        Run run = new Run(options, rules.fingerprint(), out, baseline, evaluation, evaluations, progress);
+        Run run = new Run(options, rules.fingerprint(), out, baseline, evaluation, evaluations, progress, rules.actionCatalogue());
         List<TenantRow> rows = new ArrayList<>();
         try {
             List<Future<TenantRow>> jobs = new ArrayList<>();

@@ -133,7 +133,8 @@ final class TenantJob implements Callable<TenantRow> {
             Report r = READER.readValue(file.toFile(), Report.class);
             boolean current = provenance.equals(r.provenance()) && r.rules() != null
                     && run.rulesFingerprint().equals(r.rules().fingerprint()) && run.options().asOf().equals(r.asOf());
-            return current ? r : null;
+            // The actions are derived from the findings with the catalogue of the rules, which a report does not carry.
+            return current ? r.withActionCatalogue(run.actions()) : null;
         } catch (IOException | RuntimeException e) {
             return null;
         }

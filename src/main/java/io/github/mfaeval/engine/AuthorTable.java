@@ -20,13 +20,14 @@ import java.util.regex.Pattern;
  * <pre>
  * Table,   Applications
  * Notes,   free text for the author
- * Action,  reference.listedApp({Client app id}, {Name shown in reports}, {Phase:number})
+ * Action,  reference.add(new ListedApp({Client app id}, {Name shown in reports}, {Phase:number}))
  * Application, Rule id, Source section, Active, Client app id, Name shown in reports, Phase
  * Azure portal, MM-APP-001, Applications, true, c44b4083-..., Azure portal, 1
  * </pre>
  *
  * Placeholders are typed: {@code text} (default), {@code number} (whole), {@code boolean} (true/false, yes/no,
- * any case), {@code date} (yyyy-mm-dd) and a list of allowed values {@code A|B|C}. The first column is the rule's
+ * any case), {@code date} (yyyy-mm-dd, passed as a {@code LocalDate}), a list of allowed values {@code A|B|C} (passed as
+ * text) and an enum of the model package by its simple name (passed as the constant). The first column is the rule's
  * title; {@code Rule id} and {@code Source section} are required, {@code Active} (blank is true) switches a row
  * off without deleting it. Before the first {@code Table} row a file may have {@code Import} and {@code Global}
  * rows (Drools declarations, also for tool authors only); classes of the model package are imported.
@@ -307,14 +308,18 @@ public final class AuthorTable {
                     return String.valueOf(b);
                 case "date":
                     try {
-                        return quote(LocalDate.parse(value).toString());
+                        return "java.time.LocalDate.parse(" + quote(LocalDate.parse(value).toString()) + ")";
                     } catch (DateTimeParseException e) {
                         error(where, "\"" + value + "\" is not a date written yyyy-mm-dd (such as 2025-03-15)");
                         return null;
                     }
                 default:
                     List<String> allowed = allowed(p.type());
-                    for (String a : allowed) if (a.strip().equalsIgnoreCase(value)) return quote(a.strip());
+                    // An enum of the model is passed as its constant, a list of words as text.
+                    String prefix = p.type().contains("|") ? null : p.type() + ".";
+                    for (String a : allowed) {
+                        if (a.strip().equalsIgnoreCase(value)) return prefix == null ? quote(a.strip()) : prefix + a.strip();
+                    }
                     error(where, "\"" + value + "\" is not one of " + String.join(", ", allowed) + didYouMean(value, allowed));
                     return null;
             }

@@ -7,30 +7,18 @@ import io.github.mfaeval.result.Rejection;
 import io.github.mfaeval.load.SignInKind;
 import io.github.mfaeval.load.TenantData;
 import io.github.mfaeval.load.SignInSource;
-import io.github.mfaeval.model.AdminPortalTarget;
 import io.github.mfaeval.model.ArmInput;
 import io.github.mfaeval.model.ArmOperation;
 import io.github.mfaeval.model.ArmTally;
-import io.github.mfaeval.model.ArmTerm;
 import io.github.mfaeval.model.CaPolicy;
-import io.github.mfaeval.model.DirectoryRole;
 import io.github.mfaeval.model.EvaluationDate;
 import io.github.mfaeval.model.Finding;
 import io.github.mfaeval.model.KnownGroups;
-import io.github.mfaeval.model.ListedApp;
-import io.github.mfaeval.model.MfaMethod;
-import io.github.mfaeval.model.NoMfaProtocol;
-import io.github.mfaeval.model.PhaseDefault;
 import io.github.mfaeval.model.PhaseSchedule;
-import io.github.mfaeval.model.PhishingResistantMethod;
-import io.github.mfaeval.model.PostponementWindow;
-import io.github.mfaeval.model.RequirementProvider;
-import io.github.mfaeval.model.ResultPhrase;
 import io.github.mfaeval.model.RoleAssignment;
 import io.github.mfaeval.model.SignIn;
 import io.github.mfaeval.model.SignInTally;
 import io.github.mfaeval.model.SignInPeriod;
-import io.github.mfaeval.model.SyncAccountPattern;
 import io.github.mfaeval.model.UserFact;
 import io.github.mfaeval.result.Inputs;
 import io.github.mfaeval.result.Report;
@@ -196,22 +184,21 @@ public final class Evaluator {
      * Access policies, the facts its sign-ins are evaluated with, and the findings and rules so far.
      */
     public final class TenantStage {
-        final FindingSink findings = new FindingSink(rules.catalogue());
+        final FindingSink findings = rules.newFindingSink();
         final Set<String> fired = new TreeSet<>();
+        /** The policy stage's rules that fired: not in the report's rules.fired, but in its rules.classified. */
+        final Set<String> classified = new TreeSet<>();
         final List<CaPolicy> policies = new ArrayList<>();
         final List<PhaseSchedule> schedule = new ArrayList<>();
         final SignInContext context;
 
         private TenantStage(TenantData data, LocalDate asOf) {
-            policies.addAll(classifyPolicies(data, findings));
+            policies.addAll(classifyPolicies(data, findings, classified));
             List<Object> tenantFacts = new ArrayList<>();
             tenantFacts.add(data.tenant);
             tenantFacts.add(new EvaluationDate(asOf));
             tenantFacts.addAll(data.notifiedStarts);
-            tenantFacts.addAll(rules.reference(PhaseDefault.class));
-            tenantFacts.addAll(rules.reference(PostponementWindow.class));
-            tenantFacts.addAll(rules.reference(io.github.mfaeval.model.PostponementLimit.class));
-            tenantFacts.addAll(rules.reference(DirectoryRole.class));
+            tenantFacts.addAll(rules.referenceFor(Stage.TENANT));
             tenantFacts.addAll(data.roleAssignments);
             tenantFacts.addAll(policies);
             if (data.securityDefaults != null) tenantFacts.add(data.securityDefaults);
@@ -259,12 +246,7 @@ public final class Evaluator {
 
         public List<Object> facts(RuleBase rules) {
             List<Object> facts = new ArrayList<>(schedule);
-            facts.addAll(rules.reference(ListedApp.class));
-            facts.addAll(rules.reference(MfaMethod.class));
-            facts.addAll(rules.reference(ResultPhrase.class));
-            facts.addAll(rules.reference(RequirementProvider.class));
-            facts.addAll(rules.reference(NoMfaProtocol.class));
-            facts.addAll(rules.reference(ArmTerm.class));
+            facts.addAll(rules.referenceFor(Stage.SIGNIN));
             facts.addAll(tenantFacts);
             return facts;
         }
@@ -273,19 +255,20 @@ public final class Evaluator {
     /**
      * The policy stage: what each Conditional Access policy of the tenant means for mandatory MFA (rules/policy/),
      * decided before any other rule reads a policy. These rules classify and raise no finding; their firings are not
-     * listed in the report (verdicts that use a policy cite the admin-portal target row it covers).
+     * listed in the report's rules.fired (verdicts that use a policy cite the admin-portal target row it covers) but
+     * kept apart in rules.classified, which the scenarios' coverage gate counts.
      */
     public List<CaPolicy> classifyPolicies(TenantData data) {
-        return classifyPolicies(data, new FindingSink(rules.catalogue()));
+        return classifyPolicies(data, rules.newFindingSink(), new TreeSet<>());
     }
 
-    private List<CaPolicy> classifyPolicies(TenantData data, FindingSink findings) {
+    private List<CaPolicy> classifyPolicies(TenantData data, FindingSink findings, Set<String> fired) {
         List<CaPolicy> policies = new ArrayList<>();
         for (CaPolicyRecord r : data.caPolicies) policies.add(r.policy());
         List<Object> facts = new ArrayList<>(policies);
         facts.add(new KnownGroups(data.knownGroups));
-        facts.addAll(rules.reference(AdminPortalTarget.class));
-        run(Stage.POLICY, facts, List.of(), findings, new TreeSet<>(), session -> { });
+        facts.addAll(rules.referenceFor(Stage.POLICY));
+        run(Stage.POLICY, facts, List.of(), findings, fired, session -> { });
         return policies;
     }
 
@@ -322,7 +305,7 @@ public final class Evaluator {
 
     /** A findings collector for stages run apart from {@link #tenantStage} (a cluster's executors). */
     public FindingSink newFindingSink() {
-        return new FindingSink(rules.catalogue());
+        return rules.newFindingSink();
     }
 
     /** The verdict of an evaluated sign-in, as listed in the report. */
@@ -392,7 +375,7 @@ public final class Evaluator {
         ArmInput armInput = new ArmInput(arm.present, phase2Users);
         List<Object> armContext = new ArrayList<>(schedule);
         armContext.add(data.tenant);
-        armContext.addAll(rules.reference(ArmTerm.class));
+        armContext.addAll(rules.referenceFor(Stage.SIGNIN));
         armContext.add(armInput);
         List<ArmOperation> operations = arm.operations();
         if (operations.isEmpty()) run(Stage.SIGNIN, armContext, List.of(), findings, fired, s -> { });
@@ -428,9 +411,7 @@ public final class Evaluator {
         List<Object> userContext = new ArrayList<>();
         userContext.add(data.tenant);
         userContext.add(armInput);
-        userContext.addAll(rules.reference(PhishingResistantMethod.class));
-        userContext.addAll(rules.reference(SyncAccountPattern.class));
-        userContext.addAll(rules.reference(DirectoryRole.class));
+        userContext.addAll(rules.referenceFor(Stage.USER));
         if (data.securityDefaults != null) userContext.add(data.securityDefaults);
         userContext.addAll(policies);
         // The period of the sign-ins is a tenant-wide fact: in the first chunk only (which runs even without
@@ -444,7 +425,7 @@ public final class Evaluator {
             run(Stage.USER, userContext, chunk, findings, fired, s -> { });
         }
 
-        Report report = assemble(data, asOf, schedule, totals, users, findings, fired, rejected, arm);
+        Report report = assemble(data, asOf, schedule, totals, users, findings, fired, tenant.classified, rejected, arm);
         return report.withEdition(rules.edition() == null ? null : rules.edition().id(),
                 arm.present ? arm.verdicts(callers::nameOf) : null);
     }
@@ -620,7 +601,7 @@ public final class Evaluator {
     }
 
     private Report assemble(TenantData data, LocalDate asOf, List<PhaseSchedule> schedule, SignInTotals totals,
-                            List<UserFact> users, FindingSink findings, Set<String> fired, List<Rejection> rejected,
+                            List<UserFact> users, FindingSink findings, Set<String> fired, Set<String> classified, List<Rejection> rejected,
                             ArmWrites arm) {
         List<ScheduleEntry> entries = new ArrayList<>();
         for (PhaseSchedule p : schedule) {
@@ -670,7 +651,8 @@ public final class Evaluator {
                 Report.TenantRef.of(data.tenant),
                 asOf, status, entries, null, userVerdicts, all, summary,
                 inputs,
-                new Report.RulesUsed(rules.source() == null ? "(packaged)" : rules.source().toString(), rules.fingerprint(), List.copyOf(fired)));
+                new Report.RulesUsed(rules.source() == null ? "(packaged)" : rules.source().toString(), rules.fingerprint(), List.copyOf(fired),
+                        List.copyOf(classified), rules.actionCatalogue()));
     }
 
     private static List<Inputs.Policy> policies(TenantData data) {

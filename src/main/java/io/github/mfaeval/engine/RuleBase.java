@@ -2,6 +2,11 @@ package io.github.mfaeval.engine;
 
 import io.github.mfaeval.model.ReferenceBuild;
 import io.github.mfaeval.model.ReferenceFact;
+import org.drools.base.base.ClassObjectType;
+import org.drools.base.base.ObjectType;
+import org.drools.core.impl.InternalRuleBase;
+import org.drools.base.reteoo.InitialFactImpl;
+import org.drools.core.reteoo.ObjectTypeNode;
 import org.kie.api.KieBase;
 import org.kie.api.runtime.KieContainer;
 import org.kie.api.runtime.KieSession;
@@ -26,15 +31,18 @@ public final class RuleBase {
     private final Map<Stage, KieBase> bases;
     private final Map<String, RuleInfo> catalogue;
     private final List<RuleProblem> warnings;
+    private final FindingCatalogue findingCatalogue;
+    private final io.github.mfaeval.result.ActionCatalogue actionCatalogue;
     private final List<ReferenceFact> reference;
     private final Set<String> referenceRules;
+    private final Map<Stage, List<ReferenceFact>> referenceByStage = new EnumMap<>(Stage.class);
     /** The globals each stage declares, looked up once: a session is made per chunk of facts. */
     private final Map<Stage, Set<String>> globals = new EnumMap<>(Stage.class);
     /** {@link #reference(Class)} per type: asked for by every tenant of a batch. */
     private final Map<Class<?>, List<?>> referenceByType = new java.util.concurrent.ConcurrentHashMap<>();
 
     RuleBase(Path source, String fingerprint, Edition edition, KieContainer container, Map<Stage, KieBase> bases,
-             Map<String, RuleInfo> catalogue, List<RuleProblem> warnings) {
+             Map<String, RuleInfo> catalogue, List<RuleProblem> warnings, FindingCatalogue findingCatalogue) {
         this.source = source;
         this.fingerprint = fingerprint;
         this.edition = edition;
@@ -42,6 +50,8 @@ public final class RuleBase {
         this.bases = new EnumMap<>(bases);
         this.catalogue = Collections.unmodifiableMap(catalogue);
         this.warnings = List.copyOf(warnings);
+        this.findingCatalogue = findingCatalogue == null ? FindingCatalogue.none() : findingCatalogue;
+        this.actionCatalogue = this.findingCatalogue.actions();
         for (Map.Entry<Stage, KieBase> e : this.bases.entrySet()) {
             Set<String> names = new HashSet<>();
             e.getValue().getKiePackages().forEach(p -> p.getGlobalVariables().forEach(g -> names.add(g.getName())));
@@ -58,6 +68,29 @@ public final class RuleBase {
         }
         this.reference = List.copyOf(sink.facts());
         this.referenceRules = Set.copyOf(fired);
+        for (Stage stage : Stage.values()) {
+            if (stage != Stage.REFERENCE) referenceByStage.put(stage, readBy(bases.get(stage), reference));
+        }
+    }
+
+    /**
+     * The reference facts that some rule of the kbase can match: those whose class one of its object type nodes
+     * accepts (a pattern on the class, a superclass or an interface, also under not, exists or accumulate). What a
+     * stage is given is read off its own rules, so a new table or fact type needs no wiring in Java.
+     */
+    private static List<ReferenceFact> readBy(KieBase base, List<ReferenceFact> reference) {
+        if (base == null) return List.of();
+        List<ObjectType> types = new java.util.ArrayList<>();
+        for (ObjectTypeNode node : ((InternalRuleBase) base).getRete().getObjectTypeNodes()) {
+            ObjectType type = node.getObjectType();
+            // Every kbase has a node for the initial fact; a pattern on Object would take everything, as it should.
+            if (type instanceof ClassObjectType c && c.getClassType() == InitialFactImpl.class) continue;
+            types.add(type);
+        }
+        Map<Class<?>, Boolean> read = new java.util.HashMap<>();
+        return reference.stream()
+                .filter(f -> read.computeIfAbsent(f.getClass(), c -> types.stream().anyMatch(t -> t.isAssignableFrom(c))))
+                .toList();
     }
 
     /** A new session of a stage, explained into the given sinks; the caller disposes it. */
@@ -81,10 +114,24 @@ public final class RuleBase {
     /** SHA-256 over the rule files' names and contents. */
     public String fingerprint() { return fingerprint; }
     public Map<String, RuleInfo> catalogue() { return catalogue; }
+    /** The findings catalogue (findings.csv): the message of every finding the rules raise. */
+    public FindingCatalogue findingCatalogue() { return findingCatalogue; }
+    /** What to do about each finding code: the actions of the findings catalogue. */
+    public io.github.mfaeval.result.ActionCatalogue actionCatalogue() { return actionCatalogue; }
+    /** A collector of the findings of one tenant's evaluation (or of part of it, on a cluster's executor). */
+    public FindingSink newFindingSink() { return new FindingSink(catalogue, findingCatalogue); }
     /** The edition of Microsoft's page these rules implement. */
     public Edition edition() { return edition; }
     public List<RuleProblem> warnings() { return warnings; }
     public List<ReferenceFact> reference() { return reference; }
+
+    /**
+     * The reference facts a stage's sessions start from: those its rules have patterns for, in the order the table
+     * rows made them.
+     */
+    public List<ReferenceFact> referenceFor(Stage stage) {
+        return referenceByStage.getOrDefault(stage, List.of());
+    }
 
     @SuppressWarnings("unchecked")
     public <T> List<T> reference(Class<T> type) {

@@ -77,6 +77,11 @@ public final class RuleBaseBuilder {
                 problems.add(new RuleProblem(name, 0, false, "ignored: not a rule file (.drl, .drl.csv, .drl.xls, .drl.xlsx)"));
             }
         }
+        // Every finding a rule raises takes its message from the catalogue: a key it lacks, or a placeholder a raise
+        // does not fill, would fail only when the rule fires; here it fails the build, at the raise.
+        FindingCatalogue findingCatalogue = FindingCatalogue.of(rules, problems);
+        Map<String, String> drl = FindingCatalogue.drlOf(rules, false);
+        problems.addAll(FindingCatalogue.checkRaises(findingCatalogue, drl));
         if (problems.stream().anyMatch(RuleProblem::error)) {
             throw new RuleBuildException(problems);
         }
@@ -134,7 +139,7 @@ public final class RuleBaseBuilder {
         }
         Map<String, RuleInfo> catalogue = catalogue(bases, ruleLocations(rules, ruleFiles), ruleFiles, problems, rules.edition());
         // An edition's own files are named where they live in the folder (editions/ID/...), shared ones as they are.
-        catalogue.replaceAll((id, r) -> new RuleInfo(r.id(), r.title(), r.section(), r.severity(), r.stage(), rules.pathOf(r.file())));
+        catalogue.replaceAll((id, r) -> new RuleInfo(r.id(), r.title(), r.section(), r.severity(), r.stage(), rules.pathOf(r.file()), r.faq()));
         if (problems.stream().anyMatch(RuleProblem::error)) {
             container.dispose();
             throw new RuleBuildException(problems);
@@ -149,7 +154,8 @@ public final class RuleBaseBuilder {
                 packages = null;
             }
         }
-        return new Compiled(new RuleBase(rules.directory(), rules.fingerprint(), rules.edition(), container, bases, catalogue, problems), module, packages);
+        return new Compiled(new RuleBase(rules.directory(), rules.fingerprint(), rules.edition(), container, bases, catalogue, problems,
+                findingCatalogue), module, packages);
     }
 
     /**
@@ -218,7 +224,8 @@ public final class RuleBaseBuilder {
             if (container != null) container.dispose();
             throw new IllegalStateException("cached module and catalogue disagree: " + disagreement);
         }
-        return new RuleBase(rules.directory(), rules.fingerprint(), rules.edition(), container, loaded, catalogue, warnings);
+        return new RuleBase(rules.directory(), rules.fingerprint(), rules.edition(), container, loaded, catalogue, warnings,
+                FindingCatalogue.of(rules, new ArrayList<>()));
     }
 
     /** Null when each stage holds exactly the catalogue's rules of that stage; else the first stage that does not. */
@@ -361,8 +368,15 @@ public final class RuleBaseBuilder {
                 rulesPerFile.computeIfPresent(file, (k, v) -> v + 1);
                 Map<String, Object> meta = rule.getMetaData();
                 String id = text(meta.get("id"));
+                // A rule citing one FAQ (faq:ID) sits under the page's FAQs heading, which is what reports show.
+                String cited = text(meta.get("section"));
+                String faq = null;
+                if (cited != null && cited.startsWith(RuleInfo.FAQ_PREFIX)) {
+                    faq = cited.substring(RuleInfo.FAQ_PREFIX.length()).strip();
+                    cited = RuleInfo.FAQ_HEADING;
+                }
                 // A rule shared with the base edition cites the base page's heading: name this edition's.
-                String section = edition.section(text(meta.get("section")));
+                String section = edition.section(cited);
                 String severity = text(meta.get("severity"));
                 String where = file == null ? rule.getPackageName() : file;
                 String label = where + ": rule \"" + rule.getName() + "\"";
@@ -374,11 +388,16 @@ public final class RuleBaseBuilder {
                     problems.add(new RuleProblem(where, 0, true, "rule \"" + rule.getName() + "\" lacks " + String.join(", ", missing)));
                     continue;
                 }
+                if (faq != null && !faq.matches("[a-z0-9]+(-[a-z0-9]+)*")) {
+                    problems.add(new RuleProblem(where, 0, true, label + " has @section(\"" + RuleInfo.FAQ_PREFIX + faq
+                            + "\"): after faq: comes the id of an FAQ of test-scenarios/faqs.yaml, such as faq:b2b-guests"));
+                    continue;
+                }
                 if (!SEVERITIES.contains(severity)) {
                     problems.add(new RuleProblem(where, 0, true, label + " has @severity(" + severity + "); use one of " + new TreeSet<>(SEVERITIES)));
                     continue;
                 }
-                RuleInfo previous = catalogue.put(id, new RuleInfo(id, rule.getName(), section, Severity.valueOf(severity).name(), stage.kbase(), where));
+                RuleInfo previous = catalogue.put(id, new RuleInfo(id, rule.getName(), section, Severity.valueOf(severity).name(), stage.kbase(), where, faq));
                 if (previous != null) {
                     problems.add(new RuleProblem(where, 0, true, "rule id " + id + " is used twice: \"" + previous.title()
                             + "\" (" + previous.file() + ") and \"" + rule.getName() + "\""));

@@ -2,8 +2,21 @@ package io.github.mfaeval.engine;
 
 import java.util.Comparator;
 
-/** A rule of the catalogue: its metadata and where it is written. */
-public record RuleInfo(String id, String title, String section, String severity, String stage, String file) {
+/**
+ * A rule of the catalogue: its metadata and where it is written. {@code section} is the heading of the page as
+ * reports show it; {@code faq} the id (test-scenarios/faqs.yaml) of the FAQ the rule cites with
+ * {@code @section("faq:ID")}, whose heading on the page is "FAQs" ({@link #FAQ_HEADING}); null for other rules.
+ */
+public record RuleInfo(String id, String title, String section, String severity, String stage, String file,
+                       @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) String faq) {
+    /** How a rule cites one FAQ of the page: {@code @section("faq:b2b-guests")}. */
+    public static final String FAQ_PREFIX = "faq:";
+    /** The page's heading above its FAQ entries: the section reports show for a rule citing an FAQ. */
+    public static final String FAQ_HEADING = "FAQs";
+
+    public RuleInfo(String id, String title, String section, String severity, String stage, String file) {
+        this(id, title, section, severity, stage, file, null);
+    }
 
     /** By id, numbers compared as numbers: MM-SCHED-2 before MM-SCHED-10. */
     public static final Comparator<RuleInfo> BY_ID = (a, b) -> compareIds(a.id(), b.id());

@@ -1,41 +1,77 @@
 package io.github.mfaeval.result;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * What to do about each finding code, read from {@code actions.json} next to this class: the words for people
- * live in one data file, not in Java. A code the file does not know (a rule added since) still gets an action of
- * its own, named after the code, with the finding's own message as what to do.
+ * What to do about each finding code: the actions of the rules' findings catalogue ({@code rules/findings.csv},
+ * its Action column). Codes naming the same action share it; its title and what to do are those of the first row
+ * naming it (its Title and Remediation), so the words for people are written once, in the rules' catalogue. A code
+ * with no action (a rule added since) still gets an action of its own, named after the code, with the finding's
+ * own message as what to do.
+ *
+ * <p>An evaluation uses the catalogue of its rules ({@link Report.RulesUsed#actions()}); a report read back from JSON
+ * uses the catalogue of the rules packaged with the tool ({@link #packaged()}).
  */
-public final class ActionCatalogue {
-    /** One remediation: the codes it fixes, in the file's order. */
-    public record Entry(String id, String title, String whatToDo, List<String> codes) {
+public final class ActionCatalogue implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+    /** Where the build puts a copy of rules/ on the class path (as engine.RuleFiles reads it). */
+    private static final String PACKAGED_FILE = "/mfa-eval-rules/findings.csv";
+
+    /** One remediation: the codes it fixes, in the catalogue's order. */
+    public record Entry(String id, String title, String whatToDo, List<String> codes) implements java.io.Serializable {
     }
 
-    private static final ActionCatalogue PACKAGED = load();
+    /** A code's first row of the findings catalogue, as far as actions go (blank action: the code has none). */
+    public record Row(String code, String action, String title, String remediation) {
+    }
+
+    private static volatile ActionCatalogue packaged;
 
     private final Map<String, Entry> byCode = new HashMap<>();
 
     private ActionCatalogue(List<Entry> entries) {
         for (Entry e : entries) {
             for (String code : e.codes()) {
-                if (byCode.put(code, e) != null) throw new IllegalStateException("actions.json: code " + code + " in two actions");
+                if (byCode.put(code, e) != null) throw new IllegalStateException("findings catalogue: code " + code + " in two actions");
             }
         }
     }
 
+    /** The actions of the catalogue's rows: one per action id, titled and described by the first row naming it. */
+    public static ActionCatalogue of(List<Row> rows) {
+        Map<String, Row> first = new LinkedHashMap<>();
+        Map<String, List<String>> codes = new LinkedHashMap<>();
+        for (Row r : rows) {
+            if (r.action() == null || r.action().isBlank()) continue;
+            first.putIfAbsent(r.action(), r);
+            codes.computeIfAbsent(r.action(), k -> new ArrayList<>()).add(r.code());
+        }
+        List<Entry> entries = new ArrayList<>();
+        first.forEach((id, r) -> entries.add(new Entry(id, r.title(), r.remediation(), List.copyOf(codes.get(id)))));
+        return new ActionCatalogue(entries);
+    }
+
+    /** The actions of the findings catalogue packaged with the tool. */
     public static ActionCatalogue packaged() {
-        return PACKAGED;
+        ActionCatalogue c = packaged;
+        if (c == null) {
+            c = of(readPackaged());
+            packaged = c;
+        }
+        return c;
     }
 
     /** The entry fixing the code; for an unknown code, one made for it from the finding's message. */
@@ -49,19 +85,42 @@ public final class ActionCatalogue {
         return byCode.containsKey(code);
     }
 
-    private static ActionCatalogue load() {
-        try (InputStream in = ActionCatalogue.class.getResourceAsStream("actions.json")) {
-            if (in == null) throw new IllegalStateException("missing resource actions.json");
-            JsonNode root = new ObjectMapper().readTree(in);
-            List<Entry> entries = new ArrayList<>();
-            for (JsonNode a : root.path("actions")) {
-                List<String> codes = new ArrayList<>();
-                a.path("codes").forEach(c -> codes.add(c.asText()));
-                entries.add(new Entry(a.path("id").asText(), a.path("title").asText(), a.path("whatToDo").asText(), List.copyOf(codes)));
+    /**
+     * The rows of the packaged catalogue. The tool's own file, checked when its rules are built (engine.FindingCatalogue
+     * reads every catalogue an author edits, with its messages for mistakes); here only the action columns are read.
+     */
+    private static List<Row> readPackaged() {
+        try (InputStream in = ActionCatalogue.class.getResourceAsStream(PACKAGED_FILE)) {
+            if (in == null) throw new IllegalStateException("missing resource " + PACKAGED_FILE);
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            if (text.startsWith("\uFEFF")) text = text.substring(1);
+            CsvMapper csv = new CsvMapper();
+            csv.enable(CsvParser.Feature.WRAP_AS_ARRAY);
+            List<Row> rows = new ArrayList<>();
+            Map<String, Integer> column = null;
+            try (MappingIterator<List<String>> it = csv.readerForListOf(String.class).readValues(text)) {
+                while (it.hasNext()) {
+                    List<String> cells = it.next();
+                    if (column == null) {
+                        if (!cells.isEmpty() && cells.get(0).strip().equalsIgnoreCase("Code")) {
+                            column = new HashMap<>();
+                            for (int i = 0; i < cells.size(); i++) column.put(cells.get(i).strip().toLowerCase(Locale.ROOT), i);
+                        }
+                        continue;
+                    }
+                    String code = cell(cells, column, "code");
+                    if (code.isEmpty() || rows.stream().anyMatch(r -> r.code().equals(code))) continue;
+                    rows.add(new Row(code, cell(cells, column, "action"), cell(cells, column, "title"), cell(cells, column, "remediation")));
+                }
             }
-            return new ActionCatalogue(entries);
+            return rows;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static String cell(List<String> cells, Map<String, Integer> column, String header) {
+        Integer i = column.get(header);
+        return i == null || i >= cells.size() || cells.get(i) == null ? "" : cells.get(i).strip();
     }
 }

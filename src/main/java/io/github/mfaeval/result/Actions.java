@@ -27,12 +27,18 @@ public final class Actions {
     }
 
     public static List<Action> of(Report report) {
-        return of(report, ActionCatalogue.packaged());
+        return of(report, catalogueOf(report));
     }
 
     /** The actions of the report, and for each its findings (same order): what the renderers list per action. */
     public static List<Group> groups(Report report) {
-        return groups(report, ActionCatalogue.packaged());
+        return groups(report, catalogueOf(report));
+    }
+
+    /** The catalogue of the rules that made the report; the packaged rules' for a report read back. */
+    static ActionCatalogue catalogueOf(Report report) {
+        ActionCatalogue c = report.rules() == null ? null : report.rules().actions();
+        return c != null ? c : ActionCatalogue.packaged();
     }
 
     /** An action and the findings it fixes, most severe and soonest first. */

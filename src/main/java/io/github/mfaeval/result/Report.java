@@ -94,7 +94,30 @@ public record Report(
         }
     }
 
-    public record RulesUsed(String source, String fingerprint, List<String> fired) {
+    /**
+     * The rules behind the report. {@code classified}: the policy stage's rules that fired (what each Conditional
+     * Access policy means); never written in a report, where the verdict rules that read a policy stand for them, but
+     * counted by the scenarios' rule-coverage gate. {@code actions}: what to do about each finding code, from the
+     * rules' findings catalogue; not written either (the report's actions are). Both null when not known (a report
+     * read back from JSON).
+     */
+    public record RulesUsed(String source, String fingerprint, List<String> fired,
+                            @com.fasterxml.jackson.annotation.JsonIgnore List<String> classified,
+                            @com.fasterxml.jackson.annotation.JsonIgnore ActionCatalogue actions) {
+        public RulesUsed(String source, String fingerprint, List<String> fired) {
+            this(source, fingerprint, fired, null, null);
+        }
+
+        /** The same rules, with what to do about each finding from this catalogue. */
+        public RulesUsed withActions(ActionCatalogue catalogue) {
+            return new RulesUsed(source, fingerprint, fired, classified, catalogue);
+        }
+    }
+
+    /** The same report, its actions taken from this catalogue (a report read back, evaluated with these rules). */
+    public Report withActionCatalogue(ActionCatalogue catalogue) {
+        return new Report(schemaVersion, tenant, asOf, status, schedule, signIns, users, findings, summary, inputs,
+                rules == null ? null : rules.withActions(catalogue), acceptedRisks, changes, provenance, edition, armWrites);
     }
 
     /** The same report with its findings judged against the tenant's accepted risks. */

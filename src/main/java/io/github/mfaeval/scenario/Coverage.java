@@ -1,6 +1,7 @@
 package io.github.mfaeval.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.mfaeval.engine.FindingCatalogue;
 import io.github.mfaeval.engine.RuleFiles;
 import io.github.mfaeval.engine.RuleInfo;
 
@@ -12,27 +13,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * What the scenarios prove about the rule catalogue, and what they leave unproven: every FAQ entry has a
  * case, every rule fires in some case and not in another, every finding code is expected somewhere.
  */
 public final class Coverage {
-    private static final Pattern CODE = Pattern.compile("findings\\s*\\.\\s*(?:add|user)\\s*\\(\\s*(?:\\$\\w+\\s*,\\s*)?\"([A-Z][A-Z0-9_]+)\"");
 
     private Coverage() {
     }
 
     /** The finding codes the rules can raise, read from the rule files. */
     public static Set<String> findingCodes(RuleFiles rules) {
-        Set<String> codes = new TreeSet<>();
+        Map<String, String> drl = new LinkedHashMap<>();
         for (String name : rules.files().keySet()) {
-            if (!name.endsWith(".drl")) continue;
-            Matcher m = CODE.matcher(rules.text(name));
-            while (m.find()) codes.add(m.group(1));
+            if (name.endsWith(".drl")) drl.put(name, rules.text(name));
         }
+        Set<String> codes = new TreeSet<>();
+        for (FindingCatalogue.Raised r : FindingCatalogue.raised(drl)) codes.add(r.code());
         return codes;
     }
 
@@ -50,9 +48,6 @@ public final class Coverage {
             if (!faqsCovered.contains(id)) out.add("FAQ '" + id + "' (" + q + ") has no scenario");
         });
         for (RuleInfo r : catalogue.values().stream().sorted(RuleInfo.BY_ID).toList()) {
-            // The policy stage classifies Conditional Access policies and raises nothing: a report lists the verdict
-            // rules that read a policy, not these (PolicyStageTest proves each of them).
-            if (r.stage().equals(io.github.mfaeval.engine.Stage.POLICY.kbase())) continue;
             long firing = results.stream().filter(c -> c.fired().contains(r.id())).count();
             if (firing == 0) out.add("rule " + r.id() + " (" + r.file() + ": " + r.title() + ") fires in no case");
             else if (firing == results.size()) out.add("rule " + r.id() + " (" + r.file() + ": " + r.title() + ") fires in every case: add one where it does not");

@@ -45,7 +45,10 @@ public final class ScenarioRunner {
             Report report = pipeline.evaluate(tenant, c.asOf() == null ? DEFAULT_AS_OF : c.asOf());
             Set<String> codes = new TreeSet<>();
             for (Finding f : report.findings()) codes.add(f.code());
-            return new CaseResult(scenario, c, Expectations.check(c.expect(), report), new TreeSet<>(report.rules().fired()), codes);
+            // The coverage gate counts the policy stage's rules too, which reports do not list (Report.RulesUsed).
+            Set<String> fired = new TreeSet<>(report.rules().fired());
+            if (report.rules().classified() != null) fired.addAll(report.rules().classified());
+            return new CaseResult(scenario, c, Expectations.check(c.expect(), report), fired, codes);
         } catch (IOException | InputException | RuntimeException e) {
             return new CaseResult(scenario, c, List.of("could not evaluate: " + e.getMessage()), Set.of(), Set.of());
         } finally {

@@ -31,10 +31,10 @@ class FindingCatalogueCheckTest {
     void aMisspeltFindingCodeFailsRulesCheckWithTheCodeMeant(@TempDir Path tmp) throws Exception {
         Path rules = TestRules.copyOfRules(tmp.resolve("rules"));
         Path drl = rules.resolve("tenant/manifest.drl");
-        Files.writeString(drl, Files.readString(drl).replace("findings.add(\"TEST_TENANT_NOT_EXEMPT\"", "findings.add(\"TEST_TENANT_NOT_EXEMTP\""));
+        Files.writeString(drl, Files.readString(drl).replace("findings.raise(\"TEST_TENANT_NOT_EXEMPT\"", "findings.raise(\"TEST_TENANT_NOT_EXEMTP\""));
         CliTest.Run r = CliTest.run("rules", "check", rules.toString());
         assertEquals(2, r.code(), r.err());
-        assertTrue(r.err().contains("tenant/manifest.drl:14:19: finding code TEST_TENANT_NOT_EXEMTP is not in findings.csv"
+        assertTrue(r.err().contains("tenant/manifest.drl:14:21: finding code TEST_TENANT_NOT_EXEMTP is not in findings.csv"
                 + " (did you mean \"TEST_TENANT_NOT_EXEMPT\"?)"), r.err());
     }
 
@@ -42,7 +42,7 @@ class FindingCatalogueCheckTest {
     void aCatalogueEntryNoRuleRaisesFailsRulesCheck(@TempDir Path tmp) throws Exception {
         Path rules = TestRules.copyOfRules(tmp.resolve("rules"));
         Path catalogue = rules.resolve("findings.csv");
-        Files.writeString(catalogue, Files.readString(catalogue) + "\"NO_SUCH_FINDING\",\"Nothing\",\"Accounts\",\"\",\"\"\n");
+        Files.writeString(catalogue, Files.readString(catalogue) + "\"NO_SUCH_FINDING\",\"\",\"Nothing\",\"Accounts\",\"\",\"\",\"Nothing happened.\"\n");
         List<RuleProblem> problems = FindingCatalogue.check(RuleFiles.fromDirectory(rules));
         assertEquals(1, problems.size(), problems.toString());
         assertTrue(problems.get(0).toString().matches("findings\\.csv: row \\d+: NO_SUCH_FINDING is raised by no rule of any edition.*"), problems.toString());
@@ -65,6 +65,75 @@ class FindingCatalogueCheckTest {
             for (String s : e.source().split(";\\s*")) {
                 if (s.startsWith("faq:")) assertTrue(ids.contains(s.substring(4)), e.code() + " cites unknown FAQ " + s);
                 assertTrue(!s.equals("FAQs"), e.code() + " cites the generic FAQs heading: name the FAQ by its id");
+            }
+        }
+    }
+    private static List<String> built(Path rules) throws Exception {
+        try {
+            io.github.mfaeval.engine.RuleBaseBuilder.build(RuleFiles.fromDirectory(rules));
+            return List.of();
+        } catch (io.github.mfaeval.engine.RuleBuildException e) {
+            return e.getProblems().stream().map(RuleProblem::toString).toList();
+        }
+    }
+
+    @Test
+    void aPlaceholderTheRaiseDoesNotGiveFailsTheBuildAtTheRaise(@TempDir Path tmp) throws Exception {
+        Path rules = TestRules.copyOfRules(tmp.resolve("rules"));
+        Path drl = rules.resolve("user/readiness.drl");
+        Files.writeString(drl, Files.readString(drl).replace("findings.raise(\"NO_MFA_METHOD\", $u,\n        \"user\", $u.getUserPrincipalName());",
+                "findings.raise(\"NO_MFA_METHOD\", $u);"));
+        List<String> problems = built(rules);
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).matches("user/readiness\\.drl:\\d+:21: finding NO_MFA_METHOD: the message \\(findings\\.csv, row \\d+\\)"
+                + " needs \\{user}, which this raise does not give"), problems.toString());
+        // rules check says it once per edition that builds the file (both share it), not again for the catalogue
+        CliTest.Run r = CliTest.run("rules", "check", rules.toString());
+        assertEquals(2, r.code(), r.err());
+        assertEquals(2, r.err().split("finding NO_MFA_METHOD: the message", -1).length - 1, r.err());
+    }
+
+    @Test
+    void aNameTheMessageHasNoPlaceholderForFailsWithTheNameMeant(@TempDir Path tmp) throws Exception {
+        Path rules = TestRules.copyOfRules(tmp.resolve("rules"));
+        Path catalogue = rules.resolve("findings.csv");
+        Files.writeString(catalogue, Files.readString(catalogue).replace("\"{user} has no usable MFA method.", "\"{users} has no usable MFA method."));
+        List<String> problems = built(rules);
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).contains("finding NO_MFA_METHOD: the message (findings.csv, row "), problems.toString());
+        assertTrue(problems.get(0).endsWith("needs {users}, which this raise does not give; this raise gives user, which the message"
+                + " (findings.csv, row " + problems.get(0).replaceAll(".*row (\\d+)\\).*", "$1") + ") has no placeholder for (did you mean \"users\"?)"),
+                problems.toString());
+    }
+
+    @Test
+    void aMisspeltVariantIsNamedWithTheVariantMeant(@TempDir Path tmp) throws Exception {
+        Path rules = TestRules.copyOfRules(tmp.resolve("rules"));
+        Path drl = rules.resolve("tenant/postponement.drl");
+        Files.writeString(drl, Files.readString(drl).replace("POSTPONEMENT_INVALID/not-global-admin", "POSTPONEMENT_INVALID/not-global-admn"));
+        List<String> problems = built(rules);
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).matches("tenant/postponement\\.drl:\\d+:\\d+: finding POSTPONEMENT_INVALID/not-global-admn has no message in"
+                + " findings\\.csv \\(did you mean \"POSTPONEMENT_INVALID/not-global-admin\"\\?\\).*"), problems.toString());
+        // and the row of the variant no rule raises any more is named too
+        List<RuleProblem> check = FindingCatalogue.check(RuleFiles.fromDirectory(rules));
+        assertTrue(check.stream().anyMatch(p -> p.toString().matches(
+                "findings\\.csv: row \\d+: POSTPONEMENT_INVALID/not-global-admin is raised by no rule of any edition.*")), check.toString());
+    }
+
+    @Test
+    void everyMessageIsRenderedFromItsTemplate() throws Exception {
+        List<RuleProblem> problems = new ArrayList<>();
+        FindingCatalogue c = FindingCatalogue.read("findings.csv", Files.readAllBytes(TestRules.RULES.resolve("findings.csv")), problems);
+        FindingCatalogue.Message m = c.message("UNSATISFIED_SIGN_INS");
+        assertEquals(List.of("user", "times"), m.placeholders());
+        assertEquals("bob@contoso.example signed in 3 time(s) to a listed application without MFA (\"stay signed in\" does not count)."
+                + " Under enforcement each is challenged for MFA.", m.render(java.util.Map.of("user", "bob@contoso.example", "times", 3)));
+        // no rule file writes a message: every finding is raised by key
+        try (Stream<Path> walk = Files.walk(TestRules.RULES)) {
+            for (Path f : walk.filter(p -> p.toString().endsWith(".drl")).toList()) {
+                String text = Files.readString(f);
+                assertTrue(!text.matches("(?s).*findings\\s*\\.\\s*(add|user)\\s*\\(.*"), f + " still writes a message");
             }
         }
     }

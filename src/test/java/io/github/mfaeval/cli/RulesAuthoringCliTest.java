@@ -69,17 +69,17 @@ class RulesAuthoringCliTest {
     void droolsOwnMessagesAndGeneratedJavaAreShownOnlyWithVerbose(@TempDir Path tmp) throws Exception {
         Path rules = TestRules.copyOfRules(tmp.resolve("rules"));
         Path drl = rules.resolve("tenant/manifest.drl");
-        Files.writeString(drl, Files.readString(drl).replace("$t.getTenantId(),", "$t.getTenantID(),"));
+        Files.writeString(drl, Files.readString(drl).replace("$t.getTenantId())", "$t.getTenantID())"));
 
         CliTest.Run plain = CliTest.run("rules", "check", "--no-cache", "--edition", "2024-09-24", rules.toString());
         assertEquals(2, plain.code());
-        assertTrue(plain.err().contains("tenant/manifest.drl:14:47: Tenant has no method getTenantID()"), plain.err());
+        assertTrue(plain.err().contains("tenant/manifest.drl:14:49: Tenant has no method getTenantID()"), plain.err());
         assertFalse(plain.err().contains("Drools' own messages"), plain.err());
         assertFalse(plain.err().contains(".java"), plain.err());
 
         CliTest.Run verbose = CliTest.run("rules", "check", "--no-cache", "--edition", "2024-09-24", "--verbose", rules.toString());
         assertEquals(2, verbose.code());
-        assertTrue(verbose.err().contains("tenant/manifest.drl:14:47: Tenant has no method getTenantID()"), verbose.err());
+        assertTrue(verbose.err().contains("tenant/manifest.drl:14:49: Tenant has no method getTenantID()"), verbose.err());
         assertTrue(verbose.err().contains("Drools' own messages (--verbose):"), verbose.err());
         assertTrue(verbose.err().contains("ERROR "), verbose.err());
         assertTrue(verbose.err().contains("getTenantID"), verbose.err());

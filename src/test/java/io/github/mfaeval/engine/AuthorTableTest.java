@@ -35,7 +35,7 @@ class AuthorTableTest {
         StringBuilder b = new StringBuilder("""
                 "Global","io.github.mfaeval.engine.ReferenceSink reference"
                 "Table","Applications"
-                "Action","reference.listedApp({Client app id}, {Name shown in reports}, {Phase:number})"
+                "Action","reference.add(new ListedApp({Client app id}, {Name shown in reports}, {Phase:number}))"
                 "Application","Rule id","Source section","Active","Client app id","Name shown in reports","Phase"
                 """);
         for (String r : rows) b.append(r).append('\n');
@@ -75,7 +75,7 @@ class AuthorTableTest {
         assertEquals(List.of(), t.problems());
         assertTrue(t.drl().contains("rule \"Exchange Online, added by an author\""), t.drl());
         assertTrue(t.drl().contains("@section(\"Applications\")"), t.drl());
-        assertTrue(t.drl().contains("reference.listedApp(\"00000002-0000-0ff1-ce00-000000000000\", \"Exchange, Online\", 2);"), t.drl());
+        assertTrue(t.drl().contains("reference.add(new ListedApp(\"00000002-0000-0ff1-ce00-000000000000\", \"Exchange, Online\", 2));"), t.drl());
         assertTrue(t.drl().contains("ReferenceBuild( active(true) )"), t.drl());
     }
 
@@ -97,7 +97,7 @@ class AuthorTableTest {
     void aMisspeltEnumValueOrDateGetsASuggestion() {
         String methods = """
                 "Table","MFA methods"
-                "Action","reference.mfaMethod({Method}, {Evidence kind:SatisfiedBy}, {Primary:boolean})"
+                "Action","reference.add(new MfaMethod({Method}, {Evidence kind:SatisfiedBy}, {Primary:boolean}))"
                 "Name","Rule id","Source section","Active","Method","Evidence kind","Primary"
                 "Passkey","MM-EVID-010","Implementation","true","Passkey","ENTRA_MFS","TRUE"
                 """;
@@ -106,7 +106,7 @@ class AuthorTableTest {
                 errors("reference/mfa-evidence.drl.csv", methods));
         String schedule = """
                 "Table","Phase schedule"
-                "Action","reference.phaseDefault({Phase:number}, {Not before:date})"
+                "Action","reference.add(new PhaseDefault({Phase:number}, {Not before:date}))"
                 "Phase start","Rule id","Source section","Active","Phase","Not before"
                 "Phase 2","MM-SCHED-002","Enforcement phases","true","2","01/10/2025"
                 """;
@@ -118,7 +118,7 @@ class AuthorTableTest {
     void aRenamedHeaderIsCaughtWhereTheActionUsesIt() {
         String e = errors(APPS, """
                 "Table","Applications"
-                "Action","reference.listedApp({Client app id}, {Name shown in reports}, {Phase:number})"
+                "Action","reference.add(new ListedApp({Client app id}, {Name shown in reports}, {Phase:number}))"
                 "Application","Rule id","Source section","Active","Client app ID","Name in reports","Phase"
                 """);
         assertEquals("reference/applications.drl.csv: row 2: the Action names column \"Name shown in reports\", which table"
@@ -129,15 +129,15 @@ class AuthorTableTest {
     void aRowTheGeneratedRuleCannotCompileIsNamedByRow(@TempDir Path tmp) throws Exception {
         Path rules = TestRules.copyOfRules(tmp);
         Path table = rules.resolve(APPS);
-        // An Action calling a method that does not exist: the build error points at the first row, in the table.
-        Files.writeString(table, Files.readString(table).replace("reference.listedApp(", "reference.listApp("));
+        // An Action making a fact of a class that does not exist: the build error points at the first row, in the table.
+        Files.writeString(table, Files.readString(table).replace("new ListedApp(", "new ListApp("));
         try {
             RuleBaseBuilder.build(RuleFiles.fromDirectory(rules));
             fail("built");
         } catch (RuleBuildException e) {
             String all = e.getProblems().toString();
             assertTrue(e.getProblems().stream().anyMatch(p -> p.file().equals(APPS) && p.message().startsWith("row 7: ")), all);
-            assertTrue(all.contains("listApp"), all);
+            assertTrue(all.contains("ListApp"), all);
             assertFalse(all.contains(".java"), all);
         }
     }

@@ -60,9 +60,9 @@ class DrlErrorsTest {
 
     @Test
     void aMisspeltMethodInAConsequenceIsShownAtTheAuthorsLine() throws Exception {
-        assertEquals(List.of("tenant/manifest.drl:14:47: Tenant has no method getTenantID() (did you mean \"getTenantId\"?) in: "
-                        + "\"findings.add(\"TEST_TENANT_NOT_EXEMPT\", $t.getTenantID(),\""),
-                problemsAfter("findings.add(\"TEST_TENANT_NOT_EXEMPT\", $t.getTenantId(),", "findings.add(\"TEST_TENANT_NOT_EXEMPT\", $t.getTenantID(),"));
+        assertEquals(List.of("tenant/manifest.drl:14:49: Tenant has no method getTenantID() (did you mean \"getTenantId\"?) in: "
+                        + "\"findings.raise(\"TEST_TENANT_NOT_EXEMPT\", $t.getTenantID());\""),
+                problemsAfter("findings.raise(\"TEST_TENANT_NOT_EXEMPT\", $t.getTenantId());", "findings.raise(\"TEST_TENANT_NOT_EXEMPT\", $t.getTenantID());"));
     }
 
     @Test
@@ -73,8 +73,8 @@ class DrlErrorsTest {
 
     @Test
     void aMisspeltMethodOfTheFindingsGlobalIsShownWithTheMethodMeant() throws Exception {
-        assertEquals(List.of("tenant/manifest.drl:14:14: FindingSink has no method ad(String, String, String) (did you mean \"add\"?) in: "
-                        + "\"findings.ad(\"TEST_TENANT_NOT_EXEMPT\", $t.getTenantId(),\""),
-                problemsAfter("findings.add(\"TEST_TENANT_NOT_EXEMPT\", $t.getTenantId(),", "findings.ad(\"TEST_TENANT_NOT_EXEMPT\", $t.getTenantId(),"));
+        assertEquals(List.of("tenant/manifest.drl:14:14: FindingSink has no method rase(String, String) (did you mean \"raise\"?) in: "
+                        + "\"findings.rase(\"TEST_TENANT_NOT_EXEMPT\", $t.getTenantId());\""),
+                problemsAfter("findings.raise(\"TEST_TENANT_NOT_EXEMPT\", $t.getTenantId());", "findings.rase(\"TEST_TENANT_NOT_EXEMPT\", $t.getTenantId());"));
     }
 }

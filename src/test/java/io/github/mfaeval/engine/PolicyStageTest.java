@@ -142,4 +142,12 @@ class PolicyStageTest {
         assertTrue(classify(s).isGroupMembershipUnknown());
         assertFalse(classify(s, "g0", "g1", "g2").isGroupMembershipUnknown());
     }
+    @Test
+    void policyFiringsCountForTheCoverageGateButAreNotWrittenInReports() throws Exception {
+        io.github.mfaeval.result.Report r = TestRules.evaluate(TestRules.EXAMPLES.resolve("contoso-ready"), TestRules.AS_OF, "2024-09-24");
+        assertTrue(r.rules().classified().contains("MM-POL-001"), r.rules().toString());
+        assertTrue(r.rules().fired().stream().noneMatch(id -> id.startsWith("MM-POL-")), r.rules().fired().toString());
+        String json = io.github.mfaeval.report.JsonRenderer.MAPPER.writeValueAsString(r);
+        assertFalse(json.contains("classified") || json.contains("MM-POL-"), "a report lists no policy-stage rule");
+    }
 }

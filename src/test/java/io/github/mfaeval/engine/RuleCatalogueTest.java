@@ -73,7 +73,7 @@ class RuleCatalogueTest {
 
     @Test
     void aRuleWithoutSectionIsRefusedWithItsFile(@TempDir Path tmp) throws Exception {
-        Path rules = editedRules(tmp, "tenant/manifest.drl", "@id(MM-TEN-001) @section(\"FAQs\")", "@id(MM-TEN-001)");
+        Path rules = editedRules(tmp, "tenant/manifest.drl", "@id(MM-TEN-001) @section(\"faq:test-only-tenant\")", "@id(MM-TEN-001)");
         RuleBuildException e = buildFails(rules);
         assertTrue(e.getProblems().stream().anyMatch(p -> p.file().equals("tenant/manifest.drl") && p.message().contains("lacks @section")), e.getMessage());
     }

@@ -1,0 +1,75 @@
+package io.github.mfaeval.engine;
+
+import io.github.mfaeval.TestRules;
+import io.github.mfaeval.load.TenantLoader;
+import io.github.mfaeval.result.Action;
+import io.github.mfaeval.result.ActionCatalogue;
+import io.github.mfaeval.result.Report;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The actions of reports (title and what to do per finding code) come from the rules' findings catalogue, written
+ * once per action: an edit of findings.csv changes the reports, and no other file holds the words.
+ */
+class ActionsFromFindingCatalogueTest {
+    private static final String REGISTER = "These users have no usable MFA method.";
+
+    @Test
+    void theRulesCatalogueAndThePackagedOneGiveTheSameActions() {
+        ActionCatalogue rules = TestRules.base().actionCatalogue();
+        ActionCatalogue packaged = ActionCatalogue.packaged();
+        for (String code : TestRules.base().findingCatalogue().entries().keySet()) {
+            assertEquals(rules.of(code, "m"), packaged.of(code, "m"), code);
+        }
+        ActionCatalogue.Entry policy = rules.of("NOT_COVERED", "m");
+        assertEquals("require-mfa-policy", policy.id());
+        assertEquals(List.of("NO_MFA_POLICY", "NOT_COVERED"), policy.codes());
+        assertEquals(policy, rules.of("NO_MFA_POLICY", "m"));
+        assertTrue(policy.whatToDo().startsWith("Create a Conditional Access policy requiring MFA"), policy.whatToDo());
+        // a code with no action gets one of its own, with the finding's message as what to do
+        assertEquals(new ActionCatalogue.Entry("phase2-writes-unknown", "Resolve PHASE2_WRITES_UNKNOWN", "msg", List.of("PHASE2_WRITES_UNKNOWN")),
+                rules.of("PHASE2_WRITES_UNKNOWN", "msg"));
+    }
+
+    @Test
+    void anAuthorRewordsAnActionInFindingsCsvAndTheReportFollows(@TempDir Path tmp) throws Exception {
+        Path rules = TestRules.copyOfRules(tmp);
+        Path catalogue = rules.resolve("findings.csv");
+        String text = Files.readString(catalogue);
+        assertTrue(text.contains(REGISTER));
+        Files.writeString(catalogue, text.replace(REGISTER, "Nobody here has an MFA method yet."));
+        RuleBase built = RuleBaseBuilder.build(RuleFiles.fromDirectory(rules));
+        Report r = new Evaluator(built).evaluate(TenantLoader.load(TestRules.EXAMPLES.resolve("fabrikam-gaps")), TestRules.AS_OF);
+        Action register = r.actions().stream().filter(a -> a.id().equals("register-mfa-methods")).findFirst().orElseThrow();
+        assertTrue(register.whatToDo().startsWith("Nobody here has an MFA method yet."), register.whatToDo());
+    }
+
+    @Test
+    void whatToDoIsWrittenOncePerAction(@TempDir Path tmp) throws Exception {
+        Path rules = TestRules.copyOfRules(tmp);
+        Path catalogue = rules.resolve("findings.csv");
+        // NOT_COVERED shares require-mfa-policy with NO_MFA_POLICY, which says what to do: a second text is refused.
+        List<String> lines = new ArrayList<>(Files.readAllLines(catalogue));
+        int row = -1;
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).startsWith("\"NOT_COVERED\",\"\",")) row = i;
+        }
+        String[] cells = lines.get(row).split("\",\"", -1);
+        cells[4] = "Cover every user.";
+        lines.set(row, String.join("\",\"", cells));
+        Files.write(catalogue, lines);
+        List<RuleProblem> problems = FindingCatalogue.check(RuleFiles.fromDirectory(rules));
+        assertEquals(1, problems.size(), problems.toString());
+        assertEquals("findings.csv: row " + (row + 1) + ", column E \"Remediation\": NOT_COVERED shares action require-mfa-policy with"
+                + " NO_MFA_POLICY (row 20), which says what to do: leave this one blank", problems.get(0).toString());
+    }
+}
