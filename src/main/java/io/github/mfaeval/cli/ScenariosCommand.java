@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -78,10 +79,15 @@ final class ScenariosCommand implements Callable<Integer> {
             out.println();
             out.print(Coverage.matrix(scenarios, results, base.catalogue().values()));
             RuleFiles files = rules.files();
-            List<String> offenders = Coverage.offenders(scenarios, results, base.catalogue(), suite.faqs(), Coverage.findingCodes(files));
+            List<String> offenders = new ArrayList<>(Coverage.offenders(scenarios, results, base.catalogue(), suite.faqs(), Coverage.findingCodes(files)));
+            try {
+                offenders.addAll(suite.misnamed(scenarios));
+            } catch (ScenarioFiles.BadScenario e) {
+                offenders.add(e.getMessage());
+            }
             out.println();
             if (offenders.isEmpty()) {
-                out.println("Coverage complete: every FAQ has a case, every rule fires in some case and not in another, every finding code is expected.");
+                out.println("Coverage complete: every FAQ has a case, every rule fires in some case and not in another, every finding code is expected, every file is named after what it proves.");
             } else {
                 out.println("Coverage incomplete (" + offenders.size() + "):");
                 offenders.forEach(o -> out.println("  " + o));

@@ -144,7 +144,8 @@ public final class Evaluator {
     public static ReadCounts readOnly(TenantData data, int readers) throws IOException {
         SignInTotals totals = new SignInTotals();
         SignInSource source = data.signIns();
-        SignInStream stream = new SignInStream(chunk -> { }, totals, SignInCopies.scan(source, readers, SignInSource.PART_BYTES));
+        SignInStream stream = new SignInStream(chunk -> { }, totals, SignInCopies.scan(source, readers, SignInSource.PART_BYTES),
+                data.tenant.getTenantId());
         stream.readFiles(source, readers, SignInSource.PART_BYTES);
         stream.finish();
         return new ReadCounts(totals.read, totals.rejectedCount, totals.duplicates);
@@ -162,7 +163,8 @@ public final class Evaluator {
                 ? ChunkPipeline.threaded("mfa-eval sign-ins", DEPTH, evaluation::accept)
                 : ChunkPipeline.inline(evaluation::accept)) {
             SignInSource source = data.signIns();
-            SignInStream stream = new SignInStream(pipeline::submit, totals, SignInCopies.scan(source, readers, partBytes));
+            SignInStream stream = new SignInStream(pipeline::submit, totals, SignInCopies.scan(source, readers, partBytes),
+                    data.tenant.getTenantId());
             try {
                 stream.readFiles(source, readers, partBytes);
                 stream.finish();
@@ -284,6 +286,8 @@ public final class Evaluator {
         public long read, rejectedCount, duplicates, inScope, satisfied, notSatisfied;
         public final List<Rejection> rejected = new ArrayList<>();
         public final Map<String, Long> recordsPerFile = new LinkedHashMap<>();
+        /** Records of other tenants' logs left out, per file (not read, not evaluated; inputs.warnings). */
+        public final OtherTenantRecords otherTenants = new OtherTenantRecords();
         public final Map<String, SignInTally> tallies = new HashMap<>();
         /** Users seen only in sign-ins, in the order of their first evaluated sign-in. */
         public final Map<String, DirectoryUser> seenUsers = new LinkedHashMap<>();
@@ -510,11 +514,14 @@ public final class Evaluator {
         List<SignIn> chunk = new ArrayList<>(limit);
         final HashedIdSet seenIds = new HashedIdSet();
         final SignInCopies copies;
+        /** The tenant evaluated: records of other tenants' logs are left out (OtherTenantRecords). */
+        final String tenantId;
 
-        SignInStream(ChunkHandler handler, SignInTotals totals, SignInCopies copies) {
+        SignInStream(ChunkHandler handler, SignInTotals totals, SignInCopies copies, String tenantId) {
             this.handler = handler;
             this.totals = totals;
             this.copies = copies;
+            this.tenantId = tenantId;
         }
 
         /**
@@ -528,6 +535,10 @@ public final class Evaluator {
                 @Override
                 public void signIn(SignIn s, SignInKind kind) {
                     stopIfInterrupted();
+                    if (OtherTenantRecords.foreign(s, tenantId)) {
+                        totals.otherTenants.leftOut(s);
+                        return;
+                    }
                     totals.read++;
                     if (copies.isCopied(s.getId())) {
                         // judged on its richest copy once every file is read (SignInCopies)
@@ -551,6 +562,7 @@ public final class Evaluator {
                 @Override
                 public void fileRead(Path file, String description) {
                     totals.recordsPerFile.put(file.getFileName().toString(), totals.read - before);
+                    totals.otherTenants.fileRead(file.getFileName().toString());
                     before = totals.read;
                 }
             });
@@ -606,6 +618,13 @@ public final class Evaluator {
         }
     }
 
+    /** The tenant folder's warnings, then the records of other tenants' logs left out of its files. */
+    private static List<String> warnings(TenantData data, SignInTotals totals) {
+        List<String> all = new ArrayList<>(data.warnings);
+        all.addAll(totals.otherTenants.warnings(data.tenant.getTenantId()));
+        return List.copyOf(all);
+    }
+
     private Report assemble(TenantData data, LocalDate asOf, List<PhaseSchedule> schedule, SignInTotals totals,
                             List<UserFact> users, FindingSink findings, Set<String> fired, Set<String> classified, List<Rejection> rejected,
                             ArmWrites arm) {
@@ -651,7 +670,7 @@ public final class Evaluator {
         // An edition that needs the activity log says so with INPUT_MISSING naming it.
         if (all.stream().anyMatch(f -> f.code().equals("INPUT_MISSING") && f.subject().equals(ArmInput.FILE))) missing.add(ArmInput.FILE);
         Inputs inputs = new Inputs(data.folder.toString(), files, missing, rejected, totals.period.build(), policies(data),
-                data.collection, List.copyOf(findings.incompleteEvidence()), List.copyOf(data.warnings));
+                data.collection, List.copyOf(findings.incompleteEvidence()), warnings(data, totals));
         Report.Status status = Report.Status.of(inputs, all);
         return new Report(Report.SCHEMA_VERSION,
                 Report.TenantRef.of(data.tenant),

@@ -52,6 +52,34 @@ public final class ScenarioSuite {
         return out;
     }
 
+    /**
+     * Scenario files not named after what they prove: {@code faq-ID[-topic]} for an FAQ entry, {@code
+     * section-HEADING[-topic]} for a section (the heading in lower case, words joined by hyphens), so that the
+     * folder reads as the page's table of contents. An edition's file that replaces a base file keeps the base
+     * file's name (that is how it replaces it), so it is judged by the base file's heading.
+     */
+    public List<String> misnamed(List<Scenario> scenarios) throws IOException, ScenarioFiles.BadScenario {
+        List<String> out = new ArrayList<>();
+        for (Scenario s : scenarios) {
+            String name = s.file().getFileName().toString();
+            Scenario named = s;
+            Path base = dir.resolve(name);
+            if (overlay != null && s.file().startsWith(overlay) && Files.isRegularFile(base)) named = ScenarioFiles.readAny(base);
+            String prefix = named.faq() != null ? "faq-" + named.faq() : "section-" + slug(named.section());
+            String stem = name.substring(0, name.lastIndexOf('.'));
+            if (!stem.equals(prefix) && !stem.startsWith(prefix + "-")) {
+                out.add(name + " proves " + named.label() + ": name it " + prefix + ".yaml (or " + prefix
+                        + "-TOPIC, with the same extension), so that it is found under what it proves");
+            }
+        }
+        return out;
+    }
+
+    static String slug(String heading) {
+        if (heading == null) return "";
+        return heading.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+    }
+
     private static void collect(Path folder, Map<String, Path> into) throws IOException {
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(folder, "*.{yaml,csv,xlsx}")) {
             for (Path p : ds) {

@@ -77,6 +77,8 @@ class EditionScenarioTest {
             List<String> offenders = Coverage.offenders(SCENARIOS.get(edition), results, rules.catalogue(), suite.faqs(),
                     Coverage.findingCodes(RuleFiles.fromDirectory(TestRules.RULES).edition(edition)));
             assertTrue(offenders.isEmpty(), "edition " + edition + ": coverage incomplete:\n  " + String.join("\n  ", offenders));
+            List<String> misnamed = suite.misnamed(suite.scenarios());
+            assertTrue(misnamed.isEmpty(), "edition " + edition + ": misnamed scenario files:\n  " + String.join("\n  ", misnamed));
         }
     }
 

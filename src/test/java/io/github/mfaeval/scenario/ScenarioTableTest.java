@@ -74,7 +74,7 @@ class ScenarioTableTest {
     @Test
     void theFaqTablesAreRunWithTheYamlFiles() throws Exception {
         List<Scenario> all = ScenarioFiles.load(ScenarioTest.DIR);
-        for (String table : List.of("faq-b2b-guests.csv", "faq-other-idp.csv", "section-postponement.csv")) {
+        for (String table : List.of("faq-b2b-guests.csv", "faq-other-idp.csv", "section-request-more-time-to-prepare-for-enforcement.csv")) {
             assertTrue(all.stream().anyMatch(s -> s.file().getFileName().toString().equals(table) && !s.cases().isEmpty()), table);
         }
     }

@@ -7,12 +7,15 @@ import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -69,6 +72,25 @@ class ScenarioTest {
         List<String> offenders = Coverage.offenders(scenarios, results, TestRules.base().catalogue(), faqs,
                 Coverage.findingCodes(RuleFiles.fromDirectory(TestRules.RULES)));
         assertTrue(offenders.isEmpty(), "coverage incomplete:\n  " + String.join("\n  ", offenders));
+    }
+
+    @Test
+    void everyScenarioFileIsNamedAfterTheFaqOrSectionItProves() throws Exception {
+        List<String> misnamed = new ScenarioSuite(DIR, null).misnamed(new ScenarioSuite(DIR, null).scenarios());
+        assertTrue(misnamed.isEmpty(), "misnamed scenario files:\n  " + String.join("\n  ", misnamed));
+    }
+
+    @Test
+    void aFileNamedAfterSomethingElseIsListedWithTheNameItShouldHave(@TempDir Path dir) throws Exception {
+        Files.copy(DIR.resolve("faq-opt-out.yaml"), dir.resolve("opt-out.yaml"));
+        Files.copy(DIR.resolve("section-notification-channels.yaml"), dir.resolve("section-notification.yaml"));
+        Files.copy(DIR.resolve("section-accounts.yaml"), dir.resolve("section-accounts-sync.yaml"));
+        ScenarioSuite suite = new ScenarioSuite(dir, null);
+        List<String> misnamed = suite.misnamed(suite.scenarios());
+        assertEquals(List.of(
+                "opt-out.yaml proves FAQ opt-out: name it faq-opt-out.yaml (or faq-opt-out-TOPIC, with the same extension), so that it is found under what it proves",
+                "section-notification.yaml proves section Notification channels: name it section-notification-channels.yaml (or section-notification-channels-TOPIC, with the same extension), so that it is found under what it proves"),
+                misnamed);
     }
 
     @Test

@@ -10,9 +10,11 @@ import java.util.List;
  * @param order       position in the reading order of every file of the run
  * @param uri         Hadoop URI (file:, abfss:, s3a:, hdfs:, …)
  * @param label       path relative to the --sign-ins root (or the file name, for a file in a tenant folder)
- * @param tenant      key of the tenant (its folder name under --config)
+ * @param tenant      key of the tenant its path names (its folder name under --config); null when the path names
+ *                    none, and each record goes to the tenant of its own log ({@link TenantRouting})
+ * @param tenantId    lower-case id of that tenant, or null
  * @param detailFiles the tenant folder's Entra admin center authentication-details downloads (local paths)
  * @param bytes       size on disk (compressed size for gzip), to spread the reading over tasks
  */
-record InputFile(int order, String uri, String label, String tenant, List<String> detailFiles, long bytes) implements Serializable {
+record InputFile(int order, String uri, String label, String tenant, String tenantId, List<String> detailFiles, long bytes) implements Serializable {
 }

@@ -35,6 +35,8 @@ final class Outcome implements Serializable {
     long atIndex = -1, atLine = -1;
     String where, reason;
     long records, partRecords, partLines;
+    /** The end of a part: its sign-in records by the tenant of their log (Piece#byLog). */
+    java.util.HashMap<String, Long> byLog;
     long duplicates, inScope, satisfied, notSatisfied;
     final io.github.mfaeval.result.SignInPeriod.Builder period = new io.github.mfaeval.result.SignInPeriod.Builder();
     List<Finding> findings;
@@ -72,6 +74,7 @@ final class Outcome implements Serializable {
         o.records = p.records;
         o.partRecords = p.partRecords;
         o.partLines = p.partLines;
+        o.byLog = p.byLog;
         return o;
     }
 

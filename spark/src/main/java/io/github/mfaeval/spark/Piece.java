@@ -23,6 +23,7 @@ final class Piece implements Serializable {
     static final long LAST_PLACE = (1L << PLACE_BITS) - 1;
 
     final Kind kind;
+    /** Key of the tenant: of a sign-in, the one it is evaluated for; else the one its file's path names ("" if none). */
     final String tenant;
     /** {@link InputFile#order()} of the file. */
     final int file;
@@ -36,13 +37,18 @@ final class Piece implements Serializable {
     long atLine = -1;
     String where;
     String reason;
-    /** Records: of a rejection, or, at the end of a part, that it held for its tenant (sign-ins and rejected). */
+    /** Records: of a rejection, or, at the end of a part, every record it held (sign-ins of every tenant, rejected). */
     long records;
     /** At the end of a part: what the reader counted for moving later parts' positions. */
     long partRecords;
     long partLines;
     /** At the end of a part: parts follow it in the same file (its counts must reach the executors). */
     boolean followed;
+    /**
+     * At the end of a part: its sign-in records by the tenant of their log ("" when the record does not say), routed
+     * or not; with {@link #records}, what the driver needs to give each tenant its share of the file.
+     */
+    java.util.HashMap<String, Long> byLog;
 
     private Piece(Kind kind, String tenant, int file, int part, long place, SignIn signIn) {
         this(kind, tenant, file, part, signIn, ((long) part << PLACE_BITS) | place);
@@ -76,8 +82,10 @@ final class Piece implements Serializable {
         return p;
     }
 
-    static Piece partEnd(String tenant, int file, int part, long records, long partRecords, long partLines, boolean followed) {
+    static Piece partEnd(String tenant, int file, int part, long records, java.util.HashMap<String, Long> byLog,
+                         long partRecords, long partLines, boolean followed) {
         Piece p = new Piece(Kind.PART_END, tenant, file, part, LAST_PLACE, null);
+        p.byLog = byLog;
         p.records = records;
         p.partRecords = partRecords;
         p.partLines = partLines;

@@ -22,6 +22,8 @@ final class SortedGroups implements Iterator<Tuple2<String, Iterable<Piece>>> {
     private final Map<Integer, String> labels;
     /** file -> part -> {records, lines} before the part. */
     private final Map<Integer, Map<Integer, long[]>> before = new HashMap<>();
+    /** Files whose path names no tenant: their sign-in records by the tenant of their log, every part summed. */
+    private final Map<Integer, Map<String, Long>> unpathed = new HashMap<>();
     private Tuple2<String, Piece> pending;
 
     SortedGroups(Iterator<Tuple2<String, Piece>> sorted, Map<Integer, String> labels) {
@@ -34,7 +36,12 @@ final class SortedGroups implements Iterator<Tuple2<String, Iterable<Piece>>> {
                 pending = t;
                 break;
             }
-            ends.computeIfAbsent(t._2().file, f -> new TreeMap<>()).put(t._2().part, t._2());
+            Piece end = t._2();
+            ends.computeIfAbsent(end.file, f -> new TreeMap<>()).put(end.part, end);
+            if (end.tenant.isEmpty()) {
+                Map<String, Long> byLog = unpathed.computeIfAbsent(end.file, f -> new HashMap<>());
+                end.byLog.forEach((log, n) -> byLog.merge(log, n, Long::sum));
+            }
         }
         ends.forEach((file, parts) -> {
             Map<Integer, long[]> moves = new HashMap<>();
@@ -49,6 +56,21 @@ final class SortedGroups implements Iterator<Tuple2<String, Iterable<Piece>>> {
             }
             before.put(file, moves);
         });
+    }
+
+    /**
+     * The tenants with more than one sign-in file, as {@code evaluate} would count the files of their folder: the
+     * files their path gives them ({@code pathFiles}), and the files without a tenant in their path that hold
+     * their records (known from the part ends every reducer receives first).
+     */
+    java.util.Set<String> severalFiles(Map<String, Integer> pathFiles, TenantRouting routing) {
+        Map<String, Integer> files = new HashMap<>(pathFiles);
+        for (Map<String, Long> byLog : unpathed.values()) {
+            for (String tenant : routing.viewers(byLog)) files.merge(tenant, 1, Integer::sum);
+        }
+        java.util.Set<String> several = new java.util.HashSet<>();
+        files.forEach((tenant, n) -> { if (n > 1) several.add(tenant); });
+        return several;
     }
 
     @Override

@@ -52,10 +52,12 @@ import java.util.TreeMap;
 
 /**
  * The run on Spark. On the driver: the tenant folders are loaded and their tenant stage run, and the sign-in files
- * listed and matched to tenants by the tenantId of their path. On the executors: each file is read by one task,
- * its sign-ins meet their copies from every file in a shuffle by (tenant, id), and the sign-in stage runs there.
- * Spark then merges per-user and per-tenant partial results, the driver runs the user stage and writes each
- * tenant's report with the project's renderers, and the executors write every verdict to Parquet.
+ * listed and cut into parts. On the executors: each part is read by a task, each sign-in given its tenant
+ * ({@link TenantRouting}: by the tenantId= of its file's path, else by the tenant of its log), its copies from every
+ * file meet it in a shuffle by (tenant, id), and the sign-in stage runs there. Spark then merges per-user and
+ * per-tenant partial results; the driver gives each tenant its share of each file ({@link FileShares}), runs the
+ * user stage and writes each tenant's report with the project's renderers, and the executors write every verdict
+ * to Parquet.
  */
 public final class SparkJob {
     /**
@@ -115,38 +117,55 @@ public final class SparkJob {
             }
         }
 
+        TenantRouting routing = new TenantRouting(byTenantId);
+
         // Files, in reading order: each tenant folder's own sign-in files (as evaluate reads them), then --sign-ins.
         List<InputFile> files = new ArrayList<>();
         for (Tenant t : tenants.values()) {
             List<String> details = t.data().authDetailFiles.stream().map(p -> p.toAbsolutePath().toString()).toList();
             for (Path p : t.data().signInFiles()) {
-                files.add(new InputFile(files.size(), p.toAbsolutePath().toUri().toString(), p.getFileName().toString(), t.key(), details,
-                        Files.isRegularFile(p) ? Files.size(p) : 0));
+                files.add(new InputFile(files.size(), p.toAbsolutePath().toUri().toString(), p.getFileName().toString(), t.key(),
+                        t.data().tenant.getTenantId().trim().toLowerCase(Locale.ROOT), details, Files.isRegularFile(p) ? Files.size(p) : 0));
             }
         }
         ArrayNode unmatched = summary.putArray("filesOfUnknownTenants");
-        ArrayNode unattributed = summary.putArray("filesWithoutTenantId");
+        boolean unpathed = false;
         if (o.signIns() != null) {
             for (StorageFiles.Found f : StorageFiles.list(o.signIns(), hadoop)) {
                 if (f.tenantId() == null) {
-                    unattributed.add(f.label());
+                    // Its records say whose they are (TenantRouting).
+                    files.add(new InputFile(files.size(), f.uri(), f.label(), null, null, List.of(), f.bytes()));
+                    unpathed = true;
                 } else if (!byTenantId.containsKey(f.tenantId())) {
                     unmatched.add(f.label());
                 } else {
                     String key = byTenantId.get(f.tenantId());
-                    files.add(new InputFile(files.size(), f.uri(), f.label(), key, List.of(), f.bytes()));
+                    files.add(new InputFile(files.size(), f.uri(), f.label(), key, f.tenantId(), List.of(), f.bytes()));
                     // The tenant's sign-ins are not missing: they are in the storage account, not in its folder.
                     tenants.get(key).data().missing.removeIf(m -> SignInFiles.PATTERN.equals(m.getFile()));
                 }
             }
         }
-        if (unattributed.size() > 0) {
-            log.println("mfa-eval spark: " + unattributed.size() + " file(s) have no tenantId=<id> in their path and are not read, e.g. "
-                    + unattributed.get(0).asText());
-        }
         if (unmatched.size() > 0) {
             log.println("mfa-eval spark: " + unmatched.size() + " file(s) belong to tenants without a folder under "
                     + o.config() + " and are not read, e.g. " + unmatched.get(0).asText());
+        }
+        // A tenant without a file of its own may have records in the files whose path names no tenant; known only
+        // once they are read. Until then its sign-ins are not called missing; if it has none, they are again, and
+        // its tenant stage is run again as evaluate would run it (below).
+        Map<String, List<io.github.mfaeval.model.MissingInput>> maybeMissing = new HashMap<>();
+        if (unpathed) {
+            java.util.Set<String> withFiles = new java.util.HashSet<>();
+            for (InputFile f : files) if (f.tenant() != null) withFiles.add(f.tenant());
+            for (Tenant t : tenants.values()) {
+                if (withFiles.contains(t.key())) continue;
+                List<io.github.mfaeval.model.MissingInput> removed = t.data().missing.stream()
+                        .filter(m -> SignInFiles.PATTERN.equals(m.getFile())).toList();
+                if (!removed.isEmpty()) {
+                    maybeMissing.put(t.key(), removed);
+                    t.data().missing.removeAll(removed);
+                }
+            }
         }
 
         // The tenant stage, on the driver.
@@ -163,11 +182,10 @@ public final class SparkJob {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         Broadcast<RulePayload> rulesB = jsc.broadcast(payload);
         Broadcast<HashMap<String, Evaluator.SignInContext>> contextsB = jsc.broadcast(contexts);
-        HashMap<String, Integer> filesPerTenant = new HashMap<>();
-        for (InputFile f : files) filesPerTenant.merge(f.tenant(), 1, Integer::sum);
-        java.util.HashSet<String> severalFiles = new java.util.HashSet<>();
-        filesPerTenant.forEach((tenant, n) -> { if (n > 1) severalFiles.add(tenant); });
-        Broadcast<java.util.HashSet<String>> severalFilesB = jsc.broadcast(severalFiles);
+        HashMap<String, Integer> pathFiles = new HashMap<>();
+        for (InputFile f : files) if (f.tenant() != null) pathFiles.merge(f.tenant(), 1, Integer::sum);
+        Broadcast<HashMap<String, Integer>> pathFilesB = jsc.broadcast(pathFiles);
+        Broadcast<TenantRouting> routingB = jsc.broadcast(routing);
         HashMap<String, String> conf = new HashMap<>();
         hadoop.forEach(e -> conf.put(e.getKey(), e.getValue()));
         Broadcast<HashMap<String, String>> confB = jsc.broadcast(conf);
@@ -177,7 +195,7 @@ public final class SparkJob {
         List<ReadPart> parts = new ArrayList<>();
         HashMap<Integer, String> labels = new HashMap<>();
         for (InputFile f : files) {
-            parts.addAll(PartReader.parts(f, o.splitBytes()));
+            parts.addAll(PartReader.parts(f, o.splitBytes(), hadoop));
             labels.put(f.order(), f.label());
         }
         Broadcast<HashMap<Integer, String>> labelsB = jsc.broadcast(labels);
@@ -188,11 +206,14 @@ public final class SparkJob {
             confB.value().forEach(c::set);
             List<ReadPart> mine = new ArrayList<>();
             tasks.forEachRemaining(mine::addAll);
-            return new StreamedPieces(mine, c, reducers);
+            return new StreamedPieces(mine, c, routingB.value(), reducers);
         });
         JavaRDD<Outcome> outcomes = pieces.repartitionAndSortWithinPartitions(new PieceShuffle(partitions), new PieceShuffle.KeyOrder())
-                .mapPartitions(sorted -> new SignInStageTask(new SortedGroups(sorted, labelsB.value()), rulesB.value().ruleBase(),
-                        contextsB.value(), severalFilesB.value()))
+                .mapPartitions(sorted -> {
+                    SortedGroups groups = new SortedGroups(sorted, labelsB.value());
+                    return new SignInStageTask(groups, rulesB.value().ruleBase(), contextsB.value(),
+                            groups.severalFiles(pathFilesB.value(), routingB.value()));
+                })
                 .persist(StorageLevel.MEMORY_AND_DISK_SER());
 
         // Spark merges the partial results: per tenant, and per user (the aggregation that needs a shuffle).
@@ -207,8 +228,28 @@ public final class SparkJob {
         writeParquet(outcomes, o.out().resolve("signins").toAbsolutePath().toUri().toString());
         outcomes.unpersist(false);
 
+        // Each file's share of each tenant's report, and what no tenant's report holds.
+        FileShares shares = new FileShares(files, readParts, routing);
+        ArrayNode notEvaluated = summary.putArray("recordsNotEvaluated");
+        for (FileShares.NotEvaluated n : shares.notEvaluated) {
+            ObjectNode row = notEvaluated.addObject();
+            row.put("file", n.file());
+            if (n.tenantId() != null) row.put("tenantId", n.tenantId());
+            row.put("records", n.records());
+            row.put("reason", n.reason());
+            if (!n.rejected().isEmpty()) {
+                Evaluator.SignInTotals rejected = new Evaluator.SignInTotals();
+                assemble(List.of(new FileShares.Share(n.input(), n.rejected(), n.records(), Map.of())), labels, rejected);
+                row.putPOJO("rejected", rejected.rejected);
+            }
+        }
+        if (!shares.notEvaluated.isEmpty()) {
+            log.println("mfa-eval spark: " + shares.notEvaluatedRecords() + " sign-in record(s) could not be given to a tenant with a folder "
+                    + "and are not evaluated (summary.json, recordsNotEvaluated), e.g. " + shares.notEvaluated.get(0).file() + ": "
+                    + shares.notEvaluated.get(0).reason());
+        }
+
         // The user stage and the report, per tenant, on the driver.
-        Map<String, List<Outcome>> readOf = group(readParts);
         Map<String, List<Outcome>> usersOf = group(userParts);
         Map<String, List<Outcome>> listedOf = group(listedVerdicts);
         Map<String, Report.Status> statuses = new LinkedHashMap<>();
@@ -216,11 +257,15 @@ public final class SparkJob {
         int exit = 0;
         for (Tenant t : tenants.values()) {
             Evaluator.SignInTotals totals = new Evaluator.SignInTotals();
-            List<Outcome> read = new ArrayList<>(readOf.getOrDefault(t.key(), List.of()));
-            read.sort(Comparator.comparingInt((Outcome x) -> x.file).thenComparingLong(x -> x.seq));
-            assemble(read, labels, totals);
+            List<FileShares.Share> mine = shares.byTenant.getOrDefault(t.key(), List.of());
+            assemble(mine, labels, totals);
             Outcome part = tenantParts.get(t.key());
             Evaluator.TenantStage stage = stages.get(t.key());
+            if (mine.isEmpty() && maybeMissing.containsKey(t.key())) {
+                // No file holds its records after all: its sign-ins are missing, as evaluate says of an empty folder.
+                t.data().missing.addAll(maybeMissing.get(t.key()));
+                stage = evaluator.tenantStage(t.data(), t.data().tenant.evaluationDate(o.asOf()));
+            }
             if (part != null) {
                 totals.duplicates = part.duplicates;
                 totals.inScope = part.inScope;
@@ -258,7 +303,8 @@ public final class SparkJob {
             row.putPOJO("summary", report.summary());
             if (report.status() != Report.Status.READY) exit = Math.max(exit, 1);
         }
-        if (!failed.isEmpty()) exit = 3;
+        // Sign-ins that no report holds fail the run closed, as a tenant folder that cannot be used does.
+        if (!failed.isEmpty() || unmatched.size() > 0 || !shares.notEvaluated.isEmpty()) exit = 3;
         summary.put("asOf", (o.asOf() != null ? o.asOf() : java.time.LocalDate.now(java.time.ZoneOffset.UTC)).toString());
         summary.put("rulesFingerprint", rules.fingerprint());
         summary.put("signInFiles", files.size());
@@ -271,9 +317,11 @@ public final class SparkJob {
 
     /**
      * Puts each file's parts back together, in order, as reading it whole does: positions of rejections in later
-     * parts moved by the records and lines before them, the first rejections of the file listed and the rest summed up.
+     * parts moved by the records and lines before them, the first rejections of the file listed and the rest summed
+     * up; each file counted with the tenant's share of its records, and its records of other tenants' logs left out
+     * as evaluate leaves them out (same warning).
      */
-    private static void assemble(List<Outcome> read, Map<Integer, String> labels, Evaluator.SignInTotals totals) {
+    private static void assemble(List<FileShares.Share> shares, Map<Integer, String> labels, Evaluator.SignInTotals totals) {
         SignInReader.Sink sink = new SignInReader.Sink() {
             @Override
             public void signIn(io.github.mfaeval.model.SignIn signIn, io.github.mfaeval.load.SignInKind kind) {
@@ -286,24 +334,20 @@ public final class SparkJob {
                 totals.rejected.add(r);
             }
         };
-        int i = 0;
-        while (i < read.size()) {
-            int file = read.get(i).file;
-            String label = labels.get(file);
+        for (FileShares.Share share : shares) {
+            String label = labels.get(share.file().order());
             SignInReader.FileAssembler assembler = new SignInReader.FileAssembler(label, sink);
-            long records = 0;
-            for (; i < read.size() && read.get(i).file == file; i++) {
-                Outcome x = read.get(i);
+            for (Outcome x : share.read()) {
                 if (x.kind == Outcome.Kind.PART_END) {
-                    records += x.records;
                     assembler.add(new SignInReader.PartResult(null, null, null, x.partRecords, x.partLines));
                 } else {
                     assembler.rejected(x.atIndex < 0 ? null : new JsonRecords.Position(x.atIndex, x.atLine), x.where, x.reason, x.records);
                 }
             }
             assembler.finish();
-            totals.read += records;
-            totals.recordsPerFile.put(label, records);
+            totals.read += share.records();
+            totals.recordsPerFile.put(label, share.records());
+            totals.otherTenants.add(label, share.others());
         }
     }
 

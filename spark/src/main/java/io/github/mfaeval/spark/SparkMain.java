@@ -27,7 +27,8 @@ import java.util.concurrent.Callable;
                 "0:every tenant READY",
                 "1:some tenant ACTION_REQUIRED or INCOMPLETE",
                 "2:bad arguments, rule error, unreadable input or output",
-                "3:some tenant folder could not be used (the others were evaluated)"})
+                "3:some tenant folder could not be used, or some sign-ins could not be given to a tenant folder",
+                "  (summary.json: failedTenants, recordsNotEvaluated, filesOfUnknownTenants; the others were evaluated)"})
 public final class SparkMain implements Callable<Integer> {
     @Option(names = "--master", paramLabel = "URL",
             description = "Spark master, e.g. 'local[2]' (default: what spark-submit or the environment sets).")
@@ -39,7 +40,8 @@ public final class SparkMain implements Callable<Integer> {
 
     @Option(names = "--sign-ins", paramLabel = "PATH",
             description = "Sign-in files: a file, a folder or a glob, local or on any Hadoop file system (abfss://, s3a://, hdfs://), "
-                    + "e.g. the storage account's insights-logs-*/tenantId=<id>/y=/m=/d=/h=/m=00/PT1H.json.")
+                    + "e.g. the storage account's insights-logs-*/tenantId=<id>/y=/m=/d=/h=/m=00/PT1H.json; in a file whose path names no "
+                    + "tenantId=, each record goes to the tenant of its own tenantId.")
     String signIns;
 
     @Option(names = "--out", required = true, paramLabel = "OUT",

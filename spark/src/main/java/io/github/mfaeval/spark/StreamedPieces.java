@@ -26,16 +26,18 @@ final class StreamedPieces implements Iterator<Tuple2<String, Piece>> {
     private volatile boolean closed;
     private Object next;
 
-    StreamedPieces(List<ReadPart> parts, Configuration conf, int reducers) {
+    StreamedPieces(List<ReadPart> parts, Configuration conf, TenantRouting routing, int reducers) {
         Thread reader = new Thread(() -> {
             Object last = END;
             try {
                 for (ReadPart p : parts) {
-                    PartReader.read(p, conf, piece -> {
+                    PartReader.read(p, conf, routing, piece -> {
                         put(new Tuple2<>(piece.key(), piece));
                         // The end of a part that other parts of its file follow goes to every reducer too: they move
-                        // the positions of those later parts' sign-ins before judging them (SortedGroups).
-                        if (piece.kind == Piece.Kind.PART_END && piece.followed) {
+                        // the positions of those later parts' sign-ins before judging them (SortedGroups). So does
+                        // every part end of a file whose path names no tenant: its counts by tenant say which tenants
+                        // read it, and so which have several sign-in files (SignInStageTask).
+                        if (piece.kind == Piece.Kind.PART_END && (piece.followed || p.file().tenant() == null)) {
                             for (int r = 0; r < reducers; r++) put(new Tuple2<>(PieceShuffle.partEndKey(r, piece), piece));
                         }
                     });

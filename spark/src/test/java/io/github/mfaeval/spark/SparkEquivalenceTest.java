@@ -36,6 +36,11 @@ import static org.junit.jupiter.api.Assertions.fail;
  * the folder the tenant was read from and the file labels ("a/b/PT1H.json" against "a_b_PT1H.json").
  * One more tenant has all its sign-ins in one large hourly file (a broken line and repeated records in it), which the
  * job reads in several line ranges on several tasks: its report must be the same as evaluate's too, positions included.
+ * Two tenants share a file whose path names no tenant (a lake export): each record goes to the tenant of its own log
+ * (the envelope's tenantId), and each tenant's report equals evaluate's on a copy of the whole file, where the other
+ * tenant's records are left out with a warning; its broken line is in both reports, with its line. A record of one
+ * tenant in another's storage path, a record of a tenant without a folder and a record without any tenantId are in
+ * no report: they are counted in summary.json and the run exits 3. A tenant without any sign-in says they are missing.
  */
 class SparkEquivalenceTest {
     static final String AS_OF = "2026-11-30";
@@ -48,6 +53,14 @@ class SparkEquivalenceTest {
     static String largeFile;
     static int largeBrokenLine;
     static final String BROKEN = "{\"time\": \"2026-11-02T05:00:00Z\", \"category\": \"SignInLogs\", \"properties\": {\"id\": ";
+    /** A file of two tenants' logs, its path naming none; the tenants whose records are mixed in it. */
+    static final String MIXED = "lake/signins/y=2026/m=11/d=02/h=05/part-00000.json";
+    static final int[] MIXED_TENANTS = {1, 2};
+    /** A tenant with a folder and no sign-in anywhere. */
+    static final int SILENT = TENANTS + 1;
+    static final String UNKNOWN_TENANT = "00000000-0000-0000-0000-0000000000ff";
+    static String contradicted;
+    static int mixedBrokenLine;
 
     static Path config, storage, out;
     static final Map<String, String> tenantIds = new TreeMap<>();
@@ -90,7 +103,10 @@ class SparkEquivalenceTest {
                         JsonNode graph = StorageAccountLayout.JSON.readTree(line);
                         String file = StorageAccountLayout.fileOf(tenantId, graph);
                         String record = StorageAccountLayout.envelope(tenantId, graph);
-                        layout.add(file, record);
+                        // Some records of two tenants are in the lake's file instead (a few in both places).
+                        boolean mixed = i == MIXED_TENANTS[0] || i == MIXED_TENANTS[1] ? n % 5 == 2 : false;
+                        layout.add(mixed ? MIXED : file, record);
+                        if (mixed && n % 10 == 2) layout.add(file, record);
                         // Diagnostic settings deliver some records twice, in the next hour's blob.
                         if (n++ % 37 == 0) layout.add(file.replaceFirst("/h=(\\d\\d)/", "/h=$1x/").replace("x/", "-late/"), record);
                     }
@@ -100,8 +116,36 @@ class SparkEquivalenceTest {
         // A broken line in the middle of the first tenant's first file, and gzip for every third file.
         String first = layout.files.keySet().stream().filter(k -> k.contains(tenantIds.get(TenantGenerator.folderName(0)))).findFirst().orElseThrow();
         layout.files.get(first).add(1, BROKEN);
+        // In the first tenant's storage path, a record of the third tenant's log (its own copy is in its own files).
+        String third = layout.files.keySet().stream().filter(k -> k.contains(tenantIds.get(TenantGenerator.folderName(2)))).findFirst().orElseThrow();
+        contradicted = first;
+        layout.add(first, layout.files.get(third).get(0));
+        // In the lake's file: a broken line, and a record of a tenant without a folder.
+        List<String> lake = layout.files.get(MIXED);
+        JsonNode someone = StorageAccountLayout.JSON.readTree(lake.get(0)).path("properties").deepCopy();
+        ((ObjectNode) someone).put("id", "ffffffff-0000-4000-8000-000000000001");
+        lake.add(lake.size() / 2, StorageAccountLayout.envelope(UNKNOWN_TENANT, someone));
+        mixedBrokenLine = 4;
+        lake.add(mixedBrokenLine - 1, BROKEN);
+        // A Graph export that says no tenant, in a path that names none.
+        ((ObjectNode) someone).put("id", "ffffffff-0000-4000-8000-000000000002");
+        layout.add("exports/signIns.json", StorageAccountLayout.JSON.writeValueAsString(someone));
+        // A tenant with its configuration and no sign-in at all.
+        Path silent = generated.resolve(TenantGenerator.folderName(SILENT));
+        new TenantGenerator(17, 10, 20, false).write(SILENT, silent);
+        tenantIds.put(TenantGenerator.folderName(SILENT), StorageAccountLayout.JSON.readTree(silent.resolve("tenant.json").toFile()).path("tenantId").asText());
+        Files.createDirectories(config.resolve(TenantGenerator.folderName(SILENT)));
+        try (Stream<Path> files = Files.list(silent)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                if (!SignInFiles.isSignInName(f.getFileName().toString())) {
+                    Files.copy(f, config.resolve(TenantGenerator.folderName(SILENT)).resolve(f.getFileName()));
+                }
+            }
+        }
         int k = 0;
         for (String f : layout.files.keySet()) if (k++ % 3 == 0) gzipped.add(f);
+        gzipped.remove(MIXED);
+        gzipped.remove("exports/signIns.json");
         // The large tenant: every sign-in in one plain hourly file, some repeated further on, a broken line at 70%.
         String large = TenantGenerator.folderName(LARGE);
         Path largeFolder = generated.resolve(large);
@@ -137,6 +181,7 @@ class SparkEquivalenceTest {
             tenantIds.forEach((name, id) -> {
                 if (id.equalsIgnoreCase(tenantId)) labelsOf.computeIfAbsent(name, x -> new ArrayList<>()).add(label);
             });
+            if (label.equals(MIXED)) for (int i : MIXED_TENANTS) labelsOf.computeIfAbsent(TenantGenerator.folderName(i), x -> new ArrayList<>()).add(label);
         }
         sparkExit = SparkMain.run(spark, "--config", config.toString(), "--sign-ins", storage.toString(),
                 "--out", out.toString(), "--as-of", AS_OF, "--rules", RULES.toString(), "--partitions", "3", "--split-mb", SPLIT_MB);
@@ -144,21 +189,21 @@ class SparkEquivalenceTest {
 
     @Test
     void everyTenantsReportEqualsEvaluates() throws IOException {
-        assertTrue(sparkExit == 0 || sparkExit == 1, "spark exit code " + sparkExit);
+        assertEquals(3, sparkExit, "records no report holds fail the run");
         for (String name : tenantIds.keySet()) {
             Path folder = WORK.resolve("evaluate").resolve(name);
             Files.createDirectories(folder);
             try (Stream<Path> files = Files.list(config.resolve(name))) {
                 for (Path f : (Iterable<Path>) files::iterator) Files.copy(f, folder.resolve(f.getFileName()));
             }
-            for (String label : labelsOf.get(name)) Files.copy(storage.resolve(label), folder.resolve(flat(label)));
+            for (String label : labelsOf.getOrDefault(name, List.of())) Files.copy(storage.resolve(label), folder.resolve(flat(label)));
             Path expectedFile = WORK.resolve("evaluate").resolve(name + ".json");
             int exit = Main.run("evaluate", folder.toString(), "--format", "json", "--as-of", AS_OF, "--rules", RULES.toString(),
                     "--output", expectedFile.toString());
             assertTrue(exit == 0 || exit == 1, name + ": evaluate exit code " + exit);
 
             String sparkText = Files.readString(out.resolve("tenants").resolve(name).resolve("report.json"));
-            for (String label : labelsOf.get(name)) sparkText = sparkText.replace("\"" + label, "\"" + flat(label));
+            for (String label : labelsOf.getOrDefault(name, List.of())) sparkText = sparkText.replace("\"" + label, "\"" + flat(label));
             ObjectNode spark = (ObjectNode) StorageAccountLayout.JSON.readTree(sparkText);
             ObjectNode expected = (ObjectNode) StorageAccountLayout.JSON.readTree(expectedFile.toFile());
             ((ObjectNode) spark.get("inputs")).remove("folder");
@@ -168,6 +213,11 @@ class SparkEquivalenceTest {
             if (!differences.isEmpty()) {
                 fail(name + ": the Spark report differs from evaluate's in " + differences.size() + " place(s), first: "
                         + String.join("\n", differences.subList(0, Math.min(10, differences.size()))));
+            }
+            if (name.equals(TenantGenerator.folderName(SILENT))) {
+                assertEquals(0, expected.path("summary").path("signInsRead").asLong());
+                assertTrue(expected.path("inputs").path("missing").toString().contains("signIn"), expected.path("inputs").toString());
+                continue;
             }
             assertTrue(expected.path("signIns").size() > 0, name + ": the comparison should cover listed sign-ins");
             assertTrue(expected.path("summary").path("signInsDuplicate").asLong() > 0, name + ": duplicates expected");
@@ -188,9 +238,42 @@ class SparkEquivalenceTest {
     }
 
     @Test
+    void eachTenantReadsItsRecordsOfTheMixedFileAndItsBrokenLine() throws IOException {
+        for (int i : MIXED_TENANTS) {
+            String name = TenantGenerator.folderName(i);
+            JsonNode report = StorageAccountLayout.JSON.readTree(out.resolve("tenants").resolve(name).resolve("report.json").toFile());
+            long own = 0;
+            for (JsonNode f : report.path("inputs").path("files")) if (f.path("name").asText().equals(MIXED)) own = f.path("records").asLong();
+            assertTrue(own > 10, name + ": its records of " + MIXED + ": " + own);
+            JsonNode rejected = report.path("inputs").path("rejected");
+            assertEquals(1, rejected.size(), rejected.toString());
+            assertEquals(MIXED, rejected.get(0).path("file").asText());
+            assertTrue(rejected.get(0).path("record").asText().endsWith("(line " + mixedBrokenLine + ")"), rejected.toString());
+            String warning = report.path("inputs").path("warnings").get(0).asText();
+            String other = tenantIds.get(TenantGenerator.folderName(MIXED_TENANTS[0] == i ? MIXED_TENANTS[1] : MIXED_TENANTS[0]));
+            assertTrue(warning.startsWith(MIXED + ": ") && warning.contains(other + ": ") && warning.contains(UNKNOWN_TENANT + ": 1"), warning);
+        }
+    }
+
+    @Test
+    void recordsNoReportHoldsAreCountedInTheSummary() throws IOException {
+        JsonNode summary = StorageAccountLayout.JSON.readTree(out.resolve("summary.json").toFile());
+        Map<String, String> notEvaluated = new TreeMap<>();
+        for (JsonNode n : summary.path("recordsNotEvaluated")) {
+            notEvaluated.put(n.path("file").asText() + " " + n.path("tenantId").asText("-") + " " + n.path("records").asLong(), n.path("reason").asText());
+        }
+        String third = tenantIds.get(TenantGenerator.folderName(2));
+        String firstFile = labelsOf.get(TenantGenerator.folderName(0)).stream().filter(l -> l.startsWith(contradicted)).findFirst().orElseThrow();
+        assertEquals(Map.of(
+                firstFile + " " + third + " 1", "the record's tenantId contradicts tenantId=" + tenantIds.get(TenantGenerator.folderName(0)) + " in its path",
+                MIXED + " " + UNKNOWN_TENANT + " 1", "no tenant folder under --config has this tenantId",
+                "exports/signIns.json - 1", "no tenantId, in the record or in its path"), notEvaluated);
+    }
+
+    @Test
     void theLargeFileIsReadInSeveralLineRangesAndItsBrokenLineKeepsItsLine() throws IOException {
-        InputFile f = new InputFile(0, storage.resolve(largeFile).toUri().toString(), largeFile, "t", List.of(), Files.size(storage.resolve(largeFile)));
-        List<ReadPart> parts = PartReader.parts(f, (long) (Double.parseDouble(SPLIT_MB) * 1024 * 1024));
+        InputFile f = new InputFile(0, storage.resolve(largeFile).toUri().toString(), largeFile, "t", "id", List.of(), Files.size(storage.resolve(largeFile)));
+        List<ReadPart> parts = PartReader.parts(f, (long) (Double.parseDouble(SPLIT_MB) * 1024 * 1024), null);
         assertTrue(parts.size() >= 4, "the large file should be read in several parts, not " + parts.size());
         assertTrue(ReadTasks.bins(parts, 2, (long) (Double.parseDouble(SPLIT_MB) * 1024 * 1024)).size() >= 4, "and by several tasks");
         long brokenAt = new String(Files.readAllBytes(storage.resolve(largeFile)), StandardCharsets.ISO_8859_1).indexOf(BROKEN);
@@ -201,6 +284,51 @@ class SparkEquivalenceTest {
         assertEquals(1, rejected.size(), rejected.toString());
         assertEquals(largeFile, rejected.get(0).path("file").asText());
         assertTrue(rejected.get(0).path("record").asText().endsWith("(line " + largeBrokenLine + ")"), rejected.toString());
+    }
+
+    @Test
+    void filesReadThroughHadoopAreCutAndReadAsLocalOnesAre() throws IOException {
+        long partBytes = (long) (Double.parseDouble(SPLIT_MB) * 1024 * 1024);
+        org.apache.hadoop.conf.Configuration hadoop = spark.sparkContext().hadoopConfiguration();
+        org.apache.hadoop.conf.Configuration remote = new org.apache.hadoop.conf.Configuration(hadoop);
+        remote.setBoolean(PartReader.THROUGH_HADOOP, true);
+        InputFile f = new InputFile(0, storage.resolve(largeFile).toUri().toString(), largeFile, "t", "id", List.of(), Files.size(storage.resolve(largeFile)));
+        List<ReadPart> local = PartReader.parts(f, partBytes, null);
+        List<ReadPart> throughHadoop = PartReader.parts(f, partBytes, remote);
+        assertTrue(throughHadoop.size() >= 4, "several line ranges, not " + throughHadoop.size());
+        assertEquals(local, throughHadoop, "the same cuts, found by positioned reads through Hadoop");
+
+        // The job again, every file through Hadoop's FileSystem (seek and bounded reads of each line range; gzip
+        // files copied whole), for the tenant of the large file and the first tenant (gzip files, a broken line).
+        String first = TenantGenerator.folderName(0);
+        String large = TenantGenerator.folderName(LARGE);
+        Path config2 = WORK.resolve("config-hadoop");
+        Path out2 = WORK.resolve("out-hadoop");
+        for (String name : List.of(first, large)) {
+            Files.createDirectories(config2.resolve(name));
+            try (Stream<Path> files = Files.list(config.resolve(name))) {
+                for (Path x : (Iterable<Path>) files::iterator) Files.copy(x, config2.resolve(name).resolve(x.getFileName()));
+            }
+        }
+        String glob = storage + "/*/tenantId={" + tenantIds.get(first) + "," + tenantIds.get(large) + "}/*/*/*/*/*/*";
+        hadoop.setBoolean(PartReader.THROUGH_HADOOP, true);
+        int exit;
+        try {
+            exit = SparkMain.run(spark, "--config", config2.toString(), "--sign-ins", glob, "--out", out2.toString(), "--as-of", AS_OF,
+                    "--rules", RULES.toString(), "--partitions", "2", "--split-mb", SPLIT_MB);
+        } finally {
+            hadoop.unset(PartReader.THROUGH_HADOOP);
+        }
+        assertEquals(3, exit, "the first tenant's file still holds the third tenant's record (summary.json)");
+        for (String name : List.of(first, large)) {
+            ObjectNode viaHadoop = (ObjectNode) readReport(out2.resolve("tenants").resolve(name).resolve("report.json"));
+            ObjectNode direct = (ObjectNode) readReport(out.resolve("tenants").resolve(name).resolve("report.json"));
+            ((ObjectNode) viaHadoop.get("inputs")).remove("folder");
+            ((ObjectNode) direct.get("inputs")).remove("folder");
+            List<String> differences = new ArrayList<>();
+            diff("", direct, viaHadoop, differences);
+            assertEquals(List.of(), differences, name);
+        }
     }
 
     @Test

@@ -124,27 +124,46 @@ public final class SignInReader {
             return List.of(Part.whole(file));
         }
         List<Part> parts = new ArrayList<>();
-        long start = bom;
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            while (partBytes < size && size - start > partBytes + partBytes / 2) {
-                long cut = lineStartAtOrAfter(ch, start + partBytes, Math.min(size, start + partBytes + TextInput.DEFAULT_MAX_RECORD_CHARS));
-                // no line end within the longest line allowed: the rest stays one part, which refuses that line
-                if (cut < 0 || cut >= size) break;
-                parts.add(new Part(file, start, cut, true));
-                start = cut;
-            }
+            long[] cuts = lineCuts(size, bom, partBytes, (position, b) -> ch.read(ByteBuffer.wrap(b), position));
+            for (int i = 0; i + 1 < cuts.length; i++) parts.add(new Part(file, cuts[i], cuts[i + 1], true));
         } catch (IOException e) {
             return List.of(Part.whole(file));
         }
-        parts.add(new Part(file, start, size, true));
         return parts;
+    }
+
+    /** Reads bytes at a position of a file, as many as it can up to {@code b.length}; -1 or 0 at its end. */
+    public interface PositionedReads {
+        int read(long position, byte[] b) throws IOException;
+    }
+
+    /**
+     * Where a plain UTF-8 NDJSON file of {@code size} bytes (its text starting at {@code start}, after any byte-order
+     * mark) is cut into line ranges of about {@code partBytes}: the offsets of each part's first byte, then the size.
+     * A few reads near each cut, never the whole file; {@link #split} for a local file, a cluster's file system for
+     * its own (each part then read by {@link #readLines}).
+     */
+    public static long[] lineCuts(long size, long start, long partBytes, PositionedReads in) throws IOException {
+        List<Long> cuts = new ArrayList<>();
+        cuts.add(start);
+        while (partBytes < size && size - start > partBytes + partBytes / 2) {
+            long cut = lineStartAtOrAfter(in, start + partBytes, Math.min(size, start + partBytes + TextInput.DEFAULT_MAX_RECORD_CHARS));
+            // no line end within the longest line allowed: the rest stays one part, which refuses that line
+            if (cut < 0 || cut >= size) break;
+            cuts.add(cut);
+            start = cut;
+        }
+        cuts.add(size);
+        return cuts.stream().mapToLong(Long::longValue).toArray();
     }
 
     /** The one line of a plain UTF-8 NDJSON file that starts at {@code offset}, as a part. */
     static Part lineAt(Path file, long offset) throws IOException {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = ch.size();
-            long end = lineStartAtOrAfter(ch, offset, Math.min(size, offset + TextInput.DEFAULT_MAX_RECORD_CHARS + 1L));
+            long end = lineStartAtOrAfter((position, b) -> ch.read(ByteBuffer.wrap(b), position), offset,
+                    Math.min(size, offset + TextInput.DEFAULT_MAX_RECORD_CHARS + 1L));
             return new Part(file, offset, end < 0 ? size : end, true);
         }
     }
@@ -157,15 +176,14 @@ public final class SignInReader {
     }
 
     /** The offset just after the first '\n' at or after {@code from} and before {@code until}, or -1. */
-    private static long lineStartAtOrAfter(FileChannel ch, long from, long until) throws IOException {
-        ByteBuffer b = ByteBuffer.allocate(1 << 16);
+    private static long lineStartAtOrAfter(PositionedReads in, long from, long until) throws IOException {
+        byte[] b = new byte[1 << 16];
         long at = from;
         while (at < until) {
-            b.clear();
-            int n = ch.read(b, at);
+            int n = in.read(at, b);
             if (n <= 0) return -1;
             for (int i = 0; i < n; i++) {
-                if (b.get(i) == '\n') return at + i + 1;
+                if (b[i] == '\n') return at + i + 1;
             }
             at += n;
         }
@@ -176,24 +194,42 @@ public final class SignInReader {
     public static PartResult read(Part part, PortalAuthDetails details, PartSink sink) {
         Path file = part.file();
         String name = file.getFileName().toString();
-        Records records = new Records(name, details, sink);
         if (part.lines()) {
-            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            return readLines(name, part.start(), part.end(), details, sink, () -> {
+                FileChannel ch = FileChannel.open(file, StandardOpenOption.READ);
                 // positioned, not skipped: skipping would read every part before this one again
                 ch.position(part.start());
-                InputStream in = new BoundedInput(java.nio.channels.Channels.newInputStream(ch), part.end() - part.start());
-                ByteLines lines = new ByteLines(in, TextInput.DEFAULT_MAX_RECORD_CHARS);
-                long n = JsonSignIns.readLines(lines, records.fast(), records.hint, name, records);
-                return new PartResult(records.container, records.dialect, "", n, lines.newlines());
-            } catch (IOException e) {
-                sink.rejected(null, "", unreadable(e) + (records.total > 0 ? " after " + records.total + " records of bytes "
-                        + part.start() + "-" + part.end() + "; the rest of them are not read" : ""), 1);
-                return new PartResult(records.container, records.dialect, "", 0, 0);
-            }
+                return java.nio.channels.Channels.newInputStream(ch);
+            });
         }
+        Records records = new Records(name, details, sink);
         String description = readWhole(file, name, records);
         return new PartResult(description == null ? records.container : description, description == null ? records.dialect : null,
                 records.encoding, 0, 0);
+    }
+
+    /** Opens a file at the start of a part; the stream is closed after the part is read. */
+    public interface PartOpener {
+        InputStream open() throws IOException;
+    }
+
+    /**
+     * Reads the whole lines between two byte offsets of a plain UTF-8 NDJSON file named {@code name} (a {@link Part}
+     * with {@code lines}, such as {@link #split} cuts), from a stream {@code opener} opens at {@code start}: for a file
+     * that is not on a local disk (a cluster's file system, which seeks), as for one that is.
+     */
+    public static PartResult readLines(String name, long start, long end, PortalAuthDetails details, PartSink sink, PartOpener opener) {
+        Records records = new Records(name, details, sink);
+        try (InputStream raw = opener.open()) {
+            InputStream in = new BoundedInput(raw, end - start);
+            ByteLines lines = new ByteLines(in, TextInput.DEFAULT_MAX_RECORD_CHARS);
+            long n = JsonSignIns.readLines(lines, records.fast(), records.hint, name, records);
+            return new PartResult(records.container, records.dialect, "", n, lines.newlines());
+        } catch (IOException e) {
+            sink.rejected(null, "", unreadable(e) + (records.total > 0 ? " after " + records.total + " records of bytes "
+                    + start + "-" + end + "; the rest of them are not read" : ""), 1);
+            return new PartResult(records.container, records.dialect, "", 0, 0);
+        }
     }
 
     /** Null when read (the records say how), else what the file is when it cannot be read as records. */

@@ -38,7 +38,16 @@ public record Sniff(Kind kind, boolean gzip, String encoding, String firstLine, 
     }
 
     public static Sniff of(Path file) throws IOException {
-        try (TextInput in = TextInput.open(file)) {
+        return of(file.getFileName().toString(), TextInput.open(file));
+    }
+
+    /** What the file named {@code fileName} is, from its bytes (a stream at its start, closed here). */
+    public static Sniff of(String fileName, java.io.InputStream bytes) throws IOException {
+        return of(fileName, TextInput.open(bytes, TextInput.DEFAULT_MAX_RECORD_CHARS));
+    }
+
+    private static Sniff of(String fileName, TextInput opened) throws IOException {
+        try (TextInput in = opened) {
             // Only as much as the judgement looks at: the first line (after leading white space) and at least
             // HEAD_MIN characters. Reading a whole PEEK of every file cost a small tenant more than its records.
             char[] buf = new char[Math.min(PEEK, 1 << 14)];
@@ -61,7 +70,7 @@ public record Sniff(Kind kind, boolean gzip, String encoding, String firstLine, 
                 // a truncated gzip file: judge by what came before the break; reading reports the break where it is
                 if (n == 0) throw e;
             }
-            String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).replaceAll("\\.gz$", "");
+            String name = fileName.toLowerCase(java.util.Locale.ROOT).replaceAll("\\.gz$", "");
             return judge(new String(buf, 0, n), in.isGzip(), in.encoding(), name.endsWith(".jsonl") || name.endsWith(".ndjson"));
         }
     }

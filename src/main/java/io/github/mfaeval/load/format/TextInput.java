@@ -96,7 +96,12 @@ public final class TextInput extends Reader {
     }
 
     public static TextInput open(Path file, int maxRecordChars) throws IOException {
-        InputStream raw = new BufferedInputStream(Files.newInputStream(file), BUFFER);
+        return open(Files.newInputStream(file), maxRecordChars);
+    }
+
+    /** A file's bytes from its start, from wherever they are (a cluster's file system); closed with the TextInput. */
+    public static TextInput open(InputStream bytes, int maxRecordChars) throws IOException {
+        InputStream raw = new BufferedInputStream(bytes, BUFFER);
         try {
             PushbackInputStream plain = new PushbackInputStream(raw, 4);
             boolean gzip = startsWith(plain, 0x1f, 0x8b);
