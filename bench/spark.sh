@@ -87,7 +87,8 @@ awk -v n="$read_e" -v b="$bytes" -v files="$files" -v e="$(echo "$t1 - $t0" | bc
   printf "spark / evaluate:      %7.2f (wall)\n", (n / s) / (n / e)
 }'
 # Per stage of the Spark job: tasks, task CPU seconds, sign-ins per task CPU second, shuffle written and read.
-# Spark 4 writes the event log as a folder (eventlog_v2_<app>/events_1_<app>, beside an appstatus file).
+# Spark 4 writes the event log as a folder (eventlog_v2_<app>/events_1_<app>, beside an appstatus file and the
+# Hadoop checksum files .*.crc, which are binary: only the events_* files are read).
 jq -r --argjson n "$read_e" -s '
   def acc($name): ([.["Stage Info"].Accumulables[]? | select(.Name == $name) | .Value | tonumber] | add // 0);
   .[] | select(.Event == "SparkListenerStageCompleted")
@@ -97,5 +98,5 @@ jq -r --argjson n "$read_e" -s '
      (acc("internal.metrics.shuffle.read.localBytesRead") + acc("internal.metrics.shuffle.read.remoteBytesRead")),
      (.["Stage Info"]["Stage Name"] | split(" at ")[0])]
   | "stage \(.[0]) \(.[7]): \(.[1]) tasks, \(.[2] * 10 | floor / 10) task CPU s (\(if .[2] > 0 then ($n / .[2] | floor) else "-" end) sign-ins per CPU s), run \(.[3] * 10 | floor / 10) s, shuffle written \(.[4] / 1048576 * 10 | floor / 10) MB in \(.[5]) records (\(.[4] / $n | floor) bytes per sign-in), read \(.[6] / 1048576 * 10 | floor / 10) MB"
-' $(find "$work/events" -type f ! -name 'appstatus*') || echo "bench/spark: no Spark event log to read" >&2
+' $(find "$work/events" -type f -name 'events_*' ! -name '*.crc') || echo "bench/spark: no Spark event log to read" >&2
 $keep || rm -rf "$work"
