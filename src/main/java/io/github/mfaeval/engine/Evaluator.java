@@ -425,9 +425,12 @@ public final class Evaluator {
             List<Object> chunk = new ArrayList<>(users.subList(Math.min(i, users.size()), Math.min(users.size(), i + CHUNK)));
             if (i == 0) chunk.add(period);
             // The assignment stage derives facts about these users (how far each policy reaches them); the user
-            // stage then reads them as finished facts.
+            // stage then reads them as finished facts, only those of the types its rules match (not the
+            // intermediate PolicyMatch facts, one per matching condition).
             List<Object> derived = new ArrayList<>();
-            run(Stage.ASSIGNMENT, assignmentContext, chunk, findings, new TreeSet<>(), s -> derived.addAll(derivedFacts(s)));
+            run(Stage.ASSIGNMENT, assignmentContext, chunk, findings, new TreeSet<>(), s -> {
+                for (Object fact : derivedFacts(s)) if (rules.reads(Stage.USER, fact.getClass())) derived.add(fact);
+            });
             chunk.addAll(derived);
             run(Stage.USER, userContext, chunk, findings, fired, s -> { });
         }

@@ -36,6 +36,7 @@ public final class RuleBase {
     private final List<ReferenceFact> reference;
     private final Set<String> referenceRules;
     private final Map<Stage, List<ReferenceFact>> referenceByStage = new EnumMap<>(Stage.class);
+    private final Map<Stage, Map<Class<?>, Boolean>> readsByStage = new java.util.concurrent.ConcurrentHashMap<>();
     /** The globals each stage declares, looked up once: a session is made per chunk of facts. */
     private final Map<Stage, Set<String>> globals = new EnumMap<>(Stage.class);
     /** {@link #reference(Class)} per type: asked for by every tenant of a batch. */
@@ -80,6 +81,14 @@ public final class RuleBase {
      */
     private static List<ReferenceFact> readBy(KieBase base, List<ReferenceFact> reference) {
         if (base == null) return List.of();
+        List<ObjectType> types = objectTypes(base);
+        Map<Class<?>, Boolean> read = new java.util.HashMap<>();
+        return reference.stream()
+                .filter(f -> read.computeIfAbsent(f.getClass(), c -> accepts(types, c)))
+                .toList();
+    }
+
+    private static List<ObjectType> objectTypes(KieBase base) {
         List<ObjectType> types = new java.util.ArrayList<>();
         for (ObjectTypeNode node : ((InternalRuleBase) base).getRete().getObjectTypeNodes()) {
             ObjectType type = node.getObjectType();
@@ -87,10 +96,23 @@ public final class RuleBase {
             if (type instanceof ClassObjectType c && c.getClassType() == InitialFactImpl.class) continue;
             types.add(type);
         }
-        Map<Class<?>, Boolean> read = new java.util.HashMap<>();
-        return reference.stream()
-                .filter(f -> read.computeIfAbsent(f.getClass(), c -> types.stream().anyMatch(t -> t.isAssignableFrom(c))))
-                .toList();
+        return types;
+    }
+
+    private static boolean accepts(List<ObjectType> types, Class<?> c) {
+        return types.stream().anyMatch(t -> t.isAssignableFrom(c));
+    }
+
+    /**
+     * Whether some rule of the stage can match a fact of this class (the same test that hands each stage its
+     * reference facts): a stage is given only the derived facts it can read.
+     */
+    public boolean reads(Stage stage, Class<?> type) {
+        return readsByStage.computeIfAbsent(stage, s -> new java.util.concurrent.ConcurrentHashMap<>())
+                .computeIfAbsent(type, c -> {
+                    KieBase base = bases.get(stage);
+                    return base != null && accepts(objectTypes(base), c);
+                });
     }
 
     /** A new session of a stage, explained into the given sinks; the caller disposes it. */
