@@ -222,7 +222,8 @@ public final class SignInReader {
         Records records = new Records(name, details, sink);
         try (InputStream raw = opener.open()) {
             InputStream in = new BoundedInput(raw, end - start);
-            ByteLines lines = new ByteLines(in, TextInput.DEFAULT_MAX_RECORD_CHARS);
+            // a buffer no bigger than the part (one line read again is a few KB)
+            ByteLines lines = new ByteLines(in, TextInput.DEFAULT_MAX_RECORD_CHARS, (int) Math.min(ByteLines.BUFFER, end - start + 1));
             long n = JsonSignIns.readLines(lines, records.fast(), records.hint, name, records);
             return new PartResult(records.container, records.dialect, "", n, lines.newlines());
         } catch (IOException e) {
