@@ -23,6 +23,7 @@ final class ByteLines {
     private boolean eof;
     private long nextLine = 1;
     private long newlines;
+    private long inBlocks;
     /** Where buf[0] is in what is read. */
     private long base;
 
@@ -157,11 +158,17 @@ final class ByteLines {
 
     /** Moves past {@code lines} whole lines of the block, to {@code to}, the start of the line after them. */
     void skipTo(int to, long lines) {
+        inBlocks += lines;
         pos = to;
         nextLine += lines;
         newlines += lines;
         line = nextLine - 1;
         tooLong = false;
+    }
+
+    /** The lines passed over in blocks ({@link #skipTo}), not one at a time. */
+    long linesInBlocks() {
+        return inBlocks;
     }
 
     /** Where {@code index} of {@link #buffer()} is in what is read. */

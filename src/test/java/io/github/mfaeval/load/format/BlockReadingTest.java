@@ -94,6 +94,86 @@ class BlockReadingTest {
                 keys.size(), false, 0);
     }
 
+    /** Everything a reader hands over, in order, as text: facts field by field, records, rejections, notices. */
+    static final class Recorded implements RawRecords {
+        final List<String> out = new ArrayList<>();
+
+        @Override
+        public void container(String description) {
+            out.add("container " + description);
+        }
+
+        @Override
+        public void record(com.fasterxml.jackson.databind.JsonNode node, io.github.mfaeval.load.JsonRecords.Position at) {
+            out.add("record " + at + " " + node);
+        }
+
+        @Override
+        public void normalised(SignInRecords.Normalised record, io.github.mfaeval.load.JsonRecords.Position at) {
+            out.add("normalised " + at + " " + record.node());
+        }
+
+        @Override
+        public void broken(String where, String reason, long count) {
+            out.add("broken " + where + " " + reason + " " + count);
+        }
+
+        @Override
+        public void mapped(io.github.mfaeval.load.SignInMapper.Mapped record) {
+            out.add("mapped " + GraphSignInParserTest.fact(record));
+        }
+
+        @Override
+        public void notice(String where, String message) {
+            out.add("notice " + where + " " + message);
+        }
+    }
+
+    @Test
+    void recordsReadInBlocksAreWhatReadingEachLineGives() throws IOException {
+        Random r = new Random(20261203);
+        int mapped = 0;
+        int rejected = 0;
+        long inBlocks = 0;
+        long lines = 0;
+        for (int i = 0; i < 4000; i++) {
+            byte[] b = input(r);
+            int buffer = r.nextBoolean() ? ByteLines.BUFFER : 16 + r.nextInt(6000);
+            String hint = r.nextBoolean() ? null : "interactiveUser";
+            Recorded expected = new Recorded();
+            ByteLines one = new ByteLines(new ByteArrayInputStream(b), TextInput.DEFAULT_MAX_RECORD_CHARS, buffer);
+            long n1 = JsonSignIns.readEachLine(one, new GraphSignInParser(), hint, "f.json", expected);
+            Recorded actual = new Recorded();
+            ByteLines blocks = new ByteLines(new ByteArrayInputStream(b), TextInput.DEFAULT_MAX_RECORD_CHARS, buffer);
+            long n2 = JsonSignIns.readLines(blocks, new GraphSignInParser(), hint, "f.json", actual);
+            String what = "case " + i + ": " + new String(b, StandardCharsets.UTF_8);
+            assertEquals(String.join("\n", expected.out), String.join("\n", actual.out), what);
+            assertEquals(n1, n2, what);
+            assertEquals(one.newlines(), blocks.newlines(), what);
+            assertEquals(one.line(), blocks.line(), what);
+            inBlocks += blocks.linesInBlocks();
+            lines += blocks.newlines();
+            mapped += (int) expected.out.stream().filter(s -> s.startsWith("mapped")).count();
+            rejected += (int) expected.out.stream().filter(s -> s.startsWith("broken")).count();
+        }
+        assertTrue(mapped > 10000 && rejected > 1000, mapped + " records mapped, " + rejected + " rejected");
+        assertTrue(inBlocks > lines / 2, inBlocks + " of " + lines + " lines read in blocks");
+    }
+
+    @Test
+    void plainRecordsAreAllReadInBlocks() throws IOException {
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        for (byte[] rec : records) {
+            all.writeBytes(rec);
+            all.write('\n');
+        }
+        ByteLines lines = new ByteLines(new ByteArrayInputStream(all.toByteArray()), TextInput.DEFAULT_MAX_RECORD_CHARS, 20_000);
+        Recorded out = new Recorded();
+        assertEquals(300, JsonSignIns.readLines(lines, new GraphSignInParser(), null, "f.json", out));
+        assertEquals(300, lines.linesInBlocks());
+        assertEquals(300, lines.line());
+    }
+
     @Test
     void theIdLookFindsEachLinesKeyAndEndInOnePassAsLineByLine() throws IOException {
         Random r = new Random(20261202);
