@@ -282,7 +282,7 @@ public final class SignInReader {
         out.encoding = sniff.container();
         try (TextInput in = TextInput.open(file)) {
             switch (sniff.kind()) {
-                case JSON -> JsonSignIns.readDocument(in, out);
+                case JSON -> JsonSignIns.readDocument(in, () -> TextInput.open(file), out.fast(), out.hint, name, out);
                 case NDJSON -> {
                     if (in.encoding().equals("UTF-8")) {
                         // bytes after gzip and byte-order mark: the same reader as the parts of a plain file
