@@ -139,8 +139,8 @@ final class JsonSignIns {
         boolean badBytes(Position at, JsonParser p, RawRecords out);
 
         /**
-         * The element of a list of records whose START_OBJECT is current: its fact ({@link SignInMapper.Mapped}) when
-         * the streaming mapper took it, else its tree, read to its end; null when not tried (the parser has not moved).
+         * The element of a list of records whose START_OBJECT is current: its fact ({@link Streamed}) when a streaming
+         * mapper took it, else its tree, read to its end; null when not tried (the parser has not moved).
          */
         default Object element(JsonParser p, JsonStreamContext list, long index, long line) throws IOException {
             return null;
@@ -162,8 +162,29 @@ final class JsonSignIns {
         }
     }
 
-    /** Checked UTF-8 bytes (never bad ones), and the streaming mapper for the records of pages and arrays. */
-    private record ByteSource(DocumentBytes bytes, GraphSignInParser fast, String hint, String file) implements Source {
+    /** A record mapped from the token stream, and the dialect it was written in. */
+    private record Streamed(SignInMapper.Mapped mapped, String dialect) {
+    }
+
+    /**
+     * Checked UTF-8 bytes (never bad ones), and the streaming mappers for the records of pages, arrays and records
+     * blobs: Graph sign-ins and Azure Monitor envelopes. The mapper that took the last record is tried first; when it
+     * gives up, the record's own bytes go to the other, then to the tree.
+     */
+    private static final class ByteSource implements Source {
+        private final DocumentBytes bytes;
+        private final GraphSignInParser fast;
+        private final String hint;
+        private final String file;
+        private boolean envelopes;
+
+        ByteSource(DocumentBytes bytes, GraphSignInParser fast, String hint, String file) {
+            this.bytes = bytes;
+            this.fast = fast;
+            this.hint = hint;
+            this.file = file;
+        }
+
         @Override
         public void startRecord(JsonParser p) {
             bytes.keepFrom(p.currentLocation().getByteOffset());
@@ -177,9 +198,9 @@ final class JsonSignIns {
         @Override
         public Object element(JsonParser p, JsonStreamContext list, long index, long line) throws IOException {
             long start = p.currentTokenLocation().getByteOffset();
-            SignInMapper.Mapped m = fast.read(p, hint, file, index, line, false);
-            if (m != null) return m;
-            // Left to the tree: on to the record's end, then its own bytes read again as the tree path reads them.
+            SignInMapper.Mapped m = envelopes ? fast.readEnvelope(p, hint, file, index, line) : fast.read(p, hint, file, index, line, false);
+            if (m != null) return new Streamed(m, fast.dialect());
+            // Given up: on to the record's end; its own bytes then go to the other mapper, then to the tree.
             JsonToken t = p.currentToken();
             while (p.getParsingContext() != list) {
                 if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) p.skipChildren();
@@ -188,8 +209,16 @@ final class JsonSignIns {
                 if (t == null) throw new DocumentBytes.NotPlain("the document ends inside a record");
             }
             int from = bytes.index(start);
-            int to = bytes.index(p.currentLocation().getByteOffset());
-            try (JsonParser again = FACTORY.createParser(bytes.array(), from, to - from)) {
+            int length = bytes.index(p.currentLocation().getByteOffset()) - from;
+            try (JsonParser again = FACTORY.createParser(bytes.array(), from, length)) {
+                again.nextToken();
+                m = envelopes ? fast.read(again, hint, file, index, line, true) : fast.readEnvelope(again, hint, file, index, line);
+            }
+            if (m != null) {
+                envelopes = !envelopes;
+                return new Streamed(m, fast.dialect());
+            }
+            try (JsonParser again = FACTORY.createParser(bytes.array(), from, length)) {
                 return MAPPER.readTree(again);
             }
         }
@@ -250,10 +279,10 @@ final class JsonSignIns {
         while ((t = p.nextToken()) != JsonToken.END_ARRAY && t != null) {
             long line = p.currentTokenLocation().getLineNr();
             Object read = t == JsonToken.START_OBJECT ? src.element(p, list, count.index + 1, line) : null;
-            if (read instanceof SignInMapper.Mapped m) {
+            if (read instanceof Streamed m) {
                 if (container != null) out.container(container);
                 count.index++;
-                out.mapped(m);
+                out.mapped(m.mapped(), m.dialect());
             } else {
                 JsonNode node = read instanceof JsonNode n ? n : p.readValueAsTree();
                 emitChecked(node, new Position(count.index + 1, line), p, src, out, count, container);
@@ -584,6 +613,11 @@ final class JsonSignIns {
         @Override
         public void mapped(SignInMapper.Mapped record) {
             if (pass()) out.mapped(record);
+        }
+
+        @Override
+        public void mapped(SignInMapper.Mapped record, String dialect) {
+            if (pass()) out.mapped(record, dialect);
         }
 
         @Override

@@ -375,7 +375,12 @@ public final class SignInReader {
 
         @Override
         public void mapped(SignInMapper.Mapped m) {
-            if (dialect == null) dialect = "Graph";
+            mapped(m, "Graph");
+        }
+
+        @Override
+        public void mapped(SignInMapper.Mapped m, String dialect) {
+            if (this.dialect == null) this.dialect = dialect;
             total++;
             out.signIn(m.signIn(), m.kind());
         }

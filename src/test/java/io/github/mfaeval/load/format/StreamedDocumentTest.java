@@ -128,6 +128,47 @@ class StreamedDocumentTest {
     }
 
     @Test
+    void azureMonitorEnvelopesAreStreamedWithWhatTheEnvelopeAdds(@TempDir Path dir) throws IOException {
+        String bare = "{\"id\":\"%s\",\"userId\":\"u-%s\",\"appId\":\"c44b4083-3bb0-49c1-b47d-974e53cbdf3c\",\"authenticationRequirement\":\"multiFactorAuthentication\","
+                + "\"authenticationDetails\":[{\"authenticationMethod\":\"Mobile app notification\",\"succeeded\":true,\"authenticationStepRequirement\":\"Multi-factor authentication\"}]%s}";
+        List<String> records = List.of(
+                // as Azure Monitor writes them: the sign-in's own time, type and status
+                "{\"time\":\"2025-11-27T10:00:00.1234567Z\",\"resourceId\":\"/tenants/t/providers/Microsoft.aadiam\",\"operationName\":\"Sign-in activity\","
+                        + "\"category\":\"SignInLogs\",\"tenantId\":\"log-1\",\"resultType\":\"0\",\"properties\":" + graph(1) + "}",
+                // the time, the category's type and resultType stand in for what the sign-in lacks
+                "{\"time\":\"2025-11-27T11:00:00Z\",\"category\":\"NonInteractiveUserSignInLogs\",\"tenantId\":\"log-1\",\"resultType\":\"50126\","
+                        + "\"properties\":" + bare.formatted("e-2", 2, "") + "}",
+                // properties first; a number as resultType
+                "{\"properties\":" + bare.formatted("e-3", 3, ",\"createdDateTime\":\"2025-11-26T09:00:00Z\"") + ",\"operationName\":\"Sign-in activity\","
+                        + "\"resultType\":50074,\"category\":\"SignInLogs\",\"tenantId\":null}",
+                // a resultType that is no number, but the sign-in has its own status: not used
+                "{\"time\":\"2025-11-27T12:00:00Z\",\"category\":\"SignInLogs\",\"resultType\":\"Failure\",\"properties\":"
+                        + bare.formatted("e-4", 4, ",\"status\":{\"errorCode\":0}") + "}",
+                // the same without a status: refused (by the tree, with its message)
+                "{\"time\":\"2025-11-27T12:00:00Z\",\"category\":\"SignInLogs\",\"resultType\":\"Failure\",\"properties\":" + bare.formatted("e-5", 5, "") + "}",
+                // a category that says nothing: the file name says the kind
+                "{\"time\":\"2025-11-27T13:00:00Z\",\"category\":\"Other\",\"properties\":" + bare.formatted("e-6", 6, "") + "}",
+                // a workload identity's sign-in
+                "{\"time\":\"2025-11-27T14:00:00Z\",\"category\":\"ServicePrincipalSignInLogs\",\"tenantId\":\"log-2\",\"properties\":"
+                        + "{\"id\":\"e-7\",\"servicePrincipalId\":\"sp-7\",\"appId\":\"a-7\"}}",
+                // shapes left to the tree: properties as text holding JSON, a name in another case, a Graph record in between
+                "{\"time\":\"2025-11-27T15:00:00Z\",\"category\":\"SignInLogs\",\"properties\":\"" + bare.formatted("e-8", 8, "").replace("\"", "\\\"") + "\"}",
+                "{\"Time\":\"2025-11-27T16:00:00Z\",\"category\":\"SignInLogs\",\"properties\":" + bare.formatted("e-9", 9, "") + "}",
+                graph(10),
+                "{\"time\":\"2025-11-27T17:00:00Z\",\"category\":\"SignInLogs\",\"tenantId\":\"log-1\",\"properties\":" + bare.formatted("e-11", 11, "") + "}");
+        Path f = Files.writeString(dir.resolve("PT1H-nonInteractiveSignIns.json"), "{\"records\":[\n" + String.join(",\n", records) + "\n]}\n");
+        List<String> seen = assertSameEitherWay(f);
+        assertEquals(10, count(seen, "fact"), seen::toString);
+        assertEquals("read as JSON records blob, Azure Monitor diagnostic record (SignInLogs)", seen.get(seen.size() - 1));
+        assertTrue(seen.get(0).contains("|log-1|"), seen.get(0));
+        assertTrue(seen.get(1).startsWith("fact NON_INTERACTIVE|e-2|2025-11-27T11:00:00Z|") && seen.get(1).contains("|50126|"), seen.get(1));
+        assertTrue(seen.get(2).contains("|50074|") && seen.get(2).endsWith("||interactive"), seen.get(2));
+        assertTrue(seen.get(4).startsWith("rejected record 5 (line 6) | sign-in e-5: resultType must be a number"), seen.get(4));
+        assertTrue(seen.get(5).startsWith("fact NON_INTERACTIVE|e-6|"), seen.get(5));
+        assertTrue(seen.get(6).startsWith("fact WORKLOAD|e-7|") && seen.get(6).contains("|log-2|"), seen.get(6));
+    }
+
+    @Test
     void aBrokenRecordMidPageIsRejectedWhereItIsAndTheRestCounted(@TempDir Path dir) throws IOException {
         StringBuilder b = new StringBuilder("{\"value\":[\n");
         for (int i = 0; i < 6; i++) b.append(i > 0 ? ",\n" : "").append(i == 3 ? graph(i).replace("\"errorCode\":0", "\"errorCode\":NaN") : graph(i));
