@@ -101,7 +101,7 @@ final class JsonSignIns {
                 readValues(p, new ByteSource(bytes, fast, hint, file), replay, new Counter());
             }
             return;
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             // the character reader takes over (reading twice only what is out of the ordinary)
         }
         replay.rewind();
