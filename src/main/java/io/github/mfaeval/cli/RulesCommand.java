@@ -94,7 +94,9 @@ final class RulesCommand {
             out.printf("Edition %s%s%n", base.edition().id(), base.edition().title() == null ? "" : ": " + base.edition().title());
             out.printf("%-13s %-8s %-50s %-8s %s%n", "ID", "SEVERITY", "SECTION", "STAGE", "TITLE (FILE)");
             for (RuleInfo r : all) {
-                out.printf("%-13s %-8s %-50s %-8s %s (%s)%n", r.id(), r.severity(), r.section(), r.stage(), r.title(), r.file());
+                // An FAQ is cited by its id (faqs.yaml): "FAQs", the heading above all of them, says too little here.
+                String section = r.faq() == null ? r.section() : RuleInfo.FAQ_PREFIX + r.faq();
+                out.printf("%-13s %-8s %-50s %-8s %s (%s)%n", r.id(), r.severity(), section, r.stage(), r.title(), r.file());
             }
             return Main.READY;
         }

@@ -15,6 +15,8 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.github.mfaeval.model.Severity;
+
 /**
  * The findings catalogue, {@code rules/findings.csv}: every finding code the rules raise, with its title, its
  * source (a heading of the page, or {@code faq:ID} from test-scenarios/faqs.yaml), what to do about it, links, and
@@ -33,22 +35,29 @@ import java.util.regex.Pattern;
  */
 public final class FindingCatalogue {
     public static final String FILE = "findings.csv";
-    static final List<String> HEADERS = List.of("Code", "Variant", "Title", "Source", "Remediation", "Links", "Message", "Action");
+    static final List<String> HEADERS = List.of("Code", "Variant", "Title", "Source", "Remediation", "Links", "Message", "Action", "Severity");
     private static final int ACTION = 7;
+    private static final int SEVERITY = 8;
     private static final Pattern CALL = Pattern.compile("findings\\s*\\.\\s*(raise|advice|incomplete)\\s*\\(");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z][A-Za-z0-9]*)}");
     private static final Pattern NAME = Pattern.compile("\"([A-Za-z][A-Za-z0-9]*)\"");
     private static final Pattern KEY = Pattern.compile("\"([A-Za-z0-9_]+(?:/[A-Za-z0-9_-]+)?)\"");
+    private static final Pattern RULE = Pattern.compile("(?m)^[ \\t]*rule[ \\t]+\"");
+    private static final Pattern RULE_ID = Pattern.compile("@id\\(\\s*\"?([^)\"\\s]+)");
+    private static final Pattern RULE_SEVERITY = Pattern.compile("@severity\\(\\s*\"?([A-Za-z]+)");
 
     /**
      * One code of the catalogue, and the row it is on. {@code action}: the id of the action of the report that fixes
      * it (codes fixed by one action share it; blank: the code has no action of its own and the report makes one).
      */
-    public record Entry(String code, String title, String source, String remediation, String links, String action, String row) {
+    public record Entry(String code, String title, String source, String remediation, String links, String action, String row, String firstKey) {
     }
 
-    /** One message: its key (code, or code/variant), its template, the placeholders it names in order, and its row. */
-    public record Message(String key, String code, String template, List<String> placeholders, String row) {
+    /**
+     * One message: its key (code, or code/variant), its severity (the code's, unless the row gives its own), its
+     * template, the placeholders it names in order, and its row.
+     */
+    public record Message(String key, String code, Severity severity, String template, List<String> placeholders, String row) {
         /** The message with each placeholder replaced by its value (as Java's string concatenation would write it). */
         public String render(Map<String, Object> values) {
             Matcher m = PLACEHOLDER.matcher(template);
@@ -64,8 +73,11 @@ public final class FindingCatalogue {
         }
     }
 
-    /** A key a rule raises, where, and the placeholder names it gives (null when they are not all written as literals). */
-    public record Raised(String code, String key, List<String> names, String file, int line, int column) {
+    /**
+     * A key a rule raises, where, the placeholder names it gives (null when they are not all written as literals), and
+     * the id and {@code @severity} of the rule it is raised in (null where the text does not say).
+     */
+    public record Raised(String code, String key, List<String> names, String file, int line, int column, String rule, String ruleSeverity) {
     }
 
     private final Map<String, Entry> entries;
@@ -145,7 +157,7 @@ public final class FindingCatalogue {
             Entry first = entries.get(code);
             if (first == null) {
                 Entry entry = new Entry(code, cell(l, column[2]), cell(l, column[3]), cell(l, column[4]), cell(l, column[5]),
-                        cell(l, column[ACTION]), l.where());
+                        cell(l, column[ACTION]), l.where(), key);
                 entries.put(code, entry);
                 checkAction(file, l, column, entry, entries, problems);
             } else {
@@ -157,9 +169,10 @@ public final class FindingCatalogue {
                     }
                 }
             }
+            Severity severity = severity(file, l, column[SEVERITY], key, first == null ? null : messages.get(first.firstKey()), problems);
             String template = cell(l, column[6]);
             if (template.isEmpty()) problems.add(new RuleProblem(file, 0, true, at(l, column[6], "Message") + ": no message for " + key));
-            Message previous = messages.put(key, new Message(key, code, template, placeholders(template), l.where()));
+            Message previous = messages.put(key, new Message(key, code, severity, template, placeholders(template), l.where()));
             if (previous != null) problems.add(new RuleProblem(file, 0, true, where + ": " + key + " is also on " + previous.row()
                     + (variant.isEmpty() ? ": give one of them a Variant" : "")));
         }
@@ -200,6 +213,30 @@ public final class FindingCatalogue {
                     + action + " with " + first.code() + " (" + first.row() + "), which says what to do: leave this one blank"));
         }
     }
+
+    /**
+     * The severity of a row's message: its Severity cell (any case), or on a code's further rows, when blank, the
+     * severity of the code's first row. A code's first row must give one.
+     */
+    private static Severity severity(String file, TableSheet.Line l, int column, String key, Message first, List<RuleProblem> problems) {
+        String text = cell(l, column).strip();
+        if (text.isEmpty()) {
+            if (first != null) return first.severity();
+            if (column >= 0) {
+                problems.add(new RuleProblem(file, 0, true, at(l, column, "Severity") + ": no severity for " + key + "; use one of " + SEVERITY_NAMES));
+            }
+            return Severity.INFO;
+        }
+        try {
+            return Severity.valueOf(text.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            problems.add(new RuleProblem(file, 0, true, at(l, column, "Severity") + ": \"" + text + "\" is not a severity"
+                    + AuthorTable.didYouMean(text.toUpperCase(Locale.ROOT), SEVERITY_NAMES) + "; use one of " + SEVERITY_NAMES));
+            return Severity.INFO;
+        }
+    }
+
+    private static final List<String> SEVERITY_NAMES = java.util.Arrays.stream(Severity.values()).map(Enum::name).toList();
 
     /** The actions of the report: what to do about each code, from the first row of each action. */
     public io.github.mfaeval.result.ActionCatalogue actions() {
@@ -258,10 +295,23 @@ public final class FindingCatalogue {
                 // A name without a value is a mistake too: the names given are then not all placeholders filled.
                 if (names != null && args.size() % 2 != 0) names.add("(a value for \"" + names.get(names.size() - 1) + "\" is missing)");
                 int l = lineOf(starts, at);
-                out.add(new Raised(codeOf(key.group(1)), key.group(1), names, e.getKey(), l + 1, at - starts[l] + 1));
+                String[] rule = enclosingRule(text, m.start());
+                out.add(new Raised(codeOf(key.group(1)), key.group(1), names, e.getKey(), l + 1, at - starts[l] + 1, rule[0], rule[1]));
             }
         }
         return out;
+    }
+
+    /** The {@code @id} and {@code @severity} of the rule whose text holds offset {@code at} (each null when not found). */
+    private static String[] enclosingRule(String text, int at) {
+        Matcher header = RULE.matcher(text);
+        int start = -1;
+        while (header.find() && header.start() < at) start = header.start();
+        if (start < 0) return new String[2];
+        String head = text.substring(start, at);
+        Matcher id = RULE_ID.matcher(head);
+        Matcher severity = RULE_SEVERITY.matcher(head);
+        return new String[]{id.find() ? id.group(1) : null, severity.find() ? severity.group(1) : null};
     }
 
     private static int[] lineStarts(String text) {
@@ -326,6 +376,11 @@ public final class FindingCatalogue {
                         + ": correct the code, or add a row for it to " + FILE;
                 problems.add(new RuleProblem(r.file(), r.line(), r.column(), true, what));
                 continue;
+            }
+            if (r.ruleSeverity() != null && !r.ruleSeverity().equalsIgnoreCase(m.severity().name())) {
+                problems.add(new RuleProblem(r.file(), r.line(), r.column(), true, "finding " + r.key() + " is " + m.severity() + " in " + FILE
+                        + " (" + m.row() + "), but rule " + (r.rule() == null ? "" : r.rule() + " ") + "raising it has @severity(" + r.ruleSeverity()
+                        + "): give them the same severity"));
             }
             if (r.names() == null) {
                 problems.add(new RuleProblem(r.file(), r.line(), r.column(), true, "finding " + r.key()

@@ -3,7 +3,6 @@ package io.github.mfaeval.engine;
 import io.github.mfaeval.model.Explained;
 import io.github.mfaeval.model.Finding;
 import io.github.mfaeval.model.Sourced;
-import io.github.mfaeval.model.Severity;
 import io.github.mfaeval.model.UserFact;
 
 import java.util.ArrayList;
@@ -17,8 +16,8 @@ import java.util.Map;
  * <pre>
  * findings.raise("UNSATISFIED_SIGN_INS", $u, "user", $u.getUserPrincipalName(), "times", $u.getSignIns().getUnsatisfied());
  * </pre>
- * The words come from the catalogue's template; the rule id, severity and section from the metadata of the rule
- * that is firing. No consequence writes a message.
+ * The words and the severity come from the catalogue; the rule id and section from the metadata of the rule that
+ * is firing (whose {@code @severity} the catalogue is held to). No consequence writes a message.
  */
 public final class FindingSink {
     private final List<Finding> findings = new ArrayList<>();
@@ -65,7 +64,7 @@ public final class FindingSink {
     }
 
     /**
-     * Advice about a user, at the firing rule's severity, that does not make the user not ready nor the tenant
+     * Advice about a user, at its message's severity, that does not make the user not ready nor the tenant
      * ACTION_REQUIRED (Finding#isAdvice).
      */
     public void advice(String key, UserFact user, Object... values) {
@@ -90,7 +89,7 @@ public final class FindingSink {
             throw new IllegalStateException("rule " + current.id() + " raises finding " + key + " with " + named.keySet()
                     + ", and its message names " + message.placeholders());
         }
-        return new Finding(FindingCatalogue.codeOf(key), current.id(), Severity.valueOf(current.severity()), subject,
+        return new Finding(FindingCatalogue.codeOf(key), current.id(), message.severity(), subject,
                 message.render(named), current.section(), null, advice);
     }
 

@@ -137,7 +137,7 @@ public final class RuleBaseBuilder {
                 problems.add(new RuleProblem("kmodule.xml", 0, true, "no kbase named '" + stage.kbase() + "' is declared"));
             }
         }
-        Map<String, RuleInfo> catalogue = catalogue(bases, ruleLocations(rules, ruleFiles), ruleFiles, problems, rules.edition());
+        Map<String, RuleInfo> catalogue = catalogue(bases, ruleLocations(rules, ruleFiles), ruleFiles, problems, rules);
         // An edition's own files are named where they live in the folder (editions/ID/...), shared ones as they are.
         catalogue.replaceAll((id, r) -> new RuleInfo(r.id(), r.title(), r.section(), r.severity(), r.stage(), rules.pathOf(r.file()), r.faq()));
         if (problems.stream().anyMatch(RuleProblem::error)) {
@@ -353,7 +353,9 @@ public final class RuleBaseBuilder {
     }
 
     private static Map<String, RuleInfo> catalogue(Map<Stage, KieBase> bases, Map<String, String> locations, List<String> files,
-                                                   List<RuleProblem> problems, Edition edition) {
+                                                   List<RuleProblem> problems, RuleFiles rules) {
+        Edition edition = rules.edition();
+        java.util.Set<String> packages = new java.util.HashSet<>();
         Map<String, RuleInfo> catalogue = new LinkedHashMap<>();
         Map<String, Integer> rulesPerFile = new HashMap<>();
         for (String f : files) rulesPerFile.put(f, 0);
@@ -361,7 +363,10 @@ public final class RuleBaseBuilder {
             KieBase base = bases.get(stage);
             if (base == null) continue;
             List<Rule> all = new ArrayList<>();
-            for (KiePackage p : base.getKiePackages()) all.addAll(p.getRules());
+            for (KiePackage p : base.getKiePackages()) {
+                all.addAll(p.getRules());
+                packages.add(p.getName());
+            }
             all.sort((a, b) -> (a.getPackageName() + a.getName()).compareTo(b.getPackageName() + b.getName()));
             for (Rule rule : all) {
                 String file = locations.get(rule.getPackageName() + "/" + rule.getName());
@@ -405,11 +410,21 @@ public final class RuleBaseBuilder {
             }
         }
         rulesPerFile.forEach((file, count) -> {
-            if (count == 0) {
+            // A file of functions only (the conditions other files' rules call, such as user/review.drl) is built
+            // when its package is one of a stage's.
+            if (count == 0 && !functionsOfABuiltPackage(rules.text(file), packages)) {
                 problems.add(new RuleProblem(file, 0, true, "produced no rule: is its package listed in a kbase of kmodule.xml?"));
             }
         });
         return catalogue;
+    }
+
+    private static final java.util.regex.Pattern FUNCTION = java.util.regex.Pattern.compile("(?m)^\\s*function\\s+[\\w.<>\\[\\]]+\\s+(\\w+)\\s*\\(");
+
+    private static boolean functionsOfABuiltPackage(String drl, java.util.Set<String> packages) {
+        if (drl == null) return false;
+        java.util.regex.Matcher pkg = PACKAGE.matcher(drl);
+        return pkg.find() && packages.contains(pkg.group(1)) && FUNCTION.matcher(drl).find();
     }
 
     private static String text(Object value) {

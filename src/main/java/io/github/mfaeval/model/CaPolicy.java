@@ -164,4 +164,11 @@ public final class CaPolicy implements Sourced {
     public ExternalUsersCondition getIncludeGuests() { return includeGuests; }
     /** {@code excludeGuestsOrExternalUsers}, or null. */
     public ExternalUsersCondition getExcludeGuests() { return excludeGuests; }
+    /** The guest conditions it has, include first (none, one or two). */
+    public java.util.List<ExternalUsersCondition> getGuestConditions() {
+        java.util.List<ExternalUsersCondition> out = new java.util.ArrayList<>(2);
+        if (includeGuests != null) out.add(includeGuests);
+        if (excludeGuests != null) out.add(excludeGuests);
+        return out;
+    }
 }

@@ -205,17 +205,6 @@ public final class SignIn implements Explained, java.io.Serializable {
     }
 
     /**
-     * The step details are silent on MFA: there are none, or only primary steps with the password (Microsoft
-     * documents that authentication details can be incomplete). Any other recorded step speaks for itself.
-     */
-    public boolean isStepDetailsSilent() {
-        for (AuthStep step : authenticationDetails) {
-            if (!step.isPrimary() || !"password".equals(step.getMethodLower())) return false;
-        }
-        return true;
-    }
-
-    /**
      * True when a step with this method (lower case) succeeded: in a step other than primary
      * authentication, or in any step when the method is multifactor on its own.
      */

@@ -65,7 +65,6 @@ public final class UserFact implements Explained {
     public Boolean getMfaCapable() { return mfaCapable; }
     public Set<String> getMethodsRegistered() { return methodsRegistered; }
     public String getPerUserMfaState() { return perUserMfaState; }
-    public boolean isPerUserMfaOn() { return "enabled".equalsIgnoreCase(perUserMfaState) || "enforced".equalsIgnoreCase(perUserMfaState); }
     /** Role template ids, lower case. */
     public Set<String> getRoles() { return roles; }
     public Set<String> getGroups() { return groups; }
@@ -74,16 +73,7 @@ public final class UserFact implements Explained {
     public boolean isPrivileged() { return !roles.isEmpty(); }
     /** Signed in to a listed application, or made an in-scope Azure Resource Manager write. */
     public boolean isInScope() { return signIns.getInScope() > 0 || armWrites.getInScope() > 0; }
-    /**
-     * Users whose readiness the rules review: in scope, holding a directory role, or declared as emergency
-     * or service accounts in the manifest. Others have not used the listed apps and need nothing yet.
-     */
-    public boolean isReviewed() { return isInScope() || isPrivileged() || emergencyAccount || serviceAccount; }
     public SignInTally getSignIns() { return signIns; }
-    /** Signed in to a listed application, satisfied MFA every time, and has a usable MFA method. */
-    public boolean isProvenMfa() {
-        return signIns.getInScope() > 0 && signIns.getSatisfied() == signIns.getInScope() && Boolean.TRUE.equals(mfaCapable);
-    }
     /**
      * The Conditional Access guest or external user type (lower case: internalguest, b2bcollaborationguest,
      * b2bcollaborationmember), {@link #UNKNOWN_EXTERNAL} for an external user the exports do not classify, or

@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -158,6 +159,9 @@ class CliTest {
             assertTrue(r.out().contains(rule.id()), "missing " + rule.id());
         }
         assertTrue(r.out().contains("MM-POST-001   MEDIUM   Request more time to prepare for enforcement"), r.out());
+        // a rule citing an FAQ shows the FAQ's id, not the page's "FAQs" heading
+        assertTrue(r.out().matches("(?s).*MM-COV-004 +MEDIUM +faq:all-users-or-admins .*"), r.out());
+        assertFalse(r.out().matches("(?s).*MM-[A-Z]+-\\d+ +[A-Z]+ +FAQs .*"), r.out());
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.github.mfaeval.engine.RuleProblem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.github.mfaeval.model.Severity;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -42,7 +43,7 @@ class FindingCatalogueCheckTest {
     void aCatalogueEntryNoRuleRaisesFailsRulesCheck(@TempDir Path tmp) throws Exception {
         Path rules = TestRules.copyOfRules(tmp.resolve("rules"));
         Path catalogue = rules.resolve("findings.csv");
-        Files.writeString(catalogue, Files.readString(catalogue) + "\"NO_SUCH_FINDING\",\"\",\"Nothing\",\"Accounts\",\"\",\"\",\"Nothing happened.\"\n");
+        Files.writeString(catalogue, Files.readString(catalogue) + "\"NO_SUCH_FINDING\",\"\",\"INFO\",\"Nothing\",\"Accounts\",\"\",\"\",\"Nothing happened.\"\n");
         List<RuleProblem> problems = FindingCatalogue.check(RuleFiles.fromDirectory(rules));
         assertEquals(1, problems.size(), problems.toString());
         assertTrue(problems.get(0).toString().matches("findings\\.csv: row \\d+: NO_SUCH_FINDING is raised by no rule of any edition.*"), problems.toString());
@@ -119,6 +120,40 @@ class FindingCatalogueCheckTest {
         List<RuleProblem> check = FindingCatalogue.check(RuleFiles.fromDirectory(rules));
         assertTrue(check.stream().anyMatch(p -> p.toString().matches(
                 "findings\\.csv: row \\d+: POSTPONEMENT_INVALID/not-global-admin is raised by no rule of any edition.*")), check.toString());
+    }
+
+    @Test
+    void aFindingHasTheSeverityOfItsRowOrElseOfItsCode() throws Exception {
+        List<RuleProblem> problems = new ArrayList<>();
+        FindingCatalogue c = FindingCatalogue.read("findings.csv", Files.readAllBytes(TestRules.RULES.resolve("findings.csv")), problems);
+        assertEquals(List.of(), problems);
+        assertEquals(Severity.MEDIUM, c.message("NOT_COVERED").severity());
+        assertEquals(Severity.LOW, c.message("NOT_COVERED/already-does-mfa").severity(), "a variant row with its own severity");
+        assertEquals(Severity.HIGH, c.message("POSTPONEMENT_INVALID/phase-2-not-global-admin").severity(), "a variant row left blank");
+    }
+
+    @Test
+    void aSeverityTheRuleDoesNotShareFailsTheBuildAtTheRaise(@TempDir Path tmp) throws Exception {
+        Path rules = TestRules.copyOfRules(tmp.resolve("rules"));
+        Path catalogue = rules.resolve("findings.csv");
+        String text = Files.readString(catalogue);
+        String row = text.lines().filter(l -> l.startsWith("\"NO_MFA_METHOD\",\"\",\"MEDIUM\"")).findFirst().orElseThrow();
+        Files.writeString(catalogue, text.replace(row, row.replace("\"NO_MFA_METHOD\",\"\",\"MEDIUM\"", "\"NO_MFA_METHOD\",\"\",\"high\"")));
+        List<String> problems = built(rules);
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).matches("user/readiness\\.drl:\\d+:21: finding NO_MFA_METHOD is HIGH in findings\\.csv \\(row \\d+\\),"
+                + " but rule MM-USR-\\d+ raising it has @severity\\(MEDIUM\\): give them the same severity"), problems.toString());
+    }
+
+    @Test
+    void aSeverityThatIsNotOneIsNamedAtItsCell(@TempDir Path tmp) throws Exception {
+        Path rules = TestRules.copyOfRules(tmp.resolve("rules"));
+        Path catalogue = rules.resolve("findings.csv");
+        String text = Files.readString(catalogue);
+        Files.writeString(catalogue, text.replace("\"NO_MFA_METHOD\",\"\",\"MEDIUM\"", "\"NO_MFA_METHOD\",\"\",\"MEDUIM\""));
+        List<RuleProblem> problems = FindingCatalogue.check(RuleFiles.fromDirectory(rules));
+        assertTrue(problems.stream().anyMatch(p -> p.toString().matches("findings\\.csv: row \\d+, column C \"Severity\": \"MEDUIM\" is not a severity"
+                + " \\(did you mean \"MEDIUM\"\\?\\); use one of \\[HIGH, MEDIUM, LOW, INFO]")), problems.toString());
     }
 
     @Test

@@ -64,12 +64,12 @@ class ActionsFromFindingCatalogueTest {
             if (lines.get(i).startsWith("\"NOT_COVERED\",\"\",")) row = i;
         }
         String[] cells = lines.get(row).split("\",\"", -1);
-        cells[4] = "Cover every user.";
+        cells[5] = "Cover every user.";
         lines.set(row, String.join("\",\"", cells));
         Files.write(catalogue, lines);
         List<RuleProblem> problems = FindingCatalogue.check(RuleFiles.fromDirectory(rules));
         assertEquals(1, problems.size(), problems.toString());
-        assertEquals("findings.csv: row " + (row + 1) + ", column E \"Remediation\": NOT_COVERED shares action require-mfa-policy with"
+        assertEquals("findings.csv: row " + (row + 1) + ", column F \"Remediation\": NOT_COVERED shares action require-mfa-policy with"
                 + " NO_MFA_POLICY (row 20), which says what to do: leave this one blank", problems.get(0).toString());
     }
 }

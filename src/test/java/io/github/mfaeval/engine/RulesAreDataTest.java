@@ -49,4 +49,26 @@ class RulesAreDataTest {
         Report r = new Evaluator(edited).evaluate(TenantLoader.load(TestRules.PROJECT.resolve("test-scenarios/base")), TestRules.AS_OF);
         assertEquals("2025-10-01", r.schedule().get(1).start().toString());
     }
+
+    @Test
+    void whatProvesAUserAlreadyDoesMfaIsARuleFileToo(@TempDir Path tmp) throws Exception {
+        Path tenant = TestRules.EXAMPLES.resolve("fabrikam-gaps");
+        String dana = "dana.admin@fabrikam.com";
+        Report before = new Evaluator(TestRules.base()).evaluate(TenantLoader.load(tenant), TestRules.AS_OF);
+        // every sign-in of hers satisfied MFA and she has a method: uncovered, she is only advised (MM-COV-006)
+        assertTrue(user(before, dana).rules().contains("MM-COV-006"), user(before, dana).toString());
+        Path rules = TestRules.copyOfRules(tmp);
+        Path review = rules.resolve("user/review.drl");
+        String text = Files.readString(review);
+        int body = text.indexOf("function boolean provenMfa(UserFact u) {");
+        assertTrue(body > 0, text);
+        // a stricter team: nothing done so far proves MFA, every uncovered user needs action
+        Files.writeString(review, text.substring(0, body) + "function boolean provenMfa(UserFact u) {\n    return false;\n}\n");
+        Report after = new Evaluator(RuleBaseBuilder.build(RuleFiles.fromDirectory(rules))).evaluate(TenantLoader.load(tenant), TestRules.AS_OF);
+        assertTrue(user(after, dana).rules().contains("MM-COV-004") && !user(after, dana).rules().contains("MM-COV-006"), user(after, dana).toString());
+    }
+
+    private static io.github.mfaeval.result.UserVerdict user(Report r, String upn) {
+        return r.users().stream().filter(u -> upn.equals(u.userPrincipalName())).findFirst().orElseThrow();
+    }
 }
