@@ -283,7 +283,7 @@ public final class SignInReader {
         out.encoding = sniff.container();
         try (TextInput in = TextInput.open(file)) {
             switch (sniff.kind()) {
-                case JSON -> JsonSignIns.readDocument(in, out);
+                case JSON -> JsonSignIns.readDocument(in, () -> TextInput.open(file), out.fast(), out.hint, name, out);
                 case NDJSON -> {
                     if (in.encoding().equals("UTF-8")) {
                         // bytes after gzip and byte-order mark: the same reader as the parts of a plain file
@@ -376,7 +376,12 @@ public final class SignInReader {
 
         @Override
         public void mapped(SignInMapper.Mapped m) {
-            if (dialect == null) dialect = "Graph";
+            mapped(m, "Graph");
+        }
+
+        @Override
+        public void mapped(SignInMapper.Mapped m, String dialect) {
+            if (this.dialect == null) this.dialect = dialect;
             total++;
             out.signIn(m.signIn(), m.kind());
         }
