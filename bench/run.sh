@@ -14,7 +14,7 @@
 #            pages of a file one after another, as `mgraph` or a script saving each page writes them) instead of
 #            one record per line (--shape ndjson, the default)
 #   JVM options: $MFA_EVAL_JAVA_OPTS as for ./mfa-eval (default -XX:TieredStopAtLevel=1 -XX:+UseParallelGC);
-#   -Xmx512m is always added.
+#   -Xmx512m is always added. Start, parse-only and evaluate run through ./mfa-eval (its class-data archive too).
 # Needs: JDK 17, Maven (to build the jar if needed), jq, GNU time (/usr/bin/time).
 set -euo pipefail
 
@@ -109,10 +109,14 @@ big_bytes=$(cat "$big"/signIns*.json | wc -c)
 echo "data: 1 tenant x $(fmt $big_signins) sign-ins as $shape ($(awk -v b="$big_bytes" 'BEGIN {printf "%.0f MB, %.0f bytes per record", b / 1e6, b / '"$big_signins"'}')), $(fmt $batch_tenants) tenants x $(fmt $batch_signins) sign-ins; generated in $(( ($(now_ms) - t0) / 1000 )) s"
 
 # --- start: cold (rules compiled, cache written), then cached --------------------------------------------------
-t0=$(now_ms); java $java_opts -jar "$jar" evaluate "$example" --as-of 2025-11-28 >/dev/null || true; cold_ms=$(( $(now_ms) - t0 ))
+# Through the launcher, as users run it: the first run also lists the classes it loads, the second makes the
+# class-data archive from that list (once per jar; timed apart), which the later runs map (README, "Benchmark").
+launch() { env MFA_EVAL_JAVA_OPTS="$java_opts" "$root/mfa-eval" "$@"; }
+t0=$(now_ms); launch evaluate "$example" --as-of 2025-11-28 >/dev/null || true; cold_ms=$(( $(now_ms) - t0 ))
+t0=$(now_ms); launch evaluate "$example" --as-of 2025-11-28 >/dev/null || true; archive_ms=$(( $(now_ms) - t0 ))
 cached=()
 for _ in 1 2 3; do
-  t0=$(now_ms); java $java_opts -jar "$jar" evaluate "$example" --as-of 2025-11-28 >/dev/null || true; cached+=($(( $(now_ms) - t0 )))
+  t0=$(now_ms); launch evaluate "$example" --as-of 2025-11-28 >/dev/null || true; cached+=($(( $(now_ms) - t0 )))
 done
 cached_ms=$(printf '%s\n' "${cached[@]}" | sort -n | sed -n 2p)   # median of three
 
@@ -124,9 +128,9 @@ javac -d "$work/floor" -cp "$jackson_core" "$root/bench/JacksonFloor.java"
 run floor java $java_opts -cp "$work/floor:$jackson_core" JacksonFloor "$big"/signIns*.json
 floor_wall=$wall; floor_cpu=$cpu
 floor_records=$(sed -n 's/.*records=\([0-9]*\).*/\1/p' "$work/floor.out")
-run parse java $java_opts -jar "$jar" evaluate "$big" --parse-only
+run parse env MFA_EVAL_JAVA_OPTS="$java_opts" "$root/mfa-eval" evaluate "$big" --parse-only
 parse_wall=$wall; parse_rss=$rss; parse_cpu=$cpu
-run evaluate java $java_opts -Xlog:gc,gc+heap+exit:file="$work/gc.log" -jar "$jar" evaluate "$big" --as-of 2025-11-28 --format json -o "$work/report.json"
+run evaluate env MFA_EVAL_JAVA_OPTS="$java_opts -Xlog:gc,gc+heap+exit:file=$work/gc.log" "$root/mfa-eval" evaluate "$big" --as-of 2025-11-28 --format json -o "$work/report.json"
 eval_wall=$wall; eval_rss=$rss; eval_code=$code; eval_cpu=$cpu
 if [[ "$eval_code" == 0 || "$eval_code" == 1 ]] && [[ -s "$work/report.json" ]]; then
   read_count=$(jq '.summary.signInsRead' "$work/report.json")
@@ -183,6 +187,7 @@ printf '%-52s %-46s %s\n' "$(fmt "$big_signins") sign-ins at -Xmx512m" "$complet
 printf '%-52s %-46s %s\n' "  heap" "$heap" ""
 printf '%-52s %-46s %s\n' "  max RSS evaluate / parse-only" "$eval_rss MB / $parse_rss MB" ""
 printf '%-52s %-46s %s\n' "cold start, evaluate contoso-ready (compiles rules)" "$cold_ms ms" ""
+printf '%-52s %-46s %s\n' "  second run: makes the class-data archive (once)" "$archive_ms ms" ""
 printf '%-52s %-46s %s\n' "cached start, evaluate contoso-ready (median of 3)" "$cached_ms ms (${cached[*]})" "< 2000 ms  $(verdict "$cached_ms" '<' 2000)"
 printf '%-52s %-46s %s\n' "batch $(fmt "$batch_tenants") tenants x $(fmt "$batch_signins") sign-ins, one JVM" "evaluate ${batch_eval:-?} s total, parse-only ${batch_parse:-?} s" ""
 printf '%-52s %-46s %s\n' "  overhead per tenant beyond parsing" "${overhead:-?} ms (CPU of the process: ${overhead_cpu:-?} ms)" "< 15 ms  $(verdict "${overhead:-999}" '<' 15)"
