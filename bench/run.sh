@@ -9,7 +9,10 @@
 #   bench/run.sh            full sizes: 1,000,000 sign-ins; 1,000 tenants x 1,000 sign-ins (~8 GB of data, ~10 min)
 #   bench/run.sh --quick    tiny sizes, seconds: checks every figure is produced (CI), judges no target
 #   options: --work DIR (default target/bench; deleted at the end unless --keep), --keep,
-#            --sign-ins N (big tenant) and --tenants N (batch) to change the sizes
+#            --sign-ins N (big tenant) and --tenants N (batch) to change the sizes,
+#            --shape pages: the same records as Graph page documents ({"value": [...]}, 1,000 records a page, the
+#            pages of a file one after another, as `mgraph` or a script saving each page writes them) instead of
+#            one record per line (--shape ndjson, the default)
 #   JVM options: $MFA_EVAL_JAVA_OPTS as for ./mfa-eval (default -XX:TieredStopAtLevel=1 -XX:+UseParallelGC);
 #   -Xmx512m is always added.
 # Needs: JDK 17, Maven (to build the jar if needed), jq, GNU time (/usr/bin/time).
@@ -21,6 +24,7 @@ keep=false
 work="$root/target/bench"
 signins_override=""
 tenants_override=""
+shape=ndjson
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --quick) quick=true ;;
@@ -28,7 +32,8 @@ while [[ $# -gt 0 ]]; do
     --work) work="$2"; shift ;;
     --sign-ins) signins_override="$2"; shift ;;
     --tenants) tenants_override="$2"; shift ;;
-    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
+    --shape) shape="$2"; shift; [[ $shape == ndjson || $shape == pages ]] || { echo "bench: --shape ndjson or pages" >&2; exit 2; } ;;
+    -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
     *) echo "bench: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
   shift
@@ -85,9 +90,23 @@ echo "java: $(java -version 2>&1 | head -1); JVM options: $java_opts"
 t0=$(now_ms)
 java $java_opts -jar "$jar" generate --tenants 1 --users "$big_users" --sign-ins "$big_signins" --out "$work/big" --seed 1 >/dev/null
 java $java_opts -jar "$jar" generate --tenants "$batch_tenants" --users "$batch_users" --sign-ins "$batch_signins" --out "$work/batch" --seed 2 >/dev/null
+# to_pages FILE: rewrites one record per line as Graph page objects of 1,000 records, one page after another
+to_pages() {
+  awk -v ctx='https://graph.microsoft.com/beta/$metadata#auditLogs/signIns' '
+    NF == 0 { next }
+    { if (n % 1000 == 0) {
+        if (n > 0) printf "\n],\"@odata.nextLink\":\"https://graph.microsoft.com/beta/auditLogs/signIns?$skiptoken=p%d\"}\n", n / 1000
+        printf "{\"@odata.context\":\"%s\",\"value\":[\n%s", ctx, $0
+      } else printf ",\n%s", $0
+      n++ }
+    END { if (n > 0) print "\n]}" }' "$1" > "$1.pages" && mv "$1.pages" "$1"
+}
+if [[ $shape == pages ]]; then
+  for f in "$work"/big/tenant-*/signIns*.json "$work"/batch/tenant-*/signIns*.json; do to_pages "$f"; done
+fi
 big="$work/big/tenant-00001"
 big_bytes=$(cat "$big"/signIns*.json | wc -c)
-echo "data: 1 tenant x $(fmt $big_signins) sign-ins ($(awk -v b="$big_bytes" 'BEGIN {printf "%.0f MB, %.0f bytes per record", b / 1e6, b / '"$big_signins"'}')), $(fmt $batch_tenants) tenants x $(fmt $batch_signins) sign-ins; generated in $(( ($(now_ms) - t0) / 1000 )) s"
+echo "data: 1 tenant x $(fmt $big_signins) sign-ins as $shape ($(awk -v b="$big_bytes" 'BEGIN {printf "%.0f MB, %.0f bytes per record", b / 1e6, b / '"$big_signins"'}')), $(fmt $batch_tenants) tenants x $(fmt $batch_signins) sign-ins; generated in $(( ($(now_ms) - t0) / 1000 )) s"
 
 # --- start: cold (rules compiled, cache written), then cached --------------------------------------------------
 t0=$(now_ms); java $java_opts -jar "$jar" evaluate "$example" --as-of 2025-11-28 >/dev/null || true; cold_ms=$(( $(now_ms) - t0 ))
@@ -136,6 +155,7 @@ filter='select((.signInEventTypes // []) | any(. == "interactiveUser" or . == "n
   | select(.status.errorCode == 0)
   | select([.authenticationDetails[]? | select(.succeeded == true and .authenticationStepRequirement != "Primary authentication")] | length == 0)
   | .id'
+[[ $shape == pages ]] && filter=".value[] | $filter"
 run jq jq -r --argjson apps "$apps" "$filter" "$big"/signIns*.json
 jq_wall=$wall; jq_cpu=$cpu
 jq_selected=$(wc -l < "$work/jq.out")

@@ -74,7 +74,7 @@ final class GraphSignInParser {
     // the record being read
     private String id, created, userId, upn, userType, appId, appName, homeTenant, resourceTenant, requirement,
             protocol, spId, msiType, agentType, additional, resourceId;
-    private boolean agentNonEmpty, eventTypesGiven;
+    private boolean agentNonEmpty, eventTypesGiven, statusGiven;
     private Boolean interactive;
     private int errorCode;
     private long seen;
@@ -90,7 +90,9 @@ final class GraphSignInParser {
      */
     SignInMapper.Mapped read(JsonParser p, String hint, String file, long index, long line, boolean wholeInput) throws IOException {
         try {
-            return map(p, hint, file, index, line, wholeInput);
+            SignInMapper.Mapped m = map(p, hint, file, index, line, wholeInput);
+            dialect = "Graph";
+            return m;
         } catch (TreePath e) {
             return null;
         }
@@ -99,6 +101,13 @@ final class GraphSignInParser {
     private SignInMapper.Mapped map(JsonParser p, String hint, String file, long index, long line, boolean wholeInput)
             throws IOException, TreePath {
         reset();
+        fields(p);
+        if (wholeInput && p.nextToken() != null) throw TREE; // "more than one JSON value on the line"
+        return build(hint, file, index, line);
+    }
+
+    /** The fields of a Graph sign-in object whose START_OBJECT is current, to its END_OBJECT. */
+    private void fields(JsonParser p) throws IOException, TreePath {
         boolean first = true;
         String name;
         while ((name = p.nextFieldName()) != null) {
@@ -142,14 +151,124 @@ final class GraphSignInParser {
             }
         }
         if (p.currentToken() != JsonToken.END_OBJECT) throw TREE;
-        if (wholeInput && p.nextToken() != null) throw TREE; // "more than one JSON value on the line"
-        return build(hint, file, index, line);
+    }
+
+    /** The envelope fields {@link SignInRecords} reads, as they are spelled in Azure Monitor's diagnostic records. */
+    private static final int TIME = 1, CATEGORY = 2, OPERATION = 4, LOG_TENANT = 8, RESULT_TYPE = 16, PROPERTIES = 32;
+    private static final Set<String> ENVELOPE = Set.of("time", "category", "operationname", "tenantid", "resulttype", "properties",
+            "additionalproperties");
+
+    /**
+     * An Azure Monitor diagnostic record (a storage account's {@code {"records": […]}} blob, an Event Hub capture),
+     * whose START_OBJECT is current, read to its END_OBJECT: a Graph sign-in in {@code properties}, with what the
+     * envelope adds when the sign-in lacks it, exactly as {@link SignInRecords} adds it to the tree (the time as
+     * createdDateTime, the category's sign-in type, resultType as status.errorCode) and the envelope's
+     * {@code tenantId} as the fact's log tenant. Null when the record is for the tree path (not such an envelope,
+     * an envelope field in another case or twice, anything {@link #read} would leave); {@link #dialect()} then says
+     * nothing new.
+     */
+    SignInMapper.Mapped readEnvelope(JsonParser p, String hint, String file, long index, long line) throws IOException {
+        try {
+            return envelope(p, hint, file, index, line);
+        } catch (TreePath e) {
+            return null;
+        }
+    }
+
+    /** The dialect of the record last mapped: "Graph" or the envelope's, as {@link SignInRecords} names it. */
+    String dialect() {
+        return dialect;
+    }
+
+    private String dialect = "Graph";
+
+    private SignInMapper.Mapped envelope(JsonParser p, String hint, String file, long index, long line) throws IOException, TreePath {
+        reset();
+        String time = null, category = null, logTenant = null, resultType = null;
+        boolean resultTypeNumber = false, resultTypeUsable = true;
+        int got = 0;
+        String name;
+        while ((name = p.nextFieldName()) != null) {
+            JsonToken t = p.nextToken();
+            int bit;
+            switch (name) {
+                case "time" -> {
+                    bit = TIME;
+                    if (t != JsonToken.VALUE_STRING) throw TREE;
+                    time = text(p, t);
+                }
+                case "category" -> {
+                    bit = CATEGORY;
+                    category = envelopeText(p, t);
+                }
+                case "operationName" -> {
+                    bit = OPERATION;
+                    p.skipChildren();
+                }
+                case "tenantId" -> {
+                    bit = LOG_TENANT;
+                    logTenant = envelopeText(p, t);
+                }
+                case "resultType" -> {
+                    bit = RESULT_TYPE;
+                    if (t == JsonToken.VALUE_STRING) {
+                        resultType = p.getText();
+                    } else if (t == JsonToken.VALUE_NUMBER_INT && p.getNumberType() == JsonParser.NumberType.INT) {
+                        resultType = p.getText();
+                        resultTypeNumber = true;
+                    } else if (t != JsonToken.VALUE_NULL) {
+                        p.skipChildren();
+                        resultTypeUsable = false; // the tree refuses it, if the sign-in has no status of its own
+                    }
+                }
+                case "properties" -> {
+                    bit = PROPERTIES;
+                    if (t != JsonToken.START_OBJECT) throw TREE; // text holding JSON, or not a record: the tree says
+                    fields(p);
+                }
+                default -> {
+                    if (ENVELOPE.contains(name.toLowerCase(Locale.ROOT))) throw TREE; // the tree finds names in any case
+                    p.skipChildren();
+                    bit = 0;
+                }
+            }
+            if ((got & bit) != 0) throw TREE;
+            got |= bit;
+        }
+        if (p.currentToken() != JsonToken.END_OBJECT) throw TREE;
+        if ((got & PROPERTIES) == 0 || (got & (CATEGORY | OPERATION)) == 0) throw TREE; // not an envelope: the tree says what it is
+        if (created == null && (got & TIME) != 0) created = time;
+        String eventType = SignInRecords.eventTypeOf(category, hint);
+        if (eventType != null && !eventTypesGiven) {
+            eventTypes.add(eventType.toLowerCase(Locale.ROOT));
+            eventTypesGiven = true;
+        }
+        if ((got & RESULT_TYPE) != 0 && !statusGiven) {
+            if (!resultTypeUsable) throw TREE;
+            if (resultType != null && !resultType.isBlank()) {
+                String code = resultType.trim();
+                if (!resultTypeNumber && !code.matches("-?\\d{1,9}")) throw TREE;
+                errorCode = Integer.parseInt(code);
+            }
+        }
+        SignInMapper.Mapped m = build(null, file, index, line); // the category, not the file name, says the kind here
+        m.signIn().withLogTenantId(logTenant);
+        dialect = "Azure Monitor diagnostic record" + (category == null ? "" : " (" + category + ")");
+        return m;
+    }
+
+    /** A scalar as {@code Json.text} reads it: null when null or empty. */
+    private static String envelopeText(JsonParser p, JsonToken t) throws IOException, TreePath {
+        if (t == JsonToken.VALUE_NULL) return null;
+        if (t != JsonToken.VALUE_STRING) throw TREE;
+        String s = p.getText();
+        return s.isEmpty() ? null : s;
     }
 
     private void reset() {
         id = created = userId = upn = userType = appId = appName = homeTenant = resourceTenant = requirement = null;
         protocol = spId = msiType = agentType = additional = resourceId = null;
-        agentNonEmpty = eventTypesGiven = false;
+        agentNonEmpty = eventTypesGiven = statusGiven = false;
         interactive = null;
         errorCode = 0;
         seen = 0;
@@ -277,6 +396,7 @@ final class GraphSignInParser {
     private void status(JsonParser p, JsonToken t) throws IOException, TreePath {
         if (t == JsonToken.VALUE_NULL) return;
         if (t != JsonToken.START_OBJECT) throw TREE;
+        statusGiven = true;
         int got = 0;
         String name;
         while ((name = p.nextFieldName()) != null) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -70,30 +71,52 @@ final class JsonSignIns {
 
     // ---- one JSON document (or several, concatenated) ----
 
+    /** Opens the file again from its start, for the character reader. */
+    interface Reopen {
+        TextInput open() throws IOException;
+    }
+
+    /**
+     * Reads a JSON document; with {@code fast} (no authentication details to join) and UTF-8 text, from its bytes,
+     * mapping each Graph sign-in of a page or array straight from the token stream ({@link GraphSignInParser}) and
+     * building a tree only for the record that needs one (another dialect, a field the mapper does not take), read
+     * again from its own kept bytes. Anything out of the ordinary for that path (bytes that are not UTF-8, malformed
+     * JSON, a cut gzip, a record too long, a Log Analytics result) stops it: the character reader then reads the file
+     * from its start, as it always did, and passes on only what comes after what was already passed on (the two give
+     * the same records in the same order up to there), so every message, position and count is the character
+     * reader's. A well-formed UTF-8 file is read once.
+     */
+    static void readDocument(TextInput in, Reopen reopen, GraphSignInParser fast, String hint, String file, RawRecords out)
+            throws IOException {
+        if (fast == null || !in.encoding().equals("UTF-8")) {
+            readDocument(in, out);
+            return;
+        }
+        Replay replay = new Replay(out);
+        try {
+            DocumentBytes bytes = new DocumentBytes(in.bytes(), TextInput.DEFAULT_MAX_RECORD_CHARS);
+            try (JsonParser p = FACTORY.createParser(bytes)) {
+                if (!(p instanceof com.fasterxml.jackson.core.json.UTF8StreamJsonParser)) throw new DocumentBytes.NotPlain("not a byte parser");
+                p.setCodec(MAPPER);
+                readValues(p, new ByteSource(bytes, fast, hint, file), replay, new Counter());
+            }
+            return;
+        } catch (IOException | RuntimeException e) {
+            // the character reader takes over (reading twice only what is out of the ordinary)
+        }
+        replay.rewind();
+        try (TextInput again = reopen.open()) {
+            readDocument(again, replay);
+        }
+    }
+
     static void readDocument(TextInput in, RawRecords out) throws IOException {
         Counter count = new Counter();
+        CharSource src = new CharSource(in);
         try (JsonParser p = FACTORY.createParser(in)) {
             p.setCodec(MAPPER);
             try {
-                JsonToken t;
-                while ((t = p.nextToken()) != null) {
-                    long line = p.currentTokenLocation().getLineNr();
-                    if (t == JsonToken.START_ARRAY) {
-                        readElements(p, in, out, count, "JSON array");
-                    } else if (t == JsonToken.START_OBJECT) {
-                        in.startRecord();
-                        JsonToken f = p.nextToken();
-                        if (f == JsonToken.FIELD_NAME && isContainerField(p.currentName())) {
-                            readWrapper(p, in, out, count);
-                        } else {
-                            JsonNode node = restOfObject(p, f);
-                            emitChecked(node, new Position(count.index + 1, line), p, in, out, count, "JSON objects");
-                        }
-                    } else {
-                        out.broken(new Position(++count.index, line).toString(), "expected a JSON object or array, found " + describe(p), 1);
-                        p.skipChildren();
-                    }
-                }
+                readValues(p, src, out, count);
             } catch (IOException e) {
                 // the records after the break are counted, not read: read = evaluated + rejected stays true of the file
                 RecordBoundaries.Count rest = e instanceof JsonProcessingException && !(e instanceof JsonEOFException)
@@ -104,17 +127,139 @@ final class JsonSignIns {
         }
     }
 
+    /**
+     * Where the document reader's text comes from: decoded characters ({@link TextInput}: any encoding, bad bytes
+     * tracked) or checked UTF-8 bytes ({@link ByteSource}, which also maps plain Graph records from the token stream).
+     */
+    private interface Source {
+        /** A new record starts at the parser's position: the size limit counts from here. */
+        void startRecord(JsonParser p);
+
+        /** Refuses the record just read when bytes before its end were not valid text. */
+        boolean badBytes(Position at, JsonParser p, RawRecords out);
+
+        /**
+         * The element of a list of records whose START_OBJECT is current: its fact ({@link Streamed}) when a streaming
+         * mapper took it, else its tree, read to its end; null when not tried (the parser has not moved).
+         */
+        default Object element(JsonParser p, JsonStreamContext list, long index, long line) throws IOException {
+            return null;
+        }
+    }
+
+    private record CharSource(TextInput in) implements Source {
+        @Override
+        public void startRecord(JsonParser p) {
+            in.startRecord();
+        }
+
+        @Override
+        public boolean badBytes(Position at, JsonParser p, RawRecords out) {
+            List<TextInput.BadBytes> bad = in.takeBadBytes(p.currentLocation().getCharOffset());
+            if (bad.isEmpty()) return false;
+            out.broken(at.toString(), notText(bad), 1);
+            return true;
+        }
+    }
+
+    /** A record mapped from the token stream, and the dialect it was written in. */
+    private record Streamed(SignInMapper.Mapped mapped, String dialect) {
+    }
+
+    /**
+     * Checked UTF-8 bytes (never bad ones), and the streaming mappers for the records of pages, arrays and records
+     * blobs: Graph sign-ins and Azure Monitor envelopes. The mapper that took the last record is tried first; when it
+     * gives up, the record's own bytes go to the other, then to the tree.
+     */
+    private static final class ByteSource implements Source {
+        private final DocumentBytes bytes;
+        private final GraphSignInParser fast;
+        private final String hint;
+        private final String file;
+        private boolean envelopes;
+
+        ByteSource(DocumentBytes bytes, GraphSignInParser fast, String hint, String file) {
+            this.bytes = bytes;
+            this.fast = fast;
+            this.hint = hint;
+            this.file = file;
+        }
+
+        @Override
+        public void startRecord(JsonParser p) {
+            bytes.keepFrom(p.currentLocation().getByteOffset());
+        }
+
+        @Override
+        public boolean badBytes(Position at, JsonParser p, RawRecords out) {
+            return false;
+        }
+
+        @Override
+        public Object element(JsonParser p, JsonStreamContext list, long index, long line) throws IOException {
+            long start = p.currentTokenLocation().getByteOffset();
+            SignInMapper.Mapped m = envelopes ? fast.readEnvelope(p, hint, file, index, line) : fast.read(p, hint, file, index, line, false);
+            if (m != null) return new Streamed(m, fast.dialect());
+            // Given up: on to the record's end; its own bytes then go to the other mapper, then to the tree.
+            JsonToken t = p.currentToken();
+            while (p.getParsingContext() != list) {
+                if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) p.skipChildren();
+                if (p.getParsingContext() == list) break;
+                t = p.nextToken();
+                if (t == null) throw new DocumentBytes.NotPlain("the document ends inside a record");
+            }
+            int from = bytes.index(start);
+            int length = bytes.index(p.currentLocation().getByteOffset()) - from;
+            try (JsonParser again = FACTORY.createParser(bytes.array(), from, length)) {
+                again.nextToken();
+                m = envelopes ? fast.read(again, hint, file, index, line, true) : fast.readEnvelope(again, hint, file, index, line);
+            }
+            if (m != null) {
+                envelopes = !envelopes;
+                return new Streamed(m, fast.dialect());
+            }
+            try (JsonParser again = FACTORY.createParser(bytes.array(), from, length)) {
+                return MAPPER.readTree(again);
+            }
+        }
+    }
+
+    /** The values of a document, one after another: pages, arrays, records, until the end of the text. */
+    private static void readValues(JsonParser p, Source src, RawRecords out, Counter count) throws IOException {
+        JsonToken t;
+        while ((t = p.nextToken()) != null) {
+            long line = p.currentTokenLocation().getLineNr();
+            if (t == JsonToken.START_ARRAY) {
+                readElements(p, src, out, count, "JSON array");
+            } else if (t == JsonToken.START_OBJECT) {
+                src.startRecord(p);
+                JsonToken f = p.nextToken();
+                if (f == JsonToken.FIELD_NAME && isContainerField(p.currentName())) {
+                    readWrapper(p, src, out, count);
+                } else {
+                    JsonNode node = restOfObject(p, f);
+                    emitChecked(node, new Position(count.index + 1, line), p, src, out, count, "JSON objects");
+                }
+            } else {
+                out.broken(new Position(++count.index, line).toString(), "expected a JSON object or array, found " + describe(p), 1);
+                p.skipChildren();
+            }
+        }
+    }
+
     /** The fields of a page object, records blob or query result, whose first field name is current. */
-    private static void readWrapper(JsonParser p, TextInput in, RawRecords out, Counter count) throws IOException {
+    private static void readWrapper(JsonParser p, Source src, RawRecords out, Counter count) throws IOException {
         do {
             String name = p.currentName();
             JsonToken v = p.nextToken();
             if (v == JsonToken.START_ARRAY && (name.equalsIgnoreCase("value") || name.equalsIgnoreCase("records"))) {
                 out.container(name.equalsIgnoreCase("value") ? "JSON page objects" : "JSON records blob");
-                readElements(p, in, out, count, null);
+                readElements(p, src, out, count, null);
             } else if (v == JsonToken.START_ARRAY && name.equalsIgnoreCase("tables")) {
+                // rare, and read by the tree: the character reader reads it (from the start, which is a few bytes back)
+                if (src instanceof ByteSource) throw new DocumentBytes.NotPlain("Log Analytics tables");
                 out.container("Log Analytics query result (tables)");
-                readTables(p, in, out, count);
+                readTables(p, src, out, count);
             } else if (name.equals("@odata.context") && v == JsonToken.VALUE_STRING && p.getText().contains("/v1.0/")) {
                 // v1.0 sign-ins load, but lack the fields that show how MFA was done: every one would look unsatisfied
                 out.notice("line " + p.currentTokenLocation().getLineNr(), "Graph v1.0 sign-ins: they have no authenticationDetails, "
@@ -122,24 +267,32 @@ final class JsonSignIns {
             } else {
                 p.skipChildren();
             }
-            in.startRecord();
+            src.startRecord(p);
         } while (p.nextToken() == JsonToken.FIELD_NAME);
     }
 
     /** {@code container}: what a plain record here says about the file (null when the wrapper has said it). */
-    private static void readElements(JsonParser p, TextInput in, RawRecords out, Counter count, String container) throws IOException {
+    private static void readElements(JsonParser p, Source src, RawRecords out, Counter count, String container) throws IOException {
         JsonToken t;
-        in.startRecord();
+        JsonStreamContext list = p.getParsingContext();
+        src.startRecord(p);
         while ((t = p.nextToken()) != JsonToken.END_ARRAY && t != null) {
             long line = p.currentTokenLocation().getLineNr();
-            JsonNode node = p.readValueAsTree();
-            emitChecked(node, new Position(count.index + 1, line), p, in, out, count, container);
-            in.startRecord();
+            Object read = t == JsonToken.START_OBJECT ? src.element(p, list, count.index + 1, line) : null;
+            if (read instanceof Streamed m) {
+                if (container != null) out.container(container);
+                count.index++;
+                out.mapped(m.mapped(), m.dialect());
+            } else {
+                JsonNode node = read instanceof JsonNode n ? n : p.readValueAsTree();
+                emitChecked(node, new Position(count.index + 1, line), p, src, out, count, container);
+            }
+            src.startRecord(p);
         }
     }
 
     /** Log Analytics query API: each table's column names, then its rows as arrays. */
-    private static void readTables(JsonParser p, TextInput in, RawRecords out, Counter count) throws IOException {
+    private static void readTables(JsonParser p, Source src, RawRecords out, Counter count) throws IOException {
         JsonToken t;
         while ((t = p.nextToken()) == JsonToken.START_OBJECT) {
             List<String> columns = null;
@@ -158,7 +311,7 @@ final class JsonSignIns {
                         p.skipChildren();
                         continue;
                     }
-                    in.startRecord();
+                    src.startRecord(p);
                     while ((t = p.nextToken()) != JsonToken.END_ARRAY && t != null) {
                         long line = p.currentTokenLocation().getLineNr();
                         JsonNode row = p.readValueAsTree();
@@ -169,9 +322,9 @@ final class JsonSignIns {
                         } else {
                             ObjectNode record = MAPPER.createObjectNode();
                             for (int i = 0; i < columns.size(); i++) record.set(columns.get(i), row.get(i));
-                            if (!badBytes(at, p, in, out)) out.record(record, at);
+                            if (!src.badBytes(at, p, out)) out.record(record, at);
                         }
-                        in.startRecord();
+                        src.startRecord(p);
                     }
                 } else {
                     p.skipChildren();
@@ -180,12 +333,12 @@ final class JsonSignIns {
         }
     }
 
-    private static void emitChecked(JsonNode node, Position at, JsonParser p, TextInput in, RawRecords out, Counter count,
+    private static void emitChecked(JsonNode node, Position at, JsonParser p, Source src, RawRecords out, Counter count,
                                     String container) {
         if (isContainer(node)) {
             // a whole page as an element of an array (pages collected by a script)
             if (container != null) out.container("JSON array".equals(container) ? "JSON array of page objects" : "JSON page objects");
-            if (badBytes(new Position(count.index + 1, at.line()), p, in, out)) {
+            if (src.badBytes(new Position(count.index + 1, at.line()), p, out)) {
                 count.index++;
                 return;
             }
@@ -194,15 +347,7 @@ final class JsonSignIns {
         }
         if (container != null) out.container(container);
         count.index++;
-        if (!badBytes(at, p, in, out)) out.record(node, at);
-    }
-
-    /** Refuses the record just read when bytes before its end were not valid text. */
-    private static boolean badBytes(Position at, JsonParser p, TextInput in, RawRecords out) {
-        List<TextInput.BadBytes> bad = in.takeBadBytes(p.currentLocation().getCharOffset());
-        if (bad.isEmpty()) return false;
-        out.broken(at.toString(), notText(bad), 1);
-        return true;
+        if (!src.badBytes(at, p, out)) out.record(node, at);
     }
 
     static String notText(List<TextInput.BadBytes> bad) {
@@ -351,55 +496,171 @@ final class JsonSignIns {
      * Jackson's byte parser ({@link GraphSignInParser}); any other line (another dialect, a page, bad bytes,
      * malformed JSON, a blank line) is decoded and read as {@link #readLines} reads it, so messages are the same.
      * Reads the lines of {@code lines} (a whole file, or a range of whole lines); returns the records counted.
+     * <p>
+     * The whole lines in the buffer are read by one parser ({@link #block}); at the first line that is not a plain
+     * Graph record alone on its line, that one line is read on its own as above, and a new parser starts after it.
      *
      * @param fast null when records must go through the tree (authentication details to join)
      */
     static long readLines(ByteLines lines, GraphSignInParser fast, String hint, String file, RawRecords out) throws IOException {
         out.container("NDJSON (one record per line)");
         Counter count = new Counter();
-        char[] chars = new char[1 << 13];
+        char[][] chars = {new char[1 << 13]};
+        // lines to read one at a time before trying a block again: grows while blocks stop at their first line (a file of
+        // records for the tree path), so such a file pays for a block parser only now and then
+        int alone = 0;
+        int backoff = 0;
         while (true) {
-            long lineNo = lines.line() + 1;
-            boolean more;
-            try {
-                more = lines.next();
-            } catch (TextInput.BrokenBytes e) {
-                out.broken(new Position(count.index + 1, lineNo), e.getMessage() + "; the rest of the file is not read", 1);
-                return count.index;
-            }
-            if (!more) return count.index;
-            lineNo = lines.line();
-            if (lines.tooLong()) {
-                tooLong(out, count, lineNo);
-                continue;
-            }
-            byte[] b = lines.buffer();
-            int from = lines.start();
-            int to = lines.end();
-            if (fast != null && startsObject(b, from, to) && (lines.ascii() || Utf8.valid(b, from, to))) {
-                SignInMapper.Mapped m;
-                try (JsonParser p = BYTES.createParser(b, from, to - from)) {
-                    p.nextToken();
-                    m = fast.read(p, hint, file, count.index + 1, lineNo, true);
-                } catch (JsonProcessingException e) {
-                    m = null; // the tree path says what is wrong with it
+            if (fast != null && alone == 0) {
+                boolean block;
+                try {
+                    block = lines.block();
+                } catch (TextInput.BrokenBytes e) {
+                    out.broken(new Position(count.index + 1, lines.line() + 1), e.getMessage() + "; the rest of the file is not read", 1);
+                    return count.index;
                 }
-                if (m != null) {
-                    count.index++;
-                    out.mapped(m);
-                    continue;
+                if (block) {
+                    int end = lines.blockEnd();
+                    if (!lines.blockIsUtf8()) {
+                        // bytes that are not UTF-8 somewhere: each line on its own, so the bad one is told apart
+                        while (lines.position() < end) {
+                            if (!line(lines, fast, hint, file, count, out, chars)) return count.index;
+                        }
+                        continue;
+                    }
+                    long before = count.index;
+                    if (block(lines, end, fast, hint, file, count, out)) continue;
+                    if (count.index == before) {
+                        backoff = Math.min(64, Math.max(1, backoff * 2));
+                        alone = backoff;
+                    } else {
+                        backoff = 0;
+                    }
                 }
             }
-            // the rare line: decoded as the character reader does, bad bytes and all
-            TextInput text = TextInput.utf8(new java.io.ByteArrayInputStream(b, from, to - from));
-            StringBuilder line = new StringBuilder(to - from);
-            text.readLine(line, Integer.MAX_VALUE - 1);
-            List<TextInput.BadBytes> bad = text.takeBadBytes(Long.MAX_VALUE);
-            int length = line.length();
-            if (chars.length < length) chars = new char[Math.max(length, chars.length * 2)];
-            line.getChars(0, length, chars, 0);
-            line(chars, length, bad, lineNo, count, out);
+            if (alone > 0) alone--;
+            if (!line(lines, fast, hint, file, count, out, chars)) return count.index;
         }
+    }
+
+    /** Every line read on its own, none in a block: what {@link #readLines(ByteLines, GraphSignInParser, String, String, RawRecords)} must give (tests). */
+    static long readEachLine(ByteLines lines, GraphSignInParser fast, String hint, String file, RawRecords out) throws IOException {
+        out.container("NDJSON (one record per line)");
+        Counter count = new Counter();
+        char[][] chars = {new char[1 << 13]};
+        while (line(lines, fast, hint, file, count, out, chars)) {
+            // next line
+        }
+        return count.index;
+    }
+
+    /** A factory for the parsers of blocks: UTF-8 known (no guessing of the encoding from the first bytes of a block). */
+    private static final JsonFactory BLOCKS = JsonFactory.builder().disable(JsonFactory.Feature.CHARSET_DETECTION).build();
+
+    /**
+     * Reads the lines of the block (from the position of {@code lines} to {@code end}, just after a '\n') with one
+     * parser, as long as each is a plain Graph record alone on its line or blank. True when the block is read; false
+     * at the first other line, where {@code lines} is left: that line is read on its own by the caller.
+     */
+    private static boolean block(ByteLines lines, int end, GraphSignInParser fast, String hint, String file, Counter count, RawRecords out)
+            throws IOException {
+        byte[] b = lines.buffer();
+        int from = lines.position();
+        int at = from; // the start of the first line not read yet
+        long done = 0; // the lines read
+        long lineNo = lines.line() + 1;
+        try (JsonParser p = BLOCKS.createParser(b, from, end - from)) {
+            while (true) {
+                JsonToken t;
+                try {
+                    t = p.nextToken();
+                } catch (JsonProcessingException e) {
+                    break;
+                }
+                JsonLocation first = t == null ? null : p.currentTokenLocation(); // in the block; lines as the parser counts them
+                int start = t == null ? end : from + (int) first.getByteOffset();
+                // the lines before the token are blank (the parser skipped only white space): passed over as the line reader does
+                int i = at;
+                for (; i < start; i++) {
+                    byte c = b[i];
+                    if (c == '\n') {
+                        at = i + 1;
+                        done++;
+                        lineNo++;
+                    } else if (c != ' ' && c != '\t' && c != '\r') {
+                        break;
+                    }
+                }
+                if (i < start || t == null) break; // something else before it, or the end of the block
+                if (t != JsonToken.START_OBJECT) break;
+                SignInMapper.Mapped m;
+                try {
+                    m = fast.read(p, hint, file, count.index + 1, lineNo, false);
+                } catch (JsonProcessingException e) {
+                    break;
+                }
+                // a record alone on its line: no line end inside it (the parser counts them), only white space after it
+                if (m == null) break;
+                JsonLocation last = p.currentTokenLocation();
+                if (last.getLineNr() != first.getLineNr()) break;
+                i = from + (int) last.getByteOffset() + 1;
+                while (b[i] == ' ' || b[i] == '\t' || b[i] == '\r') i++;
+                if (b[i] != '\n') break;
+                count.index++;
+                out.mapped(m);
+                at = i + 1;
+                done++;
+                lineNo++;
+            }
+        }
+        lines.skipTo(at, done);
+        return at == end;
+    }
+
+    /** Reads the next line on its own; false at the end of the bytes. */
+    private static boolean line(ByteLines lines, GraphSignInParser fast, String hint, String file, Counter count, RawRecords out,
+                                char[][] chars) throws IOException {
+        long lineNo = lines.line() + 1;
+        boolean more;
+        try {
+            more = lines.next();
+        } catch (TextInput.BrokenBytes e) {
+            out.broken(new Position(count.index + 1, lineNo), e.getMessage() + "; the rest of the file is not read", 1);
+            return false;
+        }
+        if (!more) return false;
+        lineNo = lines.line();
+        if (lines.tooLong()) {
+            tooLong(out, count, lineNo);
+            return true;
+        }
+        byte[] b = lines.buffer();
+        int from = lines.start();
+        int to = lines.end();
+        if (fast != null && startsObject(b, from, to) && (lines.ascii() || Utf8.valid(b, from, to))) {
+            SignInMapper.Mapped m;
+            try (JsonParser p = BYTES.createParser(b, from, to - from)) {
+                p.nextToken();
+                m = fast.read(p, hint, file, count.index + 1, lineNo, true);
+            } catch (JsonProcessingException e) {
+                m = null; // the tree path says what is wrong with it
+            }
+            if (m != null) {
+                count.index++;
+                out.mapped(m);
+                return true;
+            }
+        }
+        // the rare line: decoded as the character reader does, bad bytes and all
+        TextInput text = TextInput.utf8(new java.io.ByteArrayInputStream(b, from, to - from));
+        StringBuilder line = new StringBuilder(to - from);
+        text.readLine(line, Integer.MAX_VALUE - 1);
+        List<TextInput.BadBytes> bad = text.takeBadBytes(Long.MAX_VALUE);
+        int length = line.length();
+        if (chars[0].length < length) chars[0] = new char[Math.max(length, chars[0].length * 2)];
+        line.getChars(0, length, chars[0], 0);
+        line(chars[0], length, bad, lineNo, count, out);
+        return true;
     }
 
     /** The first character that is not white space is '{'. */
@@ -421,5 +682,73 @@ final class JsonSignIns {
 
     private static final class Counter {
         long index;
+    }
+
+    /**
+     * Passes a reader's records on, counting them; after {@link #rewind}, drops as many as were passed on before, so
+     * that a second reader of the same file from its start goes on where the first stopped.
+     */
+    private static final class Replay implements RawRecords {
+        private final RawRecords out;
+        private long passed;
+        private long skip;
+
+        Replay(RawRecords out) {
+            this.out = out;
+        }
+
+        void rewind() {
+            skip = passed;
+            passed = 0;
+        }
+
+        private boolean pass() {
+            if (skip > 0) {
+                skip--;
+                return false;
+            }
+            passed++;
+            return true;
+        }
+
+        @Override
+        public void container(String description) {
+            out.container(description); // the first one said counts: the same in both readers
+        }
+
+        @Override
+        public void record(JsonNode node, Position at) {
+            if (pass()) out.record(node, at);
+        }
+
+        @Override
+        public void normalised(SignInRecords.Normalised record, Position at) {
+            if (pass()) out.normalised(record, at);
+        }
+
+        @Override
+        public void mapped(SignInMapper.Mapped record) {
+            if (pass()) out.mapped(record);
+        }
+
+        @Override
+        public void mapped(SignInMapper.Mapped record, String dialect) {
+            if (pass()) out.mapped(record, dialect);
+        }
+
+        @Override
+        public void broken(String where, String reason, long count) {
+            if (pass()) out.broken(where, reason, count);
+        }
+
+        @Override
+        public void broken(Position at, String reason, long count) {
+            if (pass()) out.broken(at, reason, count);
+        }
+
+        @Override
+        public void notice(String where, String message) {
+            if (pass()) out.notice(where, message);
+        }
     }
 }

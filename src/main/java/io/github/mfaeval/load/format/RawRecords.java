@@ -28,6 +28,11 @@ interface RawRecords {
         throw new UnsupportedOperationException("this reader takes records as JSON only");
     }
 
+    /** The same, for a record of another dialect than plain Graph (an Azure Monitor envelope), named as the tree path names it. */
+    default void mapped(SignInMapper.Mapped record, String dialect) {
+        mapped(record);
+    }
+
     /** Something the user should know that costs no record (an unknown column). */
     void notice(String where, String message);
 }

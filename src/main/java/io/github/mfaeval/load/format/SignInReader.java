@@ -293,7 +293,8 @@ public final class SignInReader {
         Records records = new Records(name, details, sink);
         try (InputStream raw = opener.open()) {
             InputStream in = new BoundedInput(raw, end - start);
-            ByteLines lines = new ByteLines(in, TextInput.DEFAULT_MAX_RECORD_CHARS);
+            // a buffer no bigger than the part (one line read again is a few KB)
+            ByteLines lines = new ByteLines(in, TextInput.DEFAULT_MAX_RECORD_CHARS, (int) Math.min(ByteLines.BUFFER, end - start + 1));
             long n = JsonSignIns.readLines(lines, records.fast(), records.hint, name, records);
             return new PartResult(records.container, records.dialect, "", n, lines.newlines());
         } catch (IOException e) {
@@ -353,7 +354,7 @@ public final class SignInReader {
         out.encoding = sniff.container();
         try (TextInput in = TextInput.open(file)) {
             switch (sniff.kind()) {
-                case JSON -> JsonSignIns.readDocument(in, out);
+                case JSON -> JsonSignIns.readDocument(in, () -> TextInput.open(file), out.fast(), out.hint, name, out);
                 case NDJSON -> {
                     if (in.encoding().equals("UTF-8")) {
                         // bytes after gzip and byte-order mark: the same reader as the parts of a plain file
@@ -446,7 +447,12 @@ public final class SignInReader {
 
         @Override
         public void mapped(SignInMapper.Mapped m) {
-            if (dialect == null) dialect = "Graph";
+            mapped(m, "Graph");
+        }
+
+        @Override
+        public void mapped(SignInMapper.Mapped m, String dialect) {
+            if (this.dialect == null) this.dialect = dialect;
             total++;
             out.signIn(m.signIn(), m.kind());
         }

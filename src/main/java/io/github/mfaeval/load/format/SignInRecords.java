@@ -113,13 +113,18 @@ final class SignInRecords {
             props.set("createdDateTime", Json.field(envelope, "time"));
             labels.put("createdDateTime", "time");
         }
-        String eventType = category == null ? hint : TABLES.getOrDefault(category.toLowerCase(Locale.ROOT), hint);
+        String eventType = eventTypeOf(category, hint);
         if (eventType != null && absent(props, "signInEventTypes")) props.putArray("signInEventTypes").add(eventType);
         if (Json.field(envelope, "resultType") != null && absent(props, "status")) {
             props.putObject("status").set("errorCode", Json.field(envelope, "resultType"));
             labels.put("status.errorCode", "resultType");
         }
         return new Normalised(props, labels, dialect, logTenant);
+    }
+
+    /** The signInEventTypes member a diagnostic record's category implies, else the file name's ({@code hint}). */
+    static String eventTypeOf(String category, String hint) {
+        return category == null ? hint : TABLES.getOrDefault(category.toLowerCase(Locale.ROOT), hint);
     }
 
     private static String table(JsonNode r) {
