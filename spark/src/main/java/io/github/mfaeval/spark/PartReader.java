@@ -56,6 +56,9 @@ final class PartReader {
     static List<ReadPart> parts(InputFile f, long partBytes, Configuration conf) {
         if (!local(f.uri(), conf)) return remoteParts(f, partBytes, conf);
         List<SignInReader.Part> cut = SignInReader.split(localPath(f.uri()), partBytes);
+        // The rows of a CSV part carry the file's header and positions, which a task's part does not: a CSV file
+        // stays one part here (its rows are few beside a cluster's hourly NDJSON files).
+        if (cut.stream().anyMatch(p -> p.csv() != null)) cut = List.of(SignInReader.Part.whole(localPath(f.uri())));
         List<ReadPart> parts = new ArrayList<>(cut.size());
         for (int i = 0; i < cut.size(); i++) {
             SignInReader.Part p = cut.get(i);

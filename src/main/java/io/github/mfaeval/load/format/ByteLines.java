@@ -12,16 +12,18 @@ import java.util.zip.ZipException;
  * Lines are numbered from 1 at the start of what is read (a range of a file counts its own lines).
  */
 final class ByteLines {
-    private static final int BUFFER = 1 << 16;
+    /** Big enough for a block of many records (each ~4 KB), so a parser reads many lines in one go. */
+    static final int BUFFER = 1 << 18;
 
     private final InputStream in;
     private final int maxLine;
-    private byte[] buf = new byte[BUFFER];
+    private byte[] buf;
     private int pos;
     private int lim;
     private boolean eof;
     private long nextLine = 1;
     private long newlines;
+    private long inBlocks;
     /** Where buf[0] is in what is read. */
     private long base;
 
@@ -30,10 +32,20 @@ final class ByteLines {
     private long line;
     private boolean tooLong;
     private boolean ascii;
+    /** The end of the block of whole lines ahead ({@link #block}). */
+    private int blockEnd;
+    /** The bytes before this index of buf are known to be valid UTF-8 ({@link #blockIsUtf8}). */
+    private int checked;
 
     ByteLines(InputStream in, int maxLine) {
+        this(in, maxLine, BUFFER);
+    }
+
+    /** {@code buffer}: the buffer to start with (less for a few bytes to read: one line read again). */
+    ByteLines(InputStream in, int maxLine, int buffer) {
         this.in = in;
         this.maxLine = maxLine;
+        this.buf = new byte[Math.max(16, Math.min(buffer, BUFFER))];
     }
 
     /** Moves to the next line; false at the end of the bytes. */
@@ -106,11 +118,70 @@ final class ByteLines {
         }
     }
 
+    /**
+     * Makes the whole lines buffered ahead a block: from {@link #position()} to {@link #blockEnd()}, just after the last
+     * '\n' in the buffer, for a reader that takes many lines in one go and then moves on ({@link #skipTo}). False when
+     * not one whole line is buffered (a line longer than the buffer, the last line of the bytes without its '\n', the
+     * end): {@link #next} takes it.
+     */
+    boolean block() throws IOException {
+        while (true) {
+            byte[] b = buf;
+            for (int i = lim - 1; i >= pos; i--) {
+                if (b[i] == '\n') {
+                    blockEnd = i + 1;
+                    return true;
+                }
+            }
+            if (eof || lim - pos == buf.length) return false;
+            fill();
+        }
+    }
+
+    /** Where the block ends: just after a '\n'. */
+    int blockEnd() {
+        return blockEnd;
+    }
+
+    /** The start of the next line in {@link #buffer()}. */
+    int position() {
+        return pos;
+    }
+
+    /** The block holds only well-formed UTF-8 ({@link Utf8}), each byte checked once however often it is asked. */
+    boolean blockIsUtf8() {
+        int from = Math.max(checked, pos);
+        if (from < blockEnd && !Utf8.valid(buf, from, blockEnd)) return false;
+        checked = Math.max(checked, blockEnd);
+        return true;
+    }
+
+    /** Moves past {@code lines} whole lines of the block, to {@code to}, the start of the line after them. */
+    void skipTo(int to, long lines) {
+        inBlocks += lines;
+        pos = to;
+        nextLine += lines;
+        newlines += lines;
+        line = nextLine - 1;
+        tooLong = false;
+    }
+
+    /** The lines passed over in blocks ({@link #skipTo}), not one at a time. */
+    long linesInBlocks() {
+        return inBlocks;
+    }
+
+    /** Where {@code index} of {@link #buffer()} is in what is read. */
+    long offsetOf(int index) {
+        return base + index;
+    }
+
     /** Keeps the unread part at the start of the buffer (growing it for a long line) and reads more bytes. */
     private void fill() throws IOException {
         int keep = lim - pos;
         base += pos;
         if (keep > 0 && pos > 0) System.arraycopy(buf, pos, buf, 0, keep);
+        checked = Math.max(0, checked - pos);
         pos = 0;
         lim = keep;
         if (lim == buf.length) {

@@ -48,13 +48,21 @@ final class CsvRows {
     }
 
     static void read(TextInput in, char separator, Rows rows) throws IOException {
+        read(in, separator, rows, null, 0, 0);
+    }
+
+    /**
+     * The rows of a part of a CSV file ({@link CsvCuts}): {@code in} starts at a record start after the header, which
+     * is given; the part's first line is line {@code linesBefore + 1} of the file and its first row record
+     * {@code recordsBefore + 1}, so that positions are the file's. {@code header} null: the text is a whole file.
+     */
+    static void read(TextInput in, char separator, Rows rows, String[] header, long linesBefore, long recordsBefore) throws IOException {
         in.lineMode(true);
         ObjectReader reader = CSV.readerFor(String[].class).with(CsvSchema.emptySchema().withColumnSeparator(separator));
-        String[] header = null;
-        long index = 0;
+        long index = recordsBefore;
         while (true) {
             // Jackson counts lines and characters from where its parser starts: here, a line start.
-            long baseLine = in.line() - 1;
+            long baseLine = linesBefore + in.line() - 1;
             long baseOffset = in.offset();
             MappingIterator<String[]> it = reader.readValues(in);
             JsonParser p = it.getParser();
@@ -108,7 +116,7 @@ final class CsvRows {
                 // (reads stop at line ends), or inside a longer one.
                 if (!in.atLineStart()) in.skipLine();
                 in.takeBadBytes(in.offset());
-                rows.broken(where(at, in.line() - 1), reason, 1);
+                rows.broken(where(at, linesBefore + in.line() - 1), reason, 1);
                 if (in.offset() == baseOffset) {
                     // nothing was consumed: a read error that repeats; give up rather than loop
                     return;

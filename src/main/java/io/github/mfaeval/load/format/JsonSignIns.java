@@ -500,55 +500,171 @@ final class JsonSignIns {
      * Jackson's byte parser ({@link GraphSignInParser}); any other line (another dialect, a page, bad bytes,
      * malformed JSON, a blank line) is decoded and read as {@link #readLines} reads it, so messages are the same.
      * Reads the lines of {@code lines} (a whole file, or a range of whole lines); returns the records counted.
+     * <p>
+     * The whole lines in the buffer are read by one parser ({@link #block}); at the first line that is not a plain
+     * Graph record alone on its line, that one line is read on its own as above, and a new parser starts after it.
      *
      * @param fast null when records must go through the tree (authentication details to join)
      */
     static long readLines(ByteLines lines, GraphSignInParser fast, String hint, String file, RawRecords out) throws IOException {
         out.container("NDJSON (one record per line)");
         Counter count = new Counter();
-        char[] chars = new char[1 << 13];
+        char[][] chars = {new char[1 << 13]};
+        // lines to read one at a time before trying a block again: grows while blocks stop at their first line (a file of
+        // records for the tree path), so such a file pays for a block parser only now and then
+        int alone = 0;
+        int backoff = 0;
         while (true) {
-            long lineNo = lines.line() + 1;
-            boolean more;
-            try {
-                more = lines.next();
-            } catch (TextInput.BrokenBytes e) {
-                out.broken(new Position(count.index + 1, lineNo), e.getMessage() + "; the rest of the file is not read", 1);
-                return count.index;
-            }
-            if (!more) return count.index;
-            lineNo = lines.line();
-            if (lines.tooLong()) {
-                tooLong(out, count, lineNo);
-                continue;
-            }
-            byte[] b = lines.buffer();
-            int from = lines.start();
-            int to = lines.end();
-            if (fast != null && startsObject(b, from, to) && (lines.ascii() || Utf8.valid(b, from, to))) {
-                SignInMapper.Mapped m;
-                try (JsonParser p = BYTES.createParser(b, from, to - from)) {
-                    p.nextToken();
-                    m = fast.read(p, hint, file, count.index + 1, lineNo, true);
-                } catch (JsonProcessingException e) {
-                    m = null; // the tree path says what is wrong with it
+            if (fast != null && alone == 0) {
+                boolean block;
+                try {
+                    block = lines.block();
+                } catch (TextInput.BrokenBytes e) {
+                    out.broken(new Position(count.index + 1, lines.line() + 1), e.getMessage() + "; the rest of the file is not read", 1);
+                    return count.index;
                 }
-                if (m != null) {
-                    count.index++;
-                    out.mapped(m);
-                    continue;
+                if (block) {
+                    int end = lines.blockEnd();
+                    if (!lines.blockIsUtf8()) {
+                        // bytes that are not UTF-8 somewhere: each line on its own, so the bad one is told apart
+                        while (lines.position() < end) {
+                            if (!line(lines, fast, hint, file, count, out, chars)) return count.index;
+                        }
+                        continue;
+                    }
+                    long before = count.index;
+                    if (block(lines, end, fast, hint, file, count, out)) continue;
+                    if (count.index == before) {
+                        backoff = Math.min(64, Math.max(1, backoff * 2));
+                        alone = backoff;
+                    } else {
+                        backoff = 0;
+                    }
                 }
             }
-            // the rare line: decoded as the character reader does, bad bytes and all
-            TextInput text = TextInput.utf8(new java.io.ByteArrayInputStream(b, from, to - from));
-            StringBuilder line = new StringBuilder(to - from);
-            text.readLine(line, Integer.MAX_VALUE - 1);
-            List<TextInput.BadBytes> bad = text.takeBadBytes(Long.MAX_VALUE);
-            int length = line.length();
-            if (chars.length < length) chars = new char[Math.max(length, chars.length * 2)];
-            line.getChars(0, length, chars, 0);
-            line(chars, length, bad, lineNo, count, out);
+            if (alone > 0) alone--;
+            if (!line(lines, fast, hint, file, count, out, chars)) return count.index;
         }
+    }
+
+    /** Every line read on its own, none in a block: what {@link #readLines(ByteLines, GraphSignInParser, String, String, RawRecords)} must give (tests). */
+    static long readEachLine(ByteLines lines, GraphSignInParser fast, String hint, String file, RawRecords out) throws IOException {
+        out.container("NDJSON (one record per line)");
+        Counter count = new Counter();
+        char[][] chars = {new char[1 << 13]};
+        while (line(lines, fast, hint, file, count, out, chars)) {
+            // next line
+        }
+        return count.index;
+    }
+
+    /** A factory for the parsers of blocks: UTF-8 known (no guessing of the encoding from the first bytes of a block). */
+    private static final JsonFactory BLOCKS = JsonFactory.builder().disable(JsonFactory.Feature.CHARSET_DETECTION).build();
+
+    /**
+     * Reads the lines of the block (from the position of {@code lines} to {@code end}, just after a '\n') with one
+     * parser, as long as each is a plain Graph record alone on its line or blank. True when the block is read; false
+     * at the first other line, where {@code lines} is left: that line is read on its own by the caller.
+     */
+    private static boolean block(ByteLines lines, int end, GraphSignInParser fast, String hint, String file, Counter count, RawRecords out)
+            throws IOException {
+        byte[] b = lines.buffer();
+        int from = lines.position();
+        int at = from; // the start of the first line not read yet
+        long done = 0; // the lines read
+        long lineNo = lines.line() + 1;
+        try (JsonParser p = BLOCKS.createParser(b, from, end - from)) {
+            while (true) {
+                JsonToken t;
+                try {
+                    t = p.nextToken();
+                } catch (JsonProcessingException e) {
+                    break;
+                }
+                JsonLocation first = t == null ? null : p.currentTokenLocation(); // in the block; lines as the parser counts them
+                int start = t == null ? end : from + (int) first.getByteOffset();
+                // the lines before the token are blank (the parser skipped only white space): passed over as the line reader does
+                int i = at;
+                for (; i < start; i++) {
+                    byte c = b[i];
+                    if (c == '\n') {
+                        at = i + 1;
+                        done++;
+                        lineNo++;
+                    } else if (c != ' ' && c != '\t' && c != '\r') {
+                        break;
+                    }
+                }
+                if (i < start || t == null) break; // something else before it, or the end of the block
+                if (t != JsonToken.START_OBJECT) break;
+                SignInMapper.Mapped m;
+                try {
+                    m = fast.read(p, hint, file, count.index + 1, lineNo, false);
+                } catch (JsonProcessingException e) {
+                    break;
+                }
+                // a record alone on its line: no line end inside it (the parser counts them), only white space after it
+                if (m == null) break;
+                JsonLocation last = p.currentTokenLocation();
+                if (last.getLineNr() != first.getLineNr()) break;
+                i = from + (int) last.getByteOffset() + 1;
+                while (b[i] == ' ' || b[i] == '\t' || b[i] == '\r') i++;
+                if (b[i] != '\n') break;
+                count.index++;
+                out.mapped(m);
+                at = i + 1;
+                done++;
+                lineNo++;
+            }
+        }
+        lines.skipTo(at, done);
+        return at == end;
+    }
+
+    /** Reads the next line on its own; false at the end of the bytes. */
+    private static boolean line(ByteLines lines, GraphSignInParser fast, String hint, String file, Counter count, RawRecords out,
+                                char[][] chars) throws IOException {
+        long lineNo = lines.line() + 1;
+        boolean more;
+        try {
+            more = lines.next();
+        } catch (TextInput.BrokenBytes e) {
+            out.broken(new Position(count.index + 1, lineNo), e.getMessage() + "; the rest of the file is not read", 1);
+            return false;
+        }
+        if (!more) return false;
+        lineNo = lines.line();
+        if (lines.tooLong()) {
+            tooLong(out, count, lineNo);
+            return true;
+        }
+        byte[] b = lines.buffer();
+        int from = lines.start();
+        int to = lines.end();
+        if (fast != null && startsObject(b, from, to) && (lines.ascii() || Utf8.valid(b, from, to))) {
+            SignInMapper.Mapped m;
+            try (JsonParser p = BYTES.createParser(b, from, to - from)) {
+                p.nextToken();
+                m = fast.read(p, hint, file, count.index + 1, lineNo, true);
+            } catch (JsonProcessingException e) {
+                m = null; // the tree path says what is wrong with it
+            }
+            if (m != null) {
+                count.index++;
+                out.mapped(m);
+                return true;
+            }
+        }
+        // the rare line: decoded as the character reader does, bad bytes and all
+        TextInput text = TextInput.utf8(new java.io.ByteArrayInputStream(b, from, to - from));
+        StringBuilder line = new StringBuilder(to - from);
+        text.readLine(line, Integer.MAX_VALUE - 1);
+        List<TextInput.BadBytes> bad = text.takeBadBytes(Long.MAX_VALUE);
+        int length = line.length();
+        if (chars[0].length < length) chars[0] = new char[Math.max(length, chars[0].length * 2)];
+        line.getChars(0, length, chars[0], 0);
+        line(chars[0], length, bad, lineNo, count, out);
+        return true;
     }
 
     /** The first character that is not white space is '{'. */

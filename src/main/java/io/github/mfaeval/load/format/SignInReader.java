@@ -63,10 +63,22 @@ public final class SignInReader {
      * NDJSON file between two byte offsets ({@code start} at a line start, or after the byte-order mark; {@code end}
      * after a line end, or the file's size).
      */
-    public record Part(Path file, long start, long end, boolean lines) {
+    public record Part(Path file, long start, long end, boolean lines, CsvPart csv) {
+        public Part(Path file, long start, long end, boolean lines) {
+            this(file, start, end, lines, null);
+        }
+
         public static Part whole(Path file) {
             return new Part(file, 0, -1, false);
         }
+    }
+
+    /**
+     * The rows of a plain UTF-8 CSV file between two record ends ({@link CsvCuts}): the file's separator and header,
+     * and the lines and rows before the part, so that the part names the file's own positions. The first part
+     * starts at the file's start and reads the header itself.
+     */
+    public record CsvPart(char separator, List<String> header, long linesBefore, long recordsBefore) {
     }
 
     /**
@@ -114,9 +126,9 @@ public final class SignInReader {
         } catch (IOException e) {
             sniff = null; // reading the whole file says why it cannot be read
         }
-        if (sniff == null || sniff.kind() != Sniff.Kind.NDJSON || sniff.gzip() || !sniff.encoding().equals("UTF-8")) {
-            return List.of(Part.whole(file));
-        }
+        if (sniff == null || sniff.gzip() || !sniff.encoding().equals("UTF-8")) return List.of(Part.whole(file));
+        if (sniff.kind() == Sniff.Kind.CSV) return csvParts(file, sniff.separator(), size, partBytes);
+        if (sniff.kind() != Sniff.Kind.NDJSON) return List.of(Part.whole(file));
         long bom;
         try {
             bom = hasUtf8Bom(file) ? 3 : 0;
@@ -131,6 +143,36 @@ public final class SignInReader {
             return List.of(Part.whole(file));
         }
         return parts;
+    }
+
+    /**
+     * A CSV sign-in file of a known dialect, cut at record ends into parts of about {@code partBytes}; whole when it is
+     * small, its header is not a sign-in export's, or the scan cannot follow it exactly ({@link CsvCuts}).
+     */
+    private static List<Part> csvParts(Path file, char separator, long size, long partBytes) {
+        if (size <= partBytes + partBytes / 2) return List.of(Part.whole(file));
+        try {
+            long bom = hasUtf8Bom(file) ? 3 : 0;
+            CsvCuts.Plan plan;
+            try (InputStream in = Files.newInputStream(file)) {
+                in.skipNBytes(bom);
+                plan = CsvCuts.plan(in, bom, size, partBytes, separator);
+            }
+            if (plan == null || !CsvSignIns.splittable(plan.header())) return List.of(Part.whole(file));
+            List<String> header = List.of(plan.header());
+            List<Part> parts = new ArrayList<>();
+            long start = 0;
+            CsvPart at = new CsvPart(separator, null, 0, 0);
+            for (CsvCuts.Cut cut : plan.cuts()) {
+                parts.add(new Part(file, start, cut.offset(), false, at));
+                start = cut.offset();
+                at = new CsvPart(separator, header, cut.linesBefore(), cut.recordsBefore());
+            }
+            parts.add(new Part(file, start, size, false, at));
+            return parts;
+        } catch (IOException e) {
+            return List.of(Part.whole(file)); // reading it whole says why it cannot be read
+        }
     }
 
     /** Reads bytes at a position of a file, as many as it can up to {@code b.length}; -1 or 0 at its end. */
@@ -202,10 +244,39 @@ public final class SignInReader {
                 return java.nio.channels.Channels.newInputStream(ch);
             });
         }
+        if (part.csv() != null) return readCsvPart(part, name, details, sink);
         Records records = new Records(name, details, sink);
         String description = readWhole(file, name, records);
         return new PartResult(description == null ? records.container : description, description == null ? records.dialect : null,
                 records.encoding, 0, 0);
+    }
+
+    /**
+     * One part of a CSV file ({@link #csvParts}); positions are the file's, so the part reports no records or lines
+     * for the parts after it to move theirs by.
+     */
+    private static PartResult readCsvPart(Part part, String name, PortalAuthDetails details, PartSink sink) {
+        Records records = new Records(name, details, sink);
+        CsvPart csv = part.csv();
+        try (FileChannel ch = FileChannel.open(part.file(), StandardOpenOption.READ)) {
+            ch.position(part.start());
+            InputStream bytes = new BoundedInput(java.nio.channels.Channels.newInputStream(ch), part.end() - part.start());
+            records.encoding = "";
+            try (TextInput in = csv.header() == null ? TextInput.open(bytes, TextInput.DEFAULT_MAX_RECORD_CHARS) : TextInput.utf8(bytes)) {
+                CsvSignIns rows = new CsvSignIns(name, records);
+                if (csv.header() == null) {
+                    CsvRows.read(in, csv.separator(), rows);
+                } else {
+                    rows.continued(csv.header().toArray(new String[0]));
+                    CsvRows.read(in, csv.separator(), rows, csv.header().toArray(new String[0]), csv.linesBefore(), csv.recordsBefore());
+                }
+                rows.finish();
+            }
+        } catch (IOException e) {
+            sink.rejected(null, "", unreadable(e) + (records.total > 0 ? " after " + records.total + " records of bytes "
+                    + part.start() + "-" + part.end() + "; the rest of them are not read" : ""), 1);
+        }
+        return new PartResult(records.container == null ? "CSV" : records.container, records.dialect, records.encoding, 0, 0);
     }
 
     /** Opens a file at the start of a part; the stream is closed after the part is read. */
@@ -222,7 +293,8 @@ public final class SignInReader {
         Records records = new Records(name, details, sink);
         try (InputStream raw = opener.open()) {
             InputStream in = new BoundedInput(raw, end - start);
-            ByteLines lines = new ByteLines(in, TextInput.DEFAULT_MAX_RECORD_CHARS);
+            // a buffer no bigger than the part (one line read again is a few KB)
+            ByteLines lines = new ByteLines(in, TextInput.DEFAULT_MAX_RECORD_CHARS, (int) Math.min(ByteLines.BUFFER, end - start + 1));
             long n = JsonSignIns.readLines(lines, records.fast(), records.hint, name, records);
             return new PartResult(records.container, records.dialect, "", n, lines.newlines());
         } catch (IOException e) {
@@ -444,6 +516,24 @@ public final class SignInReader {
         CsvSignIns(String name, Records out) {
             this.name = name;
             this.out = out;
+        }
+
+        /** A header whose rows a part of the file can read on its own: a sign-in export's, usable. */
+        static boolean splittable(String[] header) {
+            if (PortalAuthDetails.matches(header)) return false;
+            if (PortalCsvSignIns.matches(header)) return new PortalCsvSignIns(header, "").unusable() == null;
+            return PascalCaseCsvSignIns.matches(header) && new PascalCaseCsvSignIns(header, "").unusable() == null;
+        }
+
+        /** A later part of the file: the header was read (and its notices given) by the first part. */
+        void continued(String[] header) {
+            if (PortalCsvSignIns.matches(header)) {
+                portal = new PortalCsvSignIns(header, name);
+                out.container(portal.describe());
+            } else {
+                pascal = new PascalCaseCsvSignIns(header, name);
+                out.container(pascal.describe());
+            }
         }
 
         @Override
