@@ -47,6 +47,9 @@ final class DrlErrors {
     private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)");
     private static final Pattern IMPORT = Pattern.compile("(?m)^\\s*import\\s+([\\w.]+)\\s*;?");
     private static final Pattern GLOBAL = Pattern.compile("(?m)^\\s*global\\s+([\\w.]+)\\s+(\\w+)");
+    /** The executable model's word for a call in a condition it cannot resolve: a misspelt function or method. */
+    private static final Pattern MISSING_METHOD = Pattern.compile("Method (\\w+) on class ([\\w.$]+) with arguments \\[([^\\]]*)] is missing");
+    private static final Pattern FUNCTION = Pattern.compile("(?m)^\\s*function\\s+[\\w.<>\\[\\]]+\\s+(\\w+)\\s*\\(");
 
     private final Map<String, String> drl;
     private final Map<String, AuthorTable.Translation> tables;
@@ -64,6 +67,8 @@ final class DrlErrors {
             if (s.find()) javaSources.put(s.group(1), m.getText().substring(s.end()));
         }
         Set<RuleProblem> out = new LinkedHashSet<>();
+        // Calls of a package's functions that fail only because another call in the package did: said when alone.
+        Set<RuleProblem> knockOn = new LinkedHashSet<>();
         for (Message m : messages) {
             String text = m.getText() == null ? "" : m.getText();
             if (JAVA_SOURCE.matcher(text).find()) continue;
@@ -77,8 +82,14 @@ final class DrlErrors {
             }
             if (path.isEmpty() && knownFile != null) path = knownFile;
             if (path.endsWith(AuthorTable.GENERATED)) path = path.substring(0, path.length() - AuthorTable.GENERATED.length());
+            Matcher call = MISSING_METHOD.matcher(clean(text));
+            if (call.find() && drl.get(path) != null && functions(packageOf(drl.get(path))).contains(call.group(1))) {
+                knockOn.add(inFile(path, m.getLine(), m.getColumn(), clean(text), error));
+                continue;
+            }
             out.add(inFile(path, m.getLine(), m.getColumn(), clean(text), error));
         }
+        if (out.stream().noneMatch(RuleProblem::error)) out.addAll(knockOn);
         return new ArrayList<>(out);
     }
 
@@ -98,9 +109,18 @@ final class DrlErrors {
             suggestion = Spelling.nearest(name, typeNames(source));
         } else if ((m = NOT_RESOLVED_TYPE.matcher(text)).find()) {
             name = m.group(1);
+        } else if ((m = MISSING_METHOD.matcher(text)).find()) {
+            name = m.group(1);
+            String pkg = source == null ? "" : packageOf(source);
+            Class<?> c = load(m.group(2));
+            String type = c == null ? m.group(2).substring(m.group(2).lastIndexOf('.') + 1) : c.getSimpleName();
+            Set<String> known = new TreeSet<>(functions(pkg));
+            if (c != null) known.addAll(members(c, false));
+            sentence = "\"" + name + "\" is neither a function of package " + pkg + " nor a method of " + type;
+            suggestion = Spelling.nearest(name, known);
         }
         if (source != null && name != null && line <= 0) {
-            int[] at = find(source, name, false);
+            int[] at = sentence.contains("is neither a function") ? find(source, name, true) : find(source, name, false);
             if (at != null) {
                 line = at[0];
                 column = at[1];
@@ -168,6 +188,17 @@ final class DrlErrors {
     private static String statement(String javaSource, int line) {
         if (javaSource == null || line <= 0) return null;
         return javaSource.lines().skip(line - 1).findFirst().orElse(null);
+    }
+
+    /** The functions the rule files of a package define (functions are seen by every file of their package). */
+    private Set<String> functions(String pkg) {
+        Set<String> names = new TreeSet<>();
+        for (String text : drl.values()) {
+            if (!pkg.equals(packageOf(text))) continue;
+            Matcher m = FUNCTION.matcher(text);
+            while (m.find()) names.add(m.group(1));
+        }
+        return names;
     }
 
     private static String packageOf(String drlText) {

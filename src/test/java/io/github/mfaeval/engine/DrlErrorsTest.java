@@ -11,6 +11,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
@@ -30,6 +31,11 @@ class DrlErrorsTest {
 
     /** The problems of the rules after one replacement in tenant/manifest.drl (the test-tenant rule, lines 9-17). */
     private static List<String> problemsAfter(String from, String to) throws Exception {
+        return problemsAfter("tenant/manifest.drl", from, to);
+    }
+
+    /** The problems of the rules after one replacement in {@code file}. */
+    private static List<String> problemsAfter(String file, String from, String to) throws Exception {
         Path rules = tmp.resolve("edit" + (++copies));
         try (var walk = Files.walk(pristine)) {
             for (Path p : walk.toList()) {
@@ -38,7 +44,7 @@ class DrlErrorsTest {
                 else Files.copy(p, target);
             }
         }
-        Path drl = rules.resolve("tenant/manifest.drl");
+        Path drl = rules.resolve(file);
         String text = Files.readString(drl);
         if (!text.contains(from)) fail("the rule changed: " + from);
         Files.writeString(drl, text.replace(from, to));
@@ -50,6 +56,24 @@ class DrlErrorsTest {
             for (String p : problems) assertFalse(p.contains(".java") || p.contains("Lambda"), "generated Java shown: " + p);
             return problems;
         }
+    }
+
+    @Test
+    void aMisspeltFunctionIsShownAtItsCallWithTheFunctionMeantAndNothingElse() throws Exception {
+        // user/review.drl defines reviewed(UserFact); other calls of the package's functions fail with it, unsaid
+        List<String> problems = problemsAfter("user/coverage.drl", "$u : UserFact( reviewed(this), !perUserMfaOn(this), !provenMfa(this) )",
+                "$u : UserFact( reviwed(this), !perUserMfaOn(this), !provenMfa(this) )");
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).matches("user/coverage\\.drl:\\d+:20: \"reviwed\" is neither a function of package user nor a method of UserFact"
+                + " \\(did you mean \"reviewed\"\\?\\) in: \"\\$u : UserFact\\( reviwed\\(this\\), .*"), problems.get(0));
+    }
+
+    @Test
+    void aMisspeltMethodInAFunctionIsShownAtItsLine() throws Exception {
+        List<String> problems = problemsAfter("user/review.drl", "u.isPrivileged()", "u.isPriviledged()");
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).matches("user/review\\.drl:\\d+:\\d+: UserFact has no method isPriviledged\\(\\) \\(did you mean \"isPrivileged\"\\?\\) in: .*"),
+                problems.get(0));
     }
 
     @Test

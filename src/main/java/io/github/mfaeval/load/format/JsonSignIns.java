@@ -71,6 +71,9 @@ final class JsonSignIns {
 
     // ---- one JSON document (or several, concatenated) ----
 
+    /** Documents the character reader read again after the byte path stopped (for tests: a well-formed file is read once). */
+    static final java.util.concurrent.atomic.LongAdder REREAD = new java.util.concurrent.atomic.LongAdder();
+
     /** Opens the file again from its start, for the character reader. */
     interface Reopen {
         TextInput open() throws IOException;
@@ -105,6 +108,7 @@ final class JsonSignIns {
             // the character reader takes over (reading twice only what is out of the ordinary)
         }
         replay.rewind();
+        REREAD.increment();
         try (TextInput again = reopen.open()) {
             readDocument(again, replay);
         }

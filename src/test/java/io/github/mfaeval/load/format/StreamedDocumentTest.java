@@ -87,6 +87,14 @@ class StreamedDocumentTest {
         return streamed;
     }
 
+    /** The same either way, and the streamed read went through without handing the file to the character reader. */
+    static List<String> assertReadOnce(Path file) {
+        long reread = JsonSignIns.REREAD.sum();
+        List<String> seen = assertSameEitherWay(file);
+        assertEquals(reread, JsonSignIns.REREAD.sum(), "a well-formed UTF-8 document is read once: " + file.getFileName());
+        return seen;
+    }
+
     static long count(List<String> seen, String prefix) {
         return seen.stream().filter(s -> s.startsWith(prefix)).count();
     }
@@ -101,7 +109,7 @@ class StreamedDocumentTest {
             b.append("\n],\"@odata.nextLink\":\"https://graph.microsoft.com/beta/auditLogs/signIns?$skiptoken=").append(page).append("\"}\n");
         }
         Path f = Files.writeString(dir.resolve("signIns.json"), b);
-        List<String> seen = assertSameEitherWay(f);
+        List<String> seen = assertReadOnce(f);
         assertEquals(12, count(seen, "fact"));
         // the ninth record is the first of the third page, on line 14 (two lines of each page around its records)
         assertTrue(seen.get(8).contains("|id-8|") && seen.get(8).contains("signIns.json record 9 (line 14)"), seen.get(8));
@@ -120,11 +128,37 @@ class StreamedDocumentTest {
         String page = "{\"value\":[" + graph(9) + "," + graph(10) + "]}";
         String doc = "[\n" + String.join(",\n", graph(1), pascal, graph(2), twice, envelope, page, graph(3), "42") + "\n]\n";
         Path f = Files.writeString(dir.resolve("signIns.json"), doc);
-        List<String> seen = assertSameEitherWay(f);
+        List<String> seen = assertReadOnce(f);
         assertEquals(8, count(seen, "fact"), seen::toString);
         assertTrue(seen.stream().anyMatch(s -> s.contains("|u-7-last|")), seen::toString);
         assertTrue(seen.stream().anyMatch(s -> s.contains("|log-tenant-1|")), seen::toString);
         assertTrue(seen.stream().anyMatch(s -> s.equals("rejected record 9 (line 9) | not a JSON object, found 42 | 1")), seen::toString);
+    }
+
+    @Test
+    void treeRecordsFarIntoALargeDocumentAreReadFromTheirOwnBytes(@TempDir Path dir) throws IOException {
+        // many buffers' worth of pages (the kept bytes move and grow), with records for the tree here and there,
+        // one of them longer than the buffer
+        String big = "\"userAgent\":\"" + "x".repeat(100_000) + "\",";
+        StringBuilder b = new StringBuilder();
+        int n = 0;
+        for (int page = 0; page < 6; page++) {
+            b.append("{\"value\":[");
+            for (int k = 0; k < 300; k++, n++) {
+                String r = graph(n);
+                if (n % 97 == 5) r = r.replace("\"userId\":", "\"UserId\":"); // another case: the tree
+                if (n == 777) r = r.replace("{\"id\"", "{" + big + "\"Id\""); // long, and for the tree
+                if (n % 131 == 7) r = "{\"time\":\"2025-11-27T10:00:00Z\",\"category\":\"SignInLogs\",\"tenantId\":\"t\",\"properties\":" + r + "}";
+                b.append(k > 0 ? ",\n" : "\n").append(r);
+            }
+            b.append("\n]}\n");
+        }
+        Path f = Files.writeString(dir.resolve("signIns.json"), b);
+        long reread = JsonSignIns.REREAD.sum();
+        List<String> streamed = read(f, true);
+        assertEquals(reread, JsonSignIns.REREAD.sum(), "a well-formed document is read once");
+        assertEquals(read(f, false), streamed);
+        assertEquals(1800, count(streamed, "fact"));
     }
 
     @Test
@@ -157,7 +191,7 @@ class StreamedDocumentTest {
                 graph(10),
                 "{\"time\":\"2025-11-27T17:00:00Z\",\"category\":\"SignInLogs\",\"tenantId\":\"log-1\",\"properties\":" + bare.formatted("e-11", 11, "") + "}");
         Path f = Files.writeString(dir.resolve("PT1H-nonInteractiveSignIns.json"), "{\"records\":[\n" + String.join(",\n", records) + "\n]}\n");
-        List<String> seen = assertSameEitherWay(f);
+        List<String> seen = assertReadOnce(f);
         assertEquals(10, count(seen, "fact"), seen::toString);
         assertEquals("read as JSON records blob, Azure Monitor diagnostic record (SignInLogs)", seen.get(seen.size() - 1));
         assertTrue(seen.get(0).contains("|log-1|"), seen.get(0));
@@ -174,7 +208,9 @@ class StreamedDocumentTest {
         for (int i = 0; i < 6; i++) b.append(i > 0 ? ",\n" : "").append(i == 3 ? graph(i).replace("\"errorCode\":0", "\"errorCode\":NaN") : graph(i));
         b.append("\n]}\n");
         Path f = Files.writeString(dir.resolve("signIns.json"), b);
+        long reread = JsonSignIns.REREAD.sum();
         List<String> seen = assertSameEitherWay(f);
+        assertEquals(reread + 1, JsonSignIns.REREAD.sum(), "the character reader says what is wrong");
         assertEquals(3, count(seen, "fact"));
         String rejection = seen.stream().filter(s -> s.startsWith("rejected")).findFirst().orElseThrow();
         assertTrue(rejection.startsWith("rejected record 4 (line 5) | malformed JSON at column "), rejection);
@@ -216,7 +252,7 @@ class StreamedDocumentTest {
         }
         byte[] z = gzip(b.toString().getBytes(StandardCharsets.UTF_8));
         Path whole = Files.write(dir.resolve("signIns.json.gz"), z);
-        List<String> seen = assertSameEitherWay(whole);
+        List<String> seen = assertReadOnce(whole);
         assertEquals(2000, count(seen, "fact"));
         assertEquals("read as JSON page objects, Graph (gzip)", seen.get(seen.size() - 1));
         // cut in the middle, and cut just before the end (the trailer): the records before the cut are read, as the
