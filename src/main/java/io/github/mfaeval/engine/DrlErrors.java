@@ -194,14 +194,21 @@ final class DrlErrors {
     private Set<String> functions(String pkg) {
         Set<String> names = new TreeSet<>();
         for (String text : drl.values()) {
-            if (!pkg.equals(packageOf(text))) continue;
-            Matcher m = FUNCTION.matcher(text);
-            while (m.find()) names.add(m.group(1));
+            if (pkg.equals(packageOf(text))) names.addAll(functionNames(text));
         }
         return names;
     }
 
-    private static String packageOf(String drlText) {
+    /** The names of the functions a DRL text defines. */
+    static List<String> functionNames(String drlText) {
+        List<String> names = new ArrayList<>();
+        Matcher m = FUNCTION.matcher(drlText);
+        while (m.find()) names.add(m.group(1));
+        return names;
+    }
+
+    /** The package a DRL text declares, or "" when it declares none. */
+    static String packageOf(String drlText) {
         Matcher m = PACKAGE.matcher(drlText);
         return m.find() ? m.group(1) : "";
     }

@@ -419,12 +419,8 @@ public final class RuleBaseBuilder {
         return catalogue;
     }
 
-    private static final java.util.regex.Pattern FUNCTION = java.util.regex.Pattern.compile("(?m)^\\s*function\\s+[\\w.<>\\[\\]]+\\s+(\\w+)\\s*\\(");
-
     private static boolean functionsOfABuiltPackage(String drl, java.util.Set<String> packages) {
-        if (drl == null) return false;
-        java.util.regex.Matcher pkg = PACKAGE.matcher(drl);
-        return pkg.find() && packages.contains(pkg.group(1)) && FUNCTION.matcher(drl).find();
+        return drl != null && packages.contains(DrlErrors.packageOf(drl)) && !DrlErrors.functionNames(drl).isEmpty();
     }
 
     private static String text(Object value) {
@@ -443,8 +439,7 @@ public final class RuleBaseBuilder {
         for (String file : files) {
             String drl = DecisionTables.drlOf(file, rules.files().get(file));
             if (drl == null) continue;
-            java.util.regex.Matcher pkg = PACKAGE.matcher(drl);
-            String packageName = pkg.find() ? pkg.group(1) : "";
+            String packageName = DrlErrors.packageOf(drl);
             java.util.regex.Matcher m = RULE.matcher(drl);
             while (m.find()) {
                 String name = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
@@ -454,7 +449,6 @@ public final class RuleBaseBuilder {
         return located;
     }
 
-    private static final java.util.regex.Pattern PACKAGE = java.util.regex.Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)");
     private static final java.util.regex.Pattern RULE = java.util.regex.Pattern.compile(
             "(?m)^\\s*rule\\s+(?:\"((?:[^\"\\\\]|\\\\.)*)\"|'([^']*)'|(\\S+))");
 }

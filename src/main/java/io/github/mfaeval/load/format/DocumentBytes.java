@@ -43,10 +43,10 @@ final class DocumentBytes extends InputStream {
     /** Offset in the document from which bytes are kept. */
     private long mark;
     private boolean ended;
-    /** UTF-8 check across reads: continuation bytes still expected, the code point so far, its minimum. */
+    /** UTF-8 check across reads: continuation bytes still expected, the code point so far, the sequence's continuation count. */
     private int pending;
     private int codePoint;
-    private int minimum;
+    private int sequence;
 
     DocumentBytes(InputStream source, int maxRecordBytes) throws IOException {
         this.source = source;
@@ -132,9 +132,7 @@ final class DocumentBytes extends InputStream {
             if (pending > 0) {
                 if ((c & 0xc0) != 0x80) throw new NotPlain("not UTF-8");
                 codePoint = (codePoint << 6) | (c & 0x3f);
-                if (--pending == 0 && (codePoint < minimum || codePoint > 0x10ffff || (codePoint >= 0xd800 && codePoint <= 0xdfff))) {
-                    throw new NotPlain("not UTF-8");
-                }
+                if (--pending == 0 && !Utf8.allowed(codePoint, sequence)) throw new NotPlain("not UTF-8");
                 continue;
             }
             if (c < 0x80) {
@@ -144,18 +142,9 @@ final class DocumentBytes extends InputStream {
                 while (i < to && b[i] >= 0) i++;
                 continue;
             }
-            if (c >= 0xc2 && c <= 0xdf) {
-                pending = 1;
-                minimum = 0x80;
-            } else if (c >= 0xe0 && c <= 0xef) {
-                pending = 2;
-                minimum = 0x800;
-            } else if (c >= 0xf0 && c <= 0xf4) {
-                pending = 3;
-                minimum = 0x10000;
-            } else {
-                throw new NotPlain("not UTF-8");
-            }
+            pending = Utf8.continuations(c);
+            if (pending < 0) throw new NotPlain("not UTF-8");
+            sequence = pending;
             codePoint = c & (0x3f >> pending);
         }
     }

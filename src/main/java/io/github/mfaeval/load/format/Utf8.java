@@ -28,30 +28,31 @@ final class Utf8 {
                 i++;
                 continue;
             }
-            int n;
-            int min;
-            if (c >= 0xc2 && c <= 0xdf) {
-                n = 1;
-                min = 0x80;
-            } else if (c >= 0xe0 && c <= 0xef) {
-                n = 2;
-                min = 0x800;
-            } else if (c >= 0xf0 && c <= 0xf4) {
-                n = 3;
-                min = 0x10000;
-            } else {
-                return false;
-            }
-            if (i + n >= to) return false;
+            int n = continuations(c);
+            if (n < 0 || i + n >= to) return false;
             int cp = c & (0x3f >> n);
             for (int k = 1; k <= n; k++) {
                 int d = b[i + k] & 0xff;
                 if ((d & 0xc0) != 0x80) return false;
                 cp = (cp << 6) | (d & 0x3f);
             }
-            if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return false;
+            if (!allowed(cp, n)) return false;
             i += n + 1;
         }
         return true;
+    }
+
+    /** How many continuation bytes follow a lead byte of 0x80 or more (1 to 3), or -1 when it cannot lead. */
+    static int continuations(int lead) {
+        if (lead >= 0xc2 && lead <= 0xdf) return 1;
+        if (lead >= 0xe0 && lead <= 0xef) return 2;
+        if (lead >= 0xf0 && lead <= 0xf4) return 3;
+        return -1;
+    }
+
+    /** A code point of {@code continuations} continuation bytes that is well formed: not overlong, no surrogate. */
+    static boolean allowed(int codePoint, int continuations) {
+        int minimum = continuations == 1 ? 0x80 : continuations == 2 ? 0x800 : 0x10000;
+        return codePoint >= minimum && codePoint <= 0x10ffff && (codePoint < 0xd800 || codePoint > 0xdfff);
     }
 }
