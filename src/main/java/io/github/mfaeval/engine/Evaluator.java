@@ -667,7 +667,8 @@ public final class Evaluator {
         long evaluated = totals.read - totals.rejectedCount - totals.duplicates;
         Summary summary = new Summary(totals.read, evaluated, totals.rejectedCount, totals.duplicates, totals.inScope,
                 totals.satisfied, totals.notSatisfied, users.size(), inScopeUsers, readyUsers, all.size(),
-                arm.present ? arm.read : null, arm.present ? arm.inScope() : null, arm.present ? arm.withoutMfa() : null);
+                arm.present ? arm.read : null, arm.present ? arm.evaluated() : null, arm.present ? arm.rejected : null,
+                arm.present ? arm.duplicates : null, arm.present ? arm.inScope() : null, arm.present ? arm.withoutMfa() : null);
         List<Inputs.FileRead> files = new ArrayList<>();
         data.filesRead.forEach((name, count) -> files.add(new Inputs.FileRead(name, count)));
         totals.recordsPerFile.forEach((name, count) -> files.add(new Inputs.FileRead(name, count)));

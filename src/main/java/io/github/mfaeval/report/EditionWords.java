@@ -21,7 +21,8 @@ final class EditionWords {
     static String armWrites(Report r) {
         Summary m = r.summary();
         if (r.armWrites() == null || m.armWritesRead() == null) return null;
-        return m.armWritesRead() + " activity log records read; " + m.armWritesInScope() + " write operations of users in scope, "
+        return m.armWritesRead() + " activity log records read (" + m.armWritesEvaluated() + " evaluated + " + m.armWritesRejected()
+                + " rejected + " + m.armWritesDuplicate() + " duplicate); " + m.armWritesInScope() + " write operations of users in scope, "
                 + m.armWritesWithoutMfa() + " without MFA in the token";
     }
 }
