@@ -8,7 +8,10 @@ import io.github.mfaeval.model.ArmOperation;
 import io.github.mfaeval.model.ArmTally;
 import io.github.mfaeval.result.ArmWriteVerdict;
 
+import io.github.mfaeval.result.ActivityLogPeriod;
+
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -29,6 +32,9 @@ final class ArmWrites {
     long duplicates;
     final Map<String, Long> recordsPerFile = new LinkedHashMap<>();
     final Map<String, ArmOperation> operations = new LinkedHashMap<>();
+    /** The earliest and latest time of the events read (duplicates and rejections aside); null when none. */
+    Instant first;
+    Instant last;
 
     private ArmWrites(boolean present) {
         this.present = present;
@@ -64,14 +70,29 @@ final class ArmWrites {
         boolean[] copy = ArmEventCopies.of(events);
         for (int i = 0; i < copy.length; i++) {
             ArmEvent e = events.get(i);
-            if (copy[i]) duplicates++;
-            else operations.computeIfAbsent(e.operationKey(), k -> new ArmOperation(k, e.operation())).add(e);
+            if (copy[i]) {
+                duplicates++;
+            } else {
+                operations.computeIfAbsent(e.operationKey(), k -> new ArmOperation(k, e.operation())).add(e);
+                span(e.time());
+            }
         }
     }
 
     /** Records read that were neither rejected nor copies: read = evaluated + rejected + duplicates. */
     long evaluated() {
         return read - rejected - duplicates;
+    }
+
+    private void span(Instant t) {
+        if (t == null) return;
+        if (first == null || t.isBefore(first)) first = t;
+        if (last == null || t.isAfter(last)) last = t;
+    }
+
+    /** The period the log covers, for the report's inputs.activityLogPeriod; null without a log. */
+    ActivityLogPeriod period() {
+        return present ? new ActivityLogPeriod(first, last) : null;
     }
 
     List<ArmOperation> operations() {
