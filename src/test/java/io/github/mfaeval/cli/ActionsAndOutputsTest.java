@@ -134,7 +134,7 @@ class ActionsAndOutputsTest {
         Path md = tmp.resolve("report.md");
         evaluate(FABRIKAM, "-o", md.toString());
         assertTrue(Files.readString(md).contains(m.armWritesRead() + " activity log records read \\(" + m.armWritesEvaluated()
-                + " evaluated \\+ " + m.armWritesRejected() + " rejected \\+ " + m.armWritesDuplicate() + " duplicate;"), Files.readString(md));
+                + " evaluated \\+ " + m.armWritesRejected() + " rejected \\+ " + m.armWritesDuplicate() + " duplicate\\;"), Files.readString(md));
         Path csv = tmp.resolve("csv");
         evaluate(FABRIKAM, "--format", "csv", "-o", csv.toString());
         List<String> writes = Files.readAllLines(csv.resolve("phase2-writes.csv"));
