@@ -7,7 +7,9 @@
 #   bench/compare-baseline.sh --out DIR --compare BASE   render into DIR, then compare it with BASE (an earlier DIR):
 #                                                        prints IDENTICAL (exit 0) or the differing files (exit 1)
 #   bench/compare-baseline.sh --compare-only DIR BASE    compare two folders already rendered
-#   options: --skip-batch, --skip-scenarios (quicker while iterating; the guard itself renders everything)
+#   options: --skip-batch, --skip-scenarios (quicker while iterating; the guard itself renders everything);
+#            --mask-rules-fingerprint: also mask the rules' fingerprint (<RULES>), for a move that edits rules/ (it
+#            changes with any byte of rules/; what the edit changes in verdicts and their rule ids still shows)
 #
 # What is rendered, in both editions (--edition 2024-09-24, the base one, and --edition 2026-04-03; named explicitly,
 # so the folder does not change when the default edition does):
@@ -28,7 +30,8 @@
 # batch's progress lines; the order in which batch's threads finish tenants; the launcher's own notes on standard
 # error (building, class-data archive). Nothing else: a number, verdict, message, file name or rule id that changes
 # is a difference (even the Log4j line POI prints on standard output with -o x.xlsx: it is what a user sees).
-# Needs: bash, python3, unzip; JDK 17 and Maven as ./mfa-eval does. Runs offline. About 11 minutes on 2 cores shared with other builds (load average 15).
+# Needs: bash, python3, unzip; JDK 17 and Maven as ./mfa-eval does. Runs offline. About 11 minutes on 2 cores
+# shared with other builds (load average 15).
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -37,7 +40,8 @@ base=""
 compare_only=false
 skip_batch=false
 skip_scenarios=false
-usage() { sed -n "2,31p" "$0"; }
+mask_rules=false
+usage() { sed -n "2,34p" "$0"; }
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --out) out="$2"; shift ;;
@@ -45,6 +49,7 @@ while [[ $# -gt 0 ]]; do
     --compare-only) compare_only=true; out="$2"; base="$3"; shift 2 ;;
     --skip-batch) skip_batch=true ;;
     --skip-scenarios) skip_scenarios=true ;;
+    --mask-rules-fingerprint) mask_rules=true ;;
     -h|--help) usage; exit 0 ;;
     *) echo "compare-baseline: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
@@ -167,15 +172,23 @@ rm -rf "$tmp"
 day_ended="$(date -u +%F)"
 
 # Mask what changes from run to run (see the head of this file), in place.
-python3 - "$out" "$root" "$day_started" "$day_ended" <<'EOF'
+python3 - "$out" "$root" "$day_started" "$day_ended" "$mask_rules" <<'EOF'
 import os, re, sys
-out, root, days = sys.argv[1], sys.argv[2], sorted(set(sys.argv[3:5]))
+out, root, days, mask_rules = sys.argv[1], sys.argv[2], sorted(set(sys.argv[3:5])), sys.argv[5] == "true"
 day = "|".join(re.escape(d) for d in days)
 stamp = re.compile(r"(?:%s)[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?" % day)
 today = re.compile(r"(?<![\d-])(?:%s)(?![\d])" % day)
 duration = re.compile(r"\(\d+(?:\.\d+)? s\)")
 elapsed = re.compile(r"\bin \d+:\d{2}(?::\d{2})?\b")
 progress = re.compile(r"\[\d+/(\d+)\]")
+rules_fps = set()
+if mask_rules:
+    key = re.compile(r'"(?:fingerprint|rulesFingerprint)"\s*:\s*"([0-9a-f]{64})"')
+    for dirpath, _, names in os.walk(out):
+        for n in names:
+            if n.endswith(".json") or n.endswith(".stdout"):
+                with open(os.path.join(dirpath, n), encoding="utf-8", errors="replace") as f:
+                    rules_fps.update(key.findall(f.read()))
 for dirpath, _, names in os.walk(out):
     for n in names:
         p = os.path.join(dirpath, n)
@@ -188,6 +201,8 @@ for dirpath, _, names in os.walk(out):
         t = text.replace(out, "<OUT>").replace(root, "<ROOT>")
         t = stamp.sub("<NOW>", t)
         t = today.sub("<TODAY>", t)
+        for fp in rules_fps:
+            t = t.replace(fp, "<RULES>")
         if n.endswith("-run.stderr"):
             # batch's progress: per-tenant durations, the run's time, and lines in the order threads finished
             t = duration.sub("(<DURATION>)", t)
