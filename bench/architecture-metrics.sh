@@ -17,7 +17,8 @@
 #   once; a crossing is a step into another package; a climb back up is a crossing into a package that sits higher
 #   in LAYERS than the one the record leaves (a return to the caller, a sink implemented above, or a type declared
 #   above that the record must travel in); carriers (model/result types the record travels as) are counted as files
-#   and packages but are not steps.
+#   and packages but are not steps. A mark splits the chain: before it, the file is found (the folder is read); after
+#   it, the record's part, from the call that reads the sign-ins to report.json (the issue's count); both are printed.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 exec python3 - "$root" "$@" <<'EOF'
@@ -75,6 +76,7 @@ CHAIN = [
     ("load/SignInExportNames", "names the .ndjson file a sign-in export", "code"),
     ("load/TenantData", "holds the file; signIns() will make the SignInSource", "code"),
     ("pipeline/TenantPipeline", "the folder's data comes back up; Tenant.evaluate(sink)", "code"),
+    ("-", "the record's part starts: the call that reads the folder's sign-ins (target: the pipeline's sign-in step)", "mark"),
     ("engine/Evaluator", "evaluate(): first a scan for repeated ids", "code"),
     ("engine/SignInCopies", "scan(): may this sign-in be in several records?", "code"),
     ("load/SignInSource", "idsOfRepeatedKeys()", "code"),
@@ -270,6 +272,9 @@ for i, layer in enumerate(LAYERS):
 problems = []
 steps = []
 for path, what, kind in CHAIN:
+    if kind == "mark":
+        steps.append({"path": path, "kind": kind, "pkg": None, "files": []})
+        continue
     if kind == "rules":
         import glob
         found = glob.glob(os.path.join(root, path))
@@ -289,7 +294,7 @@ def names(a, b):
     return re.search(r"\b%s\b" % files[b]["type"], files[a]["code"]) is not None
 earlier = []
 for s_ in steps:
-    if s_["kind"] == "rules":
+    if s_["kind"] in ("rules", "mark"):
         continue
     rel = s_["files"][0]
     if rel in files and earlier and rel not in earlier:
@@ -297,16 +302,24 @@ for s_ in steps:
             problems.append(f"{s_['path']}: names no file of an earlier step, and none names it (the chain must be traced again)")
     if rel in files and rel not in earlier:
         earlier.append(rel)
-chain_files = sorted({f for s in steps if s["kind"] != "rules" for f in s["files"]})
-chain_rules = sorted({f for s in steps if s["kind"] == "rules" for f in s["files"]})
-chain_pkgs = sorted({s["pkg"] for s in steps if s["kind"] != "rules"})
-crossings, climbs = [], []
-walk = [s for s in steps if s["kind"] == "code"]
-for a, b in zip(walk, walk[1:]):
-    if a["pkg"] != b["pkg"]:
-        crossings.append((a["path"], b["path"]))
-        if rank.get(b["pkg"], 0) > rank.get(a["pkg"], 0):
-            climbs.append((a["path"], b["path"]))
+def count(part):
+    files_ = sorted({f for s in part if s["kind"] in ("code", "carrier") for f in s["files"]})
+    rules_ = sorted({f for s in part if s["kind"] == "rules" for f in s["files"]})
+    pkgs = sorted({s["pkg"] for s in part if s["kind"] in ("code", "carrier")})
+    crossings_, climbs_ = [], []
+    walk = [s for s in part if s["kind"] == "code"]
+    for a, b in zip(walk, walk[1:]):
+        if a["pkg"] != b["pkg"]:
+            crossings_.append((a["path"], b["path"]))
+            if rank.get(b["pkg"], 0) > rank.get(a["pkg"], 0):
+                climbs_.append((a["path"], b["path"]))
+    return files_, rules_, pkgs, crossings_, climbs_
+marks = [i for i, s in enumerate(steps) if s["kind"] == "mark"]
+if len(marks) != 1:
+    problems.append("CHAIN needs exactly one mark where the record's part starts")
+record = steps[marks[0] + 1:] if marks else steps
+chain_files, chain_rules, chain_pkgs, crossings, climbs = count(steps)
+rec_files, rec_rules, rec_pkgs, rec_crossings, rec_climbs = count(record)
 reads = sum(1 for _, what, _ in CHAIN if re.match(r"read \d", what))
 sinks_present = []
 for s in SINKS:
@@ -339,8 +352,10 @@ if summary_only:
     line("references the target layering does not allow", len(viol))
     line("packages not in the target layering", ", ".join(unknown_pkgs) or "none")
     line("README lines; docs/performance.md", f"{readme_lines}; {'present' if perf_doc else 'absent'}")
-    line("chain: files (+ rule files); packages", f"{len(chain_files)} (+{len(chain_rules)}); {len(chain_pkgs)}")
-    line("chain: package crossings; climbs back up", f"{len(crossings)}; {len(climbs)}")
+    line("chain, the record's part: files (+ rule files); packages", f"{len(rec_files)} (+{len(rec_rules)}); {len(rec_pkgs)}")
+    line("chain, the record's part: crossings; climbs back up", f"{len(rec_crossings)}; {len(rec_climbs)}")
+    line("chain, whole (with finding the file): files; packages", f"{len(chain_files)}; {len(chain_pkgs)}")
+    line("chain, whole: crossings; climbs back up", f"{len(crossings)}; {len(climbs)}")
     line("chain: sink interfaces; reads of the file", f"{len(sinks_present)}; {reads}")
     if problems: line("chain problems", len(problems))
     sys.exit(1 if problems else 0)
@@ -393,13 +408,19 @@ print(f"  packages not in the target (they go away; their references not counted
 print(f"\n## README: {readme_lines} lines; docs/performance.md: {'present' if perf_doc else 'absent'}")
 
 print(f"\n## One NDJSON sign-in from disk to report.json")
-for i, s in enumerate(steps, 1):
-    what = [w for p, w, k in CHAIN if p == s["path"]]
-    print(f"  {i:>2}. {s['path']:<34} {CHAIN[i - 1][1]}" + (f" [{s['kind']}]" if s["kind"] != "code" else ""))
-print(f"  files: {len(chain_files)} Java (+ {len(chain_rules)} rule files: {', '.join(os.path.basename(x) for x in chain_rules)})")
-print(f"  packages: {len(chain_pkgs)}: {', '.join(chain_pkgs)}")
-print(f"  package crossings: {len(crossings)}; climbs back up: {len(climbs)}: "
-      + "; ".join(f"{a.split('/')[-1]} -> {b.split('/')[-1]}" for a, b in climbs))
+n = 0
+for i, s in enumerate(steps):
+    if s["kind"] == "mark":
+        print(f"      ---- {CHAIN[i][1]}")
+        continue
+    n += 1
+    print(f"  {n:>2}. {s['path']:<34} {CHAIN[i][1]}" + (f" [{s['kind']}]" if s["kind"] != "code" else ""))
+for title, (fs, rs, ps, cs, cl) in (("the record's part (from the read of the sign-ins)", (rec_files, rec_rules, rec_pkgs, rec_crossings, rec_climbs)),
+                                    ("whole (with finding the file)", (chain_files, chain_rules, chain_pkgs, crossings, climbs))):
+    print(f"  {title}: {len(fs)} Java files (+ {len(rs)} rule files: {', '.join(os.path.basename(x) for x in rs)}); "
+          f"{len(ps)} packages: {', '.join(ps)}")
+    print(f"    package crossings: {len(cs)}; climbs back up: {len(cl)}: "
+          + "; ".join(f"{a.split('/')[-1]} -> {b.split('/')[-1]}" for a, b in cl))
 print(f"  sink interfaces chained: {len(sinks_present)}: {', '.join(sinks_present)}; reads of the file: {reads}")
 if problems:
     print("\n## Chain problems (trace it again)")
