@@ -13,12 +13,12 @@
 #   one of files (top-level types, same-package uses included) that spans more than one package.
 # - The sign-in chain is hand-traced (CHAIN below: read the code, keep it true when code moves) and checked here: every
 #   file must exist, and each step's file must name, or be named by, a file of an earlier step (its caller, or the
-#   sink it is handed to). Files and packages are counted
-#   once; a crossing is a step into another package; a climb back up is a crossing into a package that sits higher
-#   in LAYERS than the one the record leaves (a return to the caller, a sink implemented above, or a type declared
-#   above that the record must travel in); carriers (model/result types the record travels as) are counted as files
-#   and packages but are not steps. A mark splits the chain: before it, the file is found (the folder is read); after
-#   it, the record's part, from the call that reads the sign-ins to report.json (the issue's count); both are printed.
+#   sink it is handed to). Files and packages are counted once; a crossing is a step into another package; a climb
+#   back up is a crossing into a package that sits higher in LAYERS than the one the record leaves (a return to the
+#   caller, a sink implemented above, or a type declared above that the record must travel in); carriers (model and
+#   result types the record travels as) count as files and packages but are not steps. A mark splits the chain:
+#   before it the file is found (the folder is read); after it comes the record's part, from the call that reads the
+#   sign-ins to report.json (the issue's count). Both are printed. Exit code 1: the chain must be traced again.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 exec python3 - "$root" "$@" <<'EOF'
