@@ -41,11 +41,15 @@ final class CollectionFacts {
         return facts;
     }
 
-    /** ": needs Reader on the subscription" or ": HTTP 500 ..." (what collection.json says of the gap), else "". */
+    /**
+     * What collection.json says of the gap: for a partial file its reason (which names what was not read) and the
+     * permission; otherwise the permission when one is named (a 403's own text says no more), else the reason.
+     */
     private static String detail(CollectionInfo.File f) {
-        if (f.missingPermission() != null) return ": needs " + f.missingPermission();
-        if (f.reason() != null) return ": " + f.reason();
-        return "";
+        boolean partial = "partial".equals(f.status());
+        if (f.missingPermission() != null && (!partial || f.reason() == null)) return ": needs " + f.missingPermission();
+        if (f.reason() == null) return "";
+        return ": " + f.reason() + (f.missingPermission() != null ? "; needs " + f.missingPermission() : "");
     }
 
     /** A window bound collect wrote (ISO instant); null when it cannot be read, so no window is assumed. */

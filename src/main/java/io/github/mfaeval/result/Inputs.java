@@ -49,10 +49,12 @@ public record Inputs(String folder, List<FileRead> files, List<String> missing, 
             if (c.signInWindow().days() != null) b.append(" (").append(c.signInWindow().days()).append(" days)");
         }
         List<String> gaps = c.files().stream().filter(f -> !"collected".equals(f.status()))
-                .map(f -> f.name() + " " + f.status() + (f.missingPermission() != null ? " (needs " + f.missingPermission() + ")"
+                .map(f -> f.name() + " " + f.status() + ("partial".equals(f.status()) && f.reason() != null && f.missingPermission() != null
+                        ? " (" + f.reason() + "; needs " + f.missingPermission() + ")"
+                        : f.missingPermission() != null ? " (needs " + f.missingPermission() + ")"
                         : f.reason() != null ? " (" + f.reason() + ")" : ""))
                 .toList();
-        b.append(gaps.isEmpty() ? "; every file collected" : "; not collected: " + String.join("; ", gaps));
+        b.append(gaps.isEmpty() ? "; every file collected" : "; not collected whole: " + String.join("; ", gaps));
         return b.toString();
     }
 }
