@@ -30,7 +30,7 @@
 # batch's progress lines; the order in which batch's threads finish tenants; the launcher's own notes on standard
 # error (building, class-data archive). Nothing else: a number, verdict, message, file name or rule id that changes
 # is a difference (even the Log4j line POI prints on standard output with -o x.xlsx: it is what a user sees).
-# Needs: bash, python3, unzip; JDK 17 and Maven as ./mfa-eval does. Runs offline. About 11 minutes on 2 cores
+# Needs: bash, python3, unzip; JDK 17 and Maven as ./mfa-eval does. Runs offline. About 9-10 minutes on 2 cores
 # shared with other builds (load average 15).
 set -euo pipefail
 
