@@ -121,8 +121,7 @@ class ActionsAndOutputsTest {
             String text = Files.readString(file);
             assertTrue(text.contains("\nEdition  " + edition + " (rules of Microsoft's page as of that date)\n"), text);
             var m = r.summary();
-            assertTrue(text.contains("
-Phase 2 writes  " + m.armWritesRead() + " activity log records read (" + m.armWritesEvaluated()
+            assertTrue(text.contains("\nPhase 2 writes  " + m.armWritesRead() + " activity log records read (" + m.armWritesEvaluated()
                     + " evaluated + " + m.armWritesRejected() + " rejected + " + m.armWritesDuplicate()
                     + " duplicate; events from 2025-09-15 to 2025-11-22); "), text);
         }
