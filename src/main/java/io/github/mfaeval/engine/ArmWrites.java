@@ -62,7 +62,23 @@ final class ArmWrites {
             });
             w.recordsPerFile.put(file.getFileName().toString(), w.read - before);
         }
+        w.correlate();
         return w;
+    }
+
+    /**
+     * Lets each operation see the others of the same request (same correlation id): an Azure Policy audit event and
+     * the write it audited are two operations of one request; the rules decide what that means.
+     */
+    private void correlate() {
+        Map<String, List<ArmOperation>> byRequest = new LinkedHashMap<>();
+        for (ArmOperation o : operations.values()) {
+            if (!o.getCorrelationId().isEmpty()) byRequest.computeIfAbsent(o.getCorrelationId(), k -> new ArrayList<>()).add(o);
+        }
+        for (List<ArmOperation> request : byRequest.values()) {
+            if (request.size() < 2) continue;
+            for (ArmOperation a : request) for (ArmOperation b : request) if (a != b) a.correlate(b);
+        }
     }
 
     List<ArmOperation> operations() {
@@ -95,7 +111,7 @@ final class ArmWrites {
             if (!o.isInScope()) continue;
             out.add(new ArmWriteVerdict(o.getTime(), nameOf.apply(o), o.getOperation(), List.copyOf(o.getStatuses()), o.isMfa(),
                     o.isEnforcementActive(), o.isFailed(), o.getClientAppId().isEmpty() ? null : o.getClientAppId(),
-                    List.copyOf(o.getRules()), List.copyOf(o.getSources())));
+                    List.copyOf(o.getRules()), List.copyOf(o.getSources()), o.getPolicyVerdict()));
         }
         out.sort(Comparator.comparing(ArmWriteVerdict::time, Comparator.nullsLast(Comparator.naturalOrder())));
         return out;

@@ -127,12 +127,12 @@ public final class CsvRenderer implements FileSetRenderer {
     }
 
     /** phase2-writes.csv: each Azure Resource Manager write of the activity log with its Phase 2 verdict. */
-    @JsonPropertyOrder({"time", "user", "operation", "statuses", "mfa", "enforcementActive", "refused", "clientAppId", "rules", "sources"})
+    @JsonPropertyOrder({"time", "user", "operation", "statuses", "mfa", "enforcementActive", "refused", "clientAppId", "rules", "sources", "policy"})
     record ArmWriteRow(String time, String user, String operation, String statuses, boolean mfa, boolean enforcementActive,
-                       boolean refused, String clientAppId, String rules, String sources) {
+                       boolean refused, String clientAppId, String rules, String sources, String policy) {
         static ArmWriteRow of(ArmWriteVerdict w) {
             return new ArmWriteRow(text(w.time()), cell(w.user()), cell(w.operation()), cells(w.statuses()), w.mfa(),
-                    w.enforcementActive(), w.refused(), cell(w.clientAppId()), cells(w.rules()), cells(w.sources()));
+                    w.enforcementActive(), w.refused(), cell(w.clientAppId()), cells(w.rules()), cells(w.sources()), text(w.policy()));
         }
     }
 
