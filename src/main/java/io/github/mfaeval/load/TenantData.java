@@ -74,6 +74,10 @@ public final class TenantData {
         }
         if (tenant != null && tenant.getPostponementStartDate() != null) {
             out.add(new io.github.mfaeval.model.ManifestPhaseDate(1, tenant.getPostponementStartDate(), "postponement.startDate", true));
+        } else if (tenant != null && tenant.isPostponementRequested()) {
+            // a postponement without a chosen date: the manifest still says Phase 1 was postponed
+            out.add(new io.github.mfaeval.model.ManifestPhaseDate(1, null, "postponement (requested "
+                    + (tenant.getPostponementRequestedOn() == null ? "on no date" : tenant.getPostponementRequestedOn()) + ", no start date)", true));
         }
         if (tenant != null && tenant.getPhase2StartDate() != null) {
             out.add(new io.github.mfaeval.model.ManifestPhaseDate(2, tenant.getPhase2StartDate(), "phase2Postponement.startDate", true));

@@ -20,11 +20,12 @@ public final class ManifestPhaseDate {
     }
 
     public int getPhase() { return phase; }
+    /** Null for a postponement the manifest records without a chosen date. */
     public LocalDate getDate() { return date; }
     /** The manifest field it comes from, e.g. {@code enforcement.phase1}. */
     public String getField() { return field; }
     /** A postponement's chosen date rather than a notified start. */
     public boolean isPostponement() { return postponement; }
     /** As the finding names it: "enforcement.phase1 2024-10-15". */
-    public String getShown() { return field + " " + date; }
+    public String getShown() { return date == null ? field : field + " " + date; }
 }
