@@ -237,13 +237,16 @@ final class BatchIndex {
             h.append("<td></td>");
             return;
         }
-        TenantRow.Phase next = r.schedule().stream().filter(p -> p.state() == io.github.mfaeval.result.ScheduleEntry.State.UPCOMING)
+        // Microsoft's start is still ahead for a phase the tenant self-enforces
+        TenantRow.Phase next = r.schedule().stream().filter(p -> p.state() == io.github.mfaeval.result.ScheduleEntry.State.UPCOMING
+                        || p.state() == io.github.mfaeval.result.ScheduleEntry.State.SELF_ENFORCED)
                 .min(java.util.Comparator.comparing(TenantRow.Phase::start)).orElse(null);
         TenantRow.Phase shown = next != null ? next
                 : r.schedule().stream().max(java.util.Comparator.comparing(TenantRow.Phase::start)).orElseThrow();
         h.append("<td class=\"nowrap\" data-sort=\"").append(shown.start()).append("\">Phase ").append(shown.phase())
                 .append(next != null ? " from " : " since ").append("<time datetime=\"").append(shown.start()).append("\">")
                 .append(shown.start()).append("</time>");
+        h.append("<br><span class=\"muted source\">source: ").append(Html.esc(shown.sourceShown())).append("</span>");
         if (shown.postponed()) h.append("<br><span class=\"muted\">postponed</span>");
         if (next == null) h.append("<br><span class=\"muted\">all phases enforced</span>");
         h.append("</td>");
@@ -268,7 +271,12 @@ final class BatchIndex {
             return;
         }
         h.append("<td class=\"nowrap\" data-sort=\"").append(p.start()).append("\"><span class=\"state state-").append(p.state()).append("\">")
-                .append(p.state() == io.github.mfaeval.result.ScheduleEntry.State.ENFORCED ? "Enforced" : "Upcoming")
+                .append(switch (p.state()) {
+                    case ENFORCED -> "Enforced";
+                    case UPCOMING -> "Upcoming";
+                    case NOT_ENFORCED -> "Not enforced";
+                    case SELF_ENFORCED -> "Self-enforced";
+                })
                 .append("</span><br><time datetime=\"").append(p.start()).append("\">").append(p.start()).append("</time>");
         if (p.postponed()) h.append(" <span class=\"muted\">(postponed)</span>");
         h.append("</td>");

@@ -151,6 +151,7 @@ public record BatchSummary(int schemaVersion, Run run, Totals totals, RunChanges
                 row.put("phase" + phase + "State", p == null ? null : p.state());
                 row.put("phase" + phase + "Start", p == null ? null : p.start());
                 row.put("phase" + phase + "Postponed", p == null ? null : p.postponed());
+                row.put("phase" + phase + "Source", p == null ? null : p.source());
             }
             if (changes != null) {
                 TenantRow.RowChanges ch = r.changes();

@@ -28,7 +28,12 @@ public record TenantRow(String tenant, String tenantId, String displayName, Tena
                         Integer findingsAccepted, List<Phase> schedule, Map<String, Integer> findingsByCode, List<Action> actions,
                         RowChanges changes) {
 
-    public record Phase(int phase, LocalDate start, ScheduleEntry.State state, boolean postponed) {
+    /** {@code source}: where the start came from (tenant-settings, manifest, default), as in the tenant's report. */
+    public record Phase(int phase, LocalDate start, ScheduleEntry.State state, boolean postponed, String source) {
+        /** "tenant settings", "manifest", "default". */
+        public String sourceShown() {
+            return source == null ? "default" : source.replace('-', ' ');
+        }
     }
 
     /** One action of the tenant's report ({@code actions[]}), as the cross-tenant action plan lists it. */
@@ -64,7 +69,7 @@ public record TenantRow(String tenant, String tenantId, String displayName, Tena
             byCode.merge(f.code(), 1, Integer::sum);
             if (f.countsAgainstStatus()) requiringAction++;
         }
-        List<Phase> schedule = r.schedule().stream().map(s -> new Phase(s.phase(), s.start(), s.state(), s.postponed())).toList();
+        List<Phase> schedule = r.schedule().stream().map(s -> new Phase(s.phase(), s.start(), s.state(), s.postponed(), s.source())).toList();
         return new TenantRow(tenant, r.tenant().id(), r.tenant().displayName(), TenantStatus.of(r.status()), reportPath, null,
                 r.provenance() == null ? null : r.provenance().inputsFingerprint(), r.summary(), requiringAction, accepted,
                 schedule, byCode, r.actions().stream().map(Action::of).toList(), RowChanges.of(r.changes()));

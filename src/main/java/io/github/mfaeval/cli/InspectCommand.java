@@ -122,6 +122,10 @@ final class InspectCommand implements Callable<Integer> {
         }
 
         out.println();
+        out.println("Enforcement state (Azure Resource Manager: the tenant's settings and Azure Policy)");
+        inv.enforcementState().forEach(line -> out.println("  " + s(line)));
+
+        out.println();
         out.println("Configuration files");
         if (inv.configurationFiles().isEmpty()) out.println("  (none)");
         int cw = inv.configurationFiles().stream().mapToInt(c -> s(c.name()).length()).max().orElse(0);

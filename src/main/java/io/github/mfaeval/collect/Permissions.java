@@ -34,6 +34,16 @@ public final class Permissions {
         BY_FILE.put("signIns", new Need("GET /beta/auditLogs/signIns", "AuditLog.Read.All and Directory.Read.All", "AuditLog.Read.All and Directory.Read.All"));
         BY_FILE.put("activityLog.json", new Need("GET {arm}/subscriptions/{id}/providers/Microsoft.Insights/eventtypes/management/values",
                 "Azure role Reader (or Monitoring Reader) on each subscription", "Azure role Reader (or Monitoring Reader) on each subscription"));
+        // Not documented by Microsoft: the role that may read the tenant-level settings resource. Its own postponement
+        // script elevates a Global Administrator (User Access Administrator at /) first; Reader at / is the least that
+        // can work, and is what the README asks for.
+        BY_FILE.put("enforcementSettings.json", new Need("GET {arm}/providers/Microsoft.PortalServices/settings/default?api-version=2025-04-01-preview",
+                "Azure role Reader at the root scope (/) (not documented; Microsoft's postponement script elevates a Global Administrator first)",
+                "Azure role Reader at the root scope (/) (not documented; Microsoft's postponement script elevates a Global Administrator first)"));
+        BY_FILE.put("policyAssignments.json", new Need("GET {arm}/providers/Microsoft.Management/managementGroups[/{id}/providers/Microsoft.Authorization/policyAssignments], "
+                + "GET {arm}/subscriptions/{id}/providers/Microsoft.Authorization/policyAssignments",
+                "Azure role Reader on the tenant root management group (or on each management group and subscription)",
+                "Azure role Reader on the tenant root management group (or on each management group and subscription)"));
     }
 
     private Permissions() {
@@ -44,7 +54,7 @@ public final class Permissions {
         Need n = BY_FILE.get(file.startsWith("signIns") ? "signIns" : file);
         if (n == null) return "a permission the app lacks";
         String p = delegated ? n.delegated() : n.application();
-        return file.equals("activityLog.json") ? p : (delegated ? "delegated " : "application ") + "permission " + p
+        return p.startsWith("Azure role") ? p : (delegated ? "delegated " : "application ") + "permission " + p
                 + (delegated ? " (and a directory role that may read it, e.g. Global Reader)" : "");
     }
 }

@@ -113,6 +113,8 @@ public final class TenantCollector {
             step(name, () -> signIns(type, name));
         }
         step("activityLog.json", this::activityLog);
+        step("enforcementSettings.json", this::enforcementSettings);
+        step("policyAssignments.json", this::policyAssignments);
 
         rec.finishedAt = o.clock().instant().truncatedTo(ChronoUnit.SECONDS).toString();
         Set<Status> bad = Set.of(Status.forbidden, Status.failed, Status.partial);
@@ -405,6 +407,51 @@ public final class TenantCollector {
         return r.written();
     }
 
+    /** Azure Resource Manager, when this collection reads it (else why not). */
+    private Api arm() throws Skip {
+        if (!o.arm()) throw new Skip("--no-arm");
+        if (!tokens.offers(Audience.ARM)) {
+            throw new Skip("no Azure Resource Manager token (" + (tokens instanceof EnvTokens ? EnvTokens.ARM_VARIABLE + " is not set" : "none offered") + ")");
+        }
+        return new Api(http, Audience.ARM, Api.trimSlash(o.armEndpoint()), tokens, o.retry(), log);
+    }
+
+    private long enforcementSettings() throws ApiException, AuthException, IOException, Skip {
+        Api arm = arm();
+        JsonNode settings;
+        try {
+            settings = new EnforcementStateCollector(arm, rec::warn).settings();
+        } catch (AuthException e) {
+            throw new Skip("no Azure Resource Manager token: " + e.getMessage());
+        }
+        writeJson("enforcementSettings.json", settings);
+        if (settings.path("notFound").asBoolean(false)) {
+            rec.warn("enforcementSettings.json: Azure Resource Manager answered 404: the tenant never changed its enforcement settings (Microsoft's schedule)");
+            return 0;
+        }
+        return 1;
+    }
+
+    private long policyAssignments() throws ApiException, AuthException, IOException, Skip {
+        Api arm = arm();
+        List<EnforcementStateCollector.Subscription> subscriptions = new ArrayList<>();
+        EnforcementStateCollector.Assignments a;
+        try {
+            arm.pages(arm.url("/subscriptions?api-version=2022-12-01"), Api.Paging.ARM, values -> {
+                for (JsonNode s : values) {
+                    if (!s.path("state").asText("Enabled").equalsIgnoreCase("Disabled")) {
+                        subscriptions.add(new EnforcementStateCollector.Subscription(s.path("subscriptionId").asText(), s.path("displayName").asText(null)));
+                    }
+                }
+            });
+            a = new EnforcementStateCollector(arm, rec::warn).assignments(subscriptions);
+        } catch (AuthException e) {
+            throw new Skip("no Azure Resource Manager token: " + e.getMessage());
+        }
+        writeJson("policyAssignments.json", a.document());
+        return a.records();
+    }
+
     private long activityLog() throws ApiException, AuthException, IOException, Skip, Partial {
         if (!o.arm()) throw new Skip("--no-arm");
         String armEndpoint = Api.trimSlash(o.armEndpoint());
@@ -439,8 +486,14 @@ public final class TenantCollector {
                     arm.pages(arm.url("/subscriptions/" + encode(sub) + "/providers/Microsoft.Insights/eventtypes/management/values?api-version=2015-04-01&$filter="
                             + encode(filter)), Api.Paging.ARM, values -> {
                         for (JsonNode e : values) {
-                            // Administrative: the control-plane operations Phase 2 is about
-                            if ("Administrative".equalsIgnoreCase(e.path("category").path("value").asText())) f.add(e);
+                            // Administrative: the control-plane operations Phase 2 is about; Policy audit and deny
+                            // events: what Azure Policy did to them (the rules judge which definitions matter)
+                            String category = e.path("category").path("value").asText();
+                            String operation = e.path("operationName").path("value").asText().toLowerCase(Locale.ROOT);
+                            if ("Administrative".equalsIgnoreCase(category) || ("Policy".equalsIgnoreCase(category)
+                                    && (operation.endsWith("/policies/audit/action") || operation.endsWith("/policies/deny/action")))) {
+                                f.add(e);
+                            }
                         }
                     });
                     rec.activityLogSubscriptions.add(new CollectionRecord.SubscriptionRead(sub, Status.collected, f.records() - before, null, null));

@@ -62,6 +62,7 @@ final class ArmWrites {
             w.recordsPerFile.put(file.getFileName().toString(), w.read - before);
         }
         w.fold(events);
+        w.correlate();
         return w;
     }
 
@@ -82,6 +83,21 @@ final class ArmWrites {
     /** Records read that were neither rejected nor copies: read = evaluated + rejected + duplicates. */
     long evaluated() {
         return read - rejected - duplicates;
+    }
+
+    /**
+     * Lets each operation see the others of the same request (same correlation id): an Azure Policy audit event and
+     * the write it audited are two operations of one request; the rules decide what that means.
+     */
+    private void correlate() {
+        Map<String, List<ArmOperation>> byRequest = new LinkedHashMap<>();
+        for (ArmOperation o : operations.values()) {
+            if (!o.getCorrelationId().isEmpty()) byRequest.computeIfAbsent(o.getCorrelationId(), k -> new ArrayList<>()).add(o);
+        }
+        for (List<ArmOperation> request : byRequest.values()) {
+            if (request.size() < 2) continue;
+            for (ArmOperation a : request) for (ArmOperation b : request) if (a != b) a.correlate(b);
+        }
     }
 
     private void span(Instant t) {
@@ -125,7 +141,7 @@ final class ArmWrites {
             if (!o.isInScope()) continue;
             out.add(new ArmWriteVerdict(o.getTime(), nameOf.apply(o), o.getOperation(), List.copyOf(o.getStatuses()), o.isMfa(),
                     o.isEnforcementActive(), o.isFailed(), o.getClientAppId().isEmpty() ? null : o.getClientAppId(),
-                    List.copyOf(o.getRules()), List.copyOf(o.getSources())));
+                    List.copyOf(o.getRules()), List.copyOf(o.getSources()), o.getPolicyVerdict()));
         }
         out.sort(Comparator.comparing(ArmWriteVerdict::time, Comparator.nullsLast(Comparator.naturalOrder())));
         return out;

@@ -203,6 +203,11 @@ public final class Evaluator {
             tenantFacts.add(data.tenant);
             tenantFacts.add(new EvaluationDate(asOf));
             tenantFacts.addAll(data.notifiedStarts);
+            tenantFacts.addAll(data.manifestPhaseDates());
+            tenantFacts.addAll(data.tenantSettings);
+            tenantFacts.addAll(data.settingsUnknown);
+            tenantFacts.addAll(data.policyAssignments);
+            tenantFacts.addAll(data.subscriptions);
             tenantFacts.addAll(rules.referenceFor(Stage.TENANT));
             tenantFacts.addAll(data.roleAssignments);
             tenantFacts.addAll(policies);
@@ -651,9 +656,13 @@ public final class Evaluator {
         for (PhaseSchedule p : schedule) {
             boolean enforced = p.isEnforcedOn(asOf);
             ScheduleEntry.State state = p.isNotEnforced() ? ScheduleEntry.State.NOT_ENFORCED
-                    : enforced ? ScheduleEntry.State.ENFORCED : ScheduleEntry.State.UPCOMING;
+                    : enforced ? ScheduleEntry.State.ENFORCED
+                    : p.isSelfEnforced() ? ScheduleEntry.State.SELF_ENFORCED : ScheduleEntry.State.UPCOMING;
+            boolean ahead = state == ScheduleEntry.State.UPCOMING || state == ScheduleEntry.State.SELF_ENFORCED;
             entries.add(new ScheduleEntry(p.getPhase(), p.getStart(), p.isPostponed(), state,
-                    state == ScheduleEntry.State.UPCOMING ? ChronoUnit.DAYS.between(asOf, p.getStart()) : 0, List.copyOf(p.getRules())));
+                    ahead ? ChronoUnit.DAYS.between(asOf, p.getStart()) : 0, List.copyOf(p.getRules()),
+                    p.getSource(), p.getSourceCollectedAt(), state == ScheduleEntry.State.SELF_ENFORCED ? p.getSelfEnforcedSince() : null,
+                    List.copyOf(p.getPolicyEvidence())));
         }
         // Facts are judged in chunks (one session each): a rule that fires in every chunk about the same subject
         // says the same thing again; the report says it once.

@@ -36,8 +36,12 @@ public final class Exports {
             json("authenticationMethodsPolicy.json", Format.OBJECT, "external authentication methods", AuthenticationMethodsReader::read),
             // written by collect: shown in the report's inputs; not an export, so never "missing"
             new Export(CollectionInfo.FILE, NO_ALIAS, Format.OBJECT, null, CollectionReader::read),
-            // last: it resolves the postponement's requester among the users read above
-            new Export(TenantLoader.MANIFEST, NO_ALIAS, Format.OBJECT, null, ManifestReader::read));
+            // it resolves the postponement's requester among the users read above
+            new Export(TenantLoader.MANIFEST, NO_ALIAS, Format.OBJECT, null, ManifestReader::read),
+            // after collection.json (a 403 there makes them unknown) and the manifest (the tenant root's id);
+            // written by collect from Azure Resource Manager: absent, the schedule comes from the manifest and defaults
+            json(EnforcementSettingsReader.FILE, Format.OBJECT, null, EnforcementSettingsReader::read),
+            json(PolicyAssignmentsReader.FILE, Format.OBJECT, null, PolicyAssignmentsReader::read));
 
     private Exports() {
     }

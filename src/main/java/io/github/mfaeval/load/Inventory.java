@@ -28,7 +28,7 @@ import java.util.TreeSet;
 public record Inventory(String folder, String manifest, String manifestProblem, List<SignInFileEntry> signInFiles,
                         SignInTotals totals, List<DetailsFileEntry> authenticationDetailFiles, List<ConfigFileEntry> configurationFiles,
                         List<Rejection> configurationRejections, List<String> notRead, List<String> missing,
-                        List<ActivityLogFileEntry> activityLogFiles) {
+                        List<ActivityLogFileEntry> activityLogFiles, List<String> enforcementState) {
 
     /** One Azure Activity Log file: its shape and what became of its records (duplicates across every activity log file). */
     public record ActivityLogFileEntry(String name, String format, long read, long evaluated, long rejected, long duplicates,
@@ -128,7 +128,34 @@ public record Inventory(String folder, String manifest, String manifestProblem, 
                 : data.tenant.getDisplayName() + " (" + data.tenant.getTenantId() + ")";
         return new Inventory(folder.toString(), manifest, data.manifestProblem == null ? null : data.manifestProblem.getMessage(),
                 files, new SignInTotals(read, evaluated, rejected, duplicates, from, to, kinds), details, config,
-                List.copyOf(data.rejected), notRead(folder, data), missing, activityLogs(data, rejectionsShown));
+                List.copyOf(data.rejected), notRead(folder, data), missing, activityLogs(data, rejectionsShown), enforcementState(data));
+    }
+
+    /**
+     * What enforcementSettings.json and policyAssignments.json say (collect reads them from Azure Resource Manager):
+     * the tenant's own setting per phase, the MFA assignments and the subscriptions, or why they are unknown.
+     */
+    private static List<String> enforcementState(TenantData data) {
+        List<String> out = new ArrayList<>();
+        for (io.github.mfaeval.model.EnforcementSettingsUnknown u : data.settingsUnknown) {
+            out.add(u.getFile() + ": unknown (" + u.getStatus() + ": " + u.getReason() + ")");
+        }
+        if (!data.tenantSettings.isEmpty()) {
+            List<String> phases = new ArrayList<>();
+            for (io.github.mfaeval.model.TenantPhaseSetting t : data.tenantSettings) phases.add("phase " + t.getPhase() + ": " + t.getShown());
+            String at = data.tenantSettings.get(0).getCollectedAt();
+            out.add("enforcementSettings.json: " + String.join("; ", phases) + (at == null ? "" : " (collected " + at + ")"));
+        } else if (data.settingsUnknown.stream().noneMatch(u -> u.getFile().equals("enforcementSettings.json"))) {
+            out.add("enforcementSettings.json: not in the folder; the schedule comes from tenant.json and the edition's defaults");
+        }
+        if (!data.policyAssignments.isEmpty() || !data.subscriptions.isEmpty()) {
+            out.add("policyAssignments.json: " + data.policyAssignments.size() + " MFA assignment(s), " + data.subscriptions.size() + " subscription(s)");
+            for (io.github.mfaeval.model.MfaPolicyAssignment a : data.policyAssignments) out.add("  " + a.describe());
+        } else if (data.settingsUnknown.stream().noneMatch(u -> u.getFile().equals("policyAssignments.json"))) {
+            out.add("policyAssignments.json: " + (java.nio.file.Files.exists(data.folder.resolve("policyAssignments.json"))
+                    ? "no MFA assignment, no subscription" : "not in the folder; no Azure Policy assignment is known"));
+        }
+        return out;
     }
 
     private static SignInFileEntry read(Path file, TenantData data, Set<String> seen, int shown) {

@@ -56,8 +56,34 @@ public final class TenantData {
     public final List<String> warnings = new ArrayList<>();
     /** What collect recorded in collection.json (null when the folder was not made by collect). */
     public CollectionInfo collection;
+    /** The tenant's collected enforcement settings, one per phase (enforcementSettings.json; empty when absent). */
+    public final List<io.github.mfaeval.model.TenantPhaseSetting> tenantSettings = new ArrayList<>();
+    /** enforcementSettings.json or policyAssignments.json that collect could not read, or that are unusable. */
+    public final List<io.github.mfaeval.model.EnforcementSettingsUnknown> settingsUnknown = new ArrayList<>();
+    /** The Azure Policy MFA assignments and the subscriptions of policyAssignments.json. */
+    public final List<io.github.mfaeval.model.MfaPolicyAssignment> policyAssignments = new ArrayList<>();
+    public final List<io.github.mfaeval.model.AzureSubscription> subscriptions = new ArrayList<>();
     /** Configuration records that could not be used. */
     public final List<Rejection> rejected = new ArrayList<>();
+
+    /** The dates the manifest gives each phase (notified starts, postponements' chosen dates), for comparison with the tenant's settings. */
+    public List<io.github.mfaeval.model.ManifestPhaseDate> manifestPhaseDates() {
+        List<io.github.mfaeval.model.ManifestPhaseDate> out = new ArrayList<>();
+        for (NotifiedStart n : notifiedStarts) {
+            out.add(new io.github.mfaeval.model.ManifestPhaseDate(n.getPhase(), n.getStart(), "enforcement.phase" + n.getPhase(), false));
+        }
+        if (tenant != null && tenant.getPostponementStartDate() != null) {
+            out.add(new io.github.mfaeval.model.ManifestPhaseDate(1, tenant.getPostponementStartDate(), "postponement.startDate", true));
+        } else if (tenant != null && tenant.isPostponementRequested()) {
+            // a postponement without a chosen date: the manifest still says Phase 1 was postponed
+            out.add(new io.github.mfaeval.model.ManifestPhaseDate(1, null, "postponement (requested "
+                    + (tenant.getPostponementRequestedOn() == null ? "on no date" : tenant.getPostponementRequestedOn()) + ", no start date)", true));
+        }
+        if (tenant != null && tenant.getPhase2StartDate() != null) {
+            out.add(new io.github.mfaeval.model.ManifestPhaseDate(2, tenant.getPhase2StartDate(), "phase2Postponement.startDate", true));
+        }
+        return out;
+    }
 
     public List<Path> signInFiles() {
         return signInFiles;

@@ -19,10 +19,19 @@ import java.util.Set;
  * @param hasClaims    whether the event carried token claims at all
  * @param policyDefinitions Azure Policy definition ids named by the event (lower case)
  * @param source       file and record it was read from
+ * @param errorCodes   the sub-status and the error codes the event's status message names (lower case), e.g.
+ *                     {@code requestdisallowedbypolicy}
  */
 public record ArmEvent(String eventDataId, String correlationId, Instant time, String caller, String objectId, String upn,
                        String identityType, String clientAppId, String operation, String category, String status,
-                       Set<String> amr, boolean hasClaims, Set<String> policyDefinitions, String resourceId, String source) {
+                       Set<String> amr, boolean hasClaims, Set<String> policyDefinitions, String resourceId, String source,
+                       Set<String> errorCodes) {
+    public ArmEvent(String eventDataId, String correlationId, Instant time, String caller, String objectId, String upn,
+                    String identityType, String clientAppId, String operation, String category, String status,
+                    Set<String> amr, boolean hasClaims, Set<String> policyDefinitions, String resourceId, String source) {
+        this(eventDataId, correlationId, time, caller, objectId, upn, identityType, clientAppId, operation, category, status, amr,
+                hasClaims, policyDefinitions, resourceId, source, Set.of());
+    }
 
     /** The event's own identity, its {@code eventDataId} (lower case), or null when the export gives none. */
     public String idKey() {

@@ -13,7 +13,8 @@ import java.util.TreeSet;
  * events merged (same correlation id and operation name), and the verdict the rules give it.
  */
 public final class ArmOperation implements Explained {
-    public enum Scope { USER_WRITE, APPLICATION_IDENTITY, NOT_A_WRITE, NOT_ADMINISTRATIVE, NOT_ENFORCED_IN_CLOUD }
+    /** POLICY_AUDIT_OF_LOGGED_WRITE: an Azure Policy audit of a write the log also holds, counted on that write. */
+    public enum Scope { USER_WRITE, APPLICATION_IDENTITY, NOT_A_WRITE, NOT_ADMINISTRATIVE, NOT_ENFORCED_IN_CLOUD, POLICY_AUDIT_OF_LOGGED_WRITE }
 
     private final String key;
     private final String operation;
@@ -30,6 +31,12 @@ public final class ArmOperation implements Explained {
     private boolean hasClaims;
     private boolean directoryUser;
     private final Set<String> sources = new LinkedHashSet<>();
+    private String correlationId = "";
+    private final Set<String> errorCodes = new TreeSet<>();
+    /** The other operations of the same request (same correlation id): their names and the policy definitions they name. */
+    private final Set<String> correlatedOperations = new TreeSet<>();
+    private final Set<String> correlatedPolicyDefinitions = new TreeSet<>();
+    private String policyVerdict;
 
     private Scope scope;
     private boolean mfa;
@@ -55,6 +62,25 @@ public final class ArmOperation implements Explained {
         if (!e.status().isEmpty()) statuses.add(e.status());
         policyDefinitions.addAll(e.policyDefinitions());
         sources.add(e.source());
+        if (correlationId.isEmpty() && e.correlationId() != null) correlationId = e.correlationId();
+        if (e.errorCodes() != null) errorCodes.addAll(e.errorCodes());
+    }
+
+    /** Another operation of the same request (an Azure Policy audit of this write, or the write an audit is about). */
+    public void correlate(ArmOperation other) {
+        correlatedOperations.add(other.operation);
+        correlatedPolicyDefinitions.addAll(other.policyDefinitions);
+    }
+
+    /** Lower case, or empty. */
+    public String getCorrelationId() { return correlationId; }
+    /** Sub-status and error codes of its events, lower case ({@code requestdisallowedbypolicy}). */
+    public Set<String> getErrorCodes() { return errorCodes; }
+    public Set<String> getCorrelatedOperations() { return correlatedOperations; }
+    public Set<String> getCorrelatedPolicyDefinitions() { return correlatedPolicyDefinitions; }
+    public boolean correlatedEndsWith(String suffix) {
+        for (String o : correlatedOperations) if (o.endsWith(suffix)) return true;
+        return false;
     }
 
     public String getKey() { return key; }
@@ -110,6 +136,9 @@ public final class ArmOperation implements Explained {
     public void setMfa(boolean mfa) { this.mfa = mfa; }
     public boolean isMfa() { return mfa; }
     public void setEnforcementActive(boolean active) { this.enforcementActive = active; }
+    /** What Azure Policy did to it: "refused by Azure Policy", "audited by Azure Policy", or null. */
+    public String getPolicyVerdict() { return policyVerdict; }
+    public void setPolicyVerdict(String verdict) { this.policyVerdict = verdict; }
     public boolean isEnforcementActive() { return enforcementActive; }
     @Override
     public Set<String> getRules() { return rules; }

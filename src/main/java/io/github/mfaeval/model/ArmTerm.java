@@ -8,7 +8,7 @@ import java.util.Locale;
  * operation, MFA in the token's {@code amr} claim, or an Azure Policy definition that self-enforces MFA.
  */
 public final class ArmTerm extends ReferenceFact {
-    public enum Kind { RESOURCE, CATEGORY, OPERATION_SUFFIX, AMR_MFA, MFA_POLICY_DEFINITION }
+    public enum Kind { RESOURCE, CATEGORY, OPERATION_SUFFIX, AMR_MFA, MFA_POLICY_DEFINITION, POLICY_AUDIT_OPERATION, POLICY_REFUSAL }
 
     private final Kind kind;
     private final String value;

@@ -6,6 +6,7 @@ import io.github.mfaeval.result.ArmWriteVerdict;
 import io.github.mfaeval.result.EnforcementDates;
 import io.github.mfaeval.result.ActivityLogPeriod;
 import io.github.mfaeval.result.Report;
+import io.github.mfaeval.result.ScheduleEntry;
 import io.github.mfaeval.result.SignInPeriod;
 import io.github.mfaeval.result.SignInVerdict;
 import io.github.mfaeval.result.SubjectNames;
@@ -41,6 +42,7 @@ public final class CsvRenderer implements FileSetRenderer {
     public static final String ACTION_PLAN = "action-plan.csv";
     public static final String ACTIONS = "actions.csv";
     public static final String PHASE2_WRITES = "phase2-writes.csv";
+    public static final String SCHEDULE = "schedule.csv";
 
     private static final CsvMapper MAPPER = CsvMapper.builder()
             // The caller owns the writer (it may be a file being written atomically).
@@ -67,6 +69,7 @@ public final class CsvRenderer implements FileSetRenderer {
             SubjectNames names = new SubjectNames(r);
             write(out, FindingRow.class, r.findings(), f -> FindingRow.of(f, names, dates));
         });
+        files.put(SCHEDULE, (r, out) -> write(out, ScheduleRow.class, r.schedule(), ScheduleRow::of));
         files.put(USERS, (r, out) -> write(out, UserRow.class, r.users(), UserRow::of));
         files.put(SIGN_INS, (r, out) -> write(out, SignInRow.class, r.signIns(), SignInRow::of));
         files.put(SIGN_IN_PERIOD, (r, out) -> write(out, PeriodRow.class, PeriodRow.of(r), row -> row));
@@ -126,12 +129,23 @@ public final class CsvRenderer implements FileSetRenderer {
     }
 
     /** phase2-writes.csv: each Azure Resource Manager write of the activity log with its Phase 2 verdict. */
-    @JsonPropertyOrder({"time", "user", "operation", "statuses", "mfa", "enforcementActive", "refused", "clientAppId", "rules", "sources"})
+    @JsonPropertyOrder({"time", "user", "operation", "statuses", "mfa", "enforcementActive", "refused", "clientAppId", "rules", "sources", "policy"})
     record ArmWriteRow(String time, String user, String operation, String statuses, boolean mfa, boolean enforcementActive,
-                       boolean refused, String clientAppId, String rules, String sources) {
+                       boolean refused, String clientAppId, String rules, String sources, String policy) {
         static ArmWriteRow of(ArmWriteVerdict w) {
             return new ArmWriteRow(text(w.time()), cell(w.user()), cell(w.operation()), cells(w.statuses()), w.mfa(),
-                    w.enforcementActive(), w.refused(), cell(w.clientAppId()), cells(w.rules()), cells(w.sources()));
+                    w.enforcementActive(), w.refused(), cell(w.clientAppId()), cells(w.rules()), cells(w.sources()), text(w.policy()));
+        }
+    }
+
+    /** schedule.csv: per phase its start, state, where the date came from, and the Azure Policy evidence. */
+    @JsonPropertyOrder({"phase", "start", "state", "daysUntilStart", "postponed", "source", "sourceCollectedAt", "selfEnforcedSince", "policy", "rules"})
+    record ScheduleRow(int phase, String start, String state, long daysUntilStart, boolean postponed, String source,
+                       String sourceCollectedAt, String selfEnforcedSince, String policy, String rules) {
+        static ScheduleRow of(ScheduleEntry s) {
+            return new ScheduleRow(s.phase(), text(s.start()), text(s.state()), s.daysUntilStart(), s.postponed(), text(s.source()),
+                    text(s.sourceCollectedAt()), text(s.selfEnforcedSince()), s.policy() == null ? "" : cell(String.join("; ", s.policy())),
+                    cells(s.rules()));
         }
     }
 

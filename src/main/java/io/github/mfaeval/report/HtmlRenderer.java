@@ -228,21 +228,36 @@ public final class HtmlRenderer implements Renderer {
                 }
             }
             h.append("<div class=\"table-wrap\"><table id=\"schedule-table\" class=\"stack\"><thead><tr><th>Phase</th><th>Enforced from</th><th>State</th>"
-                    + "<th>Postponed</th><th>Applications in the sign-ins</th><th>Rules</th></tr></thead><tbody>\n");
+                    + "<th>Postponed</th><th>Source</th><th>Azure Policy</th><th>Applications in the sign-ins</th><th>Rules</th></tr></thead><tbody>\n");
             for (ScheduleEntry s : r.schedule()) {
                 h.append("<tr><td class=\"nowrap\">Phase ").append(s.phase()).append("</td><td class=\"nowrap\"><time datetime=\"")
                         .append(s.start()).append("\">").append(s.start()).append("</time></td><td><span class=\"state state-")
-                        .append(s.state()).append("\">").append(s.state() == ScheduleEntry.State.ENFORCED ? "Enforced" : "Upcoming")
+                        .append(s.state()).append("\">").append(stateLabel(s))
                         .append("</span> ").append(Html.esc(stateDetail(s))).append("</td><td>")
-                        .append(s.postponed() ? "Yes, to " + s.start() : "No").append("</td><td>")
+                        .append(s.postponed() ? "Yes, to " + s.start() : "No").append("</td><td class=\"source\">")
+                        .append(Html.esc(s.sourceShown())).append("</td><td>")
+                        .append(Html.esc(s.policy() == null || s.policy().isEmpty() ? "none" : String.join("; ", s.policy()))).append("</td><td>")
                         .append(Html.esc(String.join(", ", appsOfPhase.getOrDefault(s.phase(), new TreeSet<>(List.of("none seen"))))))
                         .append("</td><td>").append(codes(s.rules())).append("</td></tr>\n");
             }
             h.append("</tbody></table></div></section>\n");
         }
 
+        private static String stateLabel(ScheduleEntry s) {
+            return switch (s.state()) {
+                case ENFORCED -> "Enforced";
+                case UPCOMING -> "Upcoming";
+                case NOT_ENFORCED -> "Not enforced";
+                case SELF_ENFORCED -> "Self-enforced";
+            };
+        }
+
         private String stateDetail(ScheduleEntry s) {
             if (s.state() == ScheduleEntry.State.UPCOMING) return "in " + days(s.daysUntilStart());
+            if (s.state() == ScheduleEntry.State.NOT_ENFORCED) return "";
+            if (s.state() == ScheduleEntry.State.SELF_ENFORCED) {
+                return (s.selfEnforcedSince() == null ? "" : "since " + s.selfEnforcedSince() + "; ") + "Microsoft's start in " + days(s.daysUntilStart());
+            }
             long since = ChronoUnit.DAYS.between(s.start(), r.asOf());
             return since == 0 ? "from today" : "for " + days(since);
         }

@@ -55,12 +55,12 @@ public final class MarkdownRenderer implements Renderer {
         if (!r.schedule().isEmpty()) {
             out.println("### Enforcement schedule");
             out.println();
-            out.println("| Phase | Enforced from | State | Postponed |");
-            out.println("|---|---|---|---|");
+            out.println("| Phase | Enforced from | State | Postponed | Source | Azure Policy |");
+            out.println("|---|---|---|---|---|---|");
             for (ScheduleEntry s : r.schedule()) {
-                out.printf("| %d | %s | %s | %s |%n", s.phase(), s.start(),
-                        s.state() == ScheduleEntry.State.ENFORCED ? "enforced" : "upcoming, in " + s.daysUntilStart() + " days",
-                        s.postponed() ? "yes" : "no");
+                out.printf("| %d | %s | %s | %s | %s | %s |%n", s.phase(), s.start(), esc(s.stateShown()),
+                        s.postponed() ? "yes" : "no", esc(s.sourceShown()),
+                        s.policy() == null || s.policy().isEmpty() ? "none" : esc(String.join("; ", s.policy())));
             }
             out.println();
         }

@@ -30,8 +30,10 @@ public final class TextRenderer implements Renderer {
         out.printf("Status   %s%n%n", r.status());
         out.println("Schedule");
         for (ScheduleEntry s : r.schedule()) {
-            out.printf("  Phase %d  %s  %-8s%s%n", s.phase(), s.start(), s.state(),
-                    (s.postponed() ? "  postponed" : "") + (s.state() == ScheduleEntry.State.UPCOMING ? "  in " + s.daysUntilStart() + " days" : ""));
+            out.printf("  Phase %d  %s  %-8s%s  source %s%n", s.phase(), s.start(), s.state(),
+                    (s.postponed() ? "  postponed" : "") + (s.state() == ScheduleEntry.State.UPCOMING ? "  in " + s.daysUntilStart() + " days" : "")
+                            + (s.state() == ScheduleEntry.State.SELF_ENFORCED ? "  " + s.stateShown() : ""), t(s.sourceShown()));
+            if (s.policy() != null) for (String p : s.policy()) out.printf("           Azure Policy %s%n", t(p));
         }
         Summary m = r.summary();
         out.println();

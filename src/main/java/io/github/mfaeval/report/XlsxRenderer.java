@@ -88,8 +88,11 @@ public final class XlsxRenderer {
         rows.add(new Object[] {"Status", r.status().name()});
         rows.add(new Object[] {"Sign-ins evaluated", Freshness.sentence(r)});
         for (ScheduleEntry e : r.schedule()) {
-            rows.add(new Object[] {"Phase " + e.phase() + " enforced from", e.start() + " (" + e.state().name().toLowerCase(java.util.Locale.ROOT)
-                    + (e.postponed() ? ", postponed" : "") + ")"});
+            rows.add(new Object[] {"Phase " + e.phase() + " enforced from", e.start() + " (" + e.stateShown()
+                    + (e.postponed() ? ", postponed" : "") + "; source " + e.sourceShown() + ")"});
+            if (e.policy() != null && !e.policy().isEmpty()) {
+                rows.add(new Object[] {"Phase " + e.phase() + " Azure Policy", String.join("; ", e.policy())});
+            }
         }
         rows.add(new Object[] {"Actions", r.actions().size()});
         rows.add(new Object[] {"Findings", m.findings()});

@@ -18,7 +18,14 @@ public record CollectionInfo(String tool, String startedAt, String finishedAt, B
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record File(String name, String status, Long records, String missingPermission, String reason) {
+    public record File(String name, String status, Long records, String missingPermission, String reason, String collectedAt) {
+    }
+
+    /** The entry of a file, or null. */
+    public File file(String name) {
+        if (files == null) return null;
+        for (File f : files) if (name.equals(f.name())) return f;
+        return null;
     }
 
     public static final String FILE = "collection.json";
@@ -31,7 +38,7 @@ public record CollectionInfo(String tool, String startedAt, String finishedAt, B
         List<File> files = new ArrayList<>();
         for (JsonNode f : n.path("files")) {
             files.add(new File(text(f, "name"), text(f, "status"), f.hasNonNull("records") ? f.get("records").asLong() : null,
-                    text(f, "missingPermission"), text(f, "reason")));
+                    text(f, "missingPermission"), text(f, "reason"), text(f, "collectedAt")));
         }
         List<String> warnings = new ArrayList<>();
         for (JsonNode x : n.path("warnings")) warnings.add(x.asText());

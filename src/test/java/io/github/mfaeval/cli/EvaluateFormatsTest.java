@@ -35,7 +35,7 @@ class EvaluateFormatsTest {
         Path out = tmp.resolve("reports/fabrikam");
         assertEquals(Main.ACTION_REQUIRED, evaluate(TestRules.EXAMPLES.resolve("fabrikam-gaps"), "--format", "csv", "-o", out.toString()));
         try (Stream<Path> files = Files.list(out)) {
-            assertEquals(List.of("action-plan.csv", "actions.csv", "findings.csv", "phase2-writes.csv", "sign-in-period.csv", "signins.csv", "users.csv"),
+            assertEquals(List.of("action-plan.csv", "actions.csv", "findings.csv", "phase2-writes.csv", "schedule.csv", "sign-in-period.csv", "signins.csv", "users.csv"),
                     files.map(p -> p.getFileName().toString()).sorted().toList(), "five files, no temporary leftovers");
         }
         assertTrue(Files.readString(out.resolve("action-plan.csv")).startsWith("Priority,Severity,"));

@@ -81,7 +81,8 @@ class CollectAgainstFakeGraphTest {
             assertTrue(fake.batch.throttleOnce.isEmpty(), "the throttled inner request was answered");
             for (ServeEvent e : served) {
                 String auth = e.getRequest().getHeader("Authorization");
-                String expected = e.getRequest().getUrl().startsWith("/subscriptions") ? "Bearer test-arm-token" : "Bearer test-graph-token";
+                String url = e.getRequest().getUrl();
+                String expected = url.startsWith("/subscriptions") || url.startsWith("/providers") ? "Bearer test-arm-token" : "Bearer test-graph-token";
                 assertEquals(expected, auth, e.getRequest().getUrl());
             }
             assertTrue(fake.batch.batchSizes.stream().allMatch(n -> n <= 20) && fake.batch.batchSizes.get(0) == 20, fake.batch.batchSizes.toString());

@@ -372,6 +372,10 @@ final class FakeGraph implements AutoCloseable {
                 .put("tenantId", tenantId).put("displayName", "Subscription " + id.substring(0, 8)).put("state", "Enabled"));
         subs.putObject("count").put("type", "Total").put("value", eventsBySubscription.size());
         stub(get(urlPathEqualTo("/subscriptions")).withQueryParam("api-version", equalTo("2022-12-01")), ok(subs));
+        // no management group readable and no MFA assignment, unless a test serves some (servePolicyAssignments)
+        stub(get(urlPathEqualTo("/providers/Microsoft.Management/managementGroups")), ok(armPage(List.of())));
+        eventsBySubscription.keySet().forEach(id -> stub(get(urlPathEqualTo("/subscriptions/" + id + "/providers/Microsoft.Authorization/policyAssignments")),
+                ok(armPage(List.of()))));
         eventsBySubscription.forEach((id, events) -> {
             String path = "/subscriptions/" + id + "/providers/Microsoft.Insights/eventtypes/management/values";
             if (events == null) {
@@ -392,6 +396,90 @@ final class FakeGraph implements AutoCloseable {
                 stub(m, ok(page));
             }
         });
+    }
+
+    static ObjectNode armPage(List<JsonNode> values) {
+        ObjectNode page = MAPPER.createObjectNode();
+        ArrayNode v = page.putArray("value");
+        values.forEach(v::add);
+        return page;
+    }
+
+    /** An ARM error answer, as ARM words a 403. */
+    static ResponseDefinitionBuilder armError(int status, String code, String message) {
+        return aResponse().withStatus(status).withHeader("Content-Type", "application/json")
+                .withBody("{\"error\":{\"code\":\"" + code + "\",\"message\":\"" + message + "\"}}");
+    }
+
+    /**
+     * The tenant-level settings resource: {@code body} as ARM returns it (the shape of the specification's
+     * Settings_Get example), or, when null, the given error status (404: never changed; 403: not allowed to read).
+     */
+    void serveEnforcementSettings(JsonNode body, int status) {
+        MappingBuilder m = get(urlPathEqualTo("/providers/Microsoft.PortalServices/settings/default"))
+                .withQueryParam("api-version", equalTo("2025-04-01-preview"));
+        if (body != null) stub(m, ok(body));
+        else if (status == 404) server.stubFor(m.atPriority(1).willReturn(armError(404, "ResourceNotFound",
+                "The Resource 'Microsoft.PortalServices/settings/default' under resource group '<null>' was not found.")));
+        else server.stubFor(m.atPriority(1).willReturn(armError(status, "AuthorizationFailed",
+                "The client 'x' with object id 'x' does not have authorization to perform action 'Microsoft.PortalServices/settings/read' over scope '/providers/Microsoft.PortalServices/settings/default'.")));
+    }
+
+    /**
+     * Management groups (each one's assignments as the list at its scope returns them; null: 403) and subscriptions
+     * (each one's list, inherited ones included as {@code $filter=atScope()} returns them; null: 403), in ARM pages.
+     */
+    void servePolicyAssignments(Map<String, List<JsonNode>> byManagementGroup, Map<String, List<JsonNode>> bySubscription) {
+        List<JsonNode> groups = new ArrayList<>();
+        byManagementGroup.keySet().forEach(g -> groups.add(MAPPER.createObjectNode().put("id", "/providers/Microsoft.Management/managementGroups/" + g)
+                .put("type", "Microsoft.Management/managementGroups").put("name", g)));
+        stub(get(urlPathEqualTo("/providers/Microsoft.Management/managementGroups")).withQueryParam("api-version", equalTo("2021-04-01")),
+                ok(armPage(groups)));
+        byManagementGroup.forEach((g, list) -> answer("/providers/Microsoft.Management/managementGroups/" + g
+                + "/providers/Microsoft.Authorization/policyAssignments", list));
+        bySubscription.forEach((s, list) -> answer("/subscriptions/" + s + "/providers/Microsoft.Authorization/policyAssignments", list));
+    }
+
+    private void answer(String path, List<JsonNode> list) {
+        MappingBuilder m = get(urlPathEqualTo(path)).withQueryParam("api-version", equalTo("2023-04-01"))
+                .withQueryParam("$filter", equalTo("atScope()"));
+        if (list == null) {
+            server.stubFor(m.atPriority(1).willReturn(armError(403, "AuthorizationFailed",
+                    "The client 'x' does not have authorization to perform action 'Microsoft.Authorization/policyAssignments/read' over scope '" + path + "'.")));
+        } else {
+            stub(m, ok(armPage(list)));
+        }
+    }
+
+    /** A policy assignment as ARM returns it (Policy Assignments - Get example shape, with systemData). */
+    static ObjectNode policyAssignment(String scope, String name, String definitionId, String enforcementMode, String effect,
+                                       List<String> notScopes, String createdAt) {
+        ObjectNode a = MAPPER.createObjectNode();
+        a.put("id", scope + "/providers/Microsoft.Authorization/policyAssignments/" + name);
+        a.put("type", "Microsoft.Authorization/policyAssignments");
+        a.put("name", name);
+        a.put("location", "eastus");
+        ObjectNode p = a.putObject("properties");
+        p.put("displayName", "MFA: " + name);
+        p.put("policyDefinitionId", "/providers/Microsoft.Authorization/policyDefinitions/" + definitionId);
+        p.put("definitionVersion", "1.*.*-preview");
+        p.put("scope", scope);
+        ArrayNode ns = p.putArray("notScopes");
+        notScopes.forEach(ns::add);
+        if (effect != null) p.putObject("parameters").putObject("effect").put("value", effect);
+        p.put("enforcementMode", enforcementMode);
+        p.putObject("metadata").put("assignedBy", "Admin");
+        if (createdAt != null) a.putObject("systemData").put("createdBy", "admin@example.com").put("createdByType", "User").put("createdAt", createdAt);
+        return a;
+    }
+
+    /** The built-in definition with its default effect (read when an assignment sets none). */
+    void serveDefinition(String definitionId, String defaultEffect) {
+        ObjectNode d = MAPPER.createObjectNode();
+        d.put("id", "/providers/Microsoft.Authorization/policyDefinitions/" + definitionId);
+        d.put("name", definitionId);
+        d.putObject("properties").putObject("parameters").putObject("effect").put("type", "String").put("defaultValue", defaultEffect);
+        stub(get(urlPathEqualTo("/providers/Microsoft.Authorization/policyDefinitions/" + definitionId)), ok(d));
     }
 
     /** An Activity Log event as ARM returns it (Microsoft's Activity Logs - List example, with a user's claims). */

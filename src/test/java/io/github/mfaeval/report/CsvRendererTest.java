@@ -52,7 +52,7 @@ class CsvRendererTest {
     @Test
     void oneFilePerLevelPlusTheActionPlan() throws IOException {
         Map<String, List<Map<String, String>>> files = parse(FABRIKAM);
-        assertEquals(List.of("action-plan.csv", "actions.csv", "findings.csv", "users.csv", "signins.csv", "sign-in-period.csv", "phase2-writes.csv"),
+        assertEquals(List.of("action-plan.csv", "actions.csv", "findings.csv", "schedule.csv", "users.csv", "signins.csv", "sign-in-period.csv", "phase2-writes.csv"),
                 List.copyOf(files.keySet()));
         assertEquals(FABRIKAM.signIns().size(), files.get("signins.csv").size());
         assertEquals(FABRIKAM.users().size(), files.get("users.csv").size());

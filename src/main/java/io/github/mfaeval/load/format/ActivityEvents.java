@@ -30,6 +30,8 @@ final class ActivityEvents {
     static final String UPN = "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/upn";
     static final String NAME = "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/name";
     private static final Pattern POLICY = Pattern.compile("(?i)/providers/microsoft\\.authorization/policydefinitions/([0-9a-f-]{36})");
+    /** An error code in a status message, e.g. {@code "code":"RequestDisallowedByPolicy"} (quotes may be escaped). */
+    private static final Pattern ERROR_CODE = Pattern.compile("(?i)\\\\?\"code\\\\?\"\\s*:\\s*\\\\?\"([A-Za-z0-9_.]+)");
 
     /** A record that is not a usable Activity Log event. */
     static final class BadEvent extends Exception {
@@ -155,11 +157,22 @@ final class ActivityEvents {
             Matcher m = POLICY.matcher(props.isTextual() ? props.textValue() : props.toString());
             while (m.find()) policies.add(m.group(1).toLowerCase(Locale.ROOT));
         }
+        Set<String> errorCodes = new TreeSet<>();
+        String subStatus = switch (shape) {
+            case ARM_REST -> valueOf(r, "subStatus");
+            case DIAGNOSTIC -> text(r, "resultSignature");
+            default -> text(r, "ActivitySubstatusValue") != null ? text(r, "ActivitySubstatusValue") : text(r, "ActivitySubstatus");
+        };
+        if (subStatus != null) errorCodes.add(subStatus.trim().toLowerCase(Locale.ROOT));
+        if (props != null) {
+            Matcher m = ERROR_CODE.matcher(props.isTextual() ? props.textValue() : props.toString());
+            while (m.find()) errorCodes.add(m.group(1).toLowerCase(Locale.ROOT));
+        }
         String resourceId = text(r, "resourceId");
         if (resourceId == null) resourceId = text(r, "_ResourceId");
         return new ArmEvent(nz(text(r, "eventDataId")), lower(text(r, "correlationId")), time, caller.trim(), oid, upn, idtyp, appId,
                 operation.trim().toLowerCase(Locale.ROOT), lower(category), status(status), Set.copyOf(amr), hasClaims,
-                Set.copyOf(policies), nz(resourceId), source);
+                Set.copyOf(policies), nz(resourceId), source, Set.copyOf(errorCodes));
     }
 
     private static String timeField(Shape shape) {

@@ -1,0 +1,86 @@
+package io.github.mfaeval.load;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.mfaeval.load.format.Dates;
+import io.github.mfaeval.model.EnforcementSettingsUnknown;
+import io.github.mfaeval.model.TenantPhaseSetting;
+import io.github.mfaeval.result.CollectionInfo;
+import io.github.mfaeval.result.Rejection;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * enforcementSettings.json: the tenant's {@code Microsoft.PortalServices/settings/default} resource exactly as ARM
+ * returned it (collect), or {@code {"notFound": true}} when ARM answered 404 (the tenant never changed the setting).
+ * Gives one {@link TenantPhaseSetting} per phase. When collect could not read it (collection.json says forbidden or
+ * failed), or the file is unusable, the settings are unknown ({@link EnforcementSettingsUnknown}), never the default.
+ */
+final class EnforcementSettingsReader {
+    static final String FILE = "enforcementSettings.json";
+    private static final Set<String> MODES = Set.of("default", "optout", "enforce");
+
+    private EnforcementSettingsReader() {
+    }
+
+    static void read(FolderReading f, Export export) {
+        CollectionInfo.File entry = f.data.collection == null ? null : f.data.collection.file(FILE);
+        if (entry != null && ("forbidden".equals(entry.status()) || "failed".equals(entry.status()))) {
+            String why = entry.reason() == null ? "" : entry.reason();
+            if (entry.missingPermission() != null) why += (why.isEmpty() ? "" : "; ") + "needs " + entry.missingPermission();
+            f.data.settingsUnknown.add(new EnforcementSettingsUnknown(FILE, entry.status(), why));
+            return;
+        }
+        if (!InputFiles.exists(f.file(export))) return;
+        if (!f.present(export, true)) {
+            f.data.settingsUnknown.add(new EnforcementSettingsUnknown(FILE, "rejected", "the file cannot be read"));
+            return;
+        }
+        JsonNode node = f.object(export, "expected a JSON object (the settings resource as ARM returns it)");
+        String name = FolderReading.nameOf(f.file(export));
+        if (node == null) {
+            f.data.settingsUnknown.add(new EnforcementSettingsUnknown(FILE, "rejected", "the file is not a JSON object"));
+            return;
+        }
+        String collectedAt = entry == null ? null : entry.collectedAt();
+        try {
+            JsonNode mfa = null;
+            if (!Boolean.TRUE.equals(Json.bool(node, "notFound"))) {
+                JsonNode props = StrictFields.object(node, "", "properties");
+                mfa = props == null ? null : StrictFields.object(props, "properties.", "multiFactorAuthentication");
+            }
+            if (mfa == null) {
+                // never changed: Microsoft's schedule, no dates of the tenant's own
+                f.data.tenantSettings.add(new TenantPhaseSetting(1, TenantPhaseSetting.Mode.DEFAULT, null, collectedAt));
+                f.data.tenantSettings.add(new TenantPhaseSetting(2, TenantPhaseSetting.Mode.DEFAULT, null, collectedAt));
+            } else {
+                String path = "properties.multiFactorAuthentication.";
+                String mode = StrictFields.oneOf(mfa, path, "portalEnforcement", MODES);
+                TenantPhaseSetting.Mode m = mode == null ? TenantPhaseSetting.Mode.DEFAULT : switch (mode.toLowerCase(Locale.ROOT)) {
+                    case "optout" -> TenantPhaseSetting.Mode.OPT_OUT;
+                    case "enforce" -> TenantPhaseSetting.Mode.ENFORCE;
+                    default -> TenantPhaseSetting.Mode.DEFAULT;
+                };
+                f.data.tenantSettings.add(new TenantPhaseSetting(1, m, date(mfa, path, "portalEnforcementDate"), collectedAt));
+                f.data.tenantSettings.add(new TenantPhaseSetting(2, TenantPhaseSetting.Mode.DEFAULT, date(mfa, path, "armEnforcementDate"), collectedAt));
+            }
+            f.data.filesRead.put(name, 1);
+        } catch (IllegalArgumentException e) {
+            f.data.tenantSettings.clear();
+            f.data.rejected.add(new Rejection(name, "", e.getMessage()));
+            f.data.settingsUnknown.add(new EnforcementSettingsUnknown(FILE, "rejected", e.getMessage()));
+        }
+    }
+
+    /** A date-time in UTC (ISO 8601), as its UTC day; null when absent. */
+    private static LocalDate date(JsonNode node, String path, String field) {
+        String text = StrictFields.text(node, path, field);
+        if (text == null) return null;
+        Instant t = Dates.parse(text);
+        if (t == null) throw new IllegalArgumentException("field " + path + field + " is not a date and time: \"" + text + "\"");
+        return t.atZone(ZoneOffset.UTC).toLocalDate();
+    }
+}
