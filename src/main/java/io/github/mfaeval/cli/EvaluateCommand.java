@@ -145,7 +145,7 @@ final class EvaluateCommand implements Callable<Integer> {
                 // Written as the sign-ins are evaluated: the head, each verdict as it is decided, then the rest.
                 write(out -> {
                     JsonReportStream json = new JsonReportStream(out, selection);
-                    json.begin(tenant.tenantRef(), tenant.asOf());
+                    json.begin(tenant.tenantRef(), tenant.asOf(), io.github.mfaeval.result.CollectionGap.of(tenant.data().collection));
                     report[0] = tenant.evaluate(json);
                     json.finish(report[0]);
                 });

@@ -93,7 +93,7 @@ public final class XlsxRenderer {
         }
         rows.add(new Object[] {"Actions", r.actions().size()});
         rows.add(new Object[] {"Findings", m.findings()});
-        rows.add(new Object[] {"Findings requiring action", r.findings().stream().filter(Finding::countsAgainstStatus).count()});
+        rows.add(new Object[] {"Findings requiring action", r.findingCounts().requiringAction()});
         rows.add(new Object[] {"Users", m.users()});
         rows.add(new Object[] {"Users in scope", m.usersInScope()});
         rows.add(new Object[] {"Users ready", m.usersReady()});

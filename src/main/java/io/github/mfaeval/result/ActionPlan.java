@@ -22,7 +22,7 @@ public final class ActionPlan {
     public static List<Item> of(Report report) {
         EnforcementDates dates = new EnforcementDates(report);
         SubjectNames names = new SubjectNames(report);
-        List<Finding> todo = report.findings().stream().filter(Finding::blocksReadiness).sorted(order(dates, names)).toList();
+        List<Finding> todo = report.findings().stream().filter(FindingCounts::requiresAction).sorted(order(dates, names)).toList();
         List<Item> items = new ArrayList<>(todo.size());
         for (Finding f : todo) {
             LocalDate date = dates.of(f);
