@@ -76,11 +76,13 @@ final class CollectCommand implements Callable<Integer> {
     Path certificate;
 
     @Option(names = "--graph-endpoint", paramLabel = "URL", defaultValue = CollectOptions.GRAPH,
-            description = "Microsoft Graph (default: ${DEFAULT-VALUE}; US Government https://graph.microsoft.us, China https://microsoftgraph.chinacloudapi.cn).")
+            description = {"Microsoft Graph. Default:", "  ${DEFAULT-VALUE}", "US Government:", "  https://graph.microsoft.us", "China:",
+                    "  https://microsoftgraph.chinacloudapi.cn"})
     String graphEndpoint;
 
     @Option(names = "--arm-endpoint", paramLabel = "URL", defaultValue = CollectOptions.ARM,
-            description = "Azure Resource Manager (default: ${DEFAULT-VALUE}; US Government https://management.usgovcloudapi.net, China https://management.chinacloudapi.cn).")
+            description = {"Azure Resource Manager. Default:", "  ${DEFAULT-VALUE}", "US Government:", "  https://management.usgovcloudapi.net",
+                    "China:", "  https://management.chinacloudapi.cn"})
     String armEndpoint;
 
     @Option(names = "--login-endpoint", paramLabel = "URL",
@@ -168,7 +170,8 @@ final class CollectCommand implements Callable<Integer> {
             switch (r.outcome()) {
                 case FAILED -> {
                     failed = true;
-                    outWriter.printf("%s: NOT COLLECTED (%s): %s%n", r.tenant(), r.folder(), r.error());
+                    // One tenant: its error is already on standard error, as it happened; saying it twice reads as two errors.
+                    if (root != null) outWriter.printf("%s: NOT COLLECTED (%s): %s%n", r.tenant(), r.folder(), r.error());
                 }
                 case GAPS, COMPLETE -> {
                     gaps |= r.outcome() == CollectRun.Outcome.GAPS;

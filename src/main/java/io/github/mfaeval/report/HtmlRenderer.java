@@ -13,6 +13,7 @@ import io.github.mfaeval.result.SubjectNames;
 import io.github.mfaeval.result.Summary;
 import io.github.mfaeval.result.FindingCounts;
 import io.github.mfaeval.text.Plural;
+import io.github.mfaeval.result.CollectionGap;
 import io.github.mfaeval.result.UserVerdict;
 import io.github.mfaeval.result.Rejection;
 import io.github.mfaeval.model.Finding;
@@ -136,6 +137,8 @@ public final class HtmlRenderer implements Renderer {
                     .append(Html.esc(Freshness.sentence(r))).append(".</p>\n");
             h.append("<div class=\"verdict\"><span id=\"status\" class=\"status-badge status-").append(r.status()).append("\">")
                     .append(statusLabel(r.status())).append("</span><p>").append(Html.esc(verdictSentence())).append("</p></div>\n");
+            String gaps = CollectionGap.notice(r.collectionGaps());
+            if (gaps != null) h.append("<p class=\"collection-gaps\" id=\"collection-gaps\" role=\"alert\">").append(Html.esc(gaps)).append("</p>\n");
             h.append("</div>\n<nav class=\"toc\" aria-label=\"Sections\"><a href=\"#actions\">What to do</a><a href=\"#schedule\">Schedule</a><a href=\"#charts\">Charts</a>"
                     + "<a href=\"#findings\">Findings</a><a href=\"#users\">Users</a><a href=\"#sign-ins\">Sign-ins</a>"
                     + "<a href=\"#inputs\">Inputs</a></nav>\n</header>\n");

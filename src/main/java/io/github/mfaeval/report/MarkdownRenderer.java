@@ -1,6 +1,7 @@
 package io.github.mfaeval.report;
 
 import io.github.mfaeval.text.Plural;
+import io.github.mfaeval.result.CollectionGap;
 import io.github.mfaeval.result.Action;
 import io.github.mfaeval.result.Report;
 import io.github.mfaeval.result.ScheduleEntry;
@@ -31,6 +32,8 @@ public final class MarkdownRenderer implements Renderer {
     public void render(Report r, Writer writer) throws IOException {
         PrintWriter out = new PrintWriter(writer);
         out.printf("## Mandatory MFA readiness: %s: **%s**%n%n", esc(r.tenant().displayName()), label(r.status()));
+        String gaps = CollectionGap.notice(r.collectionGaps());
+        if (gaps != null) out.printf("> **%s**%n%n", esc(gaps));
         out.printf("Tenant %s · licence %s%s · evaluated as of %s%n%n", esc(r.tenant().id()),
                 esc(r.tenant().license() == null ? "unknown" : r.tenant().license().toUpperCase(java.util.Locale.ROOT)),
                 r.tenant().testTenant() ? " · test tenant" : "", r.asOf());

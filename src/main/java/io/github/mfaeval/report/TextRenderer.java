@@ -1,6 +1,7 @@
 package io.github.mfaeval.report;
 
 import io.github.mfaeval.text.Plural;
+import io.github.mfaeval.result.CollectionGap;
 import io.github.mfaeval.result.Action;
 import io.github.mfaeval.result.Inputs;
 import io.github.mfaeval.result.Report;
@@ -29,6 +30,8 @@ public final class TextRenderer implements Renderer {
         if (EditionWords.edition(r) != null) out.printf("Edition  %s%n", EditionWords.edition(r));
         out.printf("Sign-ins %s%n", t(Freshness.sentence(r)));
         out.printf("Status   %s%n", r.status());
+        String gaps = CollectionGap.notice(r.collectionGaps());
+        if (gaps != null) out.printf("Collect  %s%n", t(gaps));
         out.printf("Findings %s%n%n", r.findingCounts().sentence());
         out.println("Schedule");
         for (ScheduleEntry s : r.schedule()) {

@@ -86,6 +86,8 @@ public final class XlsxRenderer {
         rows.add(new Object[] {"Evaluated as of", r.asOf().toString()});
         if (EditionWords.edition(r) != null) rows.add(new Object[] {"Edition", EditionWords.edition(r)});
         rows.add(new Object[] {"Status", r.status().name()});
+        String gaps = io.github.mfaeval.result.CollectionGap.notice(r.collectionGaps());
+        if (gaps != null) rows.add(new Object[] {"Collection", gaps});
         rows.add(new Object[] {"Sign-ins evaluated", Freshness.sentence(r)});
         for (ScheduleEntry e : r.schedule()) {
             rows.add(new Object[] {"Phase " + e.phase() + " enforced from", e.start() + " (" + e.state().name().toLowerCase(java.util.Locale.ROOT)
