@@ -2,7 +2,6 @@ package io.github.mfaeval.result;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import io.github.mfaeval.text.Plural;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -40,23 +39,19 @@ public record CollectionGap(String file, String status, String missingPermission
         return "was not collected (" + status + ("failed".equals(status) && reason != null ? ": " + reason : "") + ")";
     }
 
-    /** One gap in words: "perUserMfa.json was not collected (forbidden): grant Policy.Read.All and collect again". */
+    /** One gap in words: "perUserMfa.json (forbidden): grant Policy.Read.All and collect again". */
     public String sentence() {
-        return (file == null ? "the collection failed" + (reason != null ? " (" + reason + ")" : "") : file + " " + why()) + ": " + advice;
+        String what = "failed".equals(status) && reason != null ? status + ": " + reason : status;
+        return (file == null ? "the collection itself (" + what + ")" : file + " (" + what + ")") + ": " + advice;
     }
 
     /**
-     * The first-screen notice: "Collection incomplete: 2 files were not collected, so the verdict stands on part of the
-     * tenant. perUserMfa.json was not collected (forbidden): grant … and collect again; …". Null when there is no gap.
+     * The first-screen notice: "Collection incomplete, so this report stands on part of the tenant. Not collected:
+     * perUserMfa.json (forbidden): grant … and collect again." Null when there is no gap.
      */
     public static String notice(List<CollectionGap> gaps) {
         if (gaps == null || gaps.isEmpty()) return null;
-        long files = gaps.stream().filter(g -> g.file() != null).count();
-        StringBuilder b = new StringBuilder("Collection incomplete: ");
-        b.append(files == 0 ? "the collection failed" : Plural.count(files, "file") + " " + Plural.word(files, "was", "were") + " not collected")
-                .append(", so this report stands on part of the tenant. ");
-        List<String> each = gaps.stream().map(CollectionGap::sentence).toList();
-        b.append(Character.toUpperCase(each.get(0).charAt(0))).append(String.join("; ", each).substring(1)).append('.');
-        return b.toString();
+        return "Collection incomplete, so this report stands on part of the tenant. Not collected: "
+                + String.join("; ", gaps.stream().map(CollectionGap::sentence).toList()) + ".";
     }
 }
