@@ -65,7 +65,7 @@ class CliSaysWhatIsWrongTest {
         Path deep = tmp.resolve("new/dir/r.html");
         assertEquals(1, run("evaluate", FABRIKAM, "--rules", RULES, "-o", deep.toString()).code());
         assertTrue(Files.isRegularFile(deep));
-        assertTrue(run("evaluate", "--help").out().contains("Folders on the way that do not exist yet are created."));
+        assertTrue(run("evaluate", "--help").out().contains("Missing folders on the way are created."));
     }
 
     @Test

@@ -57,17 +57,26 @@ class CollectionGapsFirstTest {
         return CliTest.run(args.toArray(String[]::new));
     }
 
+    /** The report written to a file (evaluate writes standard output outside picocli's writers). */
+    private static String report(String name, String... more) throws IOException {
+        Path file = temp.resolve(name);
+        List<String> args = new ArrayList<>(List.of(more));
+        args.addAll(List.of("-o", file.toString()));
+        evaluate(args.toArray(String[]::new));
+        return Files.readString(file);
+    }
+
     private static String firstLines(String text, int n) {
         return String.join("\n", text.lines().limit(n).toList());
     }
 
     @Test
     void textMarkdownAndHtmlSayItBeforeAnythingElse() throws IOException {
-        String text = evaluate().out();
+        String text = report("r.txt");
         assertTrue(firstLines(text, 8).contains("Collect  Collection incomplete, so this report stands on part of the tenant."
                 + " Not collected: perUserMfa.json (forbidden): " + ADVICE + "."), text);
-        String md = evaluate("--format", "markdown").out();
-        assertTrue(firstLines(md, 3).contains(ADVICE), md);
+        String md = report("r.md");
+        assertTrue(firstLines(md, 3).replace("\\", "").contains(ADVICE), md);
         Path html = temp.resolve("r.html");
         evaluate("-o", html.toString());
         String page = Files.readString(html);
@@ -81,7 +90,7 @@ class CollectionGapsFirstTest {
         evaluate("-o", json.toString());
         String j = Files.readString(json);
         assertTrue(j.indexOf("\"collectionGaps\"") > 0 && j.indexOf("\"collectionGaps\"") < j.indexOf("\"signIns\""), "before the sign-ins");
-        assertTrue(j.contains("\"advice\":\"" + ADVICE + "\""), j.substring(0, Math.min(j.length(), 2000)));
+        assertEquals(ADVICE, io.github.mfaeval.report.JsonRenderer.MAPPER.readTree(j).at("/collectionGaps/0/advice").asText());
 
         Path xlsx = temp.resolve("r.xlsx");
         evaluate("-o", xlsx.toString());
@@ -99,12 +108,14 @@ class CollectionGapsFirstTest {
     }
 
     @Test
-    void theFindingSaysGrantAndCollectAgainNotExport() {
-        String json = evaluate("--format", "json").out();
+    void theFindingSaysGrantAndCollectAgainNotExport() throws IOException {
+        String json = report("f.json");
         assertTrue(json.contains("perUserMfa.json was not collected (forbidden), so coverage by per-user MFA cannot be checked: " + ADVICE + "."), json);
         assertFalse(json.contains("perUserMfa.json is missing from the tenant folder"), "not the words for a hand-made export");
         // A folder not made by collect keeps the export advice.
-        String examples = CliTest.run("evaluate", TestRules.EXAMPLES.resolve("fabrikam-gaps").toString(), "--format", "json").out();
+        Path file = temp.resolve("examples.json");
+        CliTest.run("evaluate", TestRules.EXAMPLES.resolve("fabrikam-gaps").toString(), "--rules", TestRules.RULES.toString(), "-o", file.toString());
+        String examples = Files.readString(file);
         assertTrue(examples.contains("perUserMfa.json is missing from the tenant folder, so coverage by per-user MFA cannot be checked:"
                 + " export it (see docs/formats.md) and evaluate again."), "hand-made export");
         assertFalse(examples.contains("\"collectionGaps\""), "no collection, no gaps");
