@@ -106,13 +106,16 @@ class CliSaysWhatIsWrongTest {
     }
 
     @Test
-    void collectWithoutATokenSaysItsErrorOnce(@TempDir Path tmp) {
-        // MFA_EVAL_GRAPH_TOKEN is not set in the test JVM (CollectCommand reads the environment)
-        org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("MFA_EVAL_GRAPH_TOKEN") == null);
-        ActionsAndOutputsTest.Run r = run("collect", "--tenant", "contoso.onmicrosoft.com", "--out", tmp.resolve("c").toString(), "--auth", "token");
+    void collectThatCannotSignInSaysItsErrorOnce(@TempDir Path tmp) throws IOException {
+        // A certificate that is not one: the tenant fails before any request (the endpoints are loopback, never reached).
+        Path pem = Files.writeString(tmp.resolve("bad.pem"), "not a pem");
+        String local = "http://127.0.0.1:9";
+        ActionsAndOutputsTest.Run r = run("collect", "--tenant", "contoso.onmicrosoft.com", "--out", tmp.resolve("c").toString(),
+                "--auth", "certificate", "--client-id", "00000000-0000-0000-0000-000000000001", "--certificate", pem.toString(),
+                "--login-endpoint", local, "--graph-endpoint", local, "--arm-endpoint", local);
         assertEquals(3, r.code());
         String all = r.out() + r.err();
-        assertEquals(1, all.split("MFA_EVAL_GRAPH_TOKEN is not set", -1).length - 1, all);
+        assertEquals(1, all.split("not a usable PKCS#12 or PEM certificate", -1).length - 1, all);
     }
 
     @Test
