@@ -1,6 +1,7 @@
 package io.github.mfaeval.result;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.github.mfaeval.model.Finding;
 import io.github.mfaeval.text.Plural;
@@ -12,10 +13,13 @@ import java.util.List;
  * every renderer, the action plan and the batch index, so the header, the cards, the CSV and the index never
  * disagree. A finding requires action when it asks for it (HIGH, MEDIUM or LOW), is not advice and was not
  * accepted ({@link Finding#countsAgainstStatus()}); {@code high}, {@code medium} and {@code low} split those.
- * {@code accepted} and {@code advice} count findings at an action severity that do not require action.
+ * {@code accepted} and {@code advice} count findings at an action severity that do not require action (written only
+ * when not 0: a report without accepted risks never mentions them).
  */
 @JsonPropertyOrder({"total", "requiringAction", "high", "medium", "low", "accepted", "advice"})
-public record FindingCounts(int total, int requiringAction, int high, int medium, int low, int accepted, int advice) {
+public record FindingCounts(int total, int requiringAction, int high, int medium, int low,
+                            @JsonInclude(JsonInclude.Include.NON_DEFAULT) int accepted,
+                            @JsonInclude(JsonInclude.Include.NON_DEFAULT) int advice) {
 
     /** Whether the finding is one of those requiring action: the one test every count and list uses. */
     public static boolean requiresAction(Finding f) {
