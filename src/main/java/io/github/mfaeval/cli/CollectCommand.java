@@ -150,7 +150,10 @@ final class CollectCommand implements Callable<Integer> {
                 new RetryPolicy(maxRetries, Duration.ofMillis(retryBaseMs), Duration.ofSeconds(maxWaitSeconds)),
                 new Main.Version().getVersion()[0], Clock.systemUTC(), env::get, null);
         Object lock = new Object();
+        boolean single = root == null;
         CollectRun run = new CollectRun(settings, CollectRun.httpClient(), line -> {
+            // One tenant: its failure is the summary line below; said twice it reads as two errors.
+            if (single && line.contains(": NOT COLLECTED: ")) return;
             synchronized (lock) {
                 err.println(line);
                 err.flush();
@@ -170,8 +173,7 @@ final class CollectCommand implements Callable<Integer> {
             switch (r.outcome()) {
                 case FAILED -> {
                     failed = true;
-                    // One tenant: its error is already on standard error, as it happened; saying it twice reads as two errors.
-                    if (root != null) outWriter.printf("%s: NOT COLLECTED (%s): %s%n", r.tenant(), r.folder(), r.error());
+                    outWriter.printf("%s: NOT COLLECTED (%s): %s%n", r.tenant(), r.folder(), r.error());
                 }
                 case GAPS, COMPLETE -> {
                     gaps |= r.outcome() == CollectRun.Outcome.GAPS;
