@@ -37,7 +37,7 @@ public final class SafeText {
     }
 
     /** A character a terminal would obey or that changes how the text around it reads. */
-    static boolean unsafe(char c) {
+    public static boolean unsafe(char c) {
         return Character.isISOControl(c) // C0, DEL, C1 (CSI U+009B, NEL U+0085, …)
                 || (c >= '\u202A' && c <= '\u202E') // LRE RLE PDF LRO RLO
                 || (c >= '\u2066' && c <= '\u2069') // LRI RLI FSI PDI
@@ -65,14 +65,27 @@ public final class SafeText {
     }
 
     /**
-     * A CSV cell as every CSV the tool writes holds it. Spreadsheets run a cell that starts with = + - @ (or a tab
+     * A CSV cell as every CSV the tool writes holds it: controls and bidi characters shown as '?' (as
+     * {@link #terminal} does), and formulas defused. Spreadsheets run a cell that starts with = + - @ (or a tab
      * or carriage return, after which they look again) as a formula, so a display name like {@code =HYPERLINK(...)}
      * would be executed on opening: such values get a leading apostrophe, the usual way to make a spreadsheet
      * show them as text (OWASP, "CSV injection").
      */
     public static String csvCell(String value) {
         if (value == null || value.isEmpty()) return value;
+        // controls and bidi characters as the text report shows them: a CSV is read in terminals and viewers too
+        value = terminal(value);
         char c = value.charAt(0);
         return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r' ? "'" + value : value;
+    }
+
+    /**
+     * The character made visible for a page: {@code [U+202E]}. A browser would obey a bidi override (so
+     * {@code evil\u202Efdp.exe} reads as {@code evilexe.pdf}) and shows nothing for a control character; the
+     * code point in brackets shows that something is there and what, and is inert in element content and
+     * attribute values alike.
+     */
+    public static String codePoint(char c) {
+        return String.format("[U+%04X]", (int) c);
     }
 }
