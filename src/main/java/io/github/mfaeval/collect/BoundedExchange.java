@@ -71,8 +71,8 @@ final class BoundedExchange {
         while (true) {
             long now = System.nanoTime();
             BoundedBody body = reading.get();
-            long wait = deadline - now;
-            if (body != null) wait = Math.min(wait, body.lastByteNanos() + idle - now);
+            // until the headers come there is no body to watch: look again after at most a read timeout
+            long wait = Math.min(deadline - now, body == null ? idle : body.lastByteNanos() + idle - now);
             try {
                 HttpResponse<byte[]> r = answer.get(Math.max(wait, 1), TimeUnit.NANOSECONDS);
                 return new Answer(r.statusCode(), r.headers(), r.body());
@@ -135,8 +135,8 @@ final class BoundedExchange {
     }
 
     private static String words(Duration d) {
-        if (d.toMillis() < 1000) return d.toMillis() + " ms";
-        if (d.toSeconds() < 120) return d.toSeconds() + " s";
+        if (d.toMillis() % 1000 != 0) return d.toMillis() + " ms";
+        if (d.toSeconds() < 120 || d.toSeconds() % 60 != 0) return d.toSeconds() + " s";
         return d.toMinutes() + " min";
     }
 }
