@@ -189,9 +189,9 @@ final class CollectCommand implements Callable<Integer> {
                 case GAPS, COMPLETE -> {
                     gaps |= r.outcome() == CollectRun.Outcome.GAPS;
                     Map<CollectionRecord.Status, Integer> c = r.record().counts();
-                    outWriter.println(CollectLines.safe(String.format("%s: %s (%s): %d file(s) collected, %d forbidden, %d failed, %d skipped", r.tenant(),
+                    outWriter.println(CollectLines.safe(String.format("%s: %s (%s): %d file(s) collected, %d partial, %d forbidden, %d failed, %d skipped", r.tenant(),
                             r.outcome() == CollectRun.Outcome.COMPLETE ? "collected" : "collected with gaps", r.folder(),
-                            c.get(CollectionRecord.Status.collected), c.get(CollectionRecord.Status.forbidden),
+                            c.get(CollectionRecord.Status.collected), c.get(CollectionRecord.Status.partial), c.get(CollectionRecord.Status.forbidden),
                             c.get(CollectionRecord.Status.failed), c.get(CollectionRecord.Status.skipped))));
                 }
             }

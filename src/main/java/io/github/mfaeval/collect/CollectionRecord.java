@@ -22,11 +22,18 @@ import java.util.Map;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"schemaVersion", "tool", "tenant", "tenantId", "auth", "startedAt", "finishedAt", "complete",
-        "error", "signInWindow", "endpoints", "files", "warnings"})
+        "error", "signInWindow", "endpoints", "files", "activityLogSubscriptions", "warnings"})
 public final class CollectionRecord {
     public static final String FILE = "collection.json";
 
-    public enum Status { collected, forbidden, failed, skipped }
+    /** partial: written, but some of its sources could not be read (an Activity Log subscription): not evidence. */
+    public enum Status { collected, partial, forbidden, failed, skipped }
+
+    /** One subscription whose Activity Log was asked for: read, or why not (collection.json names every one). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonPropertyOrder({"id", "status", "records", "missingPermission", "reason"})
+    public record SubscriptionRead(String id, Status status, Long records, String missingPermission, String reason) {
+    }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonPropertyOrder({"name", "status", "records", "endpoint", "missingPermission", "reason", "collectedAt"})
@@ -54,6 +61,9 @@ public final class CollectionRecord {
     public Window signInWindow;
     public Endpoints endpoints;
     public final List<FileEntry> files = new ArrayList<>();
+    /** Each subscription the Activity Log was read from, or could not be (empty when none was asked). */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public final List<SubscriptionRead> activityLogSubscriptions = new ArrayList<>();
     public final List<String> warnings = new ArrayList<>();
 
     /** Adds or replaces the entry of {@code e.name()}. */
