@@ -66,17 +66,29 @@ public final class SafeText {
 
     /**
      * A CSV cell as every CSV the tool writes holds it: controls and bidi characters shown as '?' (as
-     * {@link #terminal} does), and formulas defused. Spreadsheets run a cell that starts with = + - @ (or a tab
+     * {@link #terminal} does; line breaks and tabs, which a quoted cell holds as data, stay), and formulas defused. Spreadsheets run a cell that starts with = + - @ (or a tab
      * or carriage return, after which they look again) as a formula, so a display name like {@code =HYPERLINK(...)}
      * would be executed on opening: such values get a leading apostrophe, the usual way to make a spreadsheet
      * show them as text (OWASP, "CSV injection").
      */
     public static String csvCell(String value) {
         if (value == null || value.isEmpty()) return value;
-        // controls and bidi characters as the text report shows them: a CSV is read in terminals and viewers too
-        value = terminal(value);
+        // controls and bidi characters as the text report shows them (a CSV is read in terminals and viewers too),
+        // except the line breaks and tabs a quoted RFC 4180 cell carries as data
+        value = keepingLineBreaks(value);
         char c = value.charAt(0);
         return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r' ? "'" + value : value;
+    }
+
+    private static String keepingLineBreaks(String s) {
+        StringBuilder out = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean replace = unsafe(c) && c != '\n' && c != '\r' && c != '\t';
+            if (replace && out == null) out = new StringBuilder(s.length()).append(s, 0, i);
+            if (out != null) out.append(replace ? '?' : c);
+        }
+        return out == null ? s : out.toString();
     }
 
     /**
