@@ -196,12 +196,13 @@ public final class Api {
                 throw new ApiException(0, name, null, e.getMessage() + "; not retried, the next file is collected");
             } catch (IOException e) {
                 String why = BoundedExchange.describe(e, URI.create(url));
-                if (!(e instanceof BoundedBody.TooLarge) && attempt < retry.maxRetries()) {
+                boolean tooLarge = BoundedExchange.tooLarge(e) != null;
+                if (!tooLarge && attempt < retry.maxRetries()) {
                     attempt++;
                     pause(name, why, attempt, null);
                     continue;
                 }
-                throw new ApiException(0, name, null, why + (e instanceof BoundedBody.TooLarge ? "" : " (gave up after " + (attempt + 1) + " attempt(s))"));
+                throw new ApiException(0, name, null, why + (tooLarge ? "" : " (gave up after " + (attempt + 1) + " attempt(s))"));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new ApiException(0, name, null, "interrupted");

@@ -117,7 +117,8 @@ final class BoundedExchange {
         String where = target.getHost() + ":" + (target.getPort() >= 0 ? target.getPort() : "https".equalsIgnoreCase(target.getScheme()) ? 443 : 80);
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) root = root.getCause();
-        if (e instanceof BoundedBody.TooLarge) return e.getMessage() + " (a page is never that large; read no further)";
+        BoundedBody.TooLarge large = tooLarge(e);
+        if (large != null) return large.getMessage() + " (a page is never that large): read no further, not retried";
         if (e instanceof HttpConnectTimeoutException) return "cannot connect to " + where + " (no answer to the connection)";
         if (e instanceof ConnectException || root instanceof ConnectException) {
             return "cannot connect to " + where + " (connection refused: nothing listens there, or a firewall says no)";
@@ -127,6 +128,14 @@ final class BoundedExchange {
         }
         if (root instanceof javax.net.ssl.SSLException) return "no secure connection to " + where + " (" + message(root) + ")";
         return "no complete answer from " + where + " (" + message(e) + ")";
+    }
+
+    /** The answer went past the size bound (however the HTTP client wrapped that). */
+    static BoundedBody.TooLarge tooLarge(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof BoundedBody.TooLarge large) return large;
+        }
+        return null;
     }
 
     private static String message(Throwable t) {

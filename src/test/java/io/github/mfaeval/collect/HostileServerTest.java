@@ -64,7 +64,8 @@ class HostileServerTest {
                     .on("/v1.0/identity/conditionalAccess/policies", MisbehavingServer.stallAfterHeaders())
                     .on("/v1.0/roleManagement/directory/roleAssignments", MisbehavingServer.endlessPages("@odata.nextLink", 0))
                     .on("/v1.0/reports/authenticationMethods/userRegistrationDetails", MisbehavingServer.endlessPages("@odata.nextLink", 1))
-                    .on("/v1.0/policies/identitySecurityDefaultsEnforcementPolicy", MisbehavingServer.htmlPage());
+                    .on("/v1.0/policies/identitySecurityDefaultsEnforcementPolicy", MisbehavingServer.htmlPage())
+                    .on("/beta/policies/authenticationMethodsPolicy", MisbehavingServer.huge(3 << 20));
             Path out = tmp.resolve("n");
             List<String> log = new ArrayList<>();
             long start = System.nanoTime();
@@ -87,6 +88,11 @@ class HostileServerTest {
             assertTrue(sd.path("reason").asText().contains("HTTP 200: the server answered HTML, not JSON"), sd.toString());
             assertFalse(sd.path("reason").asText().contains("cut short"), sd.toString());
             assertEquals(1, bad.requests("/v1.0/policies/identitySecurityDefaultsEnforcementPolicy"), "an HTML page is not retried");
+
+            JsonNode methods = entry(out, "authenticationMethodsPolicy.json");
+            assertEquals("failed", methods.path("status").asText());
+            assertTrue(methods.path("reason").asText().contains("GET /beta/policies/authenticationMethodsPolicy: the answer is larger than 1 MB"), methods.toString());
+            assertEquals(1, bad.requests("/beta/policies/authenticationMethodsPolicy"), "too large is not retried");
 
             // the rest of the tenant is collected through the same server
             for (String f : List.of("domains.json", "crossTenantAccessPolicy.json", "signIns-interactiveUser.jsonl.gz")) {

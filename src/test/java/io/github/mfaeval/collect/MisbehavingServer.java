@@ -201,6 +201,20 @@ final class MisbehavingServer implements AutoCloseable {
         };
     }
 
+    /** A JSON answer of {@code bytes} bytes (one long string), sent as fast as the client reads. */
+    static Behaviour huge(int bytes) {
+        return (r, out, self) -> {
+            head(out, 200, JSON, bytes);
+            byte[] chunk = new byte[64 * 1024];
+            java.util.Arrays.fill(chunk, (byte) 'x');
+            chunk[0] = '"';
+            for (int sent = 0; sent < bytes; sent += chunk.length) {
+                out.write(chunk, 0, Math.min(chunk.length, bytes - sent));
+                chunk[0] = 'x';
+            }
+        };
+    }
+
     /** A page of HTML with status 200, as a sign-in page, a proxy or a captive portal answers. */
     static Behaviour htmlPage() {
         return (r, out, self) -> respond(out, 200, Map.of("Content-Type", "text/html; charset=utf-8"),
