@@ -6,6 +6,7 @@ import io.github.mfaeval.collect.CollectException;
 import io.github.mfaeval.collect.CollectOptions;
 import io.github.mfaeval.collect.CollectRun;
 import io.github.mfaeval.collect.CollectionRecord;
+import io.github.mfaeval.collect.RequestLimits;
 import io.github.mfaeval.collect.RetryPolicy;
 import io.github.mfaeval.collect.TenantList;
 import picocli.CommandLine;
@@ -102,6 +103,24 @@ final class CollectCommand implements Callable<Integer> {
             description = "Retries of a throttled (429) or unavailable (503, 504) request before its file is given up (default: ${DEFAULT-VALUE}).")
     int maxRetries;
 
+    @Option(names = "--read-timeout", paramLabel = "SECONDS", defaultValue = "60",
+            description = "The longest silence within one answer before its file is given up (default: ${DEFAULT-VALUE} s).")
+    double readTimeoutSeconds;
+
+    @Option(names = "--request-deadline", paramLabel = "SECONDS", defaultValue = "300",
+            description = "The longest one request may take, headers and body, before its file is given up (default: ${DEFAULT-VALUE} s). "
+                    + "A timed-out request is not retried; --resume collects the file again.")
+    double requestDeadlineSeconds;
+
+    @Option(names = "--max-pages", paramLabel = "N", defaultValue = "100000",
+            description = "Pages of one list (users, one kind of sign-ins, ...) before the paging is taken as endless (default: ${DEFAULT-VALUE}: "
+                    + "100 million sign-ins of one kind at Graph's 1,000 a page).")
+    int maxPages;
+
+    @Option(names = "--max-empty-pages", paramLabel = "N", defaultValue = "50",
+            description = "Empty pages in a row, each with a next link, before the paging is taken as endless (default: ${DEFAULT-VALUE}).")
+    int maxEmptyPages;
+
     // The first backoff when the service gives no Retry-After; tests make it a millisecond.
     @Option(names = "--retry-base-ms", hidden = true, defaultValue = "2000")
     long retryBaseMs;
@@ -117,6 +136,7 @@ final class CollectCommand implements Callable<Integer> {
         if (days != null && days < 1) throw new CommandLine.ParameterException(spec.commandLine(), "--days must be at least 1, found " + days);
         if (parallel < 1) throw new CommandLine.ParameterException(spec.commandLine(), "--parallel must be at least 1, found " + parallel);
         if (maxRetries < 0) throw new CommandLine.ParameterException(spec.commandLine(), "--max-retries must be 0 or more");
+        RequestLimits limits = limits();
         for (String[] e : new String[][] {{"--graph-endpoint", graphEndpoint}, {"--arm-endpoint", armEndpoint}, {"--login-endpoint", loginEndpoint}}) {
             if (e[1] != null) checkUrl(e[0], e[1]);
         }
@@ -147,23 +167,21 @@ final class CollectCommand implements Callable<Integer> {
         Map<String, String> env = System.getenv();
         CollectRun.Settings settings = new CollectRun.Settings(graphEndpoint, armEndpoint,
                 loginEndpoint != null ? loginEndpoint : CollectOptions.loginFor(graphEndpoint), !noArm, resume,
-                new RetryPolicy(maxRetries, Duration.ofMillis(retryBaseMs), Duration.ofSeconds(maxWaitSeconds)),
+                new RetryPolicy(maxRetries, Duration.ofMillis(retryBaseMs), Duration.ofSeconds(maxWaitSeconds), limits),
                 new Main.Version().getVersion()[0], Clock.systemUTC(), env::get, null);
         Object lock = new Object();
         boolean single = root == null;
+        java.util.function.Consumer<String> print = line -> {
+            synchronized (lock) {
+                err.println(CollectLines.safe(line));
+                err.flush();
+            }
+        };
         CollectRun run = new CollectRun(settings, CollectRun.httpClient(), line -> {
             // One tenant: its failure is the summary line below; said twice it reads as two errors.
             if (single && line.contains(": NOT COLLECTED: ")) return;
-            synchronized (lock) {
-                err.println(line);
-                err.flush();
-            }
-        }, line -> {
-            synchronized (lock) {
-                err.println(line);
-                err.flush();
-            }
-        });
+            print.accept(line);
+        }, print);
         List<CollectRun.TenantResult> results = root == null
                 ? List.of(run.one(tenants.get(0), out.toAbsolutePath().normalize()))
                 : run.run(tenants, root, parallel);
@@ -173,21 +191,34 @@ final class CollectCommand implements Callable<Integer> {
             switch (r.outcome()) {
                 case FAILED -> {
                     failed = true;
-                    outWriter.printf("%s: NOT COLLECTED (%s): %s%n", r.tenant(), r.folder(), r.error());
+                    outWriter.println(CollectLines.safe(String.format("%s: NOT COLLECTED (%s): %s", r.tenant(), r.folder(), r.error())));
                 }
                 case GAPS, COMPLETE -> {
                     gaps |= r.outcome() == CollectRun.Outcome.GAPS;
                     Map<CollectionRecord.Status, Integer> c = r.record().counts();
-                    outWriter.printf("%s: %s (%s): %d file(s) collected, %d partial, %d forbidden, %d failed, %d skipped%n", r.tenant(),
+                    outWriter.println(CollectLines.safe(String.format("%s: %s (%s): %d file(s) collected, %d partial, %d forbidden, %d failed, %d skipped", r.tenant(),
                             r.outcome() == CollectRun.Outcome.COMPLETE ? "collected" : "collected with gaps", r.folder(),
                             c.get(CollectionRecord.Status.collected), c.get(CollectionRecord.Status.partial), c.get(CollectionRecord.Status.forbidden),
-                            c.get(CollectionRecord.Status.failed), c.get(CollectionRecord.Status.skipped));
+                            c.get(CollectionRecord.Status.failed), c.get(CollectionRecord.Status.skipped))));
                 }
             }
         }
         outWriter.flush();
         if (failed) return Main.TENANTS_FAILED;
         return gaps ? Main.ACTION_REQUIRED : Main.READY;
+    }
+
+    private RequestLimits limits() {
+        for (Object[] o : new Object[][] {{"--read-timeout", readTimeoutSeconds}, {"--request-deadline", requestDeadlineSeconds}}) {
+            double v = (double) o[1];
+            if (!(v > 0) || v > 86_400) {
+                throw new CommandLine.ParameterException(spec.commandLine(), o[0] + " must be more than 0 and at most 86400 seconds, found " + v);
+            }
+        }
+        if (maxPages < 1) throw new CommandLine.ParameterException(spec.commandLine(), "--max-pages must be at least 1, found " + maxPages);
+        if (maxEmptyPages < 1) throw new CommandLine.ParameterException(spec.commandLine(), "--max-empty-pages must be at least 1, found " + maxEmptyPages);
+        return new RequestLimits(Duration.ofMillis(Math.round(readTimeoutSeconds * 1000)), Duration.ofMillis(Math.round(requestDeadlineSeconds * 1000)),
+                maxEmptyPages, maxPages, RequestLimits.DEFAULT.maxBodyBytes());
     }
 
     private void checkUrl(String option, String value) {

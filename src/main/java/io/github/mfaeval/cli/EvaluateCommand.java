@@ -124,7 +124,8 @@ final class EvaluateCommand implements Callable<Integer> {
             return Main.ERROR;
         }
         if (parseOnly) return parseOnly(err);
-        String problem = chooseFormat();
+        String problem = compareEdition == null ? null : compareFormatProblem();
+        if (problem == null) problem = chooseFormat();
         if (problem == null) problem = TenantFolderCheck.problem(tenantDir);
         if (problem != null) {
             Main.error(err, problem);
@@ -228,6 +229,19 @@ final class EvaluateCommand implements Callable<Integer> {
         return file.resolveSibling(name.substring(0, name.lastIndexOf('.')));
     }
 
+    /**
+     * The comparison is a list, written as text or JSON: any other format asked for (by --format or by -o's
+     * extension) is refused rather than answered with text under a .html or .xlsx name.
+     */
+    private String compareFormatProblem() {
+        ReportFormat named = output == null ? null : ReportFormat.ofFile(output);
+        ReportFormat asked = format != null ? format : named;
+        if (asked == null || asked == ReportFormat.text || asked == ReportFormat.json) return null;
+        return "--compare-edition lists the verdicts that differ as text or json, not " + asked
+                + (format == null ? " (as -o " + output + " says)" : "") + ": use --format text or --format json"
+                + (output == null ? "" : " with a .txt or .json file name");
+    }
+
     /** Both editions on the same data and date; prints what differs. */
     private int compare(PrintWriter err) {
         RuleBase base = rules.build(err);
@@ -246,7 +260,8 @@ final class EvaluateCommand implements Callable<Integer> {
             io.github.mfaeval.report.EditionComparison c = io.github.mfaeval.report.EditionComparison.of(from, to);
             AtomicFile.Content content = w -> {
                 if (format == ReportFormat.json) {
-                    w.write(io.github.mfaeval.report.JsonRenderer.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(c));
+                    w.write(io.github.mfaeval.report.JsonRenderer.MAPPER.writerWithDefaultPrettyPrinter()
+                            .with(io.github.mfaeval.report.TerminalSafeJson.ESCAPES).writeValueAsString(c));
                     w.write(System.lineSeparator());
                 } else {
                     c.renderText(w);

@@ -39,6 +39,27 @@ public final class Main {
         err.println("mfa-eval: " + SafeText.terminal(message));
     }
 
+    static {
+        quietLibraryLogging();
+    }
+
+    /**
+     * POI (the xlsx writer) logs through the Log4j API, and the tool ships no Log4j implementation: the API's
+     * first call would print "Log4j API could not find a logging provider" on stderr, in the middle of a run's
+     * own lines. Log4j's built-in simple logger, switched off, takes its place; a user's own -D settings win.
+     */
+    static void quietLibraryLogging() {
+        if (System.getProperty("log4j2.loggerContextFactory") == null) {
+            System.setProperty("log4j2.loggerContextFactory", "org.apache.logging.log4j.simple.SimpleLoggerContextFactory");
+        }
+        if (System.getProperty("org.apache.logging.log4j.simplelog.level") == null) {
+            System.setProperty("org.apache.logging.log4j.simplelog.level", "OFF");
+        }
+        if (System.getProperty("org.apache.logging.log4j.simplelog.StatusLogger.level") == null) {
+            System.setProperty("org.apache.logging.log4j.simplelog.StatusLogger.level", "OFF");
+        }
+    }
+
     public static void main(String[] args) {
         System.exit(run(args));
     }

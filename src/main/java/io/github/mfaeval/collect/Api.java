@@ -4,12 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -99,20 +97,36 @@ public final class Api {
         String url = firstUrl;
         Set<String> seen = new HashSet<>();
         String name = describe("GET", firstUrl);
+        RequestLimits limits = retry.limits();
+        int emptyInARow = 0;
         while (url != null) {
             if (!seen.add(url)) {
                 throw new ApiException(0, name, null, "the paging link (" + paging.field + ") leads back to a page already read; "
                         + "the service's paging is broken, stopped after " + (seen.size()) + " page(s)");
+            }
+            if (seen.size() > limits.maxPages()) {
+                throw new ApiException(0, name, null, "more than " + limits.maxPages() + " pages (--max-pages), each with a new paging link ("
+                        + paging.field + "): taken as endless paging, stopped; no tenant holds that much in one list");
             }
             JsonNode body = get(url);
             JsonNode value = body == null ? null : body.get("value");
             if (value == null || !value.isArray()) {
                 throw new ApiException(0, name, null, "a page without a \"value\" array");
             }
+            emptyInARow = value.isEmpty() ? emptyInARow + 1 : 0;
+            if (emptyInARow >= limits.maxEmptyPages() && hasNext(body, paging)) {
+                throw new ApiException(0, name, null, emptyInARow + " empty pages in a row (--max-empty-pages), each with a new paging link ("
+                        + paging.field + "): taken as endless paging, stopped after " + seen.size() + " page(s)");
+            }
             page.accept(value);
             JsonNode next = body.get(paging.field);
             url = next == null || next.isNull() || next.asText().isEmpty() ? null : checkNextLink(name, paging, next.asText());
         }
+    }
+
+    private static boolean hasNext(JsonNode body, Paging paging) {
+        JsonNode next = body.get(paging.field);
+        return next != null && !next.isNull() && !next.asText().isEmpty();
     }
 
     @FunctionalInterface
@@ -156,12 +170,15 @@ public final class Api {
 
     private JsonNode send(String method, String url, JsonNode body) throws ApiException, AuthException {
         String name = describe(method, url);
+        RequestLimits limits = retry.limits();
         boolean refreshed = false;
         int attempt = 0;
         while (true) {
             String token = tokens.token(audience, refreshed);
+            Redaction.hold(token);
             HttpRequest.Builder rb = HttpRequest.newBuilder(URI.create(url))
-                    .timeout(Duration.ofMinutes(5))
+                    // until the headers; the body is bounded by BoundedExchange
+                    .timeout(limits.deadline())
                     .header("Authorization", "Bearer " + token)
                     .header("Accept", "application/json")
                     .header("User-Agent", "mfa-eval-collect");
@@ -171,36 +188,46 @@ public final class Api {
             } else {
                 rb.method(method, HttpRequest.BodyPublishers.noBody());
             }
-            HttpResponse<InputStream> response;
+            BoundedExchange.Answer response;
             try {
-                response = http.send(rb.build(), HttpResponse.BodyHandlers.ofInputStream());
+                response = BoundedExchange.send(http, rb.build(), limits, ERROR_BODY_LIMIT);
+            } catch (BoundedExchange.TimedOut e) {
+                // not retried: a server that trickles or stalls does it again, and the night is not its to take
+                throw new ApiException(0, name, null, e.getMessage() + "; not retried, the next file is collected");
             } catch (IOException e) {
-                if (attempt < retry.maxRetries()) {
+                String why = BoundedExchange.describe(e, URI.create(url));
+                boolean tooLarge = BoundedExchange.tooLarge(e) != null;
+                if (!tooLarge && attempt < retry.maxRetries()) {
                     attempt++;
-                    pause(name, "no answer (" + e.getMessage() + ")", attempt, null);
+                    pause(name, why, attempt, null);
                     continue;
                 }
-                throw new ApiException(0, name, null, "no answer after " + (attempt + 1) + " attempt(s): " + e);
+                throw new ApiException(0, name, null, why + (tooLarge ? "" : " (gave up after " + (attempt + 1) + " attempt(s))"));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new ApiException(0, name, null, "interrupted");
             }
-            int status = response.statusCode();
+            int status = response.status();
             if (status >= 200 && status < 300) {
-                try (InputStream in = response.body()) {
-                    if (status == 204) return null;
-                    return MAPPER.readTree(in);
+                if (status == 204) return null;
+                if (response.isHtml()) {
+                    throw new ApiException(status, name, null, "the server answered HTML, not JSON (a sign-in page, a proxy's or a portal's page?): "
+                            + "is " + endpoint + " the service's endpoint?");
+                }
+                try {
+                    return MAPPER.readTree(response.body());
                 } catch (IOException e) {
-                    // a body cut short is a transient fault like a 503
+                    // a body garbled on the way is a transient fault like a 503
+                    String why = "answer not readable JSON (" + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()) + ")";
                     if (attempt < retry.maxRetries()) {
                         attempt++;
-                        pause(name, "answer cut short (" + e.getMessage() + ")", attempt, null);
+                        pause(name, why, attempt, null);
                         continue;
                     }
-                    throw new ApiException(status, name, null, "answer not readable JSON: " + e.getMessage());
+                    throw new ApiException(status, name, null, why);
                 }
             }
-            String errorBody = drain(response);
+            String errorBody = new String(response.body(), StandardCharsets.UTF_8);
             if (status == 401 && !refreshed) {
                 refreshed = true;
                 synchronized (this) {
@@ -211,7 +238,7 @@ public final class Api {
             }
             if (RetryPolicy.retryable(status) && attempt < retry.maxRetries()) {
                 attempt++;
-                pause(name, "HTTP " + status, attempt, response.headers().firstValue("Retry-After").orElse(null));
+                pause(name, "HTTP " + status, attempt, response.retryAfter());
                 continue;
             }
             String[] codeAndMessage = errorOf(errorBody);
@@ -227,7 +254,7 @@ public final class Api {
         synchronized (this) {
             retries++;
         }
-        log.accept(name + ": " + why + ", retry " + attempt + " of " + retry.maxRetries() + " in "
+        log.accept(name + ": " + Redaction.redact(why) + ", retry " + attempt + " of " + retry.maxRetries() + " in "
                 + (wait.toMillis() < 1000 ? wait.toMillis() + " ms" : wait.toSeconds() + " s"));
         try {
             Thread.sleep(wait.toMillis());
@@ -245,24 +272,17 @@ public final class Api {
         }
     }
 
-    private static String drain(HttpResponse<InputStream> response) {
-        try (InputStream in = response.body()) {
-            byte[] bytes = in.readNBytes(ERROR_BODY_LIMIT);
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-            return new String(bytes, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return "";
-        }
-    }
-
     /** Graph: {"error": {"code", "message"}}; ARM: the same, or a plain text. */
     static String[] errorOf(String body) {
+        // before anything is cut: a token cut in half would escape an exact match
+        body = Redaction.redact(body);
         try {
             JsonNode n = MAPPER.readTree(body);
             JsonNode e = n == null ? null : n.get("error");
             if (e != null && e.isObject()) {
                 String code = e.path("code").asText(null);
-                String message = e.path("message").asText("");
+                String message = Redaction.redact(e.path("message").asText(""));
+                if (code != null) code = Redaction.redact(code);
                 return new String[] {code, message.isEmpty() ? "(no message)" : message};
             }
         } catch (IOException | RuntimeException ignored) {
@@ -270,6 +290,6 @@ public final class Api {
         }
         String text = body == null ? "" : body.strip();
         if (text.length() > 300) text = text.substring(0, 300) + "…";
-        return new String[] {null, text.isEmpty() ? "(no message)" : text.toLowerCase(Locale.ROOT).startsWith("<") ? "(an HTML page)" : text};
+        return new String[] {null, text.isEmpty() ? "(no message)" : text.toLowerCase(Locale.ROOT).startsWith("<") ? "(an HTML page)" : Redaction.redact(text)};
     }
 }

@@ -10,7 +10,8 @@ public class ApiException extends Exception {
     private final String code;
 
     public ApiException(int status, String endpoint, String code, String message) {
-        super(endpoint + ": " + (status > 0 ? "HTTP " + status + (code == null ? "" : " " + code) + ": " : "") + message);
+        // the service's words may quote the request, token included (a gateway echoing Authorization)
+        super(Redaction.redact(endpoint + ": " + (status > 0 ? "HTTP " + status + (code == null ? "" : " " + code) + ": " : "") + message));
         this.status = status;
         this.endpoint = endpoint;
         this.code = code;

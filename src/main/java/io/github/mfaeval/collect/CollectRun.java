@@ -87,7 +87,8 @@ public final class CollectRun {
         }
     }
 
-    private TenantResult failed(TenantList.Entry t, Path folder, String message) {
+    private TenantResult failed(TenantList.Entry t, Path folder, String reason) {
+        String message = Redaction.redact(reason);
         log.accept(t.tenant() + ": NOT COLLECTED: " + message);
         CollectionRecord r = new CollectionRecord();
         r.tool = s.toolVersion();

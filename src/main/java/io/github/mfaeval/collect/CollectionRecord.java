@@ -82,7 +82,9 @@ public final class CollectionRecord {
     }
 
     public synchronized void write(Path folder) throws IOException {
-        AtomicFile.write(folder.resolve(FILE), w -> Api.MAPPER.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValue(w, this));
+        // every reason and warning may quote a server, and a server may quote the token it was sent
+        String json = Redaction.redact(Api.MAPPER.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(this));
+        AtomicFile.write(folder.resolve(FILE), w -> w.write(json));
     }
 
     /** The record an earlier (possibly interrupted) collection left in {@code folder}, or null. */

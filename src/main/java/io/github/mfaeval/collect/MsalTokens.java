@@ -74,9 +74,11 @@ public final class MsalTokens implements TokenSource {
                             throw new AuthException("--auth secret: the environment variable " + spec.secretVariable()
                                     + " is not set (the client secret is never taken on the command line)");
                         }
+                        Redaction.hold(secret);
                         credential = ClientCredentialFactory.createFromSecret(secret);
                         what = "secret from " + spec.secretVariable();
                     } else {
+                        Redaction.hold(env.apply(spec.certificatePasswordVariable()));
                         Certificate c = Certificate.read(spec.certificate(), env.apply(spec.certificatePasswordVariable()));
                         credential = ClientCredentialFactory.createFromCertificate(c.key, c.certificate);
                         what = "certificate " + spec.certificate().getFileName() + ", thumbprint " + c.thumbprint();

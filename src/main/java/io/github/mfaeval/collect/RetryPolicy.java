@@ -13,14 +13,26 @@ import java.util.concurrent.ThreadLocalRandom;
  * {@code maxRetries}. Every wait is capped by {@code maxWait}, so a hostile or broken header cannot stall a
  * nightly run for hours.
  *
- * @param base the first backoff (doubled at each retry); tests make it tiny so the suite stays fast
+ * @param base   the first backoff (doubled at each retry); tests make it tiny so the suite stays fast
+ * @param limits how long one request and how many pages one collection may take (a timed-out request is not
+ *               retried: a server that trickles or stalls would do it again)
  */
-public record RetryPolicy(int maxRetries, Duration base, Duration maxWait) {
+public record RetryPolicy(int maxRetries, Duration base, Duration maxWait, RequestLimits limits) {
     public static final RetryPolicy DEFAULT = new RetryPolicy(6, Duration.ofSeconds(2), Duration.ofMinutes(5));
 
     public RetryPolicy {
         if (maxRetries < 0) throw new IllegalArgumentException("maxRetries must be 0 or more");
         if (base.isNegative() || maxWait.isNegative()) throw new IllegalArgumentException("waits must not be negative");
+        if (limits == null) throw new IllegalArgumentException("limits must be given");
+    }
+
+    /** With the default request limits. */
+    public RetryPolicy(int maxRetries, Duration base, Duration maxWait) {
+        this(maxRetries, base, maxWait, RequestLimits.DEFAULT);
+    }
+
+    public RetryPolicy withLimits(RequestLimits l) {
+        return new RetryPolicy(maxRetries, base, maxWait, l);
     }
 
     /** HTTP statuses Microsoft asks clients to retry: throttled (429), unavailable (503), gateway timeout (504). */

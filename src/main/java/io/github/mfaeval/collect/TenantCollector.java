@@ -164,7 +164,10 @@ public final class TenantCollector {
             throw new IllegalStateException(e);
         }
         try {
-            for (String note : TenantManifest.merge(folder, tenantId, name, licence)) rec.warn(note);
+            for (String note : TenantManifest.merge(folder, tenantId, name, licence)) {
+                rec.warn(note);
+                log.accept("warning: " + note);
+            }
         } catch (IOException e) {
             throw new CollectException(folder.resolve("tenant.json") + ": cannot be written: " + e.getMessage(), e);
         }

@@ -64,6 +64,12 @@ final class TenantManifest {
                 notes.add("tenant.json says license " + written + " but the subscriptions give " + licence + "; the file was left as written");
             }
         }
+        if (m.hasNonNull("asOf")) {
+            // a snapshot's date: evaluate and batch would judge the sign-ins just collected as of that day
+            notes.add("tenant.json carries a fixed asOf " + m.get("asOf").asText() + ": evaluate and batch judge this folder as of that date, "
+                    + "not today, so the fresh sign-ins are judged against that day's enforcement; remove \"asOf\" from tenant.json "
+                    + "(or pass --as-of) to evaluate as of today");
+        }
         if (!m.hasNonNull("tenantId")) {
             notes.add("tenant.json has no tenantId (the organization could not be read): write it by hand, evaluate needs it");
         }

@@ -61,6 +61,16 @@ final class DrlErrors {
     }
 
     List<RuleProblem> explain(List<Message> messages, String knownFile) {
+        return explain(messages, knownFile, true);
+    }
+
+    /**
+     * @param knockOnWhenAlone whether failed calls of the package's own functions are said when nothing else is
+     *                         wrong; false for a file built alone, which cannot see the functions its package's other
+     *                         files define: those calls fail there whatever the file holds, and blaming them would
+     *                         name a sound file next to the broken one
+     */
+    List<RuleProblem> explain(List<Message> messages, String knownFile, boolean knockOnWhenAlone) {
         Map<String, String> javaSources = new HashMap<>();
         for (Message m : messages) {
             Matcher s = JAVA_SOURCE.matcher(m.getText() == null ? "" : m.getText());
@@ -89,7 +99,7 @@ final class DrlErrors {
             }
             out.add(inFile(path, m.getLine(), m.getColumn(), clean(text), error));
         }
-        if (out.stream().noneMatch(RuleProblem::error)) out.addAll(knockOn);
+        if (knockOnWhenAlone && out.stream().noneMatch(RuleProblem::error)) out.addAll(knockOn);
         return new ArrayList<>(out);
     }
 

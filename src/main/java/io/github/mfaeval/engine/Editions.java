@@ -84,6 +84,11 @@ final class Editions {
 
     static Edition describe(Map<String, byte[]> all, Map<String, byte[]> view, String editionId) throws IOException {
         String id = editionId == null ? baseId(all) : editionId;
+        if (editionId != null && !all.containsKey(DIR + editionId + "/" + DESCRIPTION)) {
+            // without this the base's description would be read in its place, and its id blamed for not matching
+            throw new IOException(DIR + editionId + "/" + DESCRIPTION + " is missing: an edition's folder describes itself "
+                    + "(id=" + editionId + ", title, page; see docs/editions.md)");
+        }
         byte[] d = view.get(DESCRIPTION);
         if (d == null) return new Edition(id, null, null, Map.of());
         Properties p = properties(d);

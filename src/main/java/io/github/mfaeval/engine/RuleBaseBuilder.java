@@ -89,6 +89,13 @@ public final class RuleBaseBuilder {
                         + ": one table, one file. Keep the one you edit and delete the other (rules convert writes one from the other)"));
             }
         }
+        // A table of tens of thousands of rows is as many rules: Drools would take minutes and more memory than the
+        // default heap, then fail with a stack trace. Refused here, before anything is compiled, naming the file.
+        problems.addAll(TableSize.check(rules, ruleFiles));
+        if (problems.stream().anyMatch(RuleProblem::error)) {
+            throw new RuleBuildException(problems);
+        }
+
         // Every finding a rule raises takes its message from the catalogue: a key it lacks, or a placeholder a raise
         // does not fill, would fail only when the rule fires; here it fails the build, at the raise.
         FindingCatalogue findingCatalogue = FindingCatalogue.of(rules, problems);
@@ -113,7 +120,13 @@ public final class RuleBaseBuilder {
 
         KieServices ks = KieServices.Factory.get();
         ReleaseId releaseId = ks.newReleaseId("io.github.mfaeval.rules", "rules", "1.0." + BUILDS.incrementAndGet());
-        Compilation compilation = compile(ks, releaseId, kmodule, rules, ruleFiles, tables);
+        Compilation compilation;
+        try {
+            compilation = compile(ks, releaseId, kmodule, rules, ruleFiles, tables);
+        } catch (OutOfMemoryError e) {
+            ks.getRepository().removeKieModule(releaseId);
+            throw new RuleBuildException(List.of(new RuleProblem("(rules)", 0, true, TableSize.outOfMemory(rules, ruleFiles))));
+        }
         List<Message> messages = compilation.messages();
         boolean unlocated = false;
         DrlErrors explained = null;
@@ -293,7 +306,7 @@ public final class RuleBaseBuilder {
             List<Message> messages = compile(ks, alone, kmodule, rules, List.of(name), tables).messages();
             ks.getRepository().removeKieModule(alone);
             List<Message> errors = messages.stream().filter(m -> m.getLevel() == Message.Level.ERROR).toList();
-            for (RuleProblem p : explained.explain(errors, name)) located.add(p.file().equals("(rules)") ? p.in(name) : p);
+            for (RuleProblem p : explained.explain(errors, name, false)) located.add(p.file().equals("(rules)") ? p.in(name) : p);
         }
         return located;
     }

@@ -6,6 +6,7 @@ import io.github.mfaeval.result.SignInVerdict;
 import io.github.mfaeval.result.UserVerdict;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.github.mfaeval.model.Finding;
+import io.github.mfaeval.text.SafeText;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -103,7 +104,9 @@ public record EditionComparison(String tenant, java.time.LocalDate asOf, String 
 
     /** The differences as text, one per line, grouped by kind. */
     public void renderText(Writer w) throws IOException {
-        w.write("Tenant " + tenant + ", as of " + asOf + ": edition " + from + " -> edition " + to + "\n");
+        // every value through the one sanitiser: a UPN or a policy name can carry ESC, CSI, RLO or line breaks
+        w.write("Tenant " + SafeText.terminal(tenant) + ", as of " + asOf + ": edition " + SafeText.terminal(from) + " -> edition "
+                + SafeText.terminal(to) + "\n");
         if (differences.isEmpty()) {
             w.write("No verdict differs.\n");
             return;
@@ -115,12 +118,13 @@ public record EditionComparison(String tenant, java.time.LocalDate asOf, String 
                 kind = d.kind();
                 w.write("\n" + kind + ":\n");
             }
-            w.write("  " + d.subject() + "  " + d.what() + ": " + shown(d.from()) + "  ->  " + shown(d.to()) + "\n");
+            w.write("  " + SafeText.terminal(d.subject()) + "  " + SafeText.terminal(d.what()) + ": " + shown(d.from()) + "  ->  "
+                    + shown(d.to()) + "\n");
         }
     }
 
     private static String shown(String v) {
         if (v == null) return "(none)";
-        return v.length() > 140 ? v.substring(0, 137) + "..." : v;
+        return SafeText.terminal(v.length() > 140 ? v.substring(0, 137) + "..." : v);
     }
 }

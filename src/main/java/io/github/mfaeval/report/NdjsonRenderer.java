@@ -1,5 +1,7 @@
 package io.github.mfaeval.report;
 
+import io.github.mfaeval.text.SafeText;
+
 import io.github.mfaeval.result.Actions;
 import io.github.mfaeval.result.EnforcementDates;
 import io.github.mfaeval.result.Report;
@@ -32,19 +34,19 @@ public final class NdjsonRenderer implements Renderer {
             json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             for (Finding f : r.findings()) {
                 json.writeStartObject();
-                json.writeStringField("time", time);
-                json.writeStringField("tenant", r.tenant().id());
-                json.writeStringField("tenantName", r.tenant().displayName());
-                json.writeStringField("status", r.status().name());
-                json.writeStringField("code", f.code());
-                json.writeStringField("severity", f.severity().name());
-                json.writeStringField("subject", f.subject());
-                json.writeStringField("subjectName", names.of(f.subject()));
-                json.writeStringField("rule", f.rule());
-                json.writeStringField("section", f.section());
-                json.writeStringField("message", f.message());
-                json.writeStringField("enforcementDate", dates.of(f) == null ? null : dates.of(f).toString());
-                json.writeStringField("action", actionOf.get(f));
+                text(json, "time", time);
+                text(json, "tenant", r.tenant().id());
+                text(json, "tenantName", r.tenant().displayName());
+                text(json, "status", r.status().name());
+                text(json, "code", f.code());
+                text(json, "severity", f.severity().name());
+                text(json, "subject", f.subject());
+                text(json, "subjectName", names.of(f.subject()));
+                text(json, "rule", f.rule());
+                text(json, "section", f.section());
+                text(json, "message", f.message());
+                text(json, "enforcementDate", dates.of(f) == null ? null : dates.of(f).toString());
+                text(json, "action", actionOf.get(f));
                 json.writeBooleanField("accepted", f.accepted() != null);
                 json.writeEndObject();
                 json.flush();
@@ -52,5 +54,13 @@ public final class NdjsonRenderer implements Renderer {
             }
         }
         out.flush();
+    }
+
+    /**
+     * A string field with controls and bidi characters shown as '?', as in the text report: a SIEM shows these
+     * lines to people, and JSON escapes only the C0 controls, not CSI (U+009B) or a right-to-left override.
+     */
+    private static void text(JsonGenerator json, String field, String value) throws IOException {
+        json.writeStringField(field, value == null ? null : SafeText.terminal(value));
     }
 }

@@ -1,5 +1,7 @@
 package io.github.mfaeval.report;
 
+import io.github.mfaeval.text.SafeText;
+
 import io.github.mfaeval.result.Action;
 import io.github.mfaeval.result.Actions;
 import io.github.mfaeval.result.EnforcementDates;
@@ -244,7 +246,8 @@ public final class XlsxRenderer {
         if (value instanceof Number n) {
             cell.setCellValue(n.doubleValue());
         } else {
-            String text = value.toString();
+            // controls and bidi characters as the text report shows them (a cell is no place for a terminal escape)
+            String text = SafeText.terminal(value);
             cell.setCellValue(text.length() > MAX_CELL ? text.substring(0, MAX_CELL - 1) + "\u2026" : text);
         }
     }

@@ -54,7 +54,16 @@ public record Inputs(String folder, List<FileRead> files, List<String> missing, 
                         : f.missingPermission() != null ? " (needs " + f.missingPermission() + ")"
                         : f.reason() != null ? " (" + f.reason() + ")" : ""))
                 .toList();
-        b.append(gaps.isEmpty() ? "; every file collected" : "; not collected whole: " + String.join("; ", gaps));
+        // a collection killed half-way left no finishedAt: the files it never reached are in no list, so its
+        // record cannot say "every file collected"
+        boolean finished = c.finishedAt() != null || c.error() != null;
+        if (!finished) {
+            b.append("; the collection did not finish (killed or interrupted; collect --resume finishes it): ")
+                    .append(c.files().size() - gaps.size()).append(" file(s) collected before it stopped");
+            if (!gaps.isEmpty()) b.append("; not collected whole: ").append(String.join("; ", gaps));
+        } else {
+            b.append(gaps.isEmpty() ? "; every file collected" : "; not collected whole: " + String.join("; ", gaps));
+        }
         return b.toString();
     }
 }

@@ -37,7 +37,7 @@ public final class SafeText {
     }
 
     /** A character a terminal would obey or that changes how the text around it reads. */
-    static boolean unsafe(char c) {
+    public static boolean unsafe(char c) {
         return Character.isISOControl(c) // C0, DEL, C1 (CSI U+009B, NEL U+0085, …)
                 || (c >= '\u202A' && c <= '\u202E') // LRE RLE PDF LRO RLO
                 || (c >= '\u2066' && c <= '\u2069') // LRI RLI FSI PDI
@@ -65,14 +65,39 @@ public final class SafeText {
     }
 
     /**
-     * A CSV cell as every CSV the tool writes holds it. Spreadsheets run a cell that starts with = + - @ (or a tab
+     * A CSV cell as every CSV the tool writes holds it: controls and bidi characters shown as '?' (as
+     * {@link #terminal} does; line breaks and tabs, which a quoted cell holds as data, stay), and formulas defused. Spreadsheets run a cell that starts with = + - @ (or a tab
      * or carriage return, after which they look again) as a formula, so a display name like {@code =HYPERLINK(...)}
      * would be executed on opening: such values get a leading apostrophe, the usual way to make a spreadsheet
      * show them as text (OWASP, "CSV injection").
      */
     public static String csvCell(String value) {
         if (value == null || value.isEmpty()) return value;
+        // controls and bidi characters as the text report shows them (a CSV is read in terminals and viewers too),
+        // except the line breaks and tabs a quoted RFC 4180 cell carries as data
+        value = keepingLineBreaks(value);
         char c = value.charAt(0);
         return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r' ? "'" + value : value;
+    }
+
+    private static String keepingLineBreaks(String s) {
+        StringBuilder out = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean replace = unsafe(c) && c != '\n' && c != '\r' && c != '\t';
+            if (replace && out == null) out = new StringBuilder(s.length()).append(s, 0, i);
+            if (out != null) out.append(replace ? '?' : c);
+        }
+        return out == null ? s : out.toString();
+    }
+
+    /**
+     * The character made visible for a page: {@code [U+202E]}. A browser would obey a bidi override (so
+     * {@code evil\u202Efdp.exe} reads as {@code evilexe.pdf}) and shows nothing for a control character; the
+     * code point in brackets shows that something is there and what, and is inert in element content and
+     * attribute values alike.
+     */
+    public static String codePoint(char c) {
+        return String.format("[U+%04X]", (int) c);
     }
 }

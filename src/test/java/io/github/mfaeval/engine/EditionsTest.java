@@ -66,4 +66,13 @@ class EditionsTest {
         IOException wrong = assertThrows(IOException.class, () -> RuleFiles.fromDirectory(tmp).edition("2027-01-01"));
         assertTrue(wrong.getMessage().contains("does not match its folder 2027-01-01"), wrong.getMessage());
     }
+
+    @Test
+    void anEditionFolderWithoutItsDescriptionSaysItIsMissing(@TempDir Path tmp) throws Exception {
+        folder(tmp);
+        Files.delete(tmp.resolve("editions/2026-04-03/edition.properties"));
+        IOException missing = assertThrows(IOException.class, () -> RuleFiles.fromDirectory(tmp).edition("2026-04-03"));
+        assertEquals("editions/2026-04-03/edition.properties is missing: an edition's folder describes itself "
+                + "(id=2026-04-03, title, page; see docs/editions.md)", missing.getMessage());
+    }
 }
