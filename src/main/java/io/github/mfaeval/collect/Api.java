@@ -47,6 +47,10 @@ public final class Api {
     private final Consumer<String> log;
     private final Clock clock;
     private long retries;
+    private long requests;
+    private long throttled;
+    /** Paces requests to the reports APIs (null: not paced). */
+    private volatile Pacing.Gate reportsGate;
 
     public Api(HttpClient http, Audience audience, String endpoint, TokenSource tokens, RetryPolicy retry, Consumer<String> log) {
         this(http, audience, endpoint, tokens, retry, log, Clock.systemUTC());
@@ -75,6 +79,21 @@ public final class Api {
     /** Requests retried so far (throttling, transient faults, refused tokens). */
     public synchronized long retries() {
         return retries;
+    }
+
+    /** Requests to the reports APIs (sign-ins, authentication methods reports) wait for {@code gate}'s limits. */
+    public void pace(Pacing.Gate gate) {
+        this.reportsGate = gate;
+    }
+
+    /** Requests sent so far, retries included. */
+    public synchronized long requests() {
+        return requests;
+    }
+
+    /** Answers HTTP 429 (throttled) so far. */
+    public synchronized long throttled() {
+        return throttled;
     }
 
     /** {@code path} below the endpoint ("/v1.0/users?$top=999"); query values must be encoded already. */
@@ -171,54 +190,76 @@ public final class Api {
             } else {
                 rb.method(method, HttpRequest.BodyPublishers.noBody());
             }
-            HttpResponse<InputStream> response;
-            try {
-                response = http.send(rb.build(), HttpResponse.BodyHandlers.ofInputStream());
-            } catch (IOException e) {
-                if (attempt < retry.maxRetries()) {
-                    attempt++;
-                    pause(name, "no answer (" + e.getMessage() + ")", attempt, null);
-                    continue;
+            Pacing.Gate gate = reportsGate != null && Pacing.isReportsApi(url) ? reportsGate : null;
+            if (gate != null) {
+                try {
+                    gate.acquire();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new ApiException(0, name, null, "interrupted");
                 }
-                throw new ApiException(0, name, null, "no answer after " + (attempt + 1) + " attempt(s): " + e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new ApiException(0, name, null, "interrupted");
             }
-            int status = response.statusCode();
-            if (status >= 200 && status < 300) {
-                try (InputStream in = response.body()) {
-                    if (status == 204) return null;
-                    return MAPPER.readTree(in);
+            try {
+                synchronized (this) {
+                    requests++;
+                }
+                HttpResponse<InputStream> response;
+                try {
+                    response = http.send(rb.build(), HttpResponse.BodyHandlers.ofInputStream());
                 } catch (IOException e) {
-                    // a body cut short is a transient fault like a 503
                     if (attempt < retry.maxRetries()) {
                         attempt++;
-                        pause(name, "answer cut short (" + e.getMessage() + ")", attempt, null);
+                        pause(name, "no answer (" + e.getMessage() + ")", attempt, null);
                         continue;
                     }
-                    throw new ApiException(status, name, null, "answer not readable JSON: " + e.getMessage());
+                    throw new ApiException(0, name, null, "no answer after " + (attempt + 1) + " attempt(s): " + e);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new ApiException(0, name, null, "interrupted");
                 }
-            }
-            String errorBody = drain(response);
-            if (status == 401 && !refreshed) {
-                refreshed = true;
-                synchronized (this) {
-                    retries++;
+                int status = response.statusCode();
+                if (status >= 200 && status < 300) {
+                    try (InputStream in = response.body()) {
+                        if (status == 204) return null;
+                        return MAPPER.readTree(in);
+                    } catch (IOException e) {
+                        // a body cut short is a transient fault like a 503
+                        if (attempt < retry.maxRetries()) {
+                            attempt++;
+                            pause(name, "answer cut short (" + e.getMessage() + ")", attempt, null);
+                            continue;
+                        }
+                        throw new ApiException(status, name, null, "answer not readable JSON: " + e.getMessage());
+                    }
                 }
-                log.accept(name + ": token refused (HTTP 401), getting a new one");
-                continue;
+                String errorBody = drain(response);
+                if (status == 429) {
+                    synchronized (this) {
+                        throttled++;
+                    }
+                }
+                if (status == 401 && !refreshed) {
+                    refreshed = true;
+                    synchronized (this) {
+                        retries++;
+                    }
+                    log.accept(name + ": token refused (HTTP 401), getting a new one");
+                    continue;
+                }
+                if (RetryPolicy.retryable(status) && attempt < retry.maxRetries()) {
+                    attempt++;
+                    pause(name, "HTTP " + status, attempt, response.headers().firstValue("Retry-After").orElse(null));
+                    continue;
+                }
+                String[] codeAndMessage = errorOf(errorBody);
+                String message = codeAndMessage[1];
+                if (RetryPolicy.retryable(status)) message += " (gave up after " + (attempt + 1) + " attempts)";
+                if (status == 401) message += " (a fresh token was refused too)";
+                throw new ApiException(status, name, codeAndMessage[0], message);
+            } finally {
+                // the token comes back once the answer is in (after a retry's pause: a throttled tenant waits anyway)
+                if (gate != null) gate.release();
             }
-            if (RetryPolicy.retryable(status) && attempt < retry.maxRetries()) {
-                attempt++;
-                pause(name, "HTTP " + status, attempt, response.headers().firstValue("Retry-After").orElse(null));
-                continue;
-            }
-            String[] codeAndMessage = errorOf(errorBody);
-            String message = codeAndMessage[1];
-            if (RetryPolicy.retryable(status)) message += " (gave up after " + (attempt + 1) + " attempts)";
-            if (status == 401) message += " (a fresh token was refused too)";
-            throw new ApiException(status, name, codeAndMessage[0], message);
         }
     }
 
