@@ -392,6 +392,10 @@ final class FakeGraph implements AutoCloseable {
         volatile int pageSize = 50;
         volatile String base;
         volatile boolean refuseOr;
+        /** The first query of this kind is held until {@link #release} (a test kills the collector meanwhile). */
+        volatile String holdKind;
+        final java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
+        final java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
         /** Serve every sign-in whatever the createdDateTime bounds (for a hand-made tenant whose dates are long past). */
         volatile boolean ignoreWindow;
         final Set<String> refuseAppId = ConcurrentHashMap.newKeySet();
@@ -466,6 +470,15 @@ final class FakeGraph implements AutoCloseable {
                 String key = apps.isEmpty() ? kind.group(1) : kind.group(1) + "|" + String.join(",", apps) + "|" + ge.group(1);
                 q = new Query(kind.group(1), java.time.Instant.parse(ge.group(1)), java.time.Instant.parse(lt.group(1)), apps, key);
                 page = 1;
+                if (q.kind().equals(holdKind)) {
+                    holdKind = null;
+                    held.countDown();
+                    try {
+                        release.await(60, java.util.concurrent.TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
             }
             List<JsonNode> matches = new ArrayList<>();
             for (JsonNode s : log) {
