@@ -69,7 +69,7 @@ run() {
       echo "bench: collect $name failed (exit $?): $(tail -5 "$work/$key.err")" >&2; exit 1; }
   local s; s=$(curl -fsS "$graph_url/bench/stats")
   local wall rss; read -r wall rss < <(tail -1 "$work/$key.time")
-  local heap; heap=$(grep -oE '[0-9]+M->[0-9]+M' "$work/$key.gc" | sed 's/M->.*//' | sort -n | tail -1)
+  local heap; heap=$( (grep -oE "[0-9]+M->[0-9]+M" "$work/$key.gc" || true) | sed "s/M->.*//" | sort -n | tail -1)
   local served pages reports others throttled
   served=$(jq .signInsServed <<<"$s"); pages=$(jq .signInPages <<<"$s"); reports=$(jq .reportsRequests <<<"$s")
   others=$(jq .otherRequests <<<"$s"); throttled=$(jq .throttled <<<"$s")
