@@ -209,6 +209,7 @@ public final class Api {
                 } catch (IOException e) {
                     if (attempt < retry.maxRetries()) {
                         attempt++;
+                        gate = released(gate);
                         pause(name, "no answer (" + e.getMessage() + ")", attempt, null);
                         continue;
                     }
@@ -226,6 +227,7 @@ public final class Api {
                         // a body cut short is a transient fault like a 503
                         if (attempt < retry.maxRetries()) {
                             attempt++;
+                            gate = released(gate);
                             pause(name, "answer cut short (" + e.getMessage() + ")", attempt, null);
                             continue;
                         }
@@ -248,6 +250,7 @@ public final class Api {
                 }
                 if (RetryPolicy.retryable(status) && attempt < retry.maxRetries()) {
                     attempt++;
+                    gate = released(gate);
                     pause(name, "HTTP " + status, attempt, response.headers().firstValue("Retry-After").orElse(null));
                     continue;
                 }
@@ -257,10 +260,15 @@ public final class Api {
                 if (status == 401) message += " (a fresh token was refused too)";
                 throw new ApiException(status, name, codeAndMessage[0], message);
             } finally {
-                // the token comes back once the answer is in (after a retry's pause: a throttled tenant waits anyway)
-                if (gate != null) gate.release();
+                released(gate);
             }
         }
+    }
+
+    /** The answer is in: the pacing token comes back (before any retry's pause, so other tenants need not wait for it). */
+    private static Pacing.Gate released(Pacing.Gate gate) {
+        if (gate != null) gate.release();
+        return null;
     }
 
     private void pause(String name, String why, int attempt, String retryAfter) throws ApiException {
