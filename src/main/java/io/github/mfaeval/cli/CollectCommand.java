@@ -235,9 +235,9 @@ final class CollectCommand implements Callable<Integer> {
                 case GAPS, COMPLETE -> {
                     gaps |= r.outcome() == CollectRun.Outcome.GAPS;
                     Map<CollectionRecord.Status, Integer> c = r.record().counts();
-                    outWriter.printf("%s: %s (%s): %d file(s) collected, %d forbidden, %d failed, %d skipped%n", r.tenant(),
+                    outWriter.printf("%s: %s (%s): %d file(s) collected, %d partial, %d forbidden, %d failed, %d skipped%n", r.tenant(),
                             r.outcome() == CollectRun.Outcome.COMPLETE ? "collected" : "collected with gaps", r.folder(),
-                            c.get(CollectionRecord.Status.collected), c.get(CollectionRecord.Status.forbidden),
+                            c.get(CollectionRecord.Status.collected), c.get(CollectionRecord.Status.partial), c.get(CollectionRecord.Status.forbidden),
                             c.get(CollectionRecord.Status.failed), c.get(CollectionRecord.Status.skipped));
                 }
             }

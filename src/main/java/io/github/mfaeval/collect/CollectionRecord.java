@@ -22,11 +22,18 @@ import java.util.Map;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"schemaVersion", "tool", "tenant", "tenantId", "auth", "startedAt", "finishedAt", "complete",
-        "error", "signInWindow", "signInFilter", "endpoints", "stats", "files", "warnings"})
+        "error", "signInWindow", "signInFilter", "endpoints", "stats", "files", "activityLogSubscriptions", "warnings"})
 public final class CollectionRecord {
     public static final String FILE = "collection.json";
 
-    public enum Status { collected, forbidden, failed, skipped }
+    /** partial: written, but some of its sources could not be read (an Activity Log subscription): not evidence. */
+    public enum Status { collected, partial, forbidden, failed, skipped }
+
+    /** One subscription whose Activity Log was asked for: read, or why not (collection.json names every one). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonPropertyOrder({"id", "status", "records", "missingPermission", "reason"})
+    public record SubscriptionRead(String id, Status status, Long records, String missingPermission, String reason) {
+    }
 
     /**
      * One file (for sign-ins: one kind, whose files are one per day, named by the pattern {@code signIns-<kind>-*.jsonl.gz}).
@@ -102,6 +109,9 @@ public final class CollectionRecord {
     /** The whole run: requests, 429s, pages, wall time. */
     public Stats stats;
     public final List<FileEntry> files = new ArrayList<>();
+    /** Each subscription the Activity Log was read from, or could not be (empty when none was asked). */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public final List<SubscriptionRead> activityLogSubscriptions = new ArrayList<>();
     public final List<String> warnings = new ArrayList<>();
 
     /** Adds or replaces the entry of {@code e.name()}. */

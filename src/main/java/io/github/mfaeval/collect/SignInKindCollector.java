@@ -167,7 +167,14 @@ final class SignInKindCollector {
             }
         }
         Files.deleteIfExists(folder.resolve(SignInDays.legacyFile(kind)));
-        // a kind without a sign-in in the window has no file: collection.json lists it, collected, 0 records
+        if (counts.isEmpty()) {
+            // no sign-in of this kind in the window: an empty file (no records) says the kind was read and had none
+            Path empty = folder.resolve(SignInDays.file(kind, plan.to().minusSeconds(1).atOffset(ZoneOffset.UTC).toLocalDate()));
+            try (StagedFile f = StagedFile.gzipLines(empty)) {
+                f.commit();
+            }
+            counts.put(empty.getFileName().toString(), 0L);
+        }
         return counts;
     }
 

@@ -51,7 +51,19 @@ public final class TenantCollector {
 
     @FunctionalInterface
     private interface Step {
-        long run() throws ApiException, AuthException, IOException, Skip;
+        long run() throws ApiException, AuthException, IOException, Skip, Partial;
+    }
+
+    /** A file written whole from what could be read, while some of its sources could not be (not evidence). */
+    private static final class Partial extends Exception {
+        final long records;
+        final String missingPermission;
+
+        Partial(long records, String reason, String missingPermission) {
+            super(reason);
+            this.records = records;
+            this.missingPermission = missingPermission;
+        }
     }
 
     /** A file that is not collected, for a reason that is no fault (nothing to collect it from). */
@@ -129,7 +141,7 @@ public final class TenantCollector {
         step("activityLog.json", this::activityLog);
 
         rec.finishedAt = o.clock().instant().truncatedTo(ChronoUnit.SECONDS).toString();
-        Set<Status> bad = Set.of(Status.forbidden, Status.failed);
+        Set<Status> bad = Set.of(Status.forbidden, Status.failed, Status.partial);
         rec.complete = rec.files.stream().noneMatch(f -> bad.contains(f.status()));
         rec.stats = new CollectionRecord.Stats(graph.requests() + (arm == null ? 0 : arm.requests()),
                 graph.throttled() + (arm == null ? 0 : arm.throttled()), runPages, seconds(runStart));
@@ -215,11 +227,12 @@ public final class TenantCollector {
         String licence = null;
         List<String> problems = new ArrayList<>();
         try {
-            JsonNode org = graph.get(graph.url("/v1.0/organization?$select=id,displayName"));
+            JsonNode org = graph.get(graph.url("/v1.0/organization?$select=id,displayName,verifiedDomains"));
             JsonNode first = org == null ? null : org.path("value").path(0);
             if (first != null && first.isObject()) {
                 tenantId = first.path("id").asText(null);
                 name = first.path("displayName").asText(null);
+                sameTenant(first);
                 rec.tenantId = tenantId;
             }
         } catch (ApiException e) {
@@ -245,6 +258,28 @@ public final class TenantCollector {
                 Permissions.BY_FILE.get("tenant.json").endpoint(), problems.isEmpty() ? null : missingOf(problems),
                 problems.isEmpty() ? null : String.join("; ", problems), now()));
         return licence;
+    }
+
+    /**
+     * The tenant Graph answers for must be the one asked for (--tenant, by id or by one of its domains): a token
+     * of another tenant would write that tenant's data into this folder. Stops the tenant before any file is written.
+     */
+    private void sameTenant(JsonNode org) throws CollectException {
+        String asked = o.tenant().trim().toLowerCase(Locale.ROOT);
+        String id = org.path("id").asText("").toLowerCase(Locale.ROOT);
+        if (asked.equals(id)) return;
+        JsonNode domains = org.get("verifiedDomains");
+        boolean isId = asked.matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+        if (!isId && domains != null && domains.isArray()) {
+            for (JsonNode d : domains) if (d.path("name").asText("").equalsIgnoreCase(asked)) return;
+        }
+        if (isId || (domains != null && domains.isArray())) {
+            throw new CollectException("Microsoft Graph answers for tenant " + org.path("id").asText("(no id)")
+                    + (org.hasNonNull("displayName") ? " (" + org.path("displayName").asText() + ")" : "")
+                    + ", not for " + o.tenant() + ": the credentials belong to another tenant; nothing was collected into " + o.folder());
+        }
+        rec.warn("GET /v1.0/organization listed no verified domains, so it could not be confirmed that tenant "
+                + org.path("id").asText("(no id)") + " is " + o.tenant());
     }
 
     private static String missingOf(List<String> problems) {
@@ -308,6 +343,9 @@ public final class TenantCollector {
             entry = new FileEntry(file, Status.collected, n, endpoint, null, null, now(),
                     signIns ? o.signIns().filter().describe() : null, detail == null ? null : detail.apply(n), null);
             log.accept(file + ": " + n + " record(s)");
+        } catch (Partial p) {
+            entry = new FileEntry(file, Status.partial, p.records, endpoint, p.missingPermission, p.getMessage(), now());
+            log.accept(file + ": " + p.records + " record(s), partial: " + p.getMessage());
         } catch (Skip s) {
             entry = new FileEntry(file, Status.skipped, null, endpoint, null, s.getMessage(), now());
             log.accept(file + ": skipped: " + s.getMessage());
@@ -394,14 +432,18 @@ public final class TenantCollector {
         ObjectNode members = Api.MAPPER.createObjectNode();
         for (String group : groups) {
             ArrayNode ids = members.putArray(group);
+            int[] pages = {0};
             try {
                 // transitive: Conditional Access applies to members of nested groups too
                 graph.pages(graph.url("/v1.0/groups/" + encode(group) + "/transitiveMembers/microsoft.graph.user?$select=id&$top=999"),
                         Api.Paging.GRAPH, values -> {
+                            pages[0]++;
                             for (JsonNode v : values) ids.add(v.path("id").asText());
                         });
             } catch (ApiException e) {
-                if (!e.notFound()) throw e;
+                // A 404 on the first page: the group is gone. On a later page it is a broken listing, and the pages
+                // read are not the whole group: the file fails, and the policy's groups count as unknown (fail closed).
+                if (!e.notFound() || pages[0] > 0) throw e;
                 rec.warn("groupMembers.json: group " + group + " named by a Conditional Access policy no longer exists (no members)");
             }
         }
@@ -457,7 +499,7 @@ public final class TenantCollector {
         return r.written();
     }
 
-    private long activityLog() throws ApiException, AuthException, IOException, Skip {
+    private long activityLog() throws ApiException, AuthException, IOException, Skip, Partial {
         if (!o.arm()) throw new Skip("--no-arm");
         String armEndpoint = Api.trimSlash(o.armEndpoint());
         if (!tokens.offers(Audience.ARM)) {
@@ -478,10 +520,15 @@ public final class TenantCollector {
         if (subscriptions.isEmpty()) throw new Skip("the identity can read no Azure subscription");
         CollectionRecord.Window w = rec.signInWindow;
         String filter = "eventTimestamp ge '" + w.from() + "' and eventTimestamp le '" + w.to() + "'";
-        int forbidden = 0;
-        ApiException lastForbidden = null;
+        String role = Permissions.missing("activityLog.json", o.delegated());
+        // One subscription that cannot be read leaves the writes there unknown: the file is then partial, never
+        // "collected", and collection.json names the subscription (Phase 2 there is unknown, so not READY).
+        List<String> unread = new ArrayList<>();
+        boolean anyForbidden = false;
+        ApiException last = null;
         try (StagedFile f = StagedFile.list(out("activityLog.json"))) {
             for (String sub : subscriptions) {
+                long before = f.records();
                 try {
                     arm.pages(arm.url("/subscriptions/" + encode(sub) + "/providers/Microsoft.Insights/eventtypes/management/values?api-version=2015-04-01&$filter="
                             + encode(filter)), Api.Paging.ARM, values -> {
@@ -490,16 +537,24 @@ public final class TenantCollector {
                             if ("Administrative".equalsIgnoreCase(e.path("category").path("value").asText())) f.add(e);
                         }
                     });
+                    rec.activityLogSubscriptions.add(new CollectionRecord.SubscriptionRead(sub, Status.collected, f.records() - before, null, null));
                 } catch (ApiException e) {
-                    if (!e.forbidden()) throw e;
-                    forbidden++;
-                    lastForbidden = e;
+                    // the events already added from this subscription stay: they are true, but the file is partial
+                    last = e;
+                    anyForbidden |= e.forbidden();
+                    unread.add(sub + (e.forbidden() ? " (forbidden)" : " (failed)"));
+                    rec.activityLogSubscriptions.add(new CollectionRecord.SubscriptionRead(sub, e.forbidden() ? Status.forbidden : Status.failed,
+                            null, e.forbidden() ? role : null, e.getMessage()));
                     rec.warn("activityLog.json: subscription " + sub + " not read: " + e.getMessage()
-                            + " (needs " + Permissions.missing("activityLog.json", o.delegated()) + ")");
+                            + (e.forbidden() ? " (needs " + role + ")" : ""));
                 }
             }
-            if (forbidden == subscriptions.size()) throw lastForbidden;
+            if (unread.size() == subscriptions.size()) throw last;
             f.commit();
+            if (!unread.isEmpty()) {
+                throw new Partial(f.records(), unread.size() + " of " + subscriptions.size() + " subscription(s) not read: "
+                        + String.join(", ", unread), anyForbidden ? role : null);
+            }
             return f.records();
         }
     }

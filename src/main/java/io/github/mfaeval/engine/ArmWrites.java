@@ -7,7 +7,10 @@ import io.github.mfaeval.model.ArmOperation;
 import io.github.mfaeval.model.ArmTally;
 import io.github.mfaeval.result.ArmWriteVerdict;
 
+import io.github.mfaeval.result.ActivityLogPeriod;
+
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -30,6 +33,9 @@ final class ArmWrites {
     long duplicates;
     final Map<String, Long> recordsPerFile = new LinkedHashMap<>();
     final Map<String, ArmOperation> operations = new LinkedHashMap<>();
+    /** The earliest and latest time of the events read (duplicates and rejections aside); null when none. */
+    Instant first;
+    Instant last;
 
     private ArmWrites(boolean present) {
         this.present = present;
@@ -51,6 +57,7 @@ final class ArmWrites {
                         return;
                     }
                     w.operations.computeIfAbsent(e.operationKey(), k -> new ArmOperation(k, e.operation())).add(e);
+                    w.span(e.time());
                 }
 
                 @Override
@@ -63,6 +70,17 @@ final class ArmWrites {
             w.recordsPerFile.put(file.getFileName().toString(), w.read - before);
         }
         return w;
+    }
+
+    private void span(Instant t) {
+        if (t == null) return;
+        if (first == null || t.isBefore(first)) first = t;
+        if (last == null || t.isAfter(last)) last = t;
+    }
+
+    /** The period the log covers, for the report's inputs.activityLogPeriod; null without a log. */
+    ActivityLogPeriod period() {
+        return present ? new ActivityLogPeriod(first, last) : null;
     }
 
     List<ArmOperation> operations() {

@@ -190,6 +190,11 @@ public final class Evaluator {
         final Set<String> classified = new TreeSet<>();
         final List<CaPolicy> policies = new ArrayList<>();
         final List<PhaseSchedule> schedule = new ArrayList<>();
+        /**
+         * What the tenant stage's rules derived (insertLogical) that the user stage's rules read, such as the
+         * sign-in window a complete collection is evidence for: given to the user stage once, in its first chunk.
+         */
+        final List<Object> forUsers = new ArrayList<>();
         final SignInContext context;
 
         private TenantStage(TenantData data, LocalDate asOf) {
@@ -204,8 +209,13 @@ public final class Evaluator {
             if (data.securityDefaults != null) tenantFacts.add(data.securityDefaults);
             tenantFacts.addAll(data.federatedDomains);
             tenantFacts.addAll(data.missing);
-            run(Stage.TENANT, tenantFacts, List.of(), findings, fired, session ->
-                    session.getObjects(o -> o instanceof PhaseSchedule).forEach(o -> schedule.add((PhaseSchedule) o)));
+            tenantFacts.addAll(CollectionFacts.of(data));
+            run(Stage.TENANT, tenantFacts, List.of(), findings, fired, session -> {
+                session.getObjects(o -> o instanceof PhaseSchedule).forEach(o -> schedule.add((PhaseSchedule) o));
+                for (Object fact : derivedFacts(session)) {
+                    if (!(fact instanceof PhaseSchedule) && rules.reads(Stage.USER, fact.getClass())) forUsers.add(fact);
+                }
+            });
             schedule.sort(Comparator.comparingInt(PhaseSchedule::getPhase));
             context = new SignInContext(schedule, data);
         }
@@ -372,7 +382,7 @@ public final class Evaluator {
         // session still runs, so that an edition can say the log is missing.
         ArmWrites arm = ArmWrites.read(data.activityLogFiles, rejected);
         long phase2Users = totals.tallies.values().stream().filter(t -> t.getPhase2() > 0).count();
-        ArmInput armInput = new ArmInput(arm.present, phase2Users);
+        ArmInput armInput = new ArmInput(arm.present, phase2Users, arm.first, arm.last, asOf, maxSignInAgeDays);
         List<Object> armContext = new ArrayList<>(schedule);
         armContext.add(data.tenant);
         armContext.addAll(rules.referenceFor(Stage.SIGNIN));
@@ -423,7 +433,10 @@ public final class Evaluator {
         assignmentContext.addAll(rules.referenceFor(Stage.ASSIGNMENT));
         for (int i = 0; i == 0 || i < users.size(); i += CHUNK) {
             List<Object> chunk = new ArrayList<>(users.subList(Math.min(i, users.size()), Math.min(users.size(), i + CHUNK)));
-            if (i == 0) chunk.add(period);
+            if (i == 0) {
+                chunk.add(period);
+                chunk.addAll(tenant.forUsers);
+            }
             // The assignment stage derives facts about these users (how far each policy reaches them); the user
             // stage then reads them as finished facts, only those of the types its rules match (not the
             // intermediate PolicyMatch facts, one per matching condition).
@@ -673,7 +686,7 @@ public final class Evaluator {
         // An edition that needs the activity log says so with INPUT_MISSING naming it.
         if (all.stream().anyMatch(f -> f.code().equals("INPUT_MISSING") && f.subject().equals(ArmInput.FILE))) missing.add(ArmInput.FILE);
         Inputs inputs = new Inputs(data.folder.toString(), files, missing, rejected, totals.period.build(), policies(data),
-                data.collection, List.copyOf(findings.incompleteEvidence()), warnings(data, totals));
+                data.collection, List.copyOf(findings.incompleteEvidence()), warnings(data, totals), arm.period());
         Report.Status status = Report.Status.of(inputs, all);
         return new Report(Report.SCHEMA_VERSION,
                 Report.TenantRef.of(data.tenant),

@@ -4,6 +4,8 @@ import io.github.mfaeval.result.ActionPlan;
 import io.github.mfaeval.result.Action;
 import io.github.mfaeval.result.ArmWriteVerdict;
 import io.github.mfaeval.result.EnforcementDates;
+import io.github.mfaeval.result.ActivityLogPeriod;
+import io.github.mfaeval.result.Report;
 import io.github.mfaeval.result.SignInPeriod;
 import io.github.mfaeval.result.SignInVerdict;
 import io.github.mfaeval.result.SubjectNames;
@@ -67,7 +69,7 @@ public final class CsvRenderer implements FileSetRenderer {
         });
         files.put(USERS, (r, out) -> write(out, UserRow.class, r.users(), UserRow::of));
         files.put(SIGN_INS, (r, out) -> write(out, SignInRow.class, r.signIns(), SignInRow::of));
-        files.put(SIGN_IN_PERIOD, (r, out) -> write(out, PeriodRow.class, PeriodRow.of(r.inputs().signInPeriod()), row -> row));
+        files.put(SIGN_IN_PERIOD, (r, out) -> write(out, PeriodRow.class, PeriodRow.of(r), row -> row));
         // Written for every report, so a script finds the same files; no row without an activity log.
         files.put(PHASE2_WRITES, (r, out) -> write(out, ArmWriteRow.class, r.armWrites() == null ? List.of() : r.armWrites(), ArmWriteRow::of));
         return files;
@@ -136,6 +138,16 @@ public final class CsvRenderer implements FileSetRenderer {
     /** sign-in-period.csv: the period the sign-ins cover, a row "all" then one per kind; no row when none was read. */
     @JsonPropertyOrder({"kind", "signIns", "first", "last"})
     record PeriodRow(String kind, long signIns, String first, String last) {
+        /** The sign-ins' period, overall and per kind, then (with an activity log) the log's, as kind "activityLog". */
+        static List<PeriodRow> of(Report r) {
+            List<PeriodRow> rows = of(r.inputs().signInPeriod());
+            ActivityLogPeriod a = r.inputs().activityLogPeriod();
+            if (a != null && r.summary().armWritesRead() != null) {
+                rows.add(new PeriodRow("activityLog", r.summary().armWritesRead(), text(a.first()), text(a.last())));
+            }
+            return rows;
+        }
+
         static List<PeriodRow> of(SignInPeriod p) {
             List<PeriodRow> rows = new java.util.ArrayList<>();
             if (p == null) return rows;

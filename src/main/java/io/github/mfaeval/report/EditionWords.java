@@ -1,7 +1,11 @@
 package io.github.mfaeval.report;
 
+import io.github.mfaeval.result.ActivityLogPeriod;
 import io.github.mfaeval.result.Report;
 import io.github.mfaeval.result.Summary;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 
 /**
  * The edition of Microsoft's page a report was judged by, and its Phase 2 write counts, in the words every
@@ -21,7 +25,14 @@ final class EditionWords {
     static String armWrites(Report r) {
         Summary m = r.summary();
         if (r.armWrites() == null || m.armWritesRead() == null) return null;
-        return m.armWritesRead() + " activity log records read; " + m.armWritesInScope() + " write operations of users in scope, "
-                + m.armWritesWithoutMfa() + " without MFA in the token";
+        return m.armWritesRead() + " activity log records read (" + activityLogPeriod(r) + "); " + m.armWritesInScope()
+                + " write operations of users in scope, " + m.armWritesWithoutMfa() + " without MFA in the token";
+    }
+
+    /** "events from 2025-01-02 to 2025-01-31" (UTC days), or "no event": how recent the Phase 2 evidence is. */
+    static String activityLogPeriod(Report r) {
+        ActivityLogPeriod p = r.inputs() == null ? null : r.inputs().activityLogPeriod();
+        if (p == null || p.last() == null) return "no event";
+        return "events from " + LocalDate.ofInstant(p.first(), ZoneOffset.UTC) + " to " + LocalDate.ofInstant(p.last(), ZoneOffset.UTC);
     }
 }

@@ -32,9 +32,14 @@ public record CollectionInfo(String tool, String startedAt, String finishedAt, B
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record File(String name, String status, Long records, String missingPermission, String reason, String filter) {
+    /**
+     * {@code parts}: the files a sign-in kind's entry stands for (collect writes one per day, and lists them under
+     * {@code signIns.days}); empty for an entry that is one file.
+     */
+    public record File(String name, String status, Long records, String missingPermission, String reason, String filter,
+                       @com.fasterxml.jackson.annotation.JsonIgnore List<String> parts) {
         public File(String name, String status, Long records, String missingPermission, String reason) {
-            this(name, status, records, missingPermission, reason, null);
+            this(name, status, records, missingPermission, reason, null, List.of());
         }
     }
 
@@ -48,13 +53,19 @@ public record CollectionInfo(String tool, String startedAt, String finishedAt, B
         List<File> files = new ArrayList<>();
         for (JsonNode f : n.path("files")) {
             files.add(new File(text(f, "name"), text(f, "status"), f.hasNonNull("records") ? f.get("records").asLong() : null,
-                    text(f, "missingPermission"), text(f, "reason"), text(f, "filter")));
+                    text(f, "missingPermission"), text(f, "reason"), text(f, "filter"), parts(f.path("signIns").path("days"))));
         }
         List<String> warnings = new ArrayList<>();
         for (JsonNode x : n.path("warnings")) warnings.add(x.asText());
         return new CollectionInfo(text(n, "tool"), text(n, "startedAt"), text(n, "finishedAt"),
                 n.hasNonNull("complete") ? n.get("complete").asBoolean() : null, text(n, "error"), window, files, warnings,
                 text(n, "signInFilter"));
+    }
+
+    private static List<String> parts(JsonNode days) {
+        List<String> out = new ArrayList<>();
+        days.fieldNames().forEachRemaining(out::add);
+        return List.copyOf(out);
     }
 
     private static String text(JsonNode n, String field) {

@@ -9,20 +9,21 @@ import java.util.List;
  * {@code signInPeriod} is the period the evaluated sign-ins cover (null when none was), {@code policies} the
  * Conditional Access policies read, so a finding about a policy can name it (its subject is the policy's id);
  * for a folder made by {@code collect}, its collection.json ({@code collection}: when, which sign-in window,
- * each file's status).
+ * each file's status); {@code activityLogPeriod}, for a folder with an activity log, the period its events cover.
  */
 public record Inputs(String folder, List<FileRead> files, List<String> missing, List<Rejection> rejected,
                      SignInPeriod signInPeriod,
                      @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Policy> policies,
                      @JsonInclude(JsonInclude.Include.NON_NULL) CollectionInfo collection,
                      @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> incompleteEvidence,
-                     @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> warnings) {
+                     @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> warnings,
+                     @JsonInclude(JsonInclude.Include.NON_NULL) ActivityLogPeriod activityLogPeriod) {
     public Inputs(String folder, List<FileRead> files, List<String> missing, List<Rejection> rejected) {
-        this(folder, files, missing, rejected, null, List.of(), null, List.of(), List.of());
+        this(folder, files, missing, rejected, null, List.of(), null, List.of(), List.of(), null);
     }
 
     public Inputs(String folder, List<FileRead> files, List<String> missing, List<Rejection> rejected, CollectionInfo collection) {
-        this(folder, files, missing, rejected, null, List.of(), collection, List.of(), List.of());
+        this(folder, files, missing, rejected, null, List.of(), collection, List.of(), List.of(), null);
     }
 
     public record FileRead(String name, long records) {
@@ -52,10 +53,12 @@ public record Inputs(String folder, List<FileRead> files, List<String> missing, 
                     .append(" (verdicts are the whole log's; counts of out-of-scope sign-ins are not the tenant's)");
         }
         List<String> gaps = c.files().stream().filter(f -> !"collected".equals(f.status()))
-                .map(f -> f.name() + " " + f.status() + (f.missingPermission() != null ? " (needs " + f.missingPermission() + ")"
+                .map(f -> f.name() + " " + f.status() + ("partial".equals(f.status()) && f.reason() != null && f.missingPermission() != null
+                        ? " (" + f.reason() + "; needs " + f.missingPermission() + ")"
+                        : f.missingPermission() != null ? " (needs " + f.missingPermission() + ")"
                         : f.reason() != null ? " (" + f.reason() + ")" : ""))
                 .toList();
-        b.append(gaps.isEmpty() ? "; every file collected" : "; not collected: " + String.join("; ", gaps));
+        b.append(gaps.isEmpty() ? "; every file collected" : "; not collected whole: " + String.join("; ", gaps));
         return b.toString();
     }
 }

@@ -83,7 +83,13 @@ final class FakeGraph implements AutoCloseable {
         JsonNode manifest = MAPPER.readTree(source.resolve("tenant.json").toFile());
         ObjectNode org = MAPPER.createObjectNode();
         org.put("@odata.context", GRAPH_META + "organization(id,displayName)");
-        org.putArray("value").addObject().put("id", manifest.path("tenantId").asText()).put("displayName", manifest.path("displayName").asText());
+        ObjectNode organization = org.putArray("value").addObject().put("id", manifest.path("tenantId").asText())
+                .put("displayName", manifest.path("displayName").asText());
+        // Graph lists the tenant's verified domains: collect checks that the tenant asked for (by domain) is this one
+        ArrayNode verified = organization.putArray("verifiedDomains");
+        for (JsonNode d : records("domains.json")) {
+            verified.addObject().put("name", d.path("id").asText()).put("isDefault", verified.size() == 0).put("type", "Managed");
+        }
         stub(get(urlPathEqualTo("/v1.0/organization")), ok(org));
         stub(get(urlPathEqualTo("/v1.0/subscribedSkus")), ok(skus(manifest.path("license").asText("free"))));
 

@@ -45,6 +45,8 @@ public final class ActivityLogReader {
         }
         switch (sniff.kind()) {
             case EMPTY -> {
+                // a gzip stream of nothing: written so on purpose, no events (a plain file of no bytes says nothing)
+                if (sniff.gzip()) return "no events (empty gzip)";
                 sink.rejected(new Rejection(name, "", "is empty: no records, not even an empty list or a CSV header (a failed export?)"));
                 return "empty";
             }

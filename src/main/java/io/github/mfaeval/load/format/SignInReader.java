@@ -325,6 +325,13 @@ public final class SignInReader {
         }
         switch (sniff.kind()) {
             case EMPTY -> {
+                // A gzip stream of nothing was written on purpose (collect writes a sign-in kind that had no
+                // sign-ins so): no records, not a failed export. A plain file of no bytes says nothing.
+                if (sniff.gzip()) {
+                    out.encoding = sniff.container();
+                    out.container = "JSON";
+                    return null;
+                }
                 out.broken("", "is empty: no records, not even an empty list or a CSV header (a failed export?)", 1);
                 return "empty";
             }
