@@ -194,7 +194,7 @@ public final class LoopbackGraph {
             }
             switch (path) {
                 case "/beta/auditLogs/signIns" -> signIns(x, param(query, "$filter"), param(query, "$skiptoken"));
-                case "/v1.0/organization" -> send(x, 200, "{\"value\":[{\"id\":\"" + TENANT + "\",\"displayName\":\"Bench tenant\"}]}");
+                case "/v1.0/organization" -> send(x, 200, "{\"value\":[{\"id\":\"" + TENANT + "\",\"displayName\":\"Bench tenant\",\"verifiedDomains\":[{\"name\":\"bench.example\",\"isDefault\":true}]}]}");
                 case "/v1.0/subscribedSkus" -> send(x, 200, "{\"value\":[{\"capabilityStatus\":\"Enabled\",\"skuPartNumber\":\"EMSPREMIUM\","
                         + "\"prepaidUnits\":{\"enabled\":" + users + "},\"servicePlans\":[{\"servicePlanName\":\"AAD_PREMIUM\",\"provisioningStatus\":\"Success\"},"
                         + "{\"servicePlanName\":\"AAD_PREMIUM_P2\",\"provisioningStatus\":\"Success\"}]}]}");

@@ -68,6 +68,15 @@ final class FakeGraph implements AutoCloseable {
         serveTenant();
     }
 
+    /** The served tenant's id (what collect must be asked for: Graph answers for this tenant only). */
+    String tenantId() {
+        try {
+            return MAPPER.readTree(source.resolve("tenant.json").toFile()).path("tenantId").asText();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     String url() {
         return "http://127.0.0.1:" + server.port();
     }

@@ -43,7 +43,7 @@ class FilteredCollectionTest {
     }
 
     static CollectRun.TenantResult collect(FakeGraph fake, Path out, SignInFilter filter, boolean full, Instant now, Pacing pacing, List<String> log) {
-        TenantList.Entry t = new TenantList.Entry("fabrikam.example", "t", new AuthSpec(AuthKind.token, null, null, null, null, null, null), null);
+        TenantList.Entry t = new TenantList.Entry(fake.tenantId(), "t", new AuthSpec(AuthKind.token, null, null, null, null, null, null), null);
         CollectRun.Settings s = new CollectRun.Settings(fake.url(), fake.url(), fake.url(), false, false,
                 new RetryPolicy(3, Duration.ofMillis(1), Duration.ofSeconds(2)), "mfa-eval test", Clock.fixed(now, ZoneOffset.UTC),
                 Map.of(EnvTokens.GRAPH_VARIABLE, "g-token")::get, null,

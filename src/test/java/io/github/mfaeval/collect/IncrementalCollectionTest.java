@@ -42,7 +42,7 @@ class IncrementalCollectionTest {
     private static final int DAYS = 7;
 
     private static CollectRun.TenantResult collect(FakeGraph fake, Path out, boolean full, Instant now, List<String> log) {
-        TenantList.Entry t = new TenantList.Entry("fabrikam.example", "t", new AuthSpec(AuthKind.token, null, null, null, null, null, null), DAYS);
+        TenantList.Entry t = new TenantList.Entry(fake.tenantId(), "t", new AuthSpec(AuthKind.token, null, null, null, null, null, null), DAYS);
         CollectRun.Settings s = new CollectRun.Settings(fake.url(), fake.url(), fake.url(), false, false,
                 new RetryPolicy(3, Duration.ofMillis(1), Duration.ofSeconds(2)), "mfa-eval test", Clock.fixed(now, ZoneOffset.UTC),
                 Map.of(EnvTokens.GRAPH_VARIABLE, "g-token")::get, null,
@@ -143,7 +143,7 @@ class IncrementalCollectionTest {
             // a real kill (SIGKILL) of a collecting process, while it waits for the second kind's sign-ins
             fake.signInLog.holdKind = "nonInteractiveUser";
             ProcessBuilder pb = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-cp", System.getProperty("java.class.path"),
-                    "io.github.mfaeval.cli.Main", "collect", "--tenant", "fabrikam.example", "--out", killed.toString(), "--auth", "token",
+                    "io.github.mfaeval.cli.Main", "collect", "--tenant", fake.tenantId(), "--out", killed.toString(), "--auth", "token",
                     "--graph-endpoint", fake.url(), "--no-arm", "--all-sign-ins", "--days", String.valueOf(DAYS), "--now", T2.toString(),
                     "--time-scale", "1000", "--retry-base-ms", "1")
                     .redirectErrorStream(true).redirectOutput(tmp.resolve("killed.log").toFile());

@@ -39,8 +39,8 @@ class PacingTest {
         }, line -> { });
     }
 
-    private static TenantList.Entry tenant(String name) {
-        return new TenantList.Entry(name, name, new AuthSpec(AuthKind.token, null, null, null, null, null, null), null);
+    private static TenantList.Entry tenant(String id, String folder) {
+        return new TenantList.Entry(id, folder, new AuthSpec(AuthKind.token, null, null, null, null, null, null), null);
     }
 
     /** The most reports-API requests the fake received within any window of {@code windowMs}. */
@@ -66,7 +66,7 @@ class PacingTest {
             fake.signInLog.throttle(Pacing.PER_TENANT, WINDOW_MS);
             List<String> log = new ArrayList<>();
             CollectRun.TenantResult r = run(fake, new Pacing(Pacing.PER_TENANT, Pacing.PER_APPLICATION, Pacing.WINDOW, SCALE), log)
-                    .one(tenant("fabrikam.example"), tmp.resolve("paced"));
+                    .one(tenant(fake.tenantId(), "t"), tmp.resolve("paced"));
             assertEquals(CollectRun.Outcome.COMPLETE, r.outcome(), log.toString());
             List<ServeEvent> served = fake.served();
             long reports = served.stream().filter(e -> Pacing.isReportsApi(e.getRequest().getAbsoluteUrl())).count();
@@ -94,7 +94,7 @@ class PacingTest {
             // unpaced, the same collection breaks the limit (so the check above can fail), and the 429s are counted
             fake.server.resetRequests();
             fake.signInLog.throttled.set(0);
-            CollectRun.TenantResult unpaced = run(fake, null, new ArrayList<>()).one(tenant("fabrikam.example"), tmp.resolve("unpaced"));
+            CollectRun.TenantResult unpaced = run(fake, null, new ArrayList<>()).one(tenant(fake.tenantId(), "t"), tmp.resolve("unpaced"));
             assertEquals(CollectRun.Outcome.COMPLETE, unpaced.outcome());
             assertTrue(fake.signInLog.throttled.get() > 0, "unpaced requests are throttled");
             JsonNode u = FakeGraph.MAPPER.readTree(tmp.resolve("unpaced/collection.json").toFile());
@@ -110,7 +110,7 @@ class PacingTest {
         try (FakeGraph fake = new FakeGraph(handMade, 10)) {
             fake.signInLog.throttle(applicationLimit, WINDOW_MS);
             List<CollectRun.TenantResult> results = run(fake, new Pacing(Pacing.PER_TENANT, applicationLimit, Pacing.WINDOW, SCALE), new ArrayList<>())
-                    .run(List.of(tenant("a.example"), tenant("b.example"), tenant("c.example")), tmp.resolve("root"), 3);
+                    .run(List.of(tenant(fake.tenantId(), "a"), tenant(fake.tenantId(), "b"), tenant(fake.tenantId(), "c")), tmp.resolve("root"), 3);
             results.forEach(r -> assertEquals(CollectRun.Outcome.COMPLETE, r.outcome(), r.tenant()));
             assertTrue(busiestWindow(fake.served(), WINDOW_MS) <= applicationLimit, "at most " + applicationLimit + " in any window across tenants: "
                     + busiestWindow(fake.served(), WINDOW_MS));
