@@ -120,7 +120,8 @@ class ActionsAndOutputsTest {
             evaluate(FABRIKAM, "--edition", edition, "-o", file.toString());
             String text = Files.readString(file);
             assertTrue(text.contains("\nEdition  " + edition + " (rules of Microsoft's page as of that date)\n"), text);
-            assertTrue(text.contains("\nPhase 2 writes  " + r.summary().armWritesRead() + " activity log records read; "), text);
+            assertTrue(text.contains("\nPhase 2 writes  " + r.summary().armWritesRead()
+                    + " activity log records read (events from 2025-09-15 to 2025-11-22); "), text);
         }
         Path csv = tmp.resolve("csv");
         evaluate(FABRIKAM, "--format", "csv", "-o", csv.toString());
