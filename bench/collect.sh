@@ -11,7 +11,8 @@
 #   bench/collect.sh            50,000 users, 2,000,000 sign-ins in 30 days, ~2% to listed applications (minutes)
 #   bench/collect.sh --quick    500 users, 20,000 sign-ins: checks every figure is produced (CI), judges no target
 #   options: --users N, --sign-ins N (per 30 days), --time-scale F (default 200; quick 1000),
-#            --work DIR (default target/bench-collect; deleted at the end unless --keep), --keep
+#            --xmx SIZE (collect's heap, default 256m), --work DIR (default target/bench-collect; deleted at the end
+#            unless --keep), --keep
 # Needs: JDK 17, Maven (to build the jar if needed), curl, jq, GNU time (/usr/bin/time).
 set -euo pipefail
 
@@ -22,6 +23,7 @@ work="$root/target/bench-collect"
 users=50000
 signins=2000000
 scale=200
+xmx=256m
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --quick) quick=true; users=500; signins=20000; scale=1000 ;;
@@ -30,7 +32,8 @@ while [[ $# -gt 0 ]]; do
     --users) users="$2"; shift ;;
     --sign-ins) signins="$2"; shift ;;
     --time-scale) scale="$2"; shift ;;
-    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
+    --xmx) xmx="$2"; shift ;;
+    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
     *) echo "bench: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
   shift
@@ -55,7 +58,7 @@ port=$(sed -n 's/^port //p' "$work/graph.out")
 graph_url="http://127.0.0.1:$port"
 
 echo "collect benchmark ($($quick && echo quick || echo full)) $(date -u '+%Y-%m-%d %H:%M UTC') on $(hostname): $(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg)"
-echo "tenant: $users users, $signins sign-ins per 30 days (~2% to listed applications); Graph's limits run ${scale}x faster"
+echo "collect at -Xmx$xmx; tenant: $users users, $signins sign-ins per 30 days (~2% to listed applications); Graph's limits run ${scale}x faster"
 printf '%-28s %10s %8s %8s %8s %5s %9s %11s %9s %8s\n' run sign-ins pages reports all 429s "wall(s)" "at-limit" "heap(MB)" "rss(MB)"
 
 # run KEY FOLDER NOW [collect options...]   (KEY: a, b or c)
@@ -64,7 +67,7 @@ run() {
   local name="($key)"
   curl -fsS -X POST "$graph_url/bench/reset" >/dev/null
   MFA_EVAL_GRAPH_TOKEN=bench /usr/bin/time -f "%e %M" -o "$work/$key.time" \
-    java -XX:+UseSerialGC -Xmx256m -Xlog:gc:file="$work/$key.gc" -jar "$jar" collect --tenant bench.example --out "$folder" --auth token \
+    java -XX:+UseSerialGC -Xmx"$xmx" -Xlog:gc:file="$work/$key.gc" -jar "$jar" collect --tenant bench.example --out "$folder" --auth token \
     --graph-endpoint "$graph_url" --no-arm --now "$now" --time-scale "$scale" --retry-base-ms 50 "$@" >"$work/$key.out" 2>"$work/$key.err" || {
       echo "bench: collect $name failed (exit $?): $(tail -5 "$work/$key.err")" >&2; exit 1; }
   local s; s=$(curl -fsS "$graph_url/bench/stats")
