@@ -6,8 +6,11 @@ import io.github.mfaeval.collect.CollectException;
 import io.github.mfaeval.collect.CollectOptions;
 import io.github.mfaeval.collect.CollectRun;
 import io.github.mfaeval.collect.CollectionRecord;
+import io.github.mfaeval.collect.Pacing;
 import io.github.mfaeval.collect.RequestLimits;
 import io.github.mfaeval.collect.RetryPolicy;
+import io.github.mfaeval.collect.SignInFilter;
+import io.github.mfaeval.engine.RuleFiles;
 import io.github.mfaeval.collect.TenantList;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
@@ -16,6 +19,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
@@ -96,8 +100,48 @@ final class CollectCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "Finish an interrupted collection: files it completed are kept (not downloaded again), the rest are collected for the same sign-in window.")
     boolean resume;
 
-    @Option(names = "--parallel", paramLabel = "N", defaultValue = "2", description = "With --tenants: tenants collected at the same time (default: ${DEFAULT-VALUE}).")
-    int parallel;
+    @Option(names = "--parallel", paramLabel = "N",
+            description = "With --tenants: tenants collected at the same time (default: as many as the application-wide reports budget "
+                    + "allows at each tenant's full pace, --reports-per-application / --reports-per-tenant: 24 with Graph's limits).")
+    Integer parallel;
+
+    @Option(names = "--all-sign-ins", description = "Fetch every sign-in of the window, not only those to the applications the edition's rules judge.")
+    boolean allSignIns;
+
+    @Option(names = "--full", description = "Fetch the whole sign-in window again, even when the folder holds a complete earlier collection to add to.")
+    boolean full;
+
+    @Option(names = "--overlap-minutes", paramLabel = "N", defaultValue = "15",
+            description = "An incremental run fetches from the earlier window's end less N minutes, because Graph's sign-in log lags (default: ${DEFAULT-VALUE}).")
+    int overlapMinutes;
+
+    @Option(names = "--reports-per-tenant", paramLabel = "N", defaultValue = "" + Pacing.PER_TENANT,
+            description = "Requests to Graph's reports APIs (sign-ins) started per 10 seconds per tenant (default: ${DEFAULT-VALUE}, Microsoft's documented limit).")
+    int reportsPerTenant;
+
+    @Option(names = "--reports-per-application", paramLabel = "N", defaultValue = "" + Pacing.PER_APPLICATION,
+            description = "The same, across every tenant of the run (default: ${DEFAULT-VALUE}, Microsoft's documented limit).")
+    int reportsPerApplication;
+
+    @Option(names = "--rules", paramLabel = "DIR",
+            description = "Rules folder whose applications table chooses the sign-ins fetched (default: $MFA_EVAL_RULES, else the project's rules/, else the copy in the jar).")
+    Path rules;
+
+    @Option(names = "--edition", paramLabel = "ID",
+            description = "Edition whose applications table chooses the sign-ins fetched (default: the latest in the rules folder).")
+    String edition;
+
+    // Divides every pacing window: the tests and bench/collect.sh run Graph's limits faster against a loopback Graph.
+    @Option(names = "--time-scale", hidden = true, defaultValue = "1")
+    double timeScale;
+
+    // The collection's "now" (an ISO instant): tests collect a tenant whose sign-ins are of a fixed past window.
+    @Option(names = "--now", hidden = true)
+    String now;
+
+    // Progress lines at most this often; tests make it 0.
+    @Option(names = "--progress-every-s", hidden = true, defaultValue = "10")
+    double progressEverySeconds;
 
     @Option(names = "--max-retries", paramLabel = "N", defaultValue = "6",
             description = "Retries of a throttled (429) or unavailable (503, 504) request before its file is given up (default: ${DEFAULT-VALUE}).")
@@ -134,7 +178,23 @@ final class CollectCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter outWriter = spec.commandLine().getOut();
         if (days != null && days < 1) throw new CommandLine.ParameterException(spec.commandLine(), "--days must be at least 1, found " + days);
-        if (parallel < 1) throw new CommandLine.ParameterException(spec.commandLine(), "--parallel must be at least 1, found " + parallel);
+        if (parallel != null && parallel < 1) throw new CommandLine.ParameterException(spec.commandLine(), "--parallel must be at least 1, found " + parallel);
+        if (overlapMinutes < 0) throw new CommandLine.ParameterException(spec.commandLine(), "--overlap-minutes must be 0 or more");
+        Pacing pacing;
+        try {
+            pacing = new Pacing(reportsPerTenant, reportsPerApplication, Pacing.WINDOW, timeScale);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--reports-per-tenant, --reports-per-application: " + e.getMessage());
+        }
+        SignInFilter filter;
+        try {
+            filter = allSignIns ? SignInFilter.ALL : SignInFilter.of((rules == null ? RuleFiles.defaults() : RuleFiles.fromDirectory(rules)).edition(edition));
+        } catch (IOException | CollectException e) {
+            Main.error(err, e.getMessage());
+            return Main.ERROR;
+        }
+        CollectOptions.SignInOptions signIns = new CollectOptions.SignInOptions(filter, full, Duration.ofMinutes(overlapMinutes),
+                Duration.ofMillis((long) (progressEverySeconds * 1000)));
         if (maxRetries < 0) throw new CommandLine.ParameterException(spec.commandLine(), "--max-retries must be 0 or more");
         RequestLimits limits = limits();
         for (String[] e : new String[][] {{"--graph-endpoint", graphEndpoint}, {"--arm-endpoint", armEndpoint}, {"--login-endpoint", loginEndpoint}}) {
@@ -168,7 +228,9 @@ final class CollectCommand implements Callable<Integer> {
         CollectRun.Settings settings = new CollectRun.Settings(graphEndpoint, armEndpoint,
                 loginEndpoint != null ? loginEndpoint : CollectOptions.loginFor(graphEndpoint), !noArm, resume,
                 new RetryPolicy(maxRetries, Duration.ofMillis(retryBaseMs), Duration.ofSeconds(maxWaitSeconds), limits),
-                new Main.Version().getVersion()[0], Clock.systemUTC(), env::get, null);
+                new Main.Version().getVersion()[0], now == null ? Clock.systemUTC() : Clock.fixed(java.time.Instant.parse(now), java.time.ZoneOffset.UTC),
+                env::get, null, signIns, pacing);
+        err.println("sign-ins: filter " + filter.describe());
         Object lock = new Object();
         boolean single = root == null;
         java.util.function.Consumer<String> print = line -> {
@@ -184,7 +246,7 @@ final class CollectCommand implements Callable<Integer> {
         }, print);
         List<CollectRun.TenantResult> results = root == null
                 ? List.of(run.one(tenants.get(0), out.toAbsolutePath().normalize()))
-                : run.run(tenants, root, parallel);
+                : run.run(tenants, root, parallel != null ? parallel : pacing.tenantsAtOnce());
         boolean failed = false;
         boolean gaps = false;
         for (CollectRun.TenantResult r : results) {

@@ -45,6 +45,10 @@ public final class Api {
     private final Consumer<String> log;
     private final Clock clock;
     private long retries;
+    private long requests;
+    private long throttled;
+    /** Paces requests to the reports APIs (null: not paced). */
+    private volatile Pacing.Gate reportsGate;
 
     public Api(HttpClient http, Audience audience, String endpoint, TokenSource tokens, RetryPolicy retry, Consumer<String> log) {
         this(http, audience, endpoint, tokens, retry, log, Clock.systemUTC());
@@ -73,6 +77,21 @@ public final class Api {
     /** Requests retried so far (throttling, transient faults, refused tokens). */
     public synchronized long retries() {
         return retries;
+    }
+
+    /** Requests to the reports APIs (sign-ins, authentication methods reports) wait for {@code gate}'s limits. */
+    public void pace(Pacing.Gate gate) {
+        this.reportsGate = gate;
+    }
+
+    /** Requests sent so far, retries included. */
+    public synchronized long requests() {
+        return requests;
+    }
+
+    /** Answers HTTP 429 (throttled) so far. */
+    public synchronized long throttled() {
+        return throttled;
     }
 
     /** {@code path} below the endpoint ("/v1.0/users?$top=999"); query values must be encoded already. */
@@ -188,65 +207,95 @@ public final class Api {
             } else {
                 rb.method(method, HttpRequest.BodyPublishers.noBody());
             }
-            BoundedExchange.Answer response;
-            try {
-                response = BoundedExchange.send(http, rb.build(), limits, ERROR_BODY_LIMIT);
-            } catch (BoundedExchange.TimedOut e) {
-                // not retried: a server that trickles or stalls does it again, and the night is not its to take
-                throw new ApiException(0, name, null, e.getMessage() + "; not retried, the next file is collected");
-            } catch (IOException e) {
-                String why = BoundedExchange.describe(e, URI.create(url));
-                boolean tooLarge = BoundedExchange.tooLarge(e) != null;
-                if (!tooLarge && attempt < retry.maxRetries()) {
-                    attempt++;
-                    pause(name, why, attempt, null);
-                    continue;
-                }
-                throw new ApiException(0, name, null, why + (tooLarge ? "" : " (gave up after " + (attempt + 1) + " attempt(s))"));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new ApiException(0, name, null, "interrupted");
-            }
-            int status = response.status();
-            if (status >= 200 && status < 300) {
-                if (status == 204) return null;
-                if (response.isHtml()) {
-                    throw new ApiException(status, name, null, "the server answered HTML, not JSON (a sign-in page, a proxy's or a portal's page?): "
-                            + "is " + endpoint + " the service's endpoint?");
-                }
+            Pacing.Gate gate = reportsGate != null && Pacing.isReportsApi(url) ? reportsGate : null;
+            if (gate != null) {
                 try {
-                    return MAPPER.readTree(response.body());
+                    gate.acquire();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new ApiException(0, name, null, "interrupted");
+                }
+            }
+            try {
+                synchronized (this) {
+                    requests++;
+                }
+                BoundedExchange.Answer response;
+                try {
+                    response = BoundedExchange.send(http, rb.build(), limits, ERROR_BODY_LIMIT);
+                } catch (BoundedExchange.TimedOut e) {
+                    // not retried: a server that trickles or stalls does it again, and the night is not its to take
+                    throw new ApiException(0, name, null, e.getMessage() + "; not retried, the next file is collected");
                 } catch (IOException e) {
-                    // a body garbled on the way is a transient fault like a 503
-                    String why = "answer not readable JSON (" + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()) + ")";
-                    if (attempt < retry.maxRetries()) {
+                    String why = BoundedExchange.describe(e, URI.create(url));
+                    boolean tooLarge = BoundedExchange.tooLarge(e) != null;
+                    if (!tooLarge && attempt < retry.maxRetries()) {
                         attempt++;
+                        gate = released(gate);
                         pause(name, why, attempt, null);
                         continue;
                     }
-                    throw new ApiException(status, name, null, why);
+                    throw new ApiException(0, name, null, why + (tooLarge ? "" : " (gave up after " + (attempt + 1) + " attempt(s))"));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new ApiException(0, name, null, "interrupted");
                 }
-            }
-            String errorBody = new String(response.body(), StandardCharsets.UTF_8);
-            if (status == 401 && !refreshed) {
-                refreshed = true;
-                synchronized (this) {
-                    retries++;
+                int status = response.status();
+                if (status >= 200 && status < 300) {
+                    if (status == 204) return null;
+                    if (response.isHtml()) {
+                        throw new ApiException(status, name, null, "the server answered HTML, not JSON (a sign-in page, a proxy's or a portal's page?): "
+                                + "is " + endpoint + " the service's endpoint?");
+                    }
+                    try {
+                        return MAPPER.readTree(response.body());
+                    } catch (IOException e) {
+                        // a body garbled on the way is a transient fault like a 503
+                        String why = "answer not readable JSON (" + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()) + ")";
+                        if (attempt < retry.maxRetries()) {
+                            attempt++;
+                            gate = released(gate);
+                            pause(name, why, attempt, null);
+                            continue;
+                        }
+                        throw new ApiException(status, name, null, why);
+                    }
                 }
-                log.accept(name + ": token refused (HTTP 401), getting a new one");
-                continue;
+                String errorBody = new String(response.body(), StandardCharsets.UTF_8);
+                if (status == 429) {
+                    synchronized (this) {
+                        throttled++;
+                    }
+                }
+                if (status == 401 && !refreshed) {
+                    refreshed = true;
+                    synchronized (this) {
+                        retries++;
+                    }
+                    log.accept(name + ": token refused (HTTP 401), getting a new one");
+                    continue;
+                }
+                if (RetryPolicy.retryable(status) && attempt < retry.maxRetries()) {
+                    attempt++;
+                    gate = released(gate);
+                    pause(name, "HTTP " + status, attempt, response.retryAfter());
+                    continue;
+                }
+                String[] codeAndMessage = errorOf(errorBody);
+                String message = codeAndMessage[1];
+                if (RetryPolicy.retryable(status)) message += " (gave up after " + (attempt + 1) + " attempts)";
+                if (status == 401) message += " (a fresh token was refused too)";
+                throw new ApiException(status, name, codeAndMessage[0], message);
+            } finally {
+                released(gate);
             }
-            if (RetryPolicy.retryable(status) && attempt < retry.maxRetries()) {
-                attempt++;
-                pause(name, "HTTP " + status, attempt, response.retryAfter());
-                continue;
-            }
-            String[] codeAndMessage = errorOf(errorBody);
-            String message = codeAndMessage[1];
-            if (RetryPolicy.retryable(status)) message += " (gave up after " + (attempt + 1) + " attempts)";
-            if (status == 401) message += " (a fresh token was refused too)";
-            throw new ApiException(status, name, codeAndMessage[0], message);
         }
+    }
+
+    /** The answer is in: the pacing token comes back (before any retry's pause, so other tenants need not wait for it). */
+    private static Pacing.Gate released(Pacing.Gate gate) {
+        if (gate != null) gate.release();
+        return null;
     }
 
     private void pause(String name, String why, int attempt, String retryAfter) throws ApiException {

@@ -14,7 +14,26 @@ import java.time.Clock;
  */
 public record CollectOptions(String tenant, Path folder, Integer days, String graphEndpoint, String armEndpoint,
                              String loginEndpoint, boolean resume, boolean arm, boolean delegated, RetryPolicy retry,
-                             String toolVersion, Clock clock) {
+                             String toolVersion, Clock clock, SignInOptions signIns) {
+    public CollectOptions(String tenant, Path folder, Integer days, String graphEndpoint, String armEndpoint, String loginEndpoint,
+                          boolean resume, boolean arm, boolean delegated, RetryPolicy retry, String toolVersion, Clock clock) {
+        this(tenant, folder, days, graphEndpoint, armEndpoint, loginEndpoint, resume, arm, delegated, retry, toolVersion, clock, SignInOptions.ALL);
+    }
+
+    /**
+     * Which sign-ins, and how.
+     *
+     * @param filter        the sign-ins fetched (the edition's listed applications, or {@link SignInFilter#ALL})
+     * @param full          a fresh window even when the folder holds an earlier complete collection (--full)
+     * @param overlap       an incremental run fetches from the earlier window's end less this (Graph's log lags)
+     * @param progressEvery progress lines at most this often
+     */
+    public record SignInOptions(SignInFilter filter, boolean full, java.time.Duration overlap, java.time.Duration progressEvery) {
+        public static final java.time.Duration OVERLAP = java.time.Duration.ofMinutes(15);
+        public static final java.time.Duration PROGRESS_EVERY = java.time.Duration.ofSeconds(10);
+        public static final SignInOptions ALL = new SignInOptions(SignInFilter.ALL, false, OVERLAP, PROGRESS_EVERY);
+    }
+
     public static final String GRAPH = "https://graph.microsoft.com";
     public static final String ARM = "https://management.azure.com";
     public static final String LOGIN = "https://login.microsoftonline.com";

@@ -23,7 +23,13 @@ public final class CollectRun {
     /** What every tenant shares: endpoints, retries, the HTTP client. */
     public record Settings(String graphEndpoint, String armEndpoint, String loginEndpoint, boolean arm, boolean resume,
                            RetryPolicy retry, String toolVersion, Clock clock, Function<String, String> env,
-                           SSLSocketFactory sslSocketFactory) {
+                           SSLSocketFactory sslSocketFactory, CollectOptions.SignInOptions signIns, Pacing pacing) {
+        /** Every sign-in, unpaced (library callers and tests that predate filtering and pacing). */
+        public Settings(String graphEndpoint, String armEndpoint, String loginEndpoint, boolean arm, boolean resume, RetryPolicy retry,
+                        String toolVersion, Clock clock, Function<String, String> env, SSLSocketFactory sslSocketFactory) {
+            this(graphEndpoint, armEndpoint, loginEndpoint, arm, resume, retry, toolVersion, clock, env, sslSocketFactory,
+                    CollectOptions.SignInOptions.ALL, null);
+        }
     }
 
     public enum Outcome { COMPLETE, GAPS, FAILED }
@@ -35,12 +41,15 @@ public final class CollectRun {
     private final HttpClient http;
     private final Consumer<String> log;
     private final Consumer<String> prompt;
+    /** Graph's application-wide reports limit, shared by every tenant of the run (null: not paced). */
+    private final RateLimiter applicationLimiter;
 
     public CollectRun(Settings settings, HttpClient http, Consumer<String> log, Consumer<String> prompt) {
         this.s = settings;
         this.http = http;
         this.log = log;
         this.prompt = prompt;
+        this.applicationLimiter = settings.pacing() == null ? null : settings.pacing().applicationLimiter();
     }
 
     public static HttpClient httpClient() {
@@ -77,8 +86,9 @@ public final class CollectRun {
         try {
             TokenSource tokens = tokens(t);
             CollectOptions o = new CollectOptions(t.tenant(), folder, t.days(), s.graphEndpoint(), s.armEndpoint(), s.loginEndpoint(),
-                    s.resume(), s.arm(), t.auth().kind() == AuthKind.device_code, s.retry(), s.toolVersion(), s.clock());
-            CollectionRecord r = new TenantCollector(o, tokens, http, log).run();
+                    s.resume(), s.arm(), t.auth().kind() == AuthKind.device_code, s.retry(), s.toolVersion(), s.clock(), s.signIns());
+            Pacing.Gate gate = s.pacing() == null ? null : new Pacing.Gate(s.pacing().tenantLimiter(t.tenant()), applicationLimiter);
+            CollectionRecord r = new TenantCollector(o, tokens, http, log, gate).run();
             return new TenantResult(t.tenant(), folder, Boolean.TRUE.equals(r.complete) ? Outcome.COMPLETE : Outcome.GAPS, r, null);
         } catch (AuthException | CollectException e) {
             return failed(t, folder, e.getMessage());

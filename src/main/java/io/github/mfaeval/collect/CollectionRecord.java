@@ -22,7 +22,7 @@ import java.util.Map;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"schemaVersion", "tool", "tenant", "tenantId", "auth", "startedAt", "finishedAt", "complete",
-        "error", "signInWindow", "endpoints", "files", "activityLogSubscriptions", "warnings"})
+        "error", "signInWindow", "signInFilter", "endpoints", "stats", "files", "activityLogSubscriptions", "warnings"})
 public final class CollectionRecord {
     public static final String FILE = "collection.json";
 
@@ -35,14 +35,58 @@ public final class CollectionRecord {
     public record SubscriptionRead(String id, Status status, Long records, String missingPermission, String reason) {
     }
 
+    /**
+     * One file (for sign-ins: one kind, whose files are one per day, named by the pattern {@code signIns-<kind>-*.jsonl.gz}).
+     * {@code records} is what the folder holds after this run; {@code filter} is the sign-in filter the kind's files
+     * were fetched with; {@code signIns} how (full or incremental, which days); {@code stats} what it cost.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    @JsonPropertyOrder({"name", "status", "records", "endpoint", "missingPermission", "reason", "collectedAt"})
+    @JsonPropertyOrder({"name", "status", "records", "endpoint", "missingPermission", "reason", "collectedAt", "filter", "signIns", "stats"})
     public record FileEntry(String name, Status status, Long records, String endpoint, String missingPermission,
-                            String reason, String collectedAt) {
+                            String reason, String collectedAt, String filter, SignInFetch signIns, Stats stats) {
+        public FileEntry(String name, Status status, Long records, String endpoint, String missingPermission, String reason, String collectedAt) {
+            this(name, status, records, endpoint, missingPermission, reason, collectedAt, null, null, null);
+        }
+
+        FileEntry withStats(Stats s) {
+            return new FileEntry(name, status, records, endpoint, missingPermission, reason, collectedAt, filter, signIns, s);
+        }
     }
 
-    /** The sign-ins asked for: from (inclusive) to (exclusive), and why that many days. */
-    public record Window(String from, String to, int days, String basis) {
+    /**
+     * How a sign-in kind was fetched.
+     *
+     * @param filterKey   what the filter selects, compared by the next run (an incremental run needs the same one)
+     * @param query       how Graph applied it: one {@code or} filter, one query per application, or none (filtered here)
+     * @param mode        full (the whole window fetched, the kind's files replaced) or incremental (added to them)
+     * @param coversFrom  the kind's files hold every sign-in of the filter from here (inclusive) ...
+     * @param coversTo    ... to here (exclusive); set only when the kind was collected completely
+     * @param fetchedFrom this run fetched from here to coversTo
+     * @param fetched     records this run fetched (before duplicates were removed)
+     * @param days        the kind's files and their records
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonPropertyOrder({"filterKey", "query", "mode", "why", "coversFrom", "coversTo", "fetchedFrom", "fetched", "days"})
+    public record SignInFetch(String filterKey, String query, String mode, String why, String coversFrom, String coversTo,
+                              String fetchedFrom, Long fetched, Map<String, Long> days) {
+    }
+
+    /** What a file (or the whole run) cost: requests sent (retries included), 429s met, pages read, wall time. */
+    @JsonPropertyOrder({"requests", "throttled", "pages", "seconds"})
+    public record Stats(long requests, long throttled, long pages, double seconds) {
+    }
+
+    /**
+     * The sign-ins the folder's sign-in files cover: from (inclusive) to (exclusive), and why that many days.
+     * {@code mode} is full when every kind was fetched for the whole window, incremental when some kind was only
+     * added to ({@code fetchedFrom}: the earliest start any kind was fetched from in this run).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonPropertyOrder({"from", "to", "days", "basis", "mode", "fetchedFrom"})
+    public record Window(String from, String to, int days, String basis, String mode, String fetchedFrom) {
+        public Window(String from, String to, int days, String basis) {
+            this(from, to, days, basis, null, null);
+        }
     }
 
     public record Endpoints(String graph, String arm, String login) {
@@ -59,7 +103,11 @@ public final class CollectionRecord {
     /** Why the tenant could not be collected at all (no token, a folder of another tenant, …). */
     public String error;
     public Window signInWindow;
+    /** The sign-in filter of this run (SignInFilter.describe), so a reader knows the log is not every sign-in. */
+    public String signInFilter;
     public Endpoints endpoints;
+    /** The whole run: requests, 429s, pages, wall time. */
+    public Stats stats;
     public final List<FileEntry> files = new ArrayList<>();
     /** Each subscription the Activity Log was read from, or could not be (empty when none was asked). */
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
@@ -101,9 +149,11 @@ public final class CollectionRecord {
         r.startedAt = o.path("startedAt").asText(null);
         r.finishedAt = o.path("finishedAt").asText(null);
         r.error = o.path("error").asText(null);
+        r.signInFilter = o.path("signInFilter").asText(null);
         JsonNode w = o.get("signInWindow");
         if (w != null && w.isObject()) {
-            r.signInWindow = new Window(w.path("from").asText(null), w.path("to").asText(null), w.path("days").asInt(), w.path("basis").asText(null));
+            r.signInWindow = new Window(w.path("from").asText(null), w.path("to").asText(null), w.path("days").asInt(), w.path("basis").asText(null),
+                    w.path("mode").asText(null), w.path("fetchedFrom").asText(null));
         }
         for (JsonNode f : o.path("files")) {
             Status s;
@@ -114,9 +164,18 @@ public final class CollectionRecord {
             }
             r.files.add(new FileEntry(f.path("name").asText(), s, f.hasNonNull("records") ? f.get("records").asLong() : null,
                     f.path("endpoint").asText(null), f.path("missingPermission").asText(null), f.path("reason").asText(null),
-                    f.path("collectedAt").asText(null)));
+                    f.path("collectedAt").asText(null), f.path("filter").asText(null), signIns(f.get("signIns")), null));
         }
         return r;
+    }
+
+    private static SignInFetch signIns(JsonNode n) {
+        if (n == null || !n.isObject()) return null;
+        Map<String, Long> days = new java.util.TreeMap<>();
+        n.path("days").fields().forEachRemaining(e -> days.put(e.getKey(), e.getValue().asLong()));
+        return new SignInFetch(n.path("filterKey").asText(null), n.path("query").asText(null), n.path("mode").asText(null),
+                n.path("why").asText(null), n.path("coversFrom").asText(null), n.path("coversTo").asText(null),
+                n.path("fetchedFrom").asText(null), n.hasNonNull("fetched") ? n.get("fetched").asLong() : null, days);
     }
 
     /** Counts by status, for the closing line. */

@@ -34,7 +34,6 @@ public final class TenantCollector {
     /** The four sign-in kinds Graph keeps apart, each in its own file. */
     public static final List<String> SIGN_IN_EVENT_TYPES = List.of("interactiveUser", "nonInteractiveUser", "servicePrincipal", "managedIdentity");
     static final int BATCH_SIZE = 20;
-    private static final String SIGN_IN_PAGE = "1000";
 
     private final CollectOptions o;
     private final TokenSource tokens;
@@ -43,6 +42,12 @@ public final class TenantCollector {
     private final Api graph;
     private final CollectionRecord rec = new CollectionRecord();
     private CollectionRecord previous;
+    /** The folder's collection.json as this run found it (whatever --resume says): what the sign-in files hold. */
+    private CollectionRecord last;
+    private Api arm;
+    private long runPages;
+    /** Pages of plain lists read so far (sign-in kinds count their own). */
+    private long pagesSeen;
 
     @FunctionalInterface
     private interface Step {
@@ -69,11 +74,17 @@ public final class TenantCollector {
     }
 
     public TenantCollector(CollectOptions options, TokenSource tokens, HttpClient http, Consumer<String> log) {
+        this(options, tokens, http, log, null);
+    }
+
+    /** @param reportsGate paces requests to the reports APIs (sign-ins) to Graph's limits; null: not paced */
+    public TenantCollector(CollectOptions options, TokenSource tokens, HttpClient http, Consumer<String> log, Pacing.Gate reportsGate) {
         this.o = options;
         this.tokens = tokens;
         this.http = http;
         this.log = line -> log.accept(options.tenant() + ": " + line);
         this.graph = new Api(http, Audience.GRAPH, options.graphEndpoint(), tokens, options.retry(), this.log);
+        graph.pace(reportsGate);
     }
 
     public CollectionRecord run() throws CollectException, AuthException {
@@ -87,6 +98,14 @@ public final class TenantCollector {
         } catch (IOException e) {
             throw new CollectException(folder + ": cannot be written: " + e.getMessage(), e);
         }
+        try {
+            last = CollectionRecord.read(folder);
+        } catch (IOException | RuntimeException e) {
+            // unreadable: nothing to add to, every sign-in kind is fetched for the whole window
+            log.accept(CollectionRecord.FILE + " of the earlier collection is unreadable (" + e.getMessage() + "): the sign-ins are fetched for the whole window");
+            last = null;
+        }
+        long runStart = System.nanoTime();
         rec.tool = o.toolVersion();
         rec.tenant = o.tenant();
         rec.auth = tokens.describe();
@@ -96,6 +115,14 @@ public final class TenantCollector {
 
         String licence = manifest(folder);
         rec.signInWindow = window(licence, started);
+        rec.signInFilter = o.signIns().filter().describe();
+        if (last != null) {
+            // until a kind is fetched again, its files are the earlier run's: say so, should this run be killed
+            for (String type : SIGN_IN_EVENT_TYPES) {
+                FileEntry before = last.entry(SignInDays.entryName(type));
+                if (before != null) rec.put(before);
+            }
+        }
         save();
 
         step("users.json", () -> list("/v1.0/users?$select=id,userPrincipalName,mail,userType,accountEnabled,onPremisesSyncEnabled&$top=999", "users.json"));
@@ -108,10 +135,9 @@ public final class TenantCollector {
         step("crossTenantAccessPolicy.json", this::crossTenant);
         step("authenticationMethodsPolicy.json", () -> object("/beta/policies/authenticationMethodsPolicy", "authenticationMethodsPolicy.json"));
         step("roleAssignments.json", () -> list("/v1.0/roleManagement/directory/roleAssignments", "roleAssignments.json"));
-        for (String type : SIGN_IN_EVENT_TYPES) {
-            String name = signInFile(type);
-            step(name, () -> signIns(type, name));
-        }
+        List<IncrementalWindow> plans = new ArrayList<>();
+        for (String type : SIGN_IN_EVENT_TYPES) plans.add(signInKind(type));
+        rec.signInWindow = withFetch(rec.signInWindow, plans);
         step("activityLog.json", this::activityLog);
         step("enforcementSettings.json", this::enforcementSettings);
         step("policyAssignments.json", this::policyAssignments);
@@ -119,12 +145,73 @@ public final class TenantCollector {
         rec.finishedAt = o.clock().instant().truncatedTo(ChronoUnit.SECONDS).toString();
         Set<Status> bad = Set.of(Status.forbidden, Status.failed, Status.partial);
         rec.complete = rec.files.stream().noneMatch(f -> bad.contains(f.status()));
+        rec.stats = new CollectionRecord.Stats(graph.requests() + (arm == null ? 0 : arm.requests()),
+                graph.throttled() + (arm == null ? 0 : arm.throttled()), runPages, seconds(runStart));
         save();
+        summary();
         return rec;
     }
 
+    /** The name under which collection.json lists a sign-in kind's files (one per day). */
     public static String signInFile(String eventType) {
-        return "signIns-" + eventType + ".jsonl.gz";
+        return SignInDays.entryName(eventType);
+    }
+
+    /** The day file of a kind for one UTC day. */
+    public static String signInDayFile(String eventType, java.time.LocalDate day) {
+        return SignInDays.file(eventType, day);
+    }
+
+    private static double seconds(long startNanos) {
+        return Math.round((System.nanoTime() - startNanos) / 1e7) / 100.0;
+    }
+
+    /** End-of-run figures on stderr: what each file cost, and the whole run. */
+    private void summary() {
+        for (FileEntry f : rec.files) {
+            if (f.stats() == null) continue;
+            log.accept(String.format(Locale.ROOT, "stats: %s: %d request(s), %d throttled (429), %s record(s), %d page(s), %.1f s", f.name(),
+                    f.stats().requests(), f.stats().throttled(), f.records() == null ? "no" : f.records().toString(), f.stats().pages(), f.stats().seconds()));
+        }
+        CollectionRecord.Stats t = rec.stats;
+        log.accept(String.format(Locale.ROOT, "stats: whole tenant: %d request(s), %d throttled (429), %d page(s), %.1f s", t.requests(), t.throttled(), t.pages(), t.seconds()));
+    }
+
+    /** The window as collection.json states it: full when every kind was fetched whole, else incremental and from where. */
+    private static CollectionRecord.Window withFetch(CollectionRecord.Window w, List<IncrementalWindow> plans) {
+        if (plans.stream().anyMatch(p -> p == null)) return w;
+        boolean incremental = plans.stream().anyMatch(IncrementalWindow::incremental);
+        Instant earliest = plans.stream().map(IncrementalWindow::fetchFrom).min(Instant::compareTo).orElse(null);
+        return new CollectionRecord.Window(w.from(), w.to(), w.days(), w.basis(), incremental ? "incremental" : "full",
+                earliest == null ? null : earliest.toString());
+    }
+
+    /** One sign-in kind: its plan (full or incremental), then the fetch; null when the kind was not fetched (kept or failed). */
+    private IncrementalWindow signInKind(String type) throws AuthException, CollectException {
+        String name = SignInDays.entryName(type);
+        CollectionRecord.Window w = rec.signInWindow;
+        Instant from = Instant.parse(w.from());
+        Instant to = Instant.parse(w.to());
+        FileEntry before = last == null ? null : last.entry(name);
+        CollectOptions.SignInOptions so = o.signIns();
+        IncrementalWindow plan = IncrementalWindow.plan(before, o.folder(), so.filter(), from, to, so.overlap(), so.full());
+        if (plan.incremental() && before.signIns() != null && w.to().equals(before.signIns().coversTo())) {
+            // --resume of a run that finished this kind already
+            rec.put(before);
+            log.accept(name + ": kept from the interrupted run (--resume)");
+            return plan;
+        }
+        SignInKindCollector.Result[] result = new SignInKindCollector.Result[1];
+        boolean ok = step(name, () -> {
+            result[0] = new SignInKindCollector(graph, o.folder(), type, so.filter(), log, so.progressEvery())
+                    .collect(plan, from, before == null ? null : before.signIns());
+            return result[0].records();
+        }, n -> {
+            SignInKindCollector.Result r = result[0];
+            return new CollectionRecord.SignInFetch(so.filter().key(), r.query(), plan.incremental() ? "incremental" : "full", plan.why(),
+                    w.from(), w.to(), plan.fetchFrom().toString(), r.fetched(), r.days());
+        }, () -> result[0] == null ? 0 : result[0].pages());
+        return ok ? plan : null;
     }
 
     private void save() throws CollectException {
@@ -242,12 +329,24 @@ public final class TenantCollector {
             log.accept(file + ": kept from the interrupted run (--resume)");
             return;
         }
-        Permissions.Need need = Permissions.BY_FILE.get(file.startsWith("signIns") ? "signIns" : file);
+        step(file, step, null, () -> 0);
+    }
+
+    /** Runs one file's step and records it; true when collected. {@code detail} adds the sign-in fetch to a collected entry. */
+    private boolean step(String file, Step step, java.util.function.LongFunction<CollectionRecord.SignInFetch> detail,
+                         java.util.function.LongSupplier pagesOf) throws AuthException, CollectException {
+        boolean signIns = file.startsWith("signIns");
+        Permissions.Need need = Permissions.BY_FILE.get(signIns ? "signIns" : file);
         String endpoint = need == null ? null : need.endpoint();
         FileEntry entry;
+        long requests0 = graph.requests() + (arm == null ? 0 : arm.requests());
+        long throttled0 = graph.throttled() + (arm == null ? 0 : arm.throttled());
+        long pages0 = pagesSeen;
+        long start = System.nanoTime();
         try {
             long n = step.run();
-            entry = new FileEntry(file, Status.collected, n, endpoint, null, null, now());
+            entry = new FileEntry(file, Status.collected, n, endpoint, null, null, now(),
+                    signIns ? o.signIns().filter().describe() : null, detail == null ? null : detail.apply(n), null);
             log.accept(file + ": " + n + " record(s)");
         } catch (Partial p) {
             entry = new FileEntry(file, Status.partial, p.records, endpoint, p.missingPermission, p.getMessage(), now());
@@ -268,8 +367,13 @@ public final class TenantCollector {
             entry = new FileEntry(file, Status.failed, null, endpoint, null, "cannot write " + file + ": " + e.getMessage(), now());
             log.accept(file + ": not collected: " + entry.reason());
         }
+        long pages = pagesSeen - pages0 + pagesOf.getAsLong();
+        runPages += pages;
+        entry = entry.withStats(new CollectionRecord.Stats(graph.requests() + (arm == null ? 0 : arm.requests()) - requests0,
+                graph.throttled() + (arm == null ? 0 : arm.throttled()) - throttled0, pages, seconds(start)));
         rec.put(entry);
         save();
+        return entry.status() == Status.collected;
     }
 
     private String now() {
@@ -282,9 +386,12 @@ public final class TenantCollector {
 
     /** A Graph list, every page, into {@code {"value": [...]}}. */
     private long list(String path, String file) throws ApiException, AuthException, IOException {
+        Progress progress = Progress.of(file, log, o.signIns().progressEvery());
         try (StagedFile f = StagedFile.list(out(file))) {
             graph.pages(graph.url(path), Api.Paging.GRAPH, values -> {
                 for (JsonNode v : values) f.add(v);
+                progress.page(values.size(), null);
+                pagesSeen++;
             });
             f.commit();
             return f.records();
@@ -305,19 +412,6 @@ public final class TenantCollector {
 
     private static String encode(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
-    }
-
-    private long signIns(String type, String file) throws ApiException, AuthException, IOException {
-        CollectionRecord.Window w = rec.signInWindow;
-        String filter = "createdDateTime ge " + w.from() + " and createdDateTime lt " + w.to()
-                + " and signInEventTypes/any(t: t eq '" + type + "')";
-        try (StagedFile f = StagedFile.gzipLines(out(file))) {
-            graph.pages(graph.url("/beta/auditLogs/signIns?$filter=" + encode(filter) + "&$top=" + SIGN_IN_PAGE), Api.Paging.GRAPH, values -> {
-                for (JsonNode v : values) f.add(v);
-            });
-            f.commit();
-            return f.records();
-        }
     }
 
     /** Ids of the records of a file this collection wrote (users.json, conditionalAccessPolicies.json). */
@@ -461,7 +555,7 @@ public final class TenantCollector {
         if (!tokens.offers(Audience.ARM)) {
             throw new Skip("no Azure Resource Manager token (" + (tokens instanceof EnvTokens ? EnvTokens.ARM_VARIABLE + " is not set" : "none offered") + ")");
         }
-        Api arm = new Api(http, Audience.ARM, armEndpoint, tokens, o.retry(), log);
+        arm = new Api(http, Audience.ARM, armEndpoint, tokens, o.retry(), log);
         List<String> subscriptions = new ArrayList<>();
         try {
             arm.pages(arm.url("/subscriptions?api-version=2022-12-01"), Api.Paging.ARM, values -> {

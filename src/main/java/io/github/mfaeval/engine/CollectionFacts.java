@@ -35,10 +35,23 @@ final class CollectionFacts {
             CollectedFile.Evidence evidence = SignInFiles.isSignInName(name) ? CollectedFile.Evidence.SIGN_INS
                     : ActivityLogFiles.isActivityLogName(name) ? CollectedFile.Evidence.ACTIVITY_LOG
                     : CollectedFile.Evidence.CONFIGURATION;
-            boolean present = !name.contains("/") && !name.contains("\\") && Files.isRegularFile(data.folder.resolve(name));
+            boolean present = present(data, name, f.parts());
             facts.add(new CollectedFile(name, f.status(), evidence, present, detail(f)));
         }
         return facts;
+    }
+
+    /**
+     * Whether the folder holds what the entry stands for: the file itself, or for a sign-in kind collected as one
+     * file per day ({@code signIns-<kind>-*.jsonl.gz}) every day file the entry lists (none listed: none is there).
+     */
+    private static boolean present(TenantData data, String name, List<String> parts) {
+        if (!parts.isEmpty()) return parts.stream().allMatch(p -> plain(p) && Files.isRegularFile(data.folder.resolve(p)));
+        return plain(name) && !name.contains("*") && Files.isRegularFile(data.folder.resolve(name));
+    }
+
+    private static boolean plain(String name) {
+        return !name.contains("/") && !name.contains("\\");
     }
 
     /**

@@ -12,13 +12,35 @@ import java.util.List;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CollectionInfo(String tool, String startedAt, String finishedAt, Boolean complete, String error,
-                             Window signInWindow, List<File> files, List<String> warnings) {
+                             Window signInWindow, List<File> files, List<String> warnings, String signInFilter) {
+    public CollectionInfo(String tool, String startedAt, String finishedAt, Boolean complete, String error, Window signInWindow,
+                          List<File> files, List<String> warnings) {
+        this(tool, startedAt, finishedAt, complete, error, signInWindow, files, warnings, null);
+    }
+
+    /**
+     * The sign-ins were filtered when collected (collect's default: only those to the applications the rules list).
+     * Verdicts are those of the whole log; counts of out-of-scope sign-ins are not the tenant's.
+     */
+    public boolean signInsFiltered() {
+        if (signInFilter != null) return !signInFilter.startsWith("none");
+        return files.stream().anyMatch(f -> f.filter() != null && !f.filter().startsWith("none"));
+    }
+
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Window(String from, String to, Integer days, String basis) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record File(String name, String status, Long records, String missingPermission, String reason, String collectedAt) {
+    /**
+     * {@code parts}: the files a sign-in kind's entry stands for (collect writes one per day, and lists them under
+     * {@code signIns.days}); empty for an entry that is one file.
+     */
+    public record File(String name, String status, Long records, String missingPermission, String reason, String collectedAt,
+                       String filter, @com.fasterxml.jackson.annotation.JsonIgnore List<String> parts) {
+        public File(String name, String status, Long records, String missingPermission, String reason) {
+            this(name, status, records, missingPermission, reason, null, null, List.of());
+        }
     }
 
     /** The entry of a file, or null. */
@@ -38,12 +60,19 @@ public record CollectionInfo(String tool, String startedAt, String finishedAt, B
         List<File> files = new ArrayList<>();
         for (JsonNode f : n.path("files")) {
             files.add(new File(text(f, "name"), text(f, "status"), f.hasNonNull("records") ? f.get("records").asLong() : null,
-                    text(f, "missingPermission"), text(f, "reason"), text(f, "collectedAt")));
+                    text(f, "missingPermission"), text(f, "reason"), text(f, "collectedAt"), text(f, "filter"), parts(f.path("signIns").path("days"))));
         }
         List<String> warnings = new ArrayList<>();
         for (JsonNode x : n.path("warnings")) warnings.add(x.asText());
         return new CollectionInfo(text(n, "tool"), text(n, "startedAt"), text(n, "finishedAt"),
-                n.hasNonNull("complete") ? n.get("complete").asBoolean() : null, text(n, "error"), window, files, warnings);
+                n.hasNonNull("complete") ? n.get("complete").asBoolean() : null, text(n, "error"), window, files, warnings,
+                text(n, "signInFilter"));
+    }
+
+    private static List<String> parts(JsonNode days) {
+        List<String> out = new ArrayList<>();
+        days.fieldNames().forEachRemaining(out::add);
+        return List.copyOf(out);
     }
 
     private static String text(JsonNode n, String field) {

@@ -48,6 +48,10 @@ public record Inputs(String folder, List<FileRead> files, List<String> missing, 
             b.append("; sign-ins from ").append(c.signInWindow().from()).append(" to ").append(c.signInWindow().to());
             if (c.signInWindow().days() != null) b.append(" (").append(c.signInWindow().days()).append(" days)");
         }
+        if (c.signInsFiltered()) {
+            b.append("; sign-ins filtered when collected: only those to the listed applications were fetched")
+                    .append(" (verdicts are the whole log's; counts of out-of-scope sign-ins are not the tenant's)");
+        }
         List<String> gaps = c.files().stream().filter(f -> !"collected".equals(f.status()))
                 .map(f -> f.name() + " " + f.status() + ("partial".equals(f.status()) && f.reason() != null && f.missingPermission() != null
                         ? " (" + f.reason() + "; needs " + f.missingPermission() + ")"

@@ -35,7 +35,7 @@ final class CollectCliSupport {
 
     static String[] collectArgs(FakeGraph fake, String... more) {
         List<String> a = new ArrayList<>(List.of("collect", "--auth", "token", "--graph-endpoint", fake.url(), "--arm-endpoint", fake.url(),
-                "--retry-base-ms", "1"));
+                "--retry-base-ms", "1", "--time-scale", "1000"));
         a.addAll(List.of(more));
         return a.toArray(String[]::new);
     }
@@ -49,6 +49,8 @@ final class CollectCliSupport {
         n.remove("inputs");
         n.remove("rules");
         n.remove("collectionGaps");
+        // how many records were read (an overlapping export's duplicate, collected once) is no verdict
+        if (n.get("summary") instanceof ObjectNode summary) summary.remove(List.of("signInsRead", "signInsEvaluated", "signInsDuplicate"));
         ArrayNode signIns = (ArrayNode) n.get("signIns");
         if (signIns != null) {
             // reading order follows file names, which differ between the two folders: compare by id

@@ -145,7 +145,7 @@ class CollectFaultsTest {
                     .withQueryParam("$skiptoken", absent())).size() >= 1);
             JsonNode c = FakeGraph.MAPPER.readTree(out.resolve("collection.json").toFile());
             assertEquals(firstWindow.path("from"), c.path("signInWindow").path("from"), "the same window as the interrupted run");
-            assertEquals("collected", CollectAgainstFakeGraphTest.entry(c, "signIns-managedIdentity.jsonl.gz").path("status").asText());
+            assertEquals("collected", CollectAgainstFakeGraphTest.entry(c, TenantCollector.signInFile("managedIdentity")).path("status").asText());
             assertFalse(Files.exists(out.resolve(".signIns-managedIdentity.jsonl.gz12345.tmp")), "stray temporary file removed");
             assertTrue(log.stream().anyMatch(l -> l.endsWith("users.json: kept from the interrupted run (--resume)")), log.toString());
         }

@@ -56,13 +56,25 @@ final class FakeGraph implements AutoCloseable {
     /** Sign-ins served, by event type: every one must be read. */
     final Map<String, List<JsonNode>> signInsByType = new LinkedHashMap<>();
     final BatchAnswers batch = new BatchAnswers();
+    final SignInLog signInLog = new SignInLog();
 
     FakeGraph(Path handMade, int pageSize) throws IOException {
         this.source = handMade;
         this.pageSize = pageSize;
-        server = new WireMockServer(wireMockConfig().bindAddress("127.0.0.1").dynamicPort().extensions(batch));
+        server = new WireMockServer(wireMockConfig().bindAddress("127.0.0.1").dynamicPort().extensions(batch, signInLog));
         server.start();
+        signInLog.pageSize = pageSize;
+        signInLog.base = url();
         serveTenant();
+    }
+
+    /** The served tenant's id (what collect must be asked for: Graph answers for this tenant only). */
+    String tenantId() {
+        try {
+            return MAPPER.readTree(source.resolve("tenant.json").toFile()).path("tenantId").asText();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     String url() {
@@ -221,9 +233,16 @@ final class FakeGraph implements AutoCloseable {
         for (Path f : files) {
             for (JsonNode s : records(f.getFileName().toString())) signInsByType.get(kind(s)).add(s);
         }
-        for (var e : signInsByType.entrySet()) {
-            list("/beta/auditLogs/signIns", e.getValue(), "auditLogs/signIns", Map.of("$filter", containing("'" + e.getKey() + "'")), e.getKey());
-        }
+        serveSignIns(signInsByType.values().stream().flatMap(List::stream).toList());
+    }
+
+    /** The sign-in log the fake answers queries on (replacing what it served so far), newest first as Graph returns it. */
+    void serveSignIns(List<JsonNode> all) {
+        signInsByType.clear();
+        for (String t : TenantCollector.SIGN_IN_EVENT_TYPES) signInsByType.put(t, new ArrayList<>());
+        for (JsonNode s : all) signInsByType.get(kind(s)).add(s);
+        signInLog.serve(all);
+        stub(get(urlPathEqualTo("/beta/auditLogs/signIns")), aResponse().withTransformers(SignInLog.NAME));
     }
 
     static String kind(JsonNode s) {
@@ -235,6 +254,11 @@ final class FakeGraph implements AutoCloseable {
 
     long signInsServed() {
         return signInsByType.values().stream().mapToLong(List::size).sum();
+    }
+
+    /** Sign-ins of a kind counted once per id: an overlapping export may serve one twice, collect keeps one. */
+    long distinctSignIns(String kind) {
+        return signInsByType.get(kind).stream().map(s -> s.path("id").asText()).distinct().count();
     }
 
     // --- paging -------------------------------------------------------------------------------------------------
@@ -349,6 +373,152 @@ final class FakeGraph implements AutoCloseable {
             } catch (IOException e) {
                 return aResponse().withStatus(400).withBody(e.getMessage()).build();
             }
+        }
+
+        @Override
+        public boolean applyGlobally() {
+            return false;
+        }
+
+        @Override
+        public String getName() {
+            return NAME;
+        }
+    }
+
+    /**
+     * {@code GET /beta/auditLogs/signIns} as Graph answers it: the {@code $filter} read (createdDateTime ge/lt, the
+     * event type, appId eq, several appId eq joined by or), anything else refused with 400 as Graph does; newest
+     * first, pages of {@code pageSize} with a {@code $skiptoken} link (for a query without appId, the token of page k
+     * is {@code token(kind, k)}, so a test can fault a given page). {@link #refuseOr} and {@link #refuseAppId} make
+     * it refuse those filters (400); {@link #throttle} makes it enforce a request limit per window with 429s.
+     */
+    static final class SignInLog implements ResponseDefinitionTransformerV2 {
+        static final String NAME = "sign-in-log";
+        private static final java.util.regex.Pattern GE = java.util.regex.Pattern.compile("createdDateTime ge (\\S+)");
+        private static final java.util.regex.Pattern LT = java.util.regex.Pattern.compile("createdDateTime lt (\\S+)");
+        private static final java.util.regex.Pattern KIND = java.util.regex.Pattern.compile("signInEventTypes/any\\(t: t eq '(\\w+)'\\)");
+        private static final java.util.regex.Pattern APP = java.util.regex.Pattern.compile("appId eq '([^']+)'");
+
+        record Query(String kind, java.time.Instant from, java.time.Instant to, Set<String> apps, String key) {
+        }
+
+        volatile List<JsonNode> log = List.of();
+        volatile int pageSize = 50;
+        volatile String base;
+        volatile boolean refuseOr;
+        /** The first query of this kind is held until {@link #release} (a test kills the collector meanwhile). */
+        volatile String holdKind;
+        final java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
+        final java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        /** Serve every sign-in whatever the createdDateTime bounds (for a hand-made tenant whose dates are long past). */
+        volatile boolean ignoreWindow;
+        final Set<String> refuseAppId = ConcurrentHashMap.newKeySet();
+        private final Map<String, Query> pending = new ConcurrentHashMap<>();
+        /** Every query asked (page 1 only): the filter as received. */
+        final List<String> filters = java.util.Collections.synchronizedList(new ArrayList<>());
+        private int limit;
+        private long windowMillis;
+        private final java.util.ArrayDeque<Long> recent = new java.util.ArrayDeque<>();
+        /** Throttled answers given. */
+        final java.util.concurrent.atomic.AtomicInteger throttled = new java.util.concurrent.atomic.AtomicInteger();
+
+        void serve(List<JsonNode> all) {
+            List<JsonNode> sorted = new ArrayList<>(all);
+            sorted.sort(java.util.Comparator.comparing((JsonNode s) -> time(s)).reversed());
+            log = sorted;
+        }
+
+        /** At most {@code limit} requests in any {@code windowMillis}; more get 429 with Retry-After, as Graph's reports APIs. */
+        synchronized void throttle(int limit, long windowMillis) {
+            this.limit = limit;
+            this.windowMillis = windowMillis;
+        }
+
+        private synchronized Long throttledFor() {
+            if (limit <= 0) return null;
+            long now = System.currentTimeMillis();
+            while (!recent.isEmpty() && recent.peekFirst() <= now - windowMillis) recent.pollFirst();
+            if (recent.size() >= limit) return recent.peekFirst() + windowMillis - now;
+            recent.addLast(now);
+            return null;
+        }
+
+        static java.time.Instant time(JsonNode s) {
+            return java.time.Instant.parse(s.path("createdDateTime").asText());
+        }
+
+        @Override
+        public ResponseDefinition transform(ServeEvent event) {
+            var req = event.getRequest();
+            Long wait = throttledFor();
+            if (wait != null) {
+                throttled.incrementAndGet();
+                return aResponse().withStatus(429).withHeader("Content-Type", "application/json")
+                        .withHeader("Retry-After", String.valueOf(Math.max(0, (wait + 999) / 1000)))
+                        .withBody("{\"error\":{\"code\":\"TooManyRequests\",\"message\":\"Too many requests.\"}}").build();
+            }
+            var skip = req.queryParameter("$skiptoken");
+            Query q;
+            int page;
+            if (skip.isPresent()) {
+                q = pending.get(skip.firstValue());
+                if (q == null) return bad("Invalid $skiptoken");
+                page = Integer.parseInt(skip.firstValue().substring(skip.firstValue().lastIndexOf('-') + 1));
+            } else {
+                var f = req.queryParameter("$filter");
+                if (!f.isPresent()) return bad("a $filter is required");
+                String filter = f.firstValue();
+                filters.add(filter);
+                String rest = filter;
+                java.util.regex.Matcher ge = GE.matcher(filter);
+                java.util.regex.Matcher lt = LT.matcher(filter);
+                java.util.regex.Matcher kind = KIND.matcher(filter);
+                if (!ge.find() || !lt.find() || !kind.find()) return bad("Invalid filter clause");
+                Set<String> apps = new java.util.LinkedHashSet<>();
+                java.util.regex.Matcher app = APP.matcher(filter);
+                while (app.find()) apps.add(app.group(1).toLowerCase());
+                rest = APP.matcher(KIND.matcher(LT.matcher(GE.matcher(rest).replaceAll("")).replaceAll("")).replaceAll("")).replaceAll("");
+                if (!rest.replaceAll("\\b(and|or)\\b|[()\\s]", "").isEmpty()) return bad("Invalid filter clause: " + rest.trim());
+                if (apps.size() > 1 && refuseOr) return bad("Invalid filter clause: 'or' is not supported on appId");
+                if (!apps.isEmpty() && refuseAppId.contains(kind.group(1))) return bad("Invalid filter clause: appId on " + kind.group(1));
+                String key = apps.isEmpty() ? kind.group(1) : kind.group(1) + "|" + String.join(",", apps) + "|" + ge.group(1);
+                q = new Query(kind.group(1), java.time.Instant.parse(ge.group(1)), java.time.Instant.parse(lt.group(1)), apps, key);
+                page = 1;
+                if (q.kind().equals(holdKind)) {
+                    holdKind = null;
+                    held.countDown();
+                    try {
+                        release.await(60, java.util.concurrent.TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            }
+            List<JsonNode> matches = new ArrayList<>();
+            for (JsonNode s : log) {
+                java.time.Instant t = time(s);
+                if (!ignoreWindow && (t.isBefore(q.from()) || !t.isBefore(q.to()))) continue;
+                if (!kind(s).equals(q.kind())) continue;
+                if (!q.apps().isEmpty() && !q.apps().contains(s.path("appId").asText().toLowerCase())) continue;
+                matches.add(s);
+            }
+            ObjectNode body = MAPPER.createObjectNode();
+            body.put("@odata.context", "https://graph.microsoft.com/beta/$metadata#auditLogs/signIns");
+            ArrayNode v = body.putArray("value");
+            int from = (page - 1) * pageSize;
+            matches.subList(Math.min(from, matches.size()), Math.min(matches.size(), from + pageSize)).forEach(v::add);
+            if (from + pageSize < matches.size()) {
+                String next = token(q.key(), page + 1);
+                pending.put(next, q);
+                body.put("@odata.nextLink", base + "/beta/auditLogs/signIns?$skiptoken=" + next);
+            }
+            return ok(body).build();
+        }
+
+        private static ResponseDefinition bad(String message) {
+            return aResponse().withStatus(400).withHeader("Content-Type", "application/json")
+                    .withBody("{\"error\":{\"code\":\"BadRequest\",\"message\":\"" + message.replace("\"", "'") + "\"}}").build();
         }
 
         @Override
