@@ -2,6 +2,7 @@ package io.github.mfaeval.engine;
 
 import io.github.mfaeval.result.Rejection;
 import io.github.mfaeval.load.ActivityLog;
+import io.github.mfaeval.load.ArmEventCopies;
 import io.github.mfaeval.model.ArmEvent;
 import io.github.mfaeval.model.ArmOperation;
 import io.github.mfaeval.model.ArmTally;
@@ -13,17 +14,15 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
- * The tenant's Azure Activity Log: every record read is an event, a rejection or a duplicate (by
- * {@code eventDataId}, else correlation id, operation, status and time, across files and shapes); the events
- * of one operation (same correlation id and operation name: Started, Accepted, Succeeded/Failed) make one
- * {@link ArmOperation} fact for the rules. An activity log covers 90 days at most, so operations are held in
+ * The tenant's Azure Activity Log: every record read is an event, a rejection or a duplicate
+ * ({@link ArmEventCopies}: by {@code eventDataId}, else correlation id, operation, status, time and caller,
+ * across files and shapes); the events of one operation (same correlation id, operation name and caller:
+ * Started, Accepted, Succeeded/Failed) make one {@link ArmOperation} fact for the rules. An activity log covers 90 days at most, so operations are held in
  * memory.
  */
 final class ArmWrites {
@@ -43,21 +42,14 @@ final class ArmWrites {
 
     static ArmWrites read(List<Path> files, List<Rejection> rejections) {
         ArmWrites w = new ArmWrites(!files.isEmpty());
-        Set<String> seen = new HashSet<>();
+        List<ArmEvent> events = new ArrayList<>();
         for (Path file : files) {
             long before = w.read;
             ActivityLog.read(file, new ActivityLog.Sink() {
                 @Override
                 public void event(ArmEvent e) {
                     w.read++;
-                    boolean known = false;
-                    for (String key : e.dedupKeys()) known |= !seen.add(key);
-                    if (known) {
-                        w.duplicates++;
-                        return;
-                    }
-                    w.operations.computeIfAbsent(e.operationKey(), k -> new ArmOperation(k, e.operation())).add(e);
-                    w.span(e.time());
+                    events.add(e);
                 }
 
                 @Override
@@ -69,8 +61,28 @@ final class ArmWrites {
             });
             w.recordsPerFile.put(file.getFileName().toString(), w.read - before);
         }
+        w.fold(events);
         w.correlate();
         return w;
+    }
+
+    /** The events that are no copies ({@link ArmEventCopies}) folded into operations, in reading order; copies counted. */
+    private void fold(List<ArmEvent> events) {
+        boolean[] copy = ArmEventCopies.of(events);
+        for (int i = 0; i < copy.length; i++) {
+            ArmEvent e = events.get(i);
+            if (copy[i]) {
+                duplicates++;
+            } else {
+                operations.computeIfAbsent(e.operationKey(), k -> new ArmOperation(k, e.operation())).add(e);
+                span(e.time());
+            }
+        }
+    }
+
+    /** Records read that were neither rejected nor copies: read = evaluated + rejected + duplicates. */
+    long evaluated() {
+        return read - rejected - duplicates;
     }
 
     /**

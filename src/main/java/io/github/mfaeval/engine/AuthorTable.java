@@ -224,13 +224,16 @@ public final class AuthorTable {
             while (m.find()) {
                 String header = m.group(1).strip();
                 String type = m.group(2) == null ? "text" : m.group(2).strip();
+                // "date?": the cell may be left empty, which passes null (a value some rows have and others not)
+                String plain = type.endsWith("?") && !type.contains("|") ? type.substring(0, type.length() - 1).strip() : type;
                 int column = table.column(header);
                 if (column < 0) {
                     error(table.actionWhere, "the Action names column \"" + header + "\", which table \"" + table.name
                             + "\" does not have" + didYouMean(header, table.headers));
-                } else if (!type.contains("|") && !Set.of("text", "number", "boolean", "date").contains(type) && allowed(type) == null) {
+                } else if (!type.contains("|") && !Set.of("text", "date").contains(plain)
+                        && (plain.equals(type) ? !Set.of("number", "boolean").contains(type) && allowed(type) == null : true)) {
                     error(table.actionWhere, "{" + header + ":" + type + "}: the type is one of text, number, boolean, date,"
-                            + " a list A|B|C or an enum of the model package (such as SatisfiedBy)");
+                            + " a list A|B|C or an enum of the model package (such as SatisfiedBy); text? and date? may be left empty");
                 }
                 table.placeholders.add(new Placeholder(m.group(), header, column, type));
             }
@@ -287,12 +290,13 @@ public final class AuthorTable {
 
         String literal(TableSheet.Line l, Placeholder p, String value) {
             String where = at(l, p.column());
+            if (value.isEmpty() && p.type().endsWith("?") && !p.type().contains("|")) return "null";
             if (value.isEmpty()) {
                 List<String> choices = allowed(p.type());
                 error(where, "empty: " + p.header() + " is needed" + (choices == null ? "" : " (one of " + String.join(", ", choices) + ")"));
                 return null;
             }
-            switch (p.type()) {
+            switch (p.type().endsWith("?") && !p.type().contains("|") ? p.type().substring(0, p.type().length() - 1).strip() : p.type()) {
                 case "text":
                     return quote(value);
                 case "number":

@@ -393,6 +393,12 @@ public final class Evaluator {
         armContext.addAll(rules.referenceFor(Stage.SIGNIN));
         armContext.add(armInput);
         List<ArmOperation> operations = arm.operations();
+        // Who made each operation is read from the directory first (users.json, then users seen in sign-ins), so
+        // that an event without claims whose caller is a user's object id is judged as that user's write.
+        Map<String, DirectoryUser> everyone = new LinkedHashMap<>(data.users);
+        totals.seenUsers.forEach(everyone::putIfAbsent);
+        ArmCallers callers = new ArmCallers(everyone);
+        callers.markDirectoryUsers(operations);
         if (operations.isEmpty()) run(Stage.SIGNIN, armContext, List.of(), findings, fired, s -> { });
         for (int i = 0; i < operations.size(); i += CHUNK) {
             run(Stage.SIGNIN, armContext, operations.subList(i, Math.min(operations.size(), i + CHUNK)), findings, fired, s -> { });
@@ -403,9 +409,6 @@ public final class Evaluator {
         for (RoleAssignment a : data.roleAssignments) {
             rolesOf.computeIfAbsent(a.getPrincipalId(), k -> new HashSet<>()).add(a.getRoleTemplateId());
         }
-        Map<String, DirectoryUser> everyone = new LinkedHashMap<>(data.users);
-        totals.seenUsers.forEach(everyone::putIfAbsent);
-        ArmCallers callers = new ArmCallers(everyone);
         Map<String, ArmTally> armTallies = arm.tallies(callers::keyOf);
         List<UserFact> users = new ArrayList<>();
         for (DirectoryUser u : everyone.values()) {
@@ -686,7 +689,8 @@ public final class Evaluator {
         long evaluated = totals.read - totals.rejectedCount - totals.duplicates;
         Summary summary = new Summary(totals.read, evaluated, totals.rejectedCount, totals.duplicates, totals.inScope,
                 totals.satisfied, totals.notSatisfied, users.size(), inScopeUsers, readyUsers, all.size(),
-                arm.present ? arm.read : null, arm.present ? arm.inScope() : null, arm.present ? arm.withoutMfa() : null);
+                arm.present ? arm.read : null, arm.present ? arm.evaluated() : null, arm.present ? arm.rejected : null,
+                arm.present ? arm.duplicates : null, arm.present ? arm.inScope() : null, arm.present ? arm.withoutMfa() : null);
         List<Inputs.FileRead> files = new ArrayList<>();
         data.filesRead.forEach((name, count) -> files.add(new Inputs.FileRead(name, count)));
         totals.recordsPerFile.forEach((name, count) -> files.add(new Inputs.FileRead(name, count)));

@@ -99,39 +99,68 @@ final class CaPolicyParser {
     /**
      * The conditions the policy sets, as the export has them (which of them narrow the policy to some sign-ins is
      * for the rules to decide: rules/policy/narrowing.drl). A condition the export leaves empty is not listed.
+     * Every field a narrowing rule reads, and every list of {@code conditions}, is read strictly
+     * ({@link StrictFields}): a location, platform or device condition that is not an object, risk levels that are
+     * not a list of strings, authentication flows given as a string reject the policy rather than be read as absent.
      */
     private static List<PolicyCondition> conditions(JsonNode c) {
         List<PolicyCondition> out = new ArrayList<>();
         if (c == null) return out;
-        JsonNode loc = Json.field(c, "locations");
-        if (isSet(loc)) {
-            out.add(new PolicyCondition("locations", Json.strings(loc, "includeLocations"), Json.strings(loc, "excludeLocations"), out.size()));
-        }
-        JsonNode platforms = Json.field(c, "platforms");
-        if (isSet(platforms)) {
-            out.add(new PolicyCondition("platforms", Json.strings(platforms, "includePlatforms"), Json.strings(platforms, "excludePlatforms"), out.size()));
-        }
+        String at = "conditions.";
+        JsonNode loc = StrictFields.object(c, at, "locations");
+        Set<String> includeLocations = StrictFields.strings(loc, at + "locations.", "includeLocations");
+        Set<String> excludeLocations = StrictFields.strings(loc, at + "locations.", "excludeLocations");
+        if (isSet(loc)) out.add(new PolicyCondition("locations", includeLocations, excludeLocations, out.size()));
+        JsonNode platforms = StrictFields.object(c, at, "platforms");
+        Set<String> includePlatforms = StrictFields.strings(platforms, at + "platforms.", "includePlatforms");
+        Set<String> excludePlatforms = StrictFields.strings(platforms, at + "platforms.", "excludePlatforms");
+        if (isSet(platforms)) out.add(new PolicyCondition("platforms", includePlatforms, excludePlatforms, out.size()));
         for (String levels : List.of("signInRiskLevels", "userRiskLevels")) {
-            Set<String> values = Json.strings(c, levels);
+            Set<String> values = StrictFields.strings(c, at, levels);
             if (!values.isEmpty()) out.add(new PolicyCondition(levels, values, Set.of(), out.size()));
         }
-        JsonNode insider = Json.field(c, "insiderRiskLevels");
-        if (isSet(insider)) out.add(new PolicyCondition("insiderRiskLevels", valuesOf(insider), Set.of(), out.size()));
-        Set<String> clientApps = Json.strings(c, "clientAppTypes");
+        // a flags enum: Graph writes one comma-separated string ("minor,moderate"); a list of strings is read too
+        Set<String> insider = flags(c, at, "insiderRiskLevels");
+        if (!insider.isEmpty()) out.add(new PolicyCondition("insiderRiskLevels", insider, Set.of(), out.size()));
+        Set<String> clientApps = StrictFields.strings(c, at, "clientAppTypes");
         if (!clientApps.isEmpty()) out.add(new PolicyCondition("clientAppTypes", clientApps, Set.of(), out.size()));
-        JsonNode filter = Json.field(Json.field(c, "devices"), "deviceFilter");
-        if (isSet(filter)) out.add(new PolicyCondition("devices.deviceFilter", valuesOf(filter), Set.of(), out.size()));
-        JsonNode flows = Json.field(c, "authenticationFlows");
-        String transfer = isSet(flows) ? Json.text(flows, "transferMethods") : null;
-        if (transfer != null) out.add(new PolicyCondition("authenticationFlows.transferMethods", Set.of(transfer), Set.of(), out.size()));
+        JsonNode devices = StrictFields.object(c, at, "devices");
+        for (String list : List.of("includeDevices", "excludeDevices", "includeDeviceStates", "excludeDeviceStates")) {
+            StrictFields.strings(devices, at + "devices.", list);
+        }
+        JsonNode filter = StrictFields.object(devices, at + "devices.", "deviceFilter");
+        if (isSet(filter)) out.add(new PolicyCondition("devices.deviceFilter", Set.of(filterRule(filter, at + "devices.deviceFilter.")), Set.of(), out.size()));
+        JsonNode flows = StrictFields.object(c, at, "authenticationFlows");
+        Set<String> transfer = flags(flows, at + "authenticationFlows.", "transferMethods");
+        if (!transfer.isEmpty()) out.add(new PolicyCondition("authenticationFlows.transferMethods", Set.of(String.join(",", transfer)), Set.of(), out.size()));
+        // lists no narrowing rule reads today, read strictly all the same so that a policy is never half-read
+        StrictFields.strings(c, at, "servicePrincipalRiskLevels");
+        JsonNode clientApplications = StrictFields.object(c, at, "clientApplications");
+        StrictFields.strings(clientApplications, at + "clientApplications.", "includeServicePrincipals");
+        StrictFields.strings(clientApplications, at + "clientApplications.", "excludeServicePrincipals");
+        JsonNode apps = StrictFields.object(c, at, "applications");
+        StrictFields.strings(apps, at + "applications.", "includeUserActions");
+        StrictFields.strings(apps, at + "applications.", "includeAuthenticationContextClassReferences");
         return out;
     }
 
-    /** The text of a set value, for a condition that is a single value or an object (a device filter's rule). */
-    private static Set<String> valuesOf(JsonNode node) {
-        if (node.isValueNode()) return Set.of(node.asText());
-        JsonNode rule = Json.field(node, "rule");
-        return Set.of(rule != null && rule.isValueNode() ? rule.asText() : node.toString());
+    /** A flags enum's values: one comma-separated string (as Graph writes it) or a list of strings; empty when absent. */
+    private static Set<String> flags(JsonNode node, String path, String name) {
+        JsonNode v = Json.field(node, name);
+        if (v != null && v.isArray()) return StrictFields.strings(node, path, name);
+        Set<String> out = new LinkedHashSet<>();
+        String text = StrictFields.text(node, path, name);
+        if (text != null) {
+            for (String part : text.split(",")) if (!part.isBlank()) out.add(part.trim());
+        }
+        return out;
+    }
+
+    /** A device filter's rule: {@code mode} include or exclude, {@code rule} a string; the filter as given when it has no rule. */
+    private static String filterRule(JsonNode filter, String path) {
+        StrictFields.oneOf(filter, path, "mode", Set.of("include", "exclude"));
+        String rule = StrictFields.text(filter, path, "rule");
+        return rule != null ? rule : filter.toString();
     }
 
     private CaPolicyParser() {

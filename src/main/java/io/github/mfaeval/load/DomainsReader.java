@@ -3,11 +3,6 @@ package io.github.mfaeval.load;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.mfaeval.model.FederatedDomain;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 /** domains.json: the federated domains and how each treats MFA done at its identity provider. */
@@ -20,8 +15,6 @@ final class DomainsReader {
 
     static void read(FolderReading f, Export export) {
         if (!f.present(export)) return;
-        Map<String, String> configured = new LinkedHashMap<>();
-        List<String> unconfigured = new ArrayList<>();
         f.records(export, (d, pos) -> {
             String name = FolderReading.required(d, "id");
             JsonNode fedField = Json.field(d, "federationConfiguration");
@@ -30,30 +23,19 @@ final class DomainsReader {
             }
             JsonNode fed = Json.array(d, "federationConfiguration");
             String type = StrictFields.oneOf(d, "", "authenticationType", Set.of("managed", "federated"));
+            JsonNode isRoot = Json.field(d, "isRoot");
+            if (isRoot != null && !isRoot.isNull() && !isRoot.isBoolean()) {
+                throw new IllegalArgumentException("field isRoot must be true or false, found " + isRoot);
+            }
+            Boolean root = isRoot == null || isRoot.isNull() ? null : isRoot.booleanValue();
             if (fed != null && !fed.isEmpty()) {
                 if (!fed.get(0).isObject()) throw new IllegalArgumentException("field federationConfiguration[0] must be an object, found " + fed.get(0));
-                configured.put(name.toLowerCase(Locale.ROOT),
-                        StrictFields.oneOf(fed.get(0), "federationConfiguration[0].", "federatedIdpMfaBehavior", IDP_MFA_BEHAVIOURS));
+                String behaviour = StrictFields.oneOf(fed.get(0), "federationConfiguration[0].", "federatedIdpMfaBehavior", IDP_MFA_BEHAVIOURS);
+                f.data.federatedDomains.add(new FederatedDomain(name, behaviour, true, root));
             } else if ("federated".equalsIgnoreCase(type)) {
-                unconfigured.add(name.toLowerCase(Locale.ROOT));
+                // which parent's behaviour it takes, if any, is for rules/tenant/federation-inheritance.drl
+                f.data.federatedDomains.add(new FederatedDomain(name, null, false, root));
             }
         });
-        configured.forEach((name, behaviour) -> f.data.federatedDomains.add(new FederatedDomain(name, behaviour)));
-        // (decision) A federated subdomain without a configuration of its own uses its nearest parent's.
-        for (String name : unconfigured) {
-            String behaviour = null;
-            for (String parent = parentOf(name); parent != null; parent = parentOf(parent)) {
-                if (configured.containsKey(parent)) {
-                    behaviour = configured.get(parent);
-                    break;
-                }
-            }
-            f.data.federatedDomains.add(new FederatedDomain(name, behaviour));
-        }
-    }
-
-    private static String parentOf(String domain) {
-        int dot = domain.indexOf('.');
-        return dot < 0 || domain.indexOf('.', dot + 1) < 0 ? null : domain.substring(dot + 1);
     }
 }

@@ -36,18 +36,21 @@ public record Inventory(String folder, String manifest, String manifestProblem, 
     }
 
     private static List<ActivityLogFileEntry> activityLogs(TenantData data, int rejectionsShown) {
-        Set<String> seen = new HashSet<>();
-        List<ActivityLogFileEntry> out = new ArrayList<>();
+        List<io.github.mfaeval.model.ArmEvent> events = new ArrayList<>();
+        List<Integer> fileOf = new ArrayList<>();
+        List<long[]> counts = new ArrayList<>();
+        List<String[]> names = new ArrayList<>();
+        List<List<Rejection>> shownOf = new ArrayList<>();
         for (Path file : data.activityLogFiles) {
             long[] n = new long[3];
+            int index = counts.size();
             List<Rejection> shown = new ArrayList<>();
             String format = io.github.mfaeval.load.format.ActivityLogReader.read(file, new io.github.mfaeval.load.format.ActivityLogReader.Sink() {
                 @Override
                 public void event(io.github.mfaeval.model.ArmEvent e) {
                     n[0]++;
-                    boolean known = false;
-                    for (String key : e.dedupKeys()) known |= !seen.add(key);
-                    if (known) n[2]++;
+                    events.add(e);
+                    fileOf.add(index);
                 }
 
                 @Override
@@ -57,7 +60,17 @@ public record Inventory(String folder, String manifest, String manifestProblem, 
                     if (shown.size() < rejectionsShown) shown.add(r);
                 }
             });
-            out.add(new ActivityLogFileEntry(file.getFileName().toString(), format, n[0], n[0] - n[1] - n[2], n[1], n[2], List.copyOf(shown)));
+            counts.add(n);
+            names.add(new String[] {file.getFileName().toString(), format});
+            shownOf.add(shown);
+        }
+        // duplicates across every activity log file, as evaluate counts them
+        boolean[] copy = ArmEventCopies.of(events);
+        for (int i = 0; i < copy.length; i++) if (copy[i]) counts.get(fileOf.get(i))[2]++;
+        List<ActivityLogFileEntry> out = new ArrayList<>();
+        for (int f = 0; f < counts.size(); f++) {
+            long[] n = counts.get(f);
+            out.add(new ActivityLogFileEntry(names.get(f)[0], names.get(f)[1], n[0], n[0] - n[1] - n[2], n[1], n[2], List.copyOf(shownOf.get(f))));
         }
         return out;
     }

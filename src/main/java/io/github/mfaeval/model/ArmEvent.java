@@ -33,20 +33,35 @@ public record ArmEvent(String eventDataId, String correlationId, Instant time, S
                 hasClaims, policyDefinitions, resourceId, source, Set.of());
     }
 
-    /**
-     * What identifies the event across files and shapes: its eventDataId when present, and its correlation id,
-     * operation, status and time (diagnostic records carry no eventDataId, so the same event exported twice
-     * is recognised by either key).
-     */
-    public java.util.List<String> dedupKeys() {
-        String composite = "k:" + correlationId + "|" + operation + "|" + status + "|" + time;
-        if (eventDataId != null && !eventDataId.isEmpty()) return java.util.List.of("id:" + eventDataId.toLowerCase(java.util.Locale.ROOT), composite);
-        return java.util.List.of(composite);
+    /** The event's own identity, its {@code eventDataId} (lower case), or null when the export gives none. */
+    public String idKey() {
+        return eventDataId == null || eventDataId.isEmpty() ? null : "id:" + eventDataId.toLowerCase(java.util.Locale.ROOT);
     }
 
-    /** What groups the Started and Succeeded/Failed events of one operation: correlation id and operation name. */
+    /**
+     * Who made the request, as every export can tell it: the token's UPN when the claims hold one, else the caller
+     * (lower case), which is the token's object id when the export names no caller.
+     */
+    public String callerKey() {
+        return !upn.isEmpty() ? upn : caller.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /**
+     * What recognises the event in an export without {@code eventDataId} (diagnostic records): its correlation id,
+     * operation, status, time and caller. Events of different callers never share it.
+     */
+    public String contentKey() {
+        return "k:" + correlationId + "|" + operation + "|" + status + "|" + time + "|" + callerKey();
+    }
+
+    /**
+     * What groups the Started and Succeeded/Failed events of one operation: correlation id, operation name and
+     * caller (without a correlation id, the event's own identity). Events of different callers never merge.
+     */
     public String operationKey() {
-        String c = correlationId == null || correlationId.isEmpty() ? dedupKeys().get(0) : correlationId.toLowerCase(java.util.Locale.ROOT);
-        return c + "|" + operation;
+        String id = idKey();
+        String c = correlationId != null && !correlationId.isEmpty() ? correlationId.toLowerCase(java.util.Locale.ROOT)
+                : id != null ? id : contentKey();
+        return c + "|" + operation + "|" + callerKey();
     }
 }

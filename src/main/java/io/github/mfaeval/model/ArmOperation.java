@@ -29,6 +29,7 @@ public final class ArmOperation implements Explained {
     private final Set<String> statuses = new TreeSet<>();
     private final Set<String> policyDefinitions = new TreeSet<>();
     private boolean hasClaims;
+    private boolean directoryUser;
     private final Set<String> sources = new LinkedHashSet<>();
     private String correlationId = "";
     private final Set<String> errorCodes = new TreeSet<>();
@@ -103,13 +104,21 @@ public final class ArmOperation implements Explained {
 
     /**
      * The identity that made the request: application when {@code idtyp} is {@code app}; user when it is
-     * {@code user}, or when absent and the claims hold a UPN or the caller is one.
+     * {@code user}, or when absent and the caller or the token's object id is a directory user's object id
+     * ({@link #isDirectoryUser()}), or the claims hold a UPN, or the caller is one.
      */
     public boolean isUserIdentity() {
         if ("app".equals(identityType)) return false;
         if ("user".equals(identityType)) return true;
-        return !upn.isEmpty() || caller.contains("@");
+        return directoryUser || !upn.isEmpty() || caller.contains("@");
     }
+
+    /**
+     * Whether the caller, or the token's object id, is the object id of a user of the tenant's directory (users.json,
+     * or a user seen in the sign-ins): an event without claims whose caller is a user's object id is that user's.
+     */
+    public boolean isDirectoryUser() { return directoryUser; }
+    public void setDirectoryUser(boolean directoryUser) { this.directoryUser = directoryUser; }
 
     /** The user the operation is counted for: the UPN when known, else the object id, else the caller (lower case). */
     public String getUserName() {

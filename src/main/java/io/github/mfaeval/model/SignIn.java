@@ -53,6 +53,7 @@ public final class SignIn implements Explained, java.io.Serializable {
     private ScopeReason scopeReason;
     private String application;
     private Integer phase;
+    private java.time.LocalDate appEnforcedFrom;
     private String kind;
     private Boolean enforcementActive;
     private final EnumSet<SatisfiedBy> evidence = EnumSet.noneOf(SatisfiedBy.class);
@@ -235,6 +236,7 @@ public final class SignIn implements Explained, java.io.Serializable {
         this.scopeReason = ScopeReason.LISTED_APP;
         this.application = app.getName();
         this.phase = app.getPhase();
+        this.appEnforcedFrom = app.getEnforcedFrom();
         this.enforcementActive = Boolean.FALSE;
     }
 
@@ -260,6 +262,8 @@ public final class SignIn implements Explained, java.io.Serializable {
     public ScopeReason getScopeReason() { return scopeReason; }
     public String getApplication() { return application; }
     public Integer getPhase() { return phase; }
+    /** The listed application's own first day of enforcement when the table gives one (later than its phase's); else null. */
+    public java.time.LocalDate getAppEnforcedFrom() { return appEnforcedFrom; }
     public Boolean getEnforcementActive() { return inScope ? enforcementActive : null; }
     public Set<SatisfiedBy> getEvidence() { return evidence; }
     /** null when out of scope; otherwise whether any rule found MFA evidence. */

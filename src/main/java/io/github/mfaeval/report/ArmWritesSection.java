@@ -25,7 +25,9 @@ final class ArmWritesSection {
     static void render(StringBuilder h, Report r) {
         Summary m = r.summary();
         h.append("<section id=\"phase2-writes\" aria-labelledby=\"phase2-writes-h\"><h2 id=\"phase2-writes-h\">Phase 2: Azure Resource Manager writes</h2>\n");
-        h.append("<p>Activity log records read: ").append(m.armWritesRead()).append(" (<span id=\"activity-log-period\">")
+        h.append("<p>Activity log records read: ").append(m.armWritesRead()).append(" = ").append(m.armWritesEvaluated())
+                .append(" evaluated + ").append(m.armWritesRejected()).append(" rejected + ").append(m.armWritesDuplicate())
+                .append(" duplicate (<span id=\"activity-log-period\">")
                 .append(Html.esc(EditionWords.activityLogPeriod(r))).append("</span>). Write operations of users in scope: ")
                 .append(m.armWritesInScope()).append(", of which <strong>").append(m.armWritesWithoutMfa())
                 .append("</strong> without MFA in the token.</p>\n");

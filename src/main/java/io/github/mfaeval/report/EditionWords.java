@@ -25,7 +25,8 @@ final class EditionWords {
     static String armWrites(Report r) {
         Summary m = r.summary();
         if (r.armWrites() == null || m.armWritesRead() == null) return null;
-        return m.armWritesRead() + " activity log records read (" + activityLogPeriod(r) + "); " + m.armWritesInScope()
+        return m.armWritesRead() + " activity log records read (" + m.armWritesEvaluated() + " evaluated + " + m.armWritesRejected()
+                + " rejected + " + m.armWritesDuplicate() + " duplicate; " + activityLogPeriod(r) + "); " + m.armWritesInScope()
                 + " write operations of users in scope, " + m.armWritesWithoutMfa() + " without MFA in the token";
     }
 

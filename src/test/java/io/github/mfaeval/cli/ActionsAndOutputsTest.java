@@ -120,9 +120,22 @@ class ActionsAndOutputsTest {
             evaluate(FABRIKAM, "--edition", edition, "-o", file.toString());
             String text = Files.readString(file);
             assertTrue(text.contains("\nEdition  " + edition + " (rules of Microsoft's page as of that date)\n"), text);
-            assertTrue(text.contains("\nPhase 2 writes  " + r.summary().armWritesRead()
-                    + " activity log records read (events from 2025-09-15 to 2025-11-22); "), text);
+            var m = r.summary();
+            assertTrue(text.contains("\nPhase 2 writes  " + m.armWritesRead() + " activity log records read (" + m.armWritesEvaluated()
+                    + " evaluated + " + m.armWritesRejected() + " rejected + " + m.armWritesDuplicate()
+                    + " duplicate; events from 2025-09-15 to 2025-11-22); "), text);
         }
+        // issue 24: the Activity Log's read = evaluated + rejected + duplicate, in the HTML and Markdown reports too
+        var m = r.summary();
+        assertEquals(m.armWritesRead(), m.armWritesEvaluated() + m.armWritesRejected() + m.armWritesDuplicate());
+        Path html = tmp.resolve("report.html");
+        evaluate(FABRIKAM, "-o", html.toString());
+        assertTrue(Files.readString(html).contains("Activity log records read: " + m.armWritesRead() + " = " + m.armWritesEvaluated()
+                + " evaluated + " + m.armWritesRejected() + " rejected + " + m.armWritesDuplicate() + " duplicate ("), "HTML");
+        Path md = tmp.resolve("report.md");
+        evaluate(FABRIKAM, "-o", md.toString());
+        assertTrue(Files.readString(md).contains(m.armWritesRead() + " activity log records read \\(" + m.armWritesEvaluated()
+                + " evaluated \\+ " + m.armWritesRejected() + " rejected \\+ " + m.armWritesDuplicate() + " duplicate\\;"), Files.readString(md));
         Path csv = tmp.resolve("csv");
         evaluate(FABRIKAM, "--format", "csv", "-o", csv.toString());
         List<String> writes = Files.readAllLines(csv.resolve("phase2-writes.csv"));

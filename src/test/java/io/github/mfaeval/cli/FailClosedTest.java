@@ -147,6 +147,40 @@ class FailClosedTest {
                 && rejection.contains("XOR"), rejection);
     }
 
+    /**
+     * Issue 24: each narrowing condition of the wrong JSON type rejects the policy, located (file, record, field
+     * path, what was found), and the status is INCOMPLETE; before, it was read as absent and the policy covered everyone.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "\"platforms\": \"android\"                                    | conditions.platforms must be an object, found \"android\"",
+            "\"locations\": 42                                             | conditions.locations must be an object, found 42",
+            "\"devices\": \"compliant\"                                    | conditions.devices must be an object, found \"compliant\"",
+            "\"devices\": {\"deviceFilter\": {\"mode\": \"include\", \"rule\": 7}}   | conditions.devices.deviceFilter.rule must be a string, found 7",
+            "\"devices\": {\"deviceFilter\": {\"mode\": \"maybe\", \"rule\": \"x\"}} | conditions.devices.deviceFilter.mode: unknown value \"maybe\"",
+            "\"signInRiskLevels\": {\"high\": true}                         | conditions.signInRiskLevels must be an array of strings, found {\"high\":true}",
+            "\"userRiskLevels\": [1]                                       | conditions.userRiskLevels must hold strings, found 1",
+            "\"insiderRiskLevels\": {\"level\": \"elevated\"}                | conditions.insiderRiskLevels must be a string, found {\"level\":\"elevated\"}",
+            "\"authenticationFlows\": \"deviceCodeFlow\"                     | conditions.authenticationFlows must be an object, found \"deviceCodeFlow\"",
+            "\"authenticationFlows\": {\"transferMethods\": 3}               | conditions.authenticationFlows.transferMethods must be a string, found 3",
+            "\"servicePrincipalRiskLevels\": \"high\"                       | conditions.servicePrincipalRiskLevels must be an array of strings, found \"high\"",
+            "\"locations\": {\"includeLocations\": [\"All\"], \"excludeLocations\": \"AllTrusted\"} | conditions.locations.excludeLocations must be an array of strings, found \"AllTrusted\"",
+            "\"platforms\": {\"includePlatforms\": \"all\"}                   | conditions.platforms.includePlatforms must be an array of strings, found \"all\"",
+            "\"clientApplications\": {\"includeServicePrincipals\": \"x\"}    | conditions.clientApplications.includeServicePrincipals must be an array of strings, found \"x\"",
+    })
+    void aMalformedNarrowingConditionRejectsThePolicyWhereItIs(String condition, String reason, @TempDir Path tmp) throws Exception {
+        Path tenant = copyOfBase(tmp.resolve("t"));
+        String policies = Files.readString(tenant.resolve("conditionalAccessPolicies.json"))
+                .replace("\"conditions\": {", "\"conditions\": {" + condition.strip() + ", ");
+        Files.writeString(tenant.resolve("conditionalAccessPolicies.json"), policies);
+        Report report = TestRules.evaluate(tenant);
+        assertEquals(Report.Status.INCOMPLETE, report.status());
+        assertEquals(1, report.inputs().rejected().size(), report.inputs().rejected()::toString);
+        String rejection = report.inputs().rejected().get(0).toString();
+        assertEquals("conditionalAccessPolicies.json record 1 (line 3): field " + reason.strip(), rejection);
+        assertTrue(report.users().stream().filter(u -> u.id().equals("u-bob")).allMatch(u -> u.coveredBy().isEmpty()), "no coverage from a rejected policy");
+    }
+
     /** Copies of one sign-in in several files: the same report whatever order the files are read in. */
     @Test
     void copiesAcrossExportsGiveTheSameReportInAnyFileOrder(@TempDir Path tmp) throws Exception {

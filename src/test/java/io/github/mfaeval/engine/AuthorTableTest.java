@@ -79,6 +79,26 @@ class AuthorTableTest {
         assertTrue(t.drl().contains("ReferenceBuild( active(true) )"), t.drl());
     }
 
+    /** Issue 24: a column typed {@code date?} may be left empty (null: the application starts with its phase); a date is still checked. */
+    @Test
+    void anOptionalDateMayBeLeftEmptyButNotWrong() {
+        String table = """
+                "Global","io.github.mfaeval.engine.ReferenceSink reference"
+                "Table","Applications"
+                "Action","reference.add(new ListedApp({Client app id}, {Name shown in reports}, {Phase:number}, {Enforced from:date?}))"
+                "Application","Rule id","Source section","Active","Client app id","Name shown in reports","Phase","Enforced from"
+                "Azure CLI","MM-APP-002","Applications","true","04b07795-8ddb-461a-bbee-02f9e1bf7b46","Azure CLI","2",""
+                "M365","MM-APP-005","Applications","true","00000006-0000-0ff1-ce00-000000000000","Microsoft 365 admin center","1","2025-02-01"
+                """;
+        AuthorTable.Translation t = AuthorTable.translate(APPS, table.getBytes(StandardCharsets.UTF_8));
+        assertEquals(List.of(), t.problems());
+        assertTrue(t.drl().contains("new ListedApp(\"04b07795-8ddb-461a-bbee-02f9e1bf7b46\", \"Azure CLI\", 2, null)"), t.drl());
+        assertTrue(t.drl().contains("new ListedApp(\"00000006-0000-0ff1-ce00-000000000000\", \"Microsoft 365 admin center\", 1, java.time.LocalDate.parse(\"2025-02-01\"))"), t.drl());
+        assertEquals("reference/applications.drl.csv: row 6, column H \"Enforced from\": \"February 2025\" is not a date written yyyy-mm-dd (such as 2025-03-15)\n",
+                errors(APPS, table.replace("\"2025-02-01\"", "\"February 2025\"")));
+        assertTrue(errors(APPS, table.replace("{Phase:number}", "{Phase:number?}")).contains("text? and date? may be left empty"));
+    }
+
     @Test
     void aWrongValueIsNamedByRowAndColumn() {
         String e = errors(APPS, appsTable(

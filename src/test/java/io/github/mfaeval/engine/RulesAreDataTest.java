@@ -68,6 +68,43 @@ class RulesAreDataTest {
         assertTrue(user(after, dana).rules().contains("MM-COV-004") && !user(after, dana).rules().contains("MM-COV-006"), user(after, dana).toString());
     }
 
+    /**
+     * Issue 24: which federation behaviour a subdomain without a configuration of its own takes is a rule
+     * (tenant/federation-inheritance.drl), not the loader's: an author who decides that such a subdomain inherits
+     * nothing edits the rule, and a member of it whose root rejects IdP MFA has their IdP claim counted.
+     */
+    @Test
+    void whoseFederationBehaviourASubdomainTakesIsARuleFile(@TempDir Path tmp) throws Exception {
+        Path tenant = tmp.resolve("tenant");
+        Files.createDirectories(tenant);
+        try (var files = Files.list(TestRules.PROJECT.resolve("test-scenarios/base"))) {
+            for (Path f : (Iterable<Path>) files::iterator) Files.copy(f, tenant.resolve(f.getFileName().toString()));
+        }
+        Files.writeString(tenant.resolve("domains.json"), """
+                [{"id": "fed.contoso.example", "isRoot": true, "authenticationType": "Federated",
+                  "federationConfiguration": [{"federatedIdpMfaBehavior": "rejectMfaByFederatedIdp"}]},
+                 {"id": "eu.fed.contoso.example", "isRoot": false, "authenticationType": "Federated"}]
+                """);
+        Path signIns = tenant.resolve("signIns.json");
+        Files.writeString(signIns, Files.readString(signIns).replace("\"fiona@fed.contoso.example\"", "\"fiona@eu.fed.contoso.example\""));
+        SignInVerdict before = fedSignIn(TestRules.base(), tenant);
+        assertFalse(before.mfaSatisfied(), "the subdomain inherits its root's rejection");
+
+        Path rules = TestRules.copyOfRules(tmp.resolve("rules"));
+        Path inheritance = rules.resolve("tenant/federation-inheritance.drl");
+        String text = Files.readString(inheritance);
+        assertTrue(text.contains("    $d.inheritFrom($p);\n    update($d);\n"), text);
+        // an author's decision: a subdomain without a configuration of its own inherits nothing
+        Files.writeString(inheritance, text.replace("    $d.inheritFrom($p);\n    update($d);\n", ""));
+        SignInVerdict after = fedSignIn(RuleBaseBuilder.build(RuleFiles.fromDirectory(rules)), tenant);
+        assertTrue(after.mfaSatisfied(), "with the rule edited, the subdomain's behaviour is never set: IdP MFA accepted");
+    }
+
+    private static SignInVerdict fedSignIn(RuleBase rules, Path tenant) throws Exception {
+        Report r = new Evaluator(rules).evaluate(TenantLoader.load(tenant), TestRules.AS_OF);
+        return r.signIns().stream().filter(s -> s.id().equals("s-fed-portal")).findFirst().orElseThrow();
+    }
+
     private static io.github.mfaeval.result.UserVerdict user(Report r, String upn) {
         return r.users().stream().filter(u -> upn.equals(u.userPrincipalName())).findFirst().orElseThrow();
     }

@@ -95,6 +95,77 @@ class ActivityLogShapesTest {
         assertTrue(r.inputs().files().stream().anyMatch(f -> f.name().equals(shape) && f.records() == 5), r.inputs().files().toString());
     }
 
+    /**
+     * Issue 24: the same events with their category missing (ARM REST, az, AzureActivity JSON), null (diagnostic
+     * records) or empty (AzureActivity CSV) are judged by their operation names: bob's delete without MFA still
+     * counts. Before, every one was dropped as non-administrative and bob was ready.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"activityLog-rest.json", "activityLog-az.json", "activityLog-storage-PT1H.json.gz",
+            "activityLog-eventhub.json", "activityLog-loganalytics.json", "activityLog-loganalytics.csv"})
+    void aWriteWithoutACategoryIsJudgedByItsOperationName(String shape, @TempDir Path tmp) throws Exception {
+        Path dir = tenant(tmp);
+        String name = shape.replace(".gz", "");
+        Files.writeString(dir.resolve(name), withoutCategory(shape));
+        Report r = TestRules.evaluate(dir, AS_OF, EDITION);
+        assertEquals(List.of(), r.inputs().rejected(), shape);
+        assertEquals(5L, r.summary().armWritesRead(), shape);
+        assertEquals(2L, r.summary().armWritesInScope(), shape + ": bob's delete and alice's write, each once; the managed identity is out");
+        assertEquals(1L, r.summary().armWritesWithoutMfa(), shape);
+        assertTrue(r.findings().stream().anyMatch(f -> f.code().equals("ARM_WRITE_WITHOUT_MFA") && f.subject().equals("u-bob")), shape);
+    }
+
+    /** The fixture's text with every record's category taken out, in the way its shape would lose it. */
+    private static String withoutCategory(String shape) throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        Path file = FIXTURES.resolve(shape);
+        if (shape.endsWith(".csv")) {
+            List<String> lines = Files.readAllLines(file);
+            List<String> header = List.of(lines.get(0).split(","));
+            int at = header.indexOf("CategoryValue");
+            StringBuilder out = new StringBuilder(lines.get(0)).append('\n');
+            // CategoryValue is the fourth column, before any quoted value: blank it in every row
+            for (String line : lines.subList(1, lines.size())) {
+                String[] head = line.split(",", at + 2);
+                head[at] = "";
+                out.append(String.join(",", head)).append('\n');
+            }
+            return out.toString();
+        }
+        if (shape.endsWith(".gz")) {
+            StringBuilder out = new StringBuilder();
+            try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(file))) {
+                for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+                    if (line.isBlank()) continue;
+                    var record = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(line);
+                    record.remove("category");
+                    out.append(json.writeValueAsString(record)).append('\n');
+                }
+            }
+            return out.toString();
+        }
+        com.fasterxml.jackson.databind.JsonNode root = json.readTree(file.toFile());
+        if (root.has("tables")) {
+            for (var table : root.get("tables")) {
+                List<String> columns = new ArrayList<>();
+                table.get("columns").forEach(c -> columns.add(c.get("name").asText()));
+                for (var row : table.get("rows")) {
+                    for (String c : List.of("CategoryValue", "Category")) {
+                        if (columns.contains(c)) ((com.fasterxml.jackson.databind.node.ArrayNode) row).setNull(columns.indexOf(c));
+                    }
+                }
+            }
+        } else {
+            com.fasterxml.jackson.databind.JsonNode records = root.isArray() ? root : root.has("value") ? root.get("value") : root.get("records");
+            for (var record : records) {
+                // ARM REST and az: no category at all; Event Hub records: "category": null
+                if (shape.contains("eventhub")) ((com.fasterxml.jackson.databind.node.ObjectNode) record).putNull("category");
+                else ((com.fasterxml.jackson.databind.node.ObjectNode) record).remove("category");
+            }
+        }
+        return json.writeValueAsString(root);
+    }
+
     @Test
     void everyShapeAtOnceCountsEachEventOnceAndTheRestAsDuplicates(@TempDir Path tmp) throws Exception {
         Report r = TestRules.evaluate(tenant(tmp, SHAPES), AS_OF, EDITION);

@@ -307,6 +307,15 @@ class MalformedInputTest {
                 .counts(3, 0, 3).rejects("signIns.csv", "records 1-3 (lines 2-4)", "no Request ID column").build());
         c.add(named("CSV: localized or unknown header").file("signIns.csv", lines("Datum,Anforderungs-ID,Benutzer", "1,2,3", "4,5,6"))
                 .counts(2, 0, 2).rejects("signIns.csv", "records 1-2 (lines 2-3)", "localized portal downloads are not supported").build());
+        // issue 24: one row under a foreign header is one record, whatever is wrong with the row itself
+        c.add(named("CSV: foreign header, one row cut short: one row, one record").file("signIns.csv", lines("Foo,Bar,Baz", "1,2"))
+                .counts(1, 0, 1).rejects("signIns.csv", "record 1 (line 2)", "has 2 values, the header has 3").build());
+        c.add(named("CSV: foreign header, one row whose quote never closes: one row, one record").file("signIns.csv", lines("Foo,Bar,Baz", "1,\"2,3"))
+                .counts(1, 0, 1).rejects("signIns.csv", "record 1 (line 2)", "never closed").build());
+        c.add(named("CSV: foreign header and one good row").file("signIns.csv", lines("Foo,Bar,Baz", "1,2,3"))
+                .counts(1, 0, 1).rejects("signIns.csv", "record 1 (line 2)", "has none of the columns of a sign-in export").build());
+        c.add(named("CSV: foreign header alone").file("signIns.csv", lines("Foo,Bar,Baz"))
+                .counts(1, 0, 1).rejects("signIns.csv", "", "(and no rows follow)").build());
         c.add(named("CSV: Status Failure without an error code").file("signIns.csv", lines(PORTAL_HEADER, portalRow("good-1"),
                         portalRow("bad-2").replace(",Success,0,", ",Failure,,")))
                 .counts(2, 1, 1).good("good-1").rejects("signIns.csv", "record 2 (line 3)", "Status is \"Failure\" but Sign-in error code is empty").build());

@@ -516,6 +516,8 @@ public final class SignInReader {
         /** Set when the header spoils every row: the rows are counted and refused together. */
         String unusable;
         long unusableRows;
+        /** Rows under an unusable header that were refused on their own (cut short, a broken quote): each counted there. */
+        long brokenRows;
         long firstLine;
         long lastLine;
         long firstIndex;
@@ -589,13 +591,18 @@ public final class SignInReader {
 
         @Override
         public void broken(String where, String reason, long count) {
+            if (unusable != null) brokenRows += count;
             out.broken(where, reason, count);
         }
 
         void finish() {
             if (unusable == null) return;
             if (unusableRows == 0) {
-                out.broken("", unusable + " (and no rows follow)", 1);
+                // The header is no record: it counts one only when nothing under it was counted already, so that a
+                // file of one row counts one record whatever is wrong with the row (issue 24).
+                if (brokenRows == 0) out.broken("", unusable + " (and no rows follow)", 1);
+                else out.broken("", unusable + " (the " + (brokenRows == 1 ? "row" : brokenRows + " rows") + " under it "
+                        + (brokenRows == 1 ? "is" : "are") + " rejected on " + (brokenRows == 1 ? "its" : "their") + " own)", 0);
                 return;
             }
             String where = unusableRows == 1 ? new Position(firstIndex, firstLine).toString()
