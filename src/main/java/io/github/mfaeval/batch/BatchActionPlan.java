@@ -49,9 +49,16 @@ final class BatchActionPlan {
         CsvRenderer.writeTable(out, HEADERS, rows);
     }
 
+    /** The tenant's HTML report, what a person opens (its error.json for a tenant that could not be evaluated). */
+    static String page(TenantRow t) {
+        String r = t.report();
+        if (t.error() != null || r == null || !r.endsWith(OutDir.REPORT)) return r;
+        return r.substring(0, r.length() - OutDir.REPORT.length()) + OutDir.REPORT_HTML;
+    }
+
     private static List<String> row(TenantRow t, String rank, String action, String severity, String date, String enforced,
                                     String users, String findings) {
         return java.util.Arrays.asList(t.displayName() == null ? t.tenant() : t.displayName(), t.tenantId(), t.status().name(), rank,
-                action, severity, date, enforced, users, findings, t.report(), "", "", "");
+                action, severity, date, enforced, users, findings, page(t), "", "", "");
     }
 }

@@ -45,8 +45,8 @@ final class BatchIndex {
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<meta http-equiv=\"Content-Security-Policy\" content=\"").append(PageAssets.POLICY).append("\">\n")
                 .append("<meta name=\"generator\" content=\"mfa-eval\">\n")
-                .append("<title>Mandatory MFA readiness: ").append(summary.tenants().size()).append(" tenants (")
-                .append(run.asOf()).append(")</title>\n")
+                .append("<title>Mandatory MFA readiness: ").append(io.github.mfaeval.text.Plural.count(summary.tenants().size(), "tenant"))
+                .append(" (").append(Html.esc(asOfWords())).append(")</title>\n")
                 .append("<style>").append(PageAssets.CSS).append("</style>\n")
                 .append("<script>").append(PageAssets.ERROR_HOOK).append("</script>\n</head>\n");
         h.append("<body>\n<div id=\"page-errors\" class=\"page-errors\" role=\"alert\" hidden><strong>Part of this page did not work;"
@@ -70,8 +70,9 @@ final class BatchIndex {
         String worst = t.anyFailed() ? "failed" : t.anyFindings() ? "action_required" : "ready";
         h.append("<header class=\"top status-").append(worst).append("\"><div>\n");
         h.append("<p class=\"eyebrow\">Mandatory MFA for Azure and the admin portals: readiness of a batch of tenants</p>\n");
-        h.append("<h1 id=\"run-title\">").append(t.tenants()).append(t.tenants() == 1 ? " tenant" : " tenants")
-                .append(" as of <time datetime=\"").append(run.asOf()).append("\">").append(run.asOf()).append("</time></h1>\n");
+        h.append("<h1 id=\"run-title\">").append(io.github.mfaeval.text.Plural.count(t.tenants(), "tenant")).append("</h1>\n");
+        // Each report is as of its own date (a frozen snapshot keeps its tenant.json asOf): the run date is labelled as such.
+        h.append("<p class=\"meta\" id=\"run-dates\">").append(Html.esc(asOfWords())).append("</p>\n");
         h.append("<p class=\"lead\" id=\"run-verdict\">").append(Html.esc(verdict(t))).append(" The tenants below are in order of urgency;"
                 + " <a href=\"").append(OutDir.ACTION_PLAN_CSV).append("\">action-plan.csv</a> lists every tenant's actions, most urgent first.</p>\n");
         h.append("<details class=\"run-meta\"><summary>About this run</summary><p class=\"meta\" id=\"run-meta\">Rules <code>")
@@ -84,12 +85,23 @@ final class BatchIndex {
         h.append("</p></details>\n</div>\n</header>\n");
     }
 
+    /** "Reports as of 2025-11-28 · run date 2026-12-07": the tenants' own as-of dates, then the run's date, labelled. */
+    private String asOfWords() {
+        TreeSet<java.time.LocalDate> dates = new TreeSet<>();
+        for (TenantRow r : summary.tenants()) if (r.asOf() != null) dates.add(r.asOf());
+        String run = "run date " + summary.run().asOf();
+        if (dates.isEmpty()) return "Run date " + summary.run().asOf();
+        String reports = dates.size() == 1 ? "Reports as of " + dates.first()
+                : "Reports as of " + dates.first() + " to " + dates.last() + " (each tenant's own date is in its row)";
+        return reports + " \u00b7 " + run;
+    }
+
     private static String verdict(BatchSummary.Totals t) {
         List<String> parts = new ArrayList<>();
         if (t.failed() + t.timedOut() > 0) parts.add((t.failed() + t.timedOut()) + " could not be evaluated");
-        if (t.actionRequired() > 0) parts.add(t.actionRequired() + " require action");
-        if (t.incomplete() > 0) parts.add(t.incomplete() + " are incomplete");
-        if (t.ready() > 0) parts.add(t.ready() + " are ready");
+        if (t.actionRequired() > 0) parts.add(t.actionRequired() + io.github.mfaeval.text.Plural.word(t.actionRequired(), " requires action", " require action"));
+        if (t.incomplete() > 0) parts.add(t.incomplete() + io.github.mfaeval.text.Plural.word(t.incomplete(), " is incomplete", " are incomplete"));
+        if (t.ready() > 0) parts.add(t.ready() + io.github.mfaeval.text.Plural.word(t.ready(), " is ready", " are ready"));
         return parts.isEmpty() ? "No tenant." : String.join(", ", parts) + ".";
     }
 
@@ -193,6 +205,8 @@ final class BatchIndex {
         link(r);
         h.append("<br><span class=\"muted\">").append(Html.esc(r.tenant()));
         if (r.tenantId() != null) h.append(" \u00b7 <code>").append(Html.esc(r.tenantId())).append("</code>");
+        if (r.asOf() != null) h.append(" \u00b7 as of <time class=\"tenant-as-of\" datetime=\"").append(r.asOf()).append("\">")
+                .append(r.asOf()).append("</time>");
         h.append("</span>");
         if (r.error() != null) {
             h.append("<br><span class=\"error-text\">").append(Html.esc(r.error().stage())).append(": ").append(Html.esc(r.error().message())).append("</span>");
@@ -223,7 +237,7 @@ final class BatchIndex {
         if (r.actions() != null && !r.actions().isEmpty()) {
             TenantRow.Action a = r.actions().get(0);
             h.append("<span class=\"sev sev-").append(a.severity()).append("\">").append(a.severity()).append("</span> ").append(Html.esc(a.title()));
-            if (a.users() > 0) h.append(" <span class=\"muted\">(").append(a.users()).append(a.users() == 1 ? " user)" : " users)").append("</span>");
+            if (a.users() > 0) h.append(" <span class=\"muted\">(").append(io.github.mfaeval.text.Plural.count(a.users(), "user")).append(")").append("</span>");
             if (r.actions().size() > 1) h.append("<br><span class=\"muted\">and ").append(r.actions().size() - 1).append(" more</span>");
         } else if (r.actions() != null) {
             h.append("<span class=\"muted\">none</span>");

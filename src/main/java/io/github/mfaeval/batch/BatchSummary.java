@@ -113,7 +113,9 @@ public record BatchSummary(int schemaVersion, Run run, Totals totals, RunChanges
     /**
      * One row per tenant with fixed columns, then a column per phase and per finding code seen in any tenant
      * (so every row has the same columns), then the run's metadata repeated on each row so that a row pasted
-     * elsewhere still says which run it came from.
+     * elsewhere still says which run it came from. The columns are those a person reads: {@code asOf} is the tenant's
+     * own date and {@code runDate} the run's; {@code report} the tenant's page (report.html, or its error.json);
+     * hashes (inputs and rules fingerprints) stay in summary.json.
      */
     void writeCsv(java.io.Writer w) throws IOException {
         TreeSet<Integer> phases = new TreeSet<>();
@@ -129,6 +131,7 @@ public record BatchSummary(int schemaVersion, Run run, Totals totals, RunChanges
             row.put("tenantId", r.tenantId());
             row.put("displayName", r.displayName());
             row.put("status", r.status());
+            row.put("asOf", r.asOf());
             row.put("errorStage", r.error() == null ? null : r.error().stage());
             row.put("error", r.error() == null ? null : r.error().message());
             Summary c = r.counts();
@@ -166,14 +169,11 @@ public record BatchSummary(int schemaVersion, Run run, Totals totals, RunChanges
             for (String code : codes) {
                 row.put(code, r.findingsByCode() == null ? null : r.findingsByCode().getOrDefault(code, 0));
             }
-            row.put("report", r.report());
-            row.put("inputsFingerprint", r.inputsFingerprint());
-            row.put("asOf", run.asOf());
-            row.put("rulesFingerprint", run.rulesFingerprint());
+            row.put("report", BatchActionPlan.page(r));
+            row.put("runDate", run.asOf());
             row.put("toolVersion", run.toolVersion());
             row.put("runStartedAt", run.startedAt());
             row.put("runEndedAt", run.endedAt());
-            row.put("runInputsFingerprint", run.inputsFingerprint());
             for (Map.Entry<String, Object> e : row.entrySet()) {
                 // the same cell rule as every CSV the tool writes: a folder named "=1+1" stays text
                 if (e.getValue() != null) e.setValue(SafeText.csvCell(e.getValue().toString()));

@@ -18,12 +18,14 @@ import java.util.TreeMap;
  * One tenant's line of the batch summary, made from its report (or its error report) alone, so that a
  * report kept by --resume gives exactly the line a fresh evaluation would. {@code findingsByCode} counts
  * open findings (not accepted); accepted ones are counted in {@code findingsAccepted}; {@code actions} are the
- * report's actions, most urgent first (absent for a tenant that could not be evaluated).
+ * report's actions, most urgent first (absent for a tenant that could not be evaluated). {@code asOf} is the date the
+ * tenant's report is as of: the run's date, or the tenant's own (a frozen snapshot's tenant.json asOf).
+ * {@code findingsRequiringAction} is the report's own count ({@link io.github.mfaeval.result.FindingCounts}).
  */
-@JsonPropertyOrder({"tenant", "tenantId", "displayName", "status", "report", "error", "inputsFingerprint", "counts",
+@JsonPropertyOrder({"tenant", "tenantId", "displayName", "status", "asOf", "report", "error", "inputsFingerprint", "counts",
         "findingsRequiringAction", "findingsAccepted", "schedule", "findingsByCode", "actions", "changes"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record TenantRow(String tenant, String tenantId, String displayName, TenantStatus status, String report,
+public record TenantRow(String tenant, String tenantId, String displayName, TenantStatus status, LocalDate asOf, String report,
                         FailureReport.Failure error, String inputsFingerprint, Summary counts, Integer findingsRequiringAction,
                         Integer findingsAccepted, List<Phase> schedule, Map<String, Integer> findingsByCode, List<Action> actions,
                         RowChanges changes) {
@@ -59,7 +61,6 @@ public record TenantRow(String tenant, String tenantId, String displayName, Tena
 
     static TenantRow of(String tenant, String reportPath, Report r) {
         Map<String, Integer> byCode = new TreeMap<>();
-        int requiringAction = 0;
         int accepted = 0;
         for (Finding f : r.findings()) {
             if (f.accepted() != null) {
@@ -67,16 +68,15 @@ public record TenantRow(String tenant, String tenantId, String displayName, Tena
                 continue;
             }
             byCode.merge(f.code(), 1, Integer::sum);
-            if (f.countsAgainstStatus()) requiringAction++;
         }
         List<Phase> schedule = r.schedule().stream().map(s -> new Phase(s.phase(), s.start(), s.state(), s.postponed(), s.source())).toList();
-        return new TenantRow(tenant, r.tenant().id(), r.tenant().displayName(), TenantStatus.of(r.status()), reportPath, null,
-                r.provenance() == null ? null : r.provenance().inputsFingerprint(), r.summary(), requiringAction, accepted,
+        return new TenantRow(tenant, r.tenant().id(), r.tenant().displayName(), TenantStatus.of(r.status()), r.asOf(), reportPath, null,
+                r.provenance() == null ? null : r.provenance().inputsFingerprint(), r.summary(), r.findingCounts().requiringAction(), accepted,
                 schedule, byCode, r.actions().stream().map(Action::of).toList(), RowChanges.of(r.changes()));
     }
 
     static TenantRow failed(String tenant, String errorPath, FailureReport f) {
-        return new TenantRow(tenant, null, null, f.status(), errorPath, f.error(),
+        return new TenantRow(tenant, null, null, f.status(), null, errorPath, f.error(),
                 f.provenance() == null ? null : f.provenance().inputsFingerprint(), null, null, null, null, null, null, RowChanges.of(f.changes()));
     }
 }

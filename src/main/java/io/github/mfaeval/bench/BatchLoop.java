@@ -118,7 +118,7 @@ public final class BatchLoop {
         TenantPipeline.Tenant loaded = pipeline.load(tenant, asOf);
         Writer out = new BufferedWriter(new OutputStreamWriter(java.io.OutputStream.nullOutputStream(), StandardCharsets.UTF_8));
         JsonReportStream json = new JsonReportStream(out, SignInSelection.UNSATISFIED);
-        json.begin(loaded.tenantRef(), loaded.asOf());
+        json.begin(loaded.tenantRef(), loaded.asOf(), io.github.mfaeval.result.CollectionGap.of(loaded.data().collection));
         Report report = loaded.evaluate(json);
         json.finish(report);
     }

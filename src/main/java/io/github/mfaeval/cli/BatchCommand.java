@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -84,6 +85,16 @@ final class BatchCommand implements Callable<Integer> {
         if (threads < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1, found " + threads);
         }
+        if (Files.isRegularFile(root.resolve("tenant.json"))) {
+            Main.error(err, root + " is one tenant's folder (it holds tenant.json), not a folder of tenant folders: evaluate it with"
+                    + " mfa-eval evaluate " + root + " (batch evaluates every sub-folder holding a tenant.json)");
+            return Main.ERROR;
+        }
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            Main.error(err, "--out " + out + " is a file: batch writes a folder (summary.json, summary.csv, index.html and one folder"
+                    + " per tenant); name a folder that does not exist yet, or an earlier run's");
+            return Main.ERROR;
+        }
         RuleBase base = rules.build(err);
         if (base == null) return Main.ERROR;
         BatchRunner.Options options = new BatchRunner.Options(root, out, asOf == null ? LocalDate.now(ZoneOffset.UTC) : asOf,
@@ -92,7 +103,7 @@ final class BatchCommand implements Callable<Integer> {
         try {
             summary = new BatchRunner(base, options, TenantEvaluation.standard(base, asOf == null, maxSignInAge), Progress.onStderr(err), Clock.systemUTC()).run();
         } catch (IOException e) {
-            Main.error(err, e.getMessage());
+            Main.error(err, e instanceof java.nio.file.FileSystemException ? "cannot write --out " + out + ": " + PathProblems.describe(e) : e.getMessage());
             return Main.ERROR;
         }
         if (summary.totals().anyFailed()) return Main.TENANTS_FAILED;

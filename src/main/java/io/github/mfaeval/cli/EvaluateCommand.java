@@ -70,9 +70,11 @@ final class EvaluateCommand implements Callable<Integer> {
                     "(.txt .json .html .md .xlsx .ndjson/.jsonl), else text; a format that contradicts the extension is an error.",
                     "json: written as the sign-ins are evaluated (memory grows with users, not sign-ins).",
                     "html: one self-contained page, to open in a browser or send on (it loads nothing).",
-                    "csv: six files in the --output folder:",
+                    "csv: eight files in the --output folder:",
                     "  action-plan.csv  what to do, most urgent first",
-                    "  findings.csv, users.csv, signins.csv, actions.csv, sign-in-period.csv",
+                    "  actions.csv, findings.csv, users.csv,",
+                    "  signins.csv, sign-in-period.csv,",
+                    "  schedule.csv, phase2-writes.csv",
                     "markdown: a summary (verdict, schedule, actions) for a CI job page, a mail or a chat.",
                     "xlsx: one workbook (Summary, Actions, Findings, Users, Sign-ins sheets); needs -o FILE.",
                     "ndjson: one finding per line (tenant, code, severity, subject, rule, section, time), for a SIEM."})
@@ -85,8 +87,13 @@ final class EvaluateCommand implements Callable<Integer> {
     SignIns signIns;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE|DIR",
-            description = {"Write the report to FILE (written whole, then moved into place) instead of standard output.",
-                    "With --format csv (required): the folder DIR to write the CSV files into; it is created if needed."})
+            description = {"Write the report to FILE (written whole, then moved into place) instead of standard output;",
+                    "its extension chooses the format, and one no format has (.pdf, .docx...) is refused.",
+                    "Missing folders on the way are created.",
+                    "With --format csv (required): the folder DIR to write the CSV files into (not a name ending in .csv);",
+                    "it is created if needed.",
+                    "On success, one line on standard error says the status, the findings requiring action",
+                    "and the file written."})
     Path output;
 
     @Option(names = "--strict", description = "Exit with code 2 when any input was rejected (the report is still written).")
@@ -145,7 +152,7 @@ final class EvaluateCommand implements Callable<Integer> {
                 // Written as the sign-ins are evaluated: the head, each verdict as it is decided, then the rest.
                 write(out -> {
                     JsonReportStream json = new JsonReportStream(out, selection);
-                    json.begin(tenant.tenantRef(), tenant.asOf());
+                    json.begin(tenant.tenantRef(), tenant.asOf(), io.github.mfaeval.result.CollectionGap.of(tenant.data().collection));
                     report[0] = tenant.evaluate(json);
                     json.finish(report[0]);
                 });
@@ -171,6 +178,10 @@ final class EvaluateCommand implements Callable<Integer> {
                     : "cannot write " + (output == null ? "the report" : output) + ": " + PathProblems.describe(e));
             return Main.ERROR;
         }
+        if (output != null) {
+            // Exit 1 is "action required", not a failure: with the report in a file, say so in one line.
+            Main.error(err, report[0].status() + ": " + report[0].findingCounts().sentence() + "; report written to " + output);
+        }
         return exitCode(report[0]);
     }
 
@@ -185,6 +196,14 @@ final class EvaluateCommand implements Callable<Integer> {
         if (format == ReportFormat.csv && output == null) {
             return "--format csv writes several files: name their folder with --output DIR (or -o DIR)";
         }
+        if (output != null && format != ReportFormat.csv && named == null && extension(output) != null) {
+            return "-o " + output + ": ." + extension(output) + " is not a report format; name the file .txt, .json, .html, .md,"
+                    + " .xlsx or .ndjson (or a folder with --format csv)";
+        }
+        if (format == ReportFormat.csv && output != null && "csv".equals(extension(output)) && !java.nio.file.Files.isDirectory(output)) {
+            return "--format csv writes eight CSV files into a folder, but -o " + output + " names a .csv file: name the folder"
+                    + " instead, such as -o " + stripExtension(output);
+        }
         if (format == ReportFormat.csv && output != null && java.nio.file.Files.isRegularFile(output)) {
             return "--format csv writes several files into a folder, but " + output + " is a file: name a folder with -o DIR";
         }
@@ -195,6 +214,18 @@ final class EvaluateCommand implements Callable<Integer> {
             return output + " is a folder: -o names the file to write (only --format csv writes into a folder)";
         }
         return null;
+    }
+
+    /** The extension of a file name in lower case (null for none). */
+    private static String extension(Path file) {
+        String name = file.getFileName() == null ? "" : file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot <= 0 || dot == name.length() - 1 ? null : name.substring(dot + 1).toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static Path stripExtension(Path file) {
+        String name = file.getFileName().toString();
+        return file.resolveSibling(name.substring(0, name.lastIndexOf('.')));
     }
 
     /** Both editions on the same data and date; prints what differs. */

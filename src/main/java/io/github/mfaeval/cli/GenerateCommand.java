@@ -3,6 +3,7 @@ package io.github.mfaeval.cli;
 import io.github.mfaeval.generate.TenantGenerator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import io.github.mfaeval.text.Plural;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -42,6 +43,9 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "X", defaultValue = "1", description = "Seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--force", description = "Overwrite tenant folders that already exist in --out (without it, generate refuses to).")
+    boolean force;
+
     @Option(names = "--pages", description = "Write sign-in files as Graph pages ({\"value\": [...]}) instead of one record per line.")
     boolean pages;
 
@@ -51,6 +55,19 @@ final class GenerateCommand implements Callable<Integer> {
         if (tenants < 1 || users < 1 || signIns < 0) {
             Main.error(err, "--tenants and --users must be at least 1, --sign-ins at least 0");
             return Main.ERROR;
+        }
+        if (!force) {
+            // A folder of real exports or a tenant evaluated before must not be replaced by synthetic data without a word.
+            List<Path> existing = new ArrayList<>();
+            for (int i = 0; i < tenants; i++) {
+                Path folder = out.resolve(TenantGenerator.folderName(i));
+                if (java.nio.file.Files.exists(folder)) existing.add(folder);
+            }
+            if (!existing.isEmpty()) {
+                Main.error(err, existing.get(0) + (existing.size() > 1 ? " (and " + (existing.size() - 1) + " more)" : "")
+                        + " already exists: generate would overwrite it. Add --force to overwrite, or choose another --out");
+                return Main.ERROR;
+            }
         }
         TenantGenerator generator = new TenantGenerator(seed, users, signIns, pages);
         // Tenants are independent: write several at once (each one's bytes depend only on the seed and its index).
@@ -75,7 +92,8 @@ final class GenerateCommand implements Callable<Integer> {
         } finally {
             pool.shutdownNow();
         }
-        spec.commandLine().getOut().printf("%d tenant(s) of %d users and %d sign-ins written to %s%n", tenants, users, signIns, out);
+        spec.commandLine().getOut().printf("%s of %s and %s written to %s%n", Plural.count(tenants, "tenant"),
+                Plural.count(users, "user"), Plural.count(signIns, "sign-in"), out);
         spec.commandLine().getOut().flush();
         return Main.READY;
     }

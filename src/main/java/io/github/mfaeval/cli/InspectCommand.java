@@ -46,6 +46,11 @@ final class InspectCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
+        String problem = TenantFolderCheck.problem(tenantDir, "inspect");
+        if (problem != null) {
+            Main.error(spec.commandLine().getErr(), problem);
+            return Main.ERROR;
+        }
         Inventory inv;
         try {
             inv = Inventory.of(tenantDir, Math.max(0, shown));

@@ -64,16 +64,10 @@ public final class Main {
         cli.setExitCodeExceptionMapper(e -> ERROR);
         cli.setParameterExceptionHandler((e, a) -> {
             PrintWriter err = e.getCommandLine().getErr();
-            Main.error(err, e.getMessage());
-            // "Did you mean": picocli's suggestions for a misspelt option or subcommand.
-            if (e instanceof CommandLine.UnmatchedArgumentException u) {
-                if (u.getSuggestions().isEmpty()) {
-                    // picocli suggests options sharing the first two letters; a swap ("--fromat") needs edit distance.
-                    String near = Suggestions.nearestOption(e.getCommandLine().getCommandSpec(), u.getUnmatched());
-                    if (near != null) err.println("Did you mean: " + near + "?");
-                } else {
-                    CommandLine.UnmatchedArgumentException.printSuggestions(u, err);
-                }
+            if (e instanceof CommandLine.UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
+                Main.error(err, unmatched(u));
+            } else {
+                Main.error(err, e.getMessage());
             }
             err.println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
             return ERROR;
@@ -88,6 +82,32 @@ public final class Main {
             return ERROR;
         });
         return cli;
+    }
+
+    /**
+     * A misspelt command or option, the suggestion first, in the same words everywhere: "Did you mean: mfa-eval
+     * evaluate? ('evalute' is not a command)", "Did you mean: --as-of? (unknown option '--as-off')". Only the first
+     * unmatched argument is named: picocli counts every argument after an unknown option as unmatched too.
+     */
+    static String unmatched(CommandLine.UnmatchedArgumentException u) {
+        CommandLine cli = u.getCommandLine();
+        String first = u.getUnmatched().get(0);
+        boolean option = first.startsWith("-");
+        boolean command = !option && !cli.getSubcommands().isEmpty() && cli.getCommandSpec().positionalParameters().isEmpty();
+        List<String> near = new java.util.ArrayList<>();
+        if (option || command) {
+            for (String s : u.getSuggestions()) near.add(command ? cli.getCommandSpec().qualifiedName() + " " + s : s);
+            if (near.isEmpty() && option) {
+                // picocli suggests options sharing the first two letters; a swap ("--fromat") needs edit distance.
+                String n = Suggestions.nearestOption(cli.getCommandSpec(), u.getUnmatched());
+                if (n != null) near.add(n);
+            }
+        }
+        String what = option ? "unknown option '" + first + "'"
+                : command ? "'" + first + "' is not a command of " + cli.getCommandSpec().qualifiedName()
+                : "unexpected argument '" + first + "'" + (u.getUnmatched().size() > 1 ? " (and " + (u.getUnmatched().size() - 1) + " more)" : "");
+        if (near.isEmpty()) return Character.toUpperCase(what.charAt(0)) + what.substring(1);
+        return "Did you mean: " + String.join(" or ", near) + "? (" + what + ")";
     }
 
     /** yyyy-mm-dd, with a sentence instead of Java's parse exception when it is not one. */

@@ -81,8 +81,8 @@ final class TableConvertCommand implements Callable<Integer> {
         if (out.getParent() != null && out.toAbsolutePath().getParent().equals(table.toAbsolutePath().getParent())
                 && name.toLowerCase(Locale.ROOT).contains(".drl.")) {
             // both in one rules folder would define every row's rule twice
-            PrintOut.line(spec, "keep one of " + name + " and " + out.getFileName() + " in the rules folder: "
-                    + "with both, every row's rule is defined twice and the rules do not build");
+            PrintOut.line(spec, "now delete one of the two from the rules folder: " + table + " (if you will edit " + out.getFileName()
+                    + ") or " + out + " (if you keep editing " + name + "); with both, the rules do not build");
         }
         return Main.READY;
     }

@@ -13,6 +13,11 @@ final class TenantFolderCheck {
 
     /** Null when the folder looks like one tenant (the loader then says what is wrong inside it). */
     static String problem(Path dir) {
+        return problem(dir, "evaluate");
+    }
+
+    /** The same for a command reading one tenant ({@code evaluate}, {@code inspect}): it suggests itself on one tenant. */
+    static String problem(Path dir, String command) {
         if (!Files.exists(dir)) return dir + ": not a folder: nothing by that name (TENANT_DIR is the folder holding tenant.json and the exports)";
         if (!Files.isDirectory(dir)) return dir + ": not a folder but a file (TENANT_DIR is the folder holding tenant.json and the exports)";
         if (Files.exists(dir.resolve("tenant.json"))) return null;
@@ -26,7 +31,7 @@ final class TenantFolderCheck {
         if (tenants.isEmpty()) return null;
         String some = String.join(", ", tenants.subList(0, Math.min(3, tenants.size()))) + (tenants.size() > 3 ? ", …" : "");
         return dir + " holds " + tenants.size() + (tenants.size() == 1 ? " tenant folder" : " tenant folders") + " (" + some
-                + ") but no tenant.json of its own. To evaluate them all: mfa-eval batch " + dir + " --out DIR; to evaluate one: mfa-eval evaluate "
-                + dir.resolve(tenants.get(0));
+                + ") but no tenant.json of its own. To " + command + " one: mfa-eval " + command + " " + dir.resolve(tenants.get(0))
+                + "; to evaluate them all: mfa-eval batch " + dir + " --out DIR";
     }
 }

@@ -102,6 +102,13 @@ public final class AuthorTable {
         String actionWhere;
         List<String> headers;
         String headerWhere;
+        int headerWritten = -1;
+        /** The columns whose values each row must have its own of (the optional Key row); their indexes. */
+        List<String> key = List.of();
+        String keyWhere;
+        final Map<String, String> rowOfKey = new HashMap<>();
+        final Map<String, String> rowOfId = new HashMap<>();
+        final Map<String, TableSheet.Line> rowOfTitle = new HashMap<>();
         final List<Placeholder> placeholders = new ArrayList<>();
 
         Table(String name, String where) {
@@ -182,6 +189,12 @@ public final class AuthorTable {
                         table.actionWhere = l.where();
                         continue;
                     }
+                    if (key.equals("key")) {
+                        // Key, Client app id[, …]: one row per value of these columns (a second would silently lose to the first).
+                        table.key = l.cells().subList(1, l.cells().size()).stream().filter(c -> !c.isEmpty()).toList();
+                        table.keyWhere = l.where();
+                        continue;
+                    }
                     if (key.equals("import") || key.equals("global")) {
                         error(l.where(), l.cell(0) + " rows belong before the first Table row");
                         continue;
@@ -200,6 +213,11 @@ public final class AuthorTable {
         void header(TableSheet.Line l) {
             table.headers = l.cells();
             table.headerWhere = l.where();
+            table.headerWritten = l.written();
+            for (String k : table.key) {
+                if (table.column(k) < 0) error(table.keyWhere, "the Key names column \"" + k + "\", which table \"" + table.name
+                        + "\" does not have" + didYouMean(k, table.headers));
+            }
             Map<String, Integer> seen = new HashMap<>();
             for (int i = 0; i < table.headers.size(); i++) {
                 String h = table.headers.get(i);
@@ -227,7 +245,12 @@ public final class AuthorTable {
                 // "date?": the cell may be left empty, which passes null (a value some rows have and others not)
                 String plain = type.endsWith("?") && !type.contains("|") ? type.substring(0, type.length() - 1).strip() : type;
                 int column = table.column(header);
-                if (column < 0) {
+                int typo = column < 0 ? misspelt(header) : -1;
+                if (typo >= 0) {
+                    // A header the Action does not name, spelt like one it does: the header cell is what to fix.
+                    error(l.where() + ", column " + TableSheet.columnLetter(typo) + " \"" + table.headers.get(typo) + "\"",
+                            "this header should read \"" + header + "\" (the name table \"" + table.name + "\"'s Action row gives the column)");
+                } else if (column < 0) {
                     error(table.actionWhere, "the Action names column \"" + header + "\", which table \"" + table.name
                             + "\" does not have" + didYouMean(header, table.headers));
                 } else if (!type.contains("|") && !Set.of("text", "date").contains(plain)
@@ -239,7 +262,26 @@ public final class AuthorTable {
             }
         }
 
+        /** The header, not named by the Action, that is spelt nearest to a name the Action gives; -1 for none. */
+        int misspelt(String named) {
+            List<String> unnamed = new ArrayList<>();
+            for (String h : table.headers) {
+                if (h.isEmpty() || h.equalsIgnoreCase(RULE_ID) || h.equalsIgnoreCase(SECTION) || h.equalsIgnoreCase(ACTIVE)) continue;
+                if (!table.action.toLowerCase(Locale.ROOT).contains("{" + h.toLowerCase(Locale.ROOT))) unnamed.add(h);
+            }
+            String near = Spelling.nearest(named, unnamed);
+            return near == null ? -1 : table.column(near);
+        }
+
         void row(TableSheet.Line l) {
+            // Values are read by position: a row with a comma missing or one too many would put every value after it under
+            // the wrong header, and be reported as wrong values there. Said first, for that row alone.
+            if (l.written() >= 0 && table.headerWritten >= 0 && l.written() != table.headerWritten) {
+                error(l.where(), l.written() + " cells, but the header row (" + table.headerWhere + ") has " + table.headerWritten
+                        + ": a comma is " + (l.written() < table.headerWritten ? "missing" : "one too many")
+                        + " (or a value with a comma is not in quotes); the row is not read until it has one cell per header");
+                return;
+            }
             int errors = problems.size();
             String title = l.cell(0);
             String id = cell(l, RULE_ID);
@@ -275,6 +317,7 @@ public final class AuthorTable {
             }
             filled.append(action.substring(last));
             if (problems.size() > errors) return;
+            if (!repeated(l, id, title, on)) return;
             rules++;
             String row = l.where();
             emit("", null);
@@ -286,6 +329,44 @@ public final class AuthorTable {
             emit("then", row);
             emit("    " + filled.toString().replace("\n", " ") + (filled.toString().strip().endsWith(";") ? "" : ";"), row);
             emit("end", row);
+        }
+
+        /**
+         * False (with the problem named on both rows) when the row repeats another: the same cells, the same rule id, the
+         * same title (Drools would say "Duplicate rule name"), or, for an active row, the same value in the table's Key
+         * columns (the second row would silently lose to the first).
+         */
+        boolean repeated(TableSheet.Line l, String id, String title, Boolean on) {
+            TableSheet.Line same = table.rowOfTitle.get(title.toLowerCase(Locale.ROOT));
+            if (same != null && same.cells().equals(l.cells())) {
+                error(l.where(), "repeats " + same.where() + " exactly: delete one of the two rows");
+                return false;
+            }
+            boolean ok = true;
+            String idRow = table.rowOfId.putIfAbsent(id.toLowerCase(Locale.ROOT), l.where());
+            if (idRow != null) {
+                error(at(l, table.column(RULE_ID)), "rule id " + id + " is also on " + idRow + ": every row needs its own rule id");
+                ok = false;
+            }
+            if (same != null) {
+                error(at(l, 0), "title \"" + title + "\" is also on " + same.where() + ": every row needs its own title");
+                ok = false;
+            } else {
+                table.rowOfTitle.put(title.toLowerCase(Locale.ROOT), l);
+            }
+            if (!table.key.isEmpty() && Boolean.TRUE.equals(on)) {
+                List<String> values = new ArrayList<>();
+                for (String k : table.key) values.add(cell(l, k).toLowerCase(Locale.ROOT));
+                String keyRow = table.rowOfKey.putIfAbsent(String.join("\u0000", values), l.where() + " (" + id + ")");
+                if (keyRow != null) {
+                    int c = table.column(table.key.get(0));
+                    error(at(l, c), String.join(", ", table.key) + " " + cell(l, table.key.get(0)) + " is also on " + keyRow
+                            + ": one active row per " + String.join(", ", table.key) + " (the table's Key), or the second is silently"
+                            + " ignored; merge the two rows, or set Active to false on the one to drop");
+                    ok = false;
+                }
+            }
+            return ok;
         }
 
         String literal(TableSheet.Line l, Placeholder p, String value) {

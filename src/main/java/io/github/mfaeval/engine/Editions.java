@@ -74,7 +74,7 @@ final class Editions {
     }
 
     /** "reference/applications.drl" for reference/applications.drl.csv or .drl.xlsx; null for other files. */
-    private static String tableName(String file) {
+    static String tableName(String file) {
         String lower = file.toLowerCase(java.util.Locale.ROOT);
         for (String ext : new String[]{".csv", ".xlsx", ".xls"}) {
             if (lower.endsWith(".drl" + ext)) return file.substring(0, file.length() - ext.length());

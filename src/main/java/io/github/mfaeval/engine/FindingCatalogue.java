@@ -50,8 +50,15 @@ public final class FindingCatalogue {
      * One code of the catalogue, and the row it is on. {@code action}: the id of the action of the report that fixes
      * it (codes fixed by one action share it; blank: the code has no action of its own and the report makes one).
      */
-    public record Entry(String code, String title, String source, String remediation, String links, String action, String row, String firstKey) {
+    public record Entry(String code, String title, String source, String remediation, String links, String action, String row, String firstKey,
+                        Integer phase) {
     }
+
+    /**
+     * The optional column naming the phase a code is about, when that is not the phase of its subject's applications:
+     * ARM writes are refused from the tenant's Phase 2 start, whichever applications the user also signs in to.
+     */
+    static final String PHASE = "Phase";
 
     /**
      * One message: its key (code, or code/variant), its severity (the code's, unless the row gives its own), its
@@ -126,6 +133,7 @@ public final class FindingCatalogue {
         }
         List<String> headers = null;
         int[] column = new int[HEADERS.size()];
+        int phaseColumn = -1;
         for (TableSheet.Line l : lines) {
             if (l.blank() || (headers == null && l.cell(0).equalsIgnoreCase("Notes"))) continue;
             if (headers == null) {
@@ -136,6 +144,7 @@ public final class FindingCatalogue {
                     if (column[i] < 0) problems.add(new RuleProblem(file, 0, true, l.where() + ": no column \"" + HEADERS.get(i) + "\""
                             + AuthorTable.didYouMean(HEADERS.get(i), headers) + "; the header row is " + String.join(", ", headers)));
                 }
+                for (int c = 0; c < headers.size(); c++) if (headers.get(c).equalsIgnoreCase(PHASE)) phaseColumn = c;
                 if (column[0] < 0) return new FindingCatalogue(entries, messages);
                 continue;
             }
@@ -157,7 +166,7 @@ public final class FindingCatalogue {
             Entry first = entries.get(code);
             if (first == null) {
                 Entry entry = new Entry(code, cell(l, column[2]), cell(l, column[3]), cell(l, column[4]), cell(l, column[5]),
-                        cell(l, column[ACTION]), l.where(), key);
+                        cell(l, column[ACTION]), l.where(), key, phase(file, l, phaseColumn, problems));
                 entries.put(code, entry);
                 checkAction(file, l, column, entry, entries, problems);
             } else {
@@ -176,7 +185,36 @@ public final class FindingCatalogue {
             if (previous != null) problems.add(new RuleProblem(file, 0, true, where + ": " + key + " is also on " + previous.row()
                     + (variant.isEmpty() ? ": give one of them a Variant" : "")));
         }
+        if (headers != null && column[ACTION] >= 0) checkActionable(file, column[ACTION], entries, messages, problems);
         return new FindingCatalogue(entries, messages);
+    }
+
+    /**
+     * Every code that can require action (a message at HIGH, MEDIUM or LOW) is fixed by an action with a title and
+     * advice: a report must never title an action with a raw code, nor give one user's message as what to do.
+     */
+    private static void checkActionable(String file, int actionColumn, Map<String, Entry> entries, Map<String, Message> messages,
+                                        List<RuleProblem> problems) {
+        Map<String, Entry> firstOfAction = new LinkedHashMap<>();
+        for (Entry e : entries.values()) if (!e.action().isEmpty()) firstOfAction.putIfAbsent(e.action(), e);
+        for (Entry e : entries.values()) {
+            Severity worst = null;
+            for (Message m : messages.values()) {
+                if (m.code().equals(e.code()) && m.severity() != null && m.severity().requiresAction()
+                        && (worst == null || m.severity().compareTo(worst) < 0)) worst = m.severity();
+            }
+            String where = e.row() + ", column " + TableSheet.columnLetter(actionColumn) + " \"Action\"";
+            if (e.action().isEmpty()) {
+                if (worst == null) continue;
+                problems.add(new RuleProblem(file, 0, true, where + ": " + e.code() + " can require action (" + worst
+                        + ") but names no action: give it the id of the action that fixes it (such as "
+                        + String.join(", ", firstOfAction.keySet().stream().limit(3).toList())
+                        + "), or a new id with a Title and a Remediation saying what the administrator does"));
+            } else if (firstOfAction.get(e.action()) == e && e.title().isEmpty()) {
+                problems.add(new RuleProblem(file, 0, true, e.row() + ": " + e.code() + " is the first code of action " + e.action()
+                        + ": give it a Title, the action's name in the report"));
+            }
+        }
     }
 
     /**
@@ -241,8 +279,18 @@ public final class FindingCatalogue {
     /** The actions of the report: what to do about each code, from the first row of each action. */
     public io.github.mfaeval.result.ActionCatalogue actions() {
         List<io.github.mfaeval.result.ActionCatalogue.Row> rows = new ArrayList<>();
-        for (Entry e : entries.values()) rows.add(new io.github.mfaeval.result.ActionCatalogue.Row(e.code(), e.action(), e.title(), e.remediation()));
+        for (Entry e : entries.values()) rows.add(new io.github.mfaeval.result.ActionCatalogue.Row(e.code(), e.action(), e.title(), e.remediation(), e.phase()));
         return io.github.mfaeval.result.ActionCatalogue.of(rows);
+    }
+
+    /** The Phase cell of a code's first row: blank (the phase of the subject's applications) or a phase number. */
+    private static Integer phase(String file, TableSheet.Line l, int column, List<RuleProblem> problems) {
+        String text = cell(l, column).strip();
+        if (text.isEmpty()) return null;
+        if (text.matches("[1-9]")) return Integer.valueOf(text);
+        problems.add(new RuleProblem(file, 0, true, at(l, column, PHASE) + ": \"" + text
+                + "\" is not a phase: leave it blank (the phase of the subject's applications) or give its number, such as 2"));
+        return null;
     }
 
     private static String at(TableSheet.Line l, int column, String header) {

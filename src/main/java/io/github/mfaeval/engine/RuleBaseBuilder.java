@@ -77,6 +77,18 @@ public final class RuleBaseBuilder {
                 problems.add(new RuleProblem(name, 0, false, "ignored: not a rule file (.drl, .drl.csv, .drl.xls, .drl.xlsx)"));
             }
         }
+        // One table in two files (x.drl.csv beside x.drl.xlsx, say after rules convert) would define each rule twice, and
+        // an edit to one of them could vanish behind the other: an error naming both.
+        Map<String, String> tableFiles = new HashMap<>();
+        for (String name : ruleFiles) {
+            String table = Editions.tableName(name);
+            if (table == null) continue;
+            String other = tableFiles.putIfAbsent(table, name);
+            if (other != null) {
+                problems.add(new RuleProblem(rules.pathOf(name), 0, true, "table " + table + " is also in " + rules.pathOf(other)
+                        + ": one table, one file. Keep the one you edit and delete the other (rules convert writes one from the other)"));
+            }
+        }
         // Every finding a rule raises takes its message from the catalogue: a key it lacks, or a placeholder a raise
         // does not fill, would fail only when the rule fires; here it fails the build, at the raise.
         FindingCatalogue findingCatalogue = FindingCatalogue.of(rules, problems);

@@ -33,8 +33,16 @@ import java.util.Locale;
  * row keeps the number a spreadsheet shows for it, so that errors point where the author looks.
  */
 public final class TableSheet {
-    /** One row: where it is ("row 7", or "sheet Apps, row 7" in a workbook of several sheets) and its cells, trimmed. */
-    public record Line(String where, List<String> cells) {
+    /**
+     * One row: where it is ("row 7", or "sheet Apps, row 7" in a workbook of several sheets) and its cells, trimmed;
+     * {@code written} how many cells the row has as written, trailing blank ones included (CSV: its commas + 1), or -1
+     * where a format does not say (a workbook stores no cell for a blank one).
+     */
+    public record Line(String where, List<String> cells, int written) {
+        public Line(String where, List<String> cells) {
+            this(where, cells, -1);
+        }
+
         public String cell(int i) {
             return i < cells.size() ? cells.get(i) : "";
         }
@@ -85,13 +93,27 @@ public final class TableSheet {
             while (it.hasNextValue()) {
                 List<String> cells = it.nextValue();
                 row++;
-                lines.add(new Line("row " + row, trimmed(cells)));
+                lines.add(new Line("row " + row, trimmed(cells), cells.size()));
             }
         } catch (IOException | RuntimeException e) {
             String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
-            throw new Unreadable("row " + (row + 1) + ": not readable as CSV (" + m + ")");
+            throw new Unreadable("row " + (row + 1) + ": " + quoteProblem(m, row + 1));
         }
         return lines;
+    }
+
+    /** The CSV parser's complaint in an author's words: nearly always a quote missing or not doubled. */
+    static String quoteProblem(String parser, int row) {
+        if (parser.contains("Expected column separator")) {
+            return "a quote is out of place: a value in quotes must end with a quote followed by a comma (or the end of the row),"
+                    + " and a quote inside a value is written twice (\"\"); look for a missing comma after a quoted value, or a"
+                    + " missing or extra quote";
+        }
+        if (parser.contains("EOF") || parser.contains("closing quote")) {
+            return "a quote opened here is never closed, so the rest of the file reads as one value: add the missing quote"
+                    + " (a quote inside a value is written twice, \"\")";
+        }
+        return "not readable as CSV (" + parser + ")";
     }
 
     private static List<Line> workbook(byte[] content) throws Unreadable {

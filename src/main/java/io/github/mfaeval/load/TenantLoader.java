@@ -1,5 +1,9 @@
 package io.github.mfaeval.load;
 
+import io.github.mfaeval.model.MissingInput;
+import io.github.mfaeval.result.CollectionGap;
+import java.util.List;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,7 +47,16 @@ public final class TenantLoader {
                 throw new InputException(folder + ": cannot read: " + e.getMessage(), e);
             }
         }
+        explainGaps(data);
         return data;
+    }
+
+    /** A missing file that collect could not get says so, and what to do, in the collection's words. */
+    private static void explainGaps(TenantData data) {
+        List<CollectionGap> gaps = CollectionGap.of(data.collection);
+        if (gaps.isEmpty()) return;
+        data.missing.replaceAll(m -> gaps.stream().filter(g -> m.getFile().equals(g.file())).findFirst()
+                .map(g -> new MissingInput(m.getFile(), m.getNeededFor(), g.why(), g.advice())).orElse(m));
     }
 
     /** users.json beside users.json.gz: the first name is read, the other is not, and the user is told so. */

@@ -11,6 +11,9 @@ import io.github.mfaeval.result.SignInPeriod;
 import io.github.mfaeval.result.SignInVerdict;
 import io.github.mfaeval.result.SubjectNames;
 import io.github.mfaeval.result.Summary;
+import io.github.mfaeval.result.FindingCounts;
+import io.github.mfaeval.text.Plural;
+import io.github.mfaeval.result.CollectionGap;
 import io.github.mfaeval.result.UserVerdict;
 import io.github.mfaeval.result.Rejection;
 import io.github.mfaeval.model.Finding;
@@ -134,17 +137,17 @@ public final class HtmlRenderer implements Renderer {
                     .append(Html.esc(Freshness.sentence(r))).append(".</p>\n");
             h.append("<div class=\"verdict\"><span id=\"status\" class=\"status-badge status-").append(r.status()).append("\">")
                     .append(statusLabel(r.status())).append("</span><p>").append(Html.esc(verdictSentence())).append("</p></div>\n");
+            String gaps = CollectionGap.notice(r.collectionGaps());
+            if (gaps != null) h.append("<p class=\"collection-gaps\" id=\"collection-gaps\" role=\"alert\">").append(Html.esc(gaps)).append("</p>\n");
             h.append("</div>\n<nav class=\"toc\" aria-label=\"Sections\"><a href=\"#actions\">What to do</a><a href=\"#schedule\">Schedule</a><a href=\"#charts\">Charts</a>"
                     + "<a href=\"#findings\">Findings</a><a href=\"#users\">Users</a><a href=\"#sign-ins\">Sign-ins</a>"
                     + "<a href=\"#inputs\">Inputs</a></nav>\n</header>\n");
         }
 
         private String verdictSentence() {
-            Map<Severity, Long> bySeverity = bySeverity();
-            long action = bySeverity.entrySet().stream().filter(e -> e.getKey().requiresAction()).mapToLong(Map.Entry::getValue).sum();
-            String findings = action + " finding" + (action == 1 ? "" : "s") + " require" + (action == 1 ? "s" : "") + " action ("
-                    + bySeverity.getOrDefault(Severity.HIGH, 0L) + " high, " + bySeverity.getOrDefault(Severity.MEDIUM, 0L)
-                    + " medium, " + bySeverity.getOrDefault(Severity.LOW, 0L) + " low).";
+            FindingCounts counts = r.findingCounts();
+            long action = counts.requiringAction();
+            String findings = counts.sentence() + ".";
             return switch (r.status()) {
                 case READY -> "No finding requires action: every in-scope user and sign-in meets mandatory MFA.";
                 case ACTION_REQUIRED -> findings + " " + actionsSentence();
@@ -170,7 +173,7 @@ public final class HtmlRenderer implements Renderer {
                         : " (the findings below are for information" + (r.acceptedRisks() == null ? "" : " or accepted") + ").").append("</p></section>\n");
                 return;
             }
-            h.append(" <small>").append(actions.size()).append(actions.size() == 1 ? " action fixes " : " actions fix ").append("every finding")
+            h.append(" <small>").append(Plural.count(actions.size(), "action")).append(Plural.word(actions.size(), " fixes ", " fix ")).append("every finding")
                     .append(" that requires action; most severe, soonest enforced and most users first</small></h2>\n");
             h.append("<ol class=\"actions\" id=\"actions-list\">\n");
             for (int i = 0; i < actions.size(); i++) {
@@ -196,7 +199,7 @@ public final class HtmlRenderer implements Renderer {
             }
             h.append("</div>\n<p>").append(Html.esc(a.whatToDo())).append("</p>\n");
             for (String d : a.details()) h.append("<p class=\"detail\">").append(Html.esc(d)).append("</p>\n");
-            h.append("<details class=\"action-findings\"><summary>").append(a.findings()).append(a.findings() == 1 ? " finding" : " findings")
+            h.append("<details class=\"action-findings\"><summary>").append(Plural.count(a.findings(), "finding"))
                     .append(" (").append(codesPlain(a.codes())).append(")</summary>\n<ul>");
             int shown = 0;
             for (Finding f : g.findings()) {
@@ -277,11 +280,11 @@ public final class HtmlRenderer implements Renderer {
 
         private void numbers() {
             Summary m = r.summary();
-            long action = r.findings().stream().filter(Finding::blocksReadiness).count();
+            long action = r.findingCounts().requiringAction();
             h.append("<section class=\"tiles\" aria-label=\"Key numbers\">\n");
             tile(m.signInsNotSatisfied() > 0, m.signInsNotSatisfied(), "of " + m.signInsInScope() + " in-scope sign-ins without MFA");
             tile(m.usersReady() < m.usersInScope(), m.usersReady(), "of " + m.usersInScope() + " in-scope users ready");
-            tile(action > 0, action, "of " + r.findings().size() + " findings require action");
+            tile(action > 0, action, "of " + Plural.count(r.findingCounts().total(), "finding") + " " + Plural.word(action, "requires", "require") + " action");
             tile(!r.inputs().rejected().isEmpty(), r.inputs().rejected().size(), "input records rejected");
             h.append("</section>\n");
         }
@@ -376,7 +379,7 @@ public final class HtmlRenderer implements Renderer {
         private void users() {
             Summary m = r.summary();
             h.append("<section id=\"users\" aria-labelledby=\"users-h\"><h2 id=\"users-h\">Users <small>").append(m.usersReady())
-                    .append(" of ").append(m.usersInScope()).append(" in scope ready; ").append(m.users()).append(" users in all</small></h2>\n");
+                    .append(" of ").append(m.usersInScope()).append(" in scope ready; ").append(Plural.count(m.users(), "user")).append(" in all</small></h2>\n");
             if (r.users().isEmpty()) {
                 h.append("<p class=\"lead\">No users in the exports.</p></section>\n");
                 return;

@@ -23,7 +23,7 @@ public final class JsonRenderer implements Renderer {
     @Override
     public void render(Report report, Writer out) throws IOException {
         JsonReportStream stream = new JsonReportStream(out, SignInSelection.ALL);
-        stream.begin(report.tenant(), report.asOf());
+        stream.begin(report.tenant(), report.asOf(), report.collectionGaps());
         if (report.signIns() != null) {
             for (SignInVerdict v : report.signIns()) stream.accept(v);
         }

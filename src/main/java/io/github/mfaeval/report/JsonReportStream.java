@@ -49,11 +49,17 @@ public final class JsonReportStream implements SignInSink {
 
     /** Writes the head and opens the {@code signIns} array. */
     public void begin(Report.TenantRef tenant, LocalDate asOf) throws IOException {
+        begin(tenant, asOf, java.util.List.of());
+    }
+
+    /** The head with what the collection could not get, known before any sign-in is read: it comes first. */
+    public void begin(Report.TenantRef tenant, LocalDate asOf, java.util.List<io.github.mfaeval.result.CollectionGap> gaps) throws IOException {
         try {
             json.writeStartObject();
             json.writeNumberField("schemaVersion", Report.SCHEMA_VERSION);
             field("tenant", tenant);
             field("asOf", asOf);
+            if (gaps != null && !gaps.isEmpty()) field("collectionGaps", gaps);
             json.writeFieldName("signIns");
             json.writeStartArray();
             begun = true;
@@ -82,6 +88,7 @@ public final class JsonReportStream implements SignInSink {
             field("status", report.status());
             field("schedule", report.schedule());
             field("summary", report.summary());
+            field("findingCounts", report.findingCounts());
             field("findings", report.findings());
             field("actions", report.actions());
             field("users", report.users());

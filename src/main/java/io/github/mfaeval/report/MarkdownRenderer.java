@@ -1,5 +1,7 @@
 package io.github.mfaeval.report;
 
+import io.github.mfaeval.text.Plural;
+import io.github.mfaeval.result.CollectionGap;
 import io.github.mfaeval.result.Action;
 import io.github.mfaeval.result.Report;
 import io.github.mfaeval.result.ScheduleEntry;
@@ -30,6 +32,8 @@ public final class MarkdownRenderer implements Renderer {
     public void render(Report r, Writer writer) throws IOException {
         PrintWriter out = new PrintWriter(writer);
         out.printf("## Mandatory MFA readiness: %s: **%s**%n%n", esc(r.tenant().displayName()), label(r.status()));
+        String gaps = CollectionGap.notice(r.collectionGaps());
+        if (gaps != null) out.printf("> **%s**%n%n", esc(gaps));
         out.printf("Tenant %s · licence %s%s · evaluated as of %s%n%n", esc(r.tenant().id()),
                 esc(r.tenant().license() == null ? "unknown" : r.tenant().license().toUpperCase(java.util.Locale.ROOT)),
                 r.tenant().testTenant() ? " · test tenant" : "", r.asOf());
@@ -37,15 +41,10 @@ public final class MarkdownRenderer implements Renderer {
         out.printf("**Sign-ins evaluated:** %s.%n%n", esc(Freshness.sentence(r)));
         if (EditionWords.armWrites(r) != null) out.printf("**Phase 2 writes:** %s.%n%n", esc(EditionWords.armWrites(r)));
         List<Action> actions = r.actions();
-        Map<Severity, Long> bySeverity = new EnumMap<>(Severity.class);
-        for (Finding f : r.findings()) if (f.countsAgainstStatus()) bySeverity.merge(f.severity(), 1L, Long::sum);
-        long todo = bySeverity.values().stream().mapToLong(Long::longValue).sum();
         Summary m = r.summary();
-        out.printf("- %d of %d in-scope users ready (%d users in all)%n", m.usersReady(), m.usersInScope(), m.users());
+        out.printf("- %d of %d in-scope users ready (%s in all)%n", m.usersReady(), m.usersInScope(), Plural.count(m.users(), "user"));
         out.printf("- %d of %d in-scope sign-ins without MFA%n", m.signInsNotSatisfied(), m.signInsInScope());
-        out.printf("- %d finding%s require%s action (%d high, %d medium, %d low), fixed by %d action%s%n", todo, todo == 1 ? "" : "s",
-                todo == 1 ? "s" : "", bySeverity.getOrDefault(Severity.HIGH, 0L), bySeverity.getOrDefault(Severity.MEDIUM, 0L),
-                bySeverity.getOrDefault(Severity.LOW, 0L), actions.size(), actions.size() == 1 ? "" : "s");
+        out.printf("- %s%s%n", r.findingCounts().sentence(), actions.isEmpty() ? "" : ", fixed by " + Plural.count(actions.size(), "action"));
         if (!r.inputs().rejected().isEmpty()) {
             out.printf("- %d input record(s) rejected: the verdict covers only what could be read%n", r.inputs().rejected().size());
         }

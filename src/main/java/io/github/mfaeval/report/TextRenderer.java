@@ -1,5 +1,7 @@
 package io.github.mfaeval.report;
 
+import io.github.mfaeval.text.Plural;
+import io.github.mfaeval.result.CollectionGap;
 import io.github.mfaeval.result.Action;
 import io.github.mfaeval.result.Inputs;
 import io.github.mfaeval.result.Report;
@@ -27,7 +29,10 @@ public final class TextRenderer implements Renderer {
         out.printf("As of    %s%n", r.asOf());
         if (EditionWords.edition(r) != null) out.printf("Edition  %s%n", EditionWords.edition(r));
         out.printf("Sign-ins %s%n", t(Freshness.sentence(r)));
-        out.printf("Status   %s%n%n", r.status());
+        out.printf("Status   %s%n", r.status());
+        String gaps = CollectionGap.notice(r.collectionGaps());
+        if (gaps != null) out.printf("Collect  %s%n", t(gaps));
+        out.printf("Findings %s%n%n", r.findingCounts().sentence());
         out.println("Schedule");
         for (ScheduleEntry s : r.schedule()) {
             out.printf("  Phase %d  %s  %-8s%s  source %s%n", s.phase(), s.start(), s.state(),
@@ -48,7 +53,7 @@ public final class TextRenderer implements Renderer {
             period.kinds().forEach((kind, k) -> out.printf("    %-16s %6d  %s to %s%n", kind, k.count(), k.first(), k.last()));
         }
         if (EditionWords.armWrites(r) != null) out.printf("Phase 2 writes  %s%n", EditionWords.armWrites(r));
-        out.printf("Users    %d in scope, %d ready (of %d users)%n", m.usersInScope(), m.usersReady(), m.users());
+        out.printf("Users    %d in scope, %d ready (of %s)%n", m.usersInScope(), m.usersReady(), Plural.count(m.users(), "user"));
         if (!r.inputs().missing().isEmpty()) {
             out.printf("Missing  %s%n", t(String.join(", ", r.inputs().missing())));
         }

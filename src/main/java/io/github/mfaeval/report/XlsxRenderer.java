@@ -86,6 +86,8 @@ public final class XlsxRenderer {
         rows.add(new Object[] {"Evaluated as of", r.asOf().toString()});
         if (EditionWords.edition(r) != null) rows.add(new Object[] {"Edition", EditionWords.edition(r)});
         rows.add(new Object[] {"Status", r.status().name()});
+        String gaps = io.github.mfaeval.result.CollectionGap.notice(r.collectionGaps());
+        if (gaps != null) rows.add(new Object[] {"Collection", gaps});
         rows.add(new Object[] {"Sign-ins evaluated", Freshness.sentence(r)});
         for (ScheduleEntry e : r.schedule()) {
             rows.add(new Object[] {"Phase " + e.phase() + " enforced from", e.start() + " (" + e.stateShown()
@@ -96,7 +98,7 @@ public final class XlsxRenderer {
         }
         rows.add(new Object[] {"Actions", r.actions().size()});
         rows.add(new Object[] {"Findings", m.findings()});
-        rows.add(new Object[] {"Findings requiring action", r.findings().stream().filter(Finding::countsAgainstStatus).count()});
+        rows.add(new Object[] {"Findings requiring action", r.findingCounts().requiringAction()});
         rows.add(new Object[] {"Users", m.users()});
         rows.add(new Object[] {"Users in scope", m.usersInScope()});
         rows.add(new Object[] {"Users ready", m.usersReady()});

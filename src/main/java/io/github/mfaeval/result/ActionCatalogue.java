@@ -34,13 +34,18 @@ public final class ActionCatalogue implements java.io.Serializable {
     public record Entry(String id, String title, String whatToDo, List<String> codes) implements java.io.Serializable {
     }
 
-    /** A code's first row of the findings catalogue, as far as actions go (blank action: the code has none). */
-    public record Row(String code, String action, String title, String remediation) {
+    /**
+     * A code's first row of the findings catalogue, as far as actions go (blank action: the code has none); {@code phase}
+     * the phase the code is about when not its subject's (its Phase cell; null when blank).
+     */
+    public record Row(String code, String action, String title, String remediation, Integer phase) implements java.io.Serializable {
     }
 
     private static volatile ActionCatalogue packaged;
 
     private final Map<String, Entry> byCode = new HashMap<>();
+    /** What the catalogue calls each code and says to do about it, for a code without an action (a report read back). */
+    private final Map<String, Row> rowOfCode = new HashMap<>();
 
     private ActionCatalogue(List<Entry> entries) {
         for (Entry e : entries) {
@@ -61,7 +66,9 @@ public final class ActionCatalogue implements java.io.Serializable {
         }
         List<Entry> entries = new ArrayList<>();
         first.forEach((id, r) -> entries.add(new Entry(id, r.title(), r.remediation(), List.copyOf(codes.get(id)))));
-        return new ActionCatalogue(entries);
+        ActionCatalogue c = new ActionCatalogue(entries);
+        for (Row r : rows) c.rowOfCode.putIfAbsent(r.code(), r);
+        return c;
     }
 
     /** The actions of the findings catalogue packaged with the tool. */
@@ -74,11 +81,27 @@ public final class ActionCatalogue implements java.io.Serializable {
         return c;
     }
 
-    /** The entry fixing the code; for an unknown code, one made for it from the finding's message. */
+    /**
+     * The entry fixing the code. The rule build refuses a catalogue where a code that can require action has no
+     * action (engine.FindingCatalogue), so this is only for a report read back that names a code these rules do not
+     * fix: titled by the code's Title where the catalogue has one, never by the raw code, and never described by one
+     * finding's message.
+     */
     public Entry of(String code, String message) {
         Entry e = byCode.get(code);
         if (e != null) return e;
-        return new Entry(code.toLowerCase(Locale.ROOT).replace('_', '-'), "Resolve " + code, message, List.of(code));
+        Row r = rowOfCode.get(code);
+        String title = r != null && !r.title().isEmpty() ? r.title() : "Review findings these rules have no action for";
+        String advice = r != null && !r.remediation().isEmpty() ? r.remediation()
+                : "The rules' findings catalogue names no action for these findings: read each finding's message, and add an action"
+                + " for the code to the catalogue (rules/findings.csv).";
+        return new Entry(code.toLowerCase(Locale.ROOT).replace('_', '-'), title, advice, List.of(code));
+    }
+
+    /** The phase the code is about when the catalogue says (ARM writes: 2); null: the phase of the subject's applications. */
+    public Integer phaseOf(String code) {
+        Row r = rowOfCode.get(code);
+        return r == null ? null : r.phase();
     }
 
     public boolean knows(String code) {
@@ -110,7 +133,9 @@ public final class ActionCatalogue implements java.io.Serializable {
                     }
                     String code = cell(cells, column, "code");
                     if (code.isEmpty() || rows.stream().anyMatch(r -> r.code().equals(code))) continue;
-                    rows.add(new Row(code, cell(cells, column, "action"), cell(cells, column, "title"), cell(cells, column, "remediation")));
+                    String phase = cell(cells, column, "phase");
+                    rows.add(new Row(code, cell(cells, column, "action"), cell(cells, column, "title"), cell(cells, column, "remediation"),
+                            phase.matches("[1-9]") ? Integer.valueOf(phase) : null));
                 }
             }
             return rows;

@@ -22,7 +22,11 @@ public final class ActionPlan {
     public static List<Item> of(Report report) {
         EnforcementDates dates = new EnforcementDates(report);
         SubjectNames names = new SubjectNames(report);
-        List<Finding> todo = report.findings().stream().filter(Finding::blocksReadiness).sorted(order(dates, names)).toList();
+        // A file collect could not get comes first: every other line may change once it is collected.
+        java.util.Set<String> gaps = new java.util.HashSet<>();
+        for (CollectionGap g : report.collectionGaps()) if (g.file() != null) gaps.add(g.file());
+        List<Finding> todo = report.findings().stream().filter(FindingCounts::requiresAction)
+                .sorted(Comparator.comparing((Finding f) -> !gaps.contains(f.subject())).thenComparing(order(dates, names))).toList();
         List<Item> items = new ArrayList<>(todo.size());
         for (Finding f : todo) {
             LocalDate date = dates.of(f);

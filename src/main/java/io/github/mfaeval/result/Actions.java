@@ -57,7 +57,7 @@ public final class Actions {
         Map<String, List<Finding>> byAction = new LinkedHashMap<>();
         Map<String, ActionCatalogue.Entry> entries = new LinkedHashMap<>();
         for (Finding f : report.findings()) {
-            if (!f.countsAgainstStatus()) continue;
+            if (!FindingCounts.requiresAction(f)) continue;
             ActionCatalogue.Entry e = catalogue.of(f.code(), f.message());
             entries.putIfAbsent(e.id(), e);
             byAction.computeIfAbsent(e.id(), k -> new ArrayList<>()).add(f);

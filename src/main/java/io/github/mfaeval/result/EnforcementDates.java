@@ -7,17 +7,21 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * When a finding starts to hurt: the first day mandatory MFA is enforced on what it is about. For a user, that is
- * the earliest phase among the applications the user signed in to (someone seen only in Azure CLI is hit at
- * phase 2); for the tenant, its policies and domains, and for users without in-scope sign-ins, the first phase.
+ * When a finding starts to hurt: the first day mandatory MFA is enforced on what it is about. A finding about a
+ * phase (the findings catalogue's Phase column: ARM writes are Phase 2) takes that phase's start for this tenant,
+ * postponement included, whatever else the user signs in to. Otherwise, for a user, that is the earliest phase
+ * among the applications the user signed in to (someone seen only in Azure CLI is hit at phase 2); for the tenant,
+ * its policies and domains, and for users without in-scope sign-ins, the first phase.
  */
 public final class EnforcementDates {
     private final LocalDate asOf;
     private final LocalDate firstPhase;
     private final Map<Integer, LocalDate> startOfPhase = new HashMap<>();
     private final Map<String, LocalDate> userStart = new HashMap<>();
+    private final ActionCatalogue catalogue;
 
     public EnforcementDates(Report report) {
+        this.catalogue = Actions.catalogueOf(report);
         this.asOf = report.asOf();
         LocalDate first = null;
         for (ScheduleEntry s : report.schedule()) {
@@ -35,6 +39,8 @@ public final class EnforcementDates {
 
     /** The enforcement date for the finding, or null when the report has no schedule. */
     public LocalDate of(Finding f) {
+        Integer phase = catalogue.phaseOf(f.code());
+        if (phase != null && startOfPhase.get(phase) != null) return startOfPhase.get(phase);
         return userStart.getOrDefault(f.subject(), firstPhase);
     }
 

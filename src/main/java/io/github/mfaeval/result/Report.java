@@ -18,7 +18,7 @@ import java.util.List;
  * needs all of them (see {@code report.JsonReportStream}, which must write any field added here). The fields after
  * {@code rules} appear only when they apply (accepted risks declared, a batch run, a baseline given).
  */
-@JsonPropertyOrder({"schemaVersion", "tenant", "asOf", "signIns", "status", "schedule", "summary", "findings", "actions", "users", "inputs", "rules",
+@JsonPropertyOrder({"schemaVersion", "tenant", "asOf", "collectionGaps", "signIns", "status", "schedule", "summary", "findingCounts", "findings", "actions", "users", "inputs", "rules",
         "acceptedRisks", "changes", "provenance", "edition", "armWrites"})
 public record Report(
         int schemaVersion,
@@ -49,7 +49,7 @@ public record Report(
          */
         public static Status of(Inputs inputs, List<Finding> findings) {
             if (inputs.incomplete()) return INCOMPLETE;
-            return findings.stream().anyMatch(Finding::countsAgainstStatus) ? ACTION_REQUIRED : READY;
+            return findings.stream().anyMatch(FindingCounts::requiresAction) ? ACTION_REQUIRED : READY;
         }
     }
 
@@ -67,6 +67,25 @@ public record Report(
     @JsonProperty(value = "actions", access = JsonProperty.Access.READ_ONLY)
     public List<Action> actions() {
         return Actions.of(this);
+    }
+
+    /**
+     * What {@code collect} could not get, with what to do ({@link CollectionGap}): shown first in every format. Empty
+     * for a folder not made by collect, or one collected whole.
+     */
+    @JsonProperty(value = "collectionGaps", access = JsonProperty.Access.READ_ONLY)
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public List<CollectionGap> collectionGaps() {
+        return CollectionGap.of(inputs == null ? null : inputs.collection());
+    }
+
+    /**
+     * How many findings there are and how many require action ({@link FindingCounts}): the one count every format
+     * and the batch index show. Derived from the findings every time; ignored when a report is read back.
+     */
+    @JsonProperty(value = "findingCounts", access = JsonProperty.Access.READ_ONLY)
+    public FindingCounts findingCounts() {
+        return FindingCounts.of(findings);
     }
 
     public Report(int schemaVersion, TenantRef tenant, LocalDate asOf, Status status, List<ScheduleEntry> schedule,

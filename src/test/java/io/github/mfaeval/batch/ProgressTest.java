@@ -15,11 +15,11 @@ class ProgressTest {
     private final AtomicLong now = new AtomicLong();
 
     private static TenantRow ready(String name) {
-        return new TenantRow(name, "id", "n", TenantStatus.READY, "r", null, "fp", null, 0, 0, null, null, null, null);
+        return new TenantRow(name, "id", "n", TenantStatus.READY, null, "r", null, "fp", null, 0, 0, null, null, null, null);
     }
 
     private static TenantRow failed(String name) {
-        return new TenantRow(name, null, null, TenantStatus.FAILED, "e", new FailureReport.Failure("input", "tenant.json: not valid JSON", "x"),
+        return new TenantRow(name, null, null, TenantStatus.FAILED, null, "e", new FailureReport.Failure("input", "tenant.json: not valid JSON", "x"),
                 "fp", null, null, null, null, null, null, null);
     }
 

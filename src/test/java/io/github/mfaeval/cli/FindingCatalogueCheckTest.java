@@ -50,6 +50,22 @@ class FindingCatalogueCheckTest {
     }
 
     @Test
+    void aCodeThatCanRequireActionWithoutAnActionFailsRulesCheck(@TempDir Path tmp) throws Exception {
+        Path rules = TestRules.copyOfRules(tmp.resolve("rules"));
+        Path catalogue = rules.resolve("findings.csv");
+        String text = Files.readString(catalogue);
+        java.util.regex.Matcher row = Pattern.compile("(?m)^\"ARM_WRITE_WITHOUT_MFA\",\"enforced\",.*,\"make-arm-writes-with-mfa\"").matcher(text);
+        assertTrue(row.find(), "the ARM_WRITE_WITHOUT_MFA row");
+        long rowNumber = text.substring(0, row.start()).lines().count() + 1;
+        Files.writeString(catalogue, text.replace("\"make-arm-writes-with-mfa\"", "\"\""));
+        CliTest.Run r = CliTest.run("rules", "check", rules.toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("findings.csv: row " + rowNumber + ", column I \"Action\": ARM_WRITE_WITHOUT_MFA can require action (HIGH)"
+                + " but names no action: give it the id of the action that fixes it (such as migrate-automation, protect-emergency-access,"
+                + " review-exclusions), or a new id with a Title and a Remediation saying what the administrator does"), r.err());
+    }
+
+    @Test
     void everyFaqTheCatalogueCitesIsAnFaqOfTheSource() throws Exception {
         Set<String> ids = new TreeSet<>();
         try (Stream<Path> walk = Files.walk(TestRules.PROJECT.resolve("test-scenarios"))) {

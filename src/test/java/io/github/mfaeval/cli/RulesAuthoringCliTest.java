@@ -31,8 +31,17 @@ class RulesAuthoringCliTest {
         assertEquals(0, toXlsx.code(), toXlsx.err());
         Path xlsx = rules.resolve("reference/applications.drl.xlsx");
         assertTrue(Files.isRegularFile(xlsx));
-        assertTrue(toXlsx.out().contains("keep one of applications.drl.csv and applications.drl.xlsx"), toXlsx.out());
+        assertTrue(toXlsx.out().contains("now delete one of the two from the rules folder: " + csv + " (if you will edit"
+                + " applications.drl.xlsx) or " + xlsx + " (if you keep editing applications.drl.csv); with both, the rules do not build"), toXlsx.out());
         assertEquals(before, cells(xlsx), "the workbook holds the same cells, row for row");
+
+        // Both kept, a row added to the CSV must not vanish behind the workbook: the check fails, naming both files.
+        Files.writeString(csv, Files.readString(csv) + "\"Another app\",\"MM-APP-098\",\"Applications\",\"true\","
+                + "\"11111111-2222-3333-4444-555555555555\",\"Another app\",\"1\"\n");
+        CliTest.Run both = CliTest.run("rules", "check", "--no-cache", rules.toString());
+        assertEquals(2, both.code(), both.out() + both.err());
+        assertTrue(both.err().contains("reference/applications.drl.xlsx: table reference/applications.drl is also in reference/applications.drl.csv:"
+                + " one table, one file. Keep the one you edit and delete the other (rules convert writes one from the other)"), both.err());
 
         // the author works in the workbook from now on
         Files.move(csv, tmp.resolve("applications.drl.csv.orig"));

@@ -48,6 +48,7 @@ final class CollectCliSupport {
         ObjectNode n = FakeGraph.MAPPER.copy().registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule()).valueToTree(r);
         n.remove("inputs");
         n.remove("rules");
+        n.remove("collectionGaps");
         ArrayNode signIns = (ArrayNode) n.get("signIns");
         if (signIns != null) {
             // reading order follows file names, which differ between the two folders: compare by id
@@ -57,6 +58,28 @@ final class CollectCliSupport {
                 byId.put(s.path("id").asText(), s);
             });
             n.set("signIns", FakeGraph.MAPPER.valueToTree(byId));
+        }
+        return (JsonNode) handMadeWords(n);
+    }
+
+    /**
+     * A file the collection could not get is the same finding as a file missing from a hand-made folder, worded for
+     * what to do about it ("grant … and collect again" instead of "export it"): compared in the hand-made words.
+     */
+    private static final java.util.regex.Pattern NOT_COLLECTED = java.util.regex.Pattern.compile(
+            "(\\S+) was not collected \\((?:[^()]|\\([^)]*\\))*\\), so (.+?) cannot be checked: .+? and collect again\\.");
+
+    private static JsonNode handMadeWords(JsonNode n) {
+        if (n.isTextual()) {
+            return com.fasterxml.jackson.databind.node.TextNode.valueOf(NOT_COLLECTED.matcher(n.asText()).replaceAll(
+                    "$1 is missing from the tenant folder, so $2 cannot be checked: export it (see docs/formats.md) and evaluate again."));
+        }
+        if (n instanceof ObjectNode o) {
+            java.util.List<String> names = new java.util.ArrayList<>();
+            o.fieldNames().forEachRemaining(names::add);
+            for (String f : names) o.set(f, handMadeWords(o.get(f)));
+        } else if (n instanceof ArrayNode a) {
+            for (int i = 0; i < a.size(); i++) a.set(i, handMadeWords(a.get(i)));
         }
         return n;
     }

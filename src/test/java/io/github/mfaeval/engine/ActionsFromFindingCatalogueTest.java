@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -35,9 +36,19 @@ class ActionsFromFindingCatalogueTest {
         assertEquals(List.of("NO_MFA_POLICY", "NOT_COVERED"), policy.codes());
         assertEquals(policy, rules.of("NO_MFA_POLICY", "m"));
         assertTrue(policy.whatToDo().startsWith("Create a Conditional Access policy requiring MFA"), policy.whatToDo());
-        // a code with no action gets one of its own, with the finding's message as what to do
-        assertEquals(new ActionCatalogue.Entry("phase2-writes-unknown", "Resolve PHASE2_WRITES_UNKNOWN", "msg", List.of("PHASE2_WRITES_UNKNOWN")),
-                rules.of("PHASE2_WRITES_UNKNOWN", "msg"));
+        // every code that can require action has an action of the catalogue, titled and described in words (issue 27)
+        for (String code : List.of("ARM_WRITE_WITHOUT_MFA", "PHASE2_WRITES_UNKNOWN", "GROUP_MEMBERSHIP_UNKNOWN", "GUEST_HOME_MFA_TRUST_UNKNOWN")) {
+            ActionCatalogue.Entry e = rules.of(code, "one user's message");
+            assertTrue(rules.knows(code), code);
+            assertFalse(e.title().contains(code) || e.title().startsWith("Resolve "), e.title());
+            assertFalse(e.whatToDo().equals("one user's message"), code);
+        }
+        assertEquals("Make Azure Resource Manager writes with MFA, or from workload identities", rules.of("ARM_WRITE_WITHOUT_MFA", "m").title());
+        assertEquals("Export the missing files and evaluate again", rules.of("PHASE2_WRITES_UNKNOWN", "m").title());
+        // a code these rules do not know (a report read back) is still never titled by its raw code nor described by one message
+        ActionCatalogue.Entry unknown = rules.of("SOMETHING_NEW", "one user's message");
+        assertEquals("Review findings these rules have no action for", unknown.title());
+        assertTrue(unknown.whatToDo().startsWith("The rules' findings catalogue names no action for these findings"), unknown.whatToDo());
     }
 
     @Test

@@ -141,8 +141,71 @@ class AuthorTableTest {
                 "Action","reference.add(new ListedApp({Client app id}, {Name shown in reports}, {Phase:number}))"
                 "Application","Rule id","Source section","Active","Client app ID","Name in reports","Phase"
                 """);
-        assertEquals("reference/applications.drl.csv: row 2: the Action names column \"Name shown in reports\", which table"
-                + " \"Applications\" does not have (did you mean \"Name in reports\"?)\n", e);
+        // The header cell is named (row 3, column F), with the header it should have: not the Action row, not the typo as the fix.
+        assertEquals("reference/applications.drl.csv: row 3, column F \"Name in reports\": this header should read \"Name shown in reports\""
+                + " (the name table \"Applications\"'s Action row gives the column)\n", e);
+        String typo = errors(APPS, """
+                "Table","Applications"
+                "Action","reference.add(new ListedApp({Client app id}, {Name shown in reports}, {Phase:number}))"
+                "Application","Rule id","Source section","Active","Clent app id","Name shown in reports","Phase"
+                "Azure CLI","MM-APP-002","Applications","true","04b07795-8ddb-461a-bbee-02f9e1bf7b46","Azure CLI","2"
+                """);
+        assertEquals("reference/applications.drl.csv: row 3, column E \"Clent app id\": this header should read \"Client app id\""
+                + " (the name table \"Applications\"'s Action row gives the column)\n", typo);
+    }
+
+    @Test
+    void aRowRepeatedOrReusingAnIdATitleOrAKeyIsNamedWithBothRows() {
+        String head = """
+                "Table","Applications"
+                "Action","reference.add(new ListedApp({Client app id}, {Name shown in reports}, {Phase:number}))"
+                "Key","Client app id"
+                "Application","Rule id","Source section","Active","Client app id","Name shown in reports","Phase"
+                "Azure CLI","MM-APP-002","Applications","true","04b07795-8ddb-461a-bbee-02f9e1bf7b46","Azure CLI","2"
+                """;
+        // an exact copy (Drools would say "Duplicate rule name", naming neither row)
+        assertEquals("reference/applications.drl.csv: row 6: repeats row 5 exactly: delete one of the two rows\n",
+                errors(APPS, head + "\"Azure CLI\",\"MM-APP-002\",\"Applications\",\"true\",\"04b07795-8ddb-461a-bbee-02f9e1bf7b46\",\"Azure CLI\",\"2\"\n"));
+        // a copy with a new title: the rule id, with both rows
+        assertEquals("reference/applications.drl.csv: row 6, column B \"Rule id\": rule id MM-APP-002 is also on row 5: every row needs its own rule id\n"
+                        + "reference/applications.drl.csv: row 6, column E \"Client app id\": Client app id 04b07795-8ddb-461a-bbee-02f9e1bf7b46 is also on"
+                        + " row 5 (MM-APP-002): one active row per Client app id (the table's Key), or the second is silently ignored; merge the two rows,"
+                        + " or set Active to false on the one to drop\n",
+                errors(APPS, head + "\"Azure CLI again\",\"MM-APP-002\",\"Applications\",\"true\",\"04b07795-8ddb-461a-bbee-02f9e1bf7b46\",\"Azure CLI\",\"2\"\n"));
+        // the same app id under another rule id and another phase: refused, naming both rows (the first used to win silently)
+        assertEquals("reference/applications.drl.csv: row 6, column E \"Client app id\": Client app id 04B07795-8ddb-461a-bbee-02f9e1bf7b46 is also on"
+                        + " row 5 (MM-APP-002): one active row per Client app id (the table's Key), or the second is silently ignored; merge the two rows,"
+                        + " or set Active to false on the one to drop\n",
+                errors(APPS, head + "\"Azure CLI, phase 1\",\"MM-APP-099\",\"Applications\",\"true\",\"04B07795-8ddb-461a-bbee-02f9e1bf7b46\",\"Azure CLI\",\"1\"\n"));
+        // switched off, the second row is allowed (kept for the record)
+        assertEquals("", errors(APPS, head + "\"Azure CLI, phase 1\",\"MM-APP-099\",\"Applications\",\"false\",\"04b07795-8ddb-461a-bbee-02f9e1bf7b46\",\"Azure CLI\",\"1\"\n"));
+        // the same title under another id
+        assertEquals("reference/applications.drl.csv: row 6, column A \"Application\": title \"Azure CLI\" is also on row 5: every row needs its own title\n",
+                errors(APPS, head + "\"Azure CLI\",\"MM-APP-099\",\"Applications\",\"true\",\"1950a258-227b-4e31-a9cf-717495945fc2\",\"Azure PowerShell\",\"2\"\n"));
+    }
+
+    @Test
+    void aRowWithACommaMissingOrOneTooManyIsSaidForThatRowAlone() {
+        String head = """
+                "Table","Applications"
+                "Action","reference.add(new ListedApp({Client app id}, {Name shown in reports}, {Phase:number}))"
+                "Application","Rule id","Source section","Active","Client app id","Name shown in reports","Phase"
+                """;
+        // a comma missing between two values: before, "Azure CLI" was a wrong Phase and the next cells cascaded
+        assertEquals("reference/applications.drl.csv: row 4: 6 cells, but the header row (row 3) has 7: a comma is missing (or a value"
+                        + " with a comma is not in quotes); the row is not read until it has one cell per header\n",
+                errors(APPS, head + "Azure CLI,MM-APP-002,Applications,true 04b07795-8ddb-461a-bbee-02f9e1bf7b46,Azure CLI,2\n"
+                        + "Azure PowerShell,MM-APP-003,Applications,true,1950a258-227b-4e31-a9cf-717495945fc2,Azure PowerShell,2\n"));
+        assertEquals("reference/applications.drl.csv: row 4: 8 cells, but the header row (row 3) has 7: a comma is one too many (or a value"
+                        + " with a comma is not in quotes); the row is not read until it has one cell per header\n",
+                errors(APPS, head + "Azure CLI,MM-APP-002,Applications,true,04b07795-8ddb-461a-bbee-02f9e1bf7b46,Azure, CLI,2\n"));
+        // an unbalanced quote: said in an author's words, not the CSV parser's
+        String quote = errors(APPS, head + "\"Azure CLI\" \"MM-APP-002\",\"Applications\",\"true\",\"04b07795-8ddb-461a-bbee-02f9e1bf7b46\",\"Azure CLI\",\"2\"\n");
+        assertEquals("reference/applications.drl.csv: row 4: a quote is out of place: a value in quotes must end with a quote followed by a"
+                + " comma (or the end of the row), and a quote inside a value is written twice (\"\"); look for a missing comma after a quoted"
+                + " value, or a missing or extra quote\n", quote);
+        String open = errors(APPS, head + "\"Azure CLI,\"MM-APP-002\",\"Applications\",\"true\",\"04b07795\",\"Azure CLI\",\"2\"\n");
+        assertFalse(open.contains("Unexpected character") || open.contains("code 34"), open);
     }
 
     @Test
@@ -156,7 +219,7 @@ class AuthorTableTest {
             fail("built");
         } catch (RuleBuildException e) {
             String all = e.getProblems().toString();
-            assertTrue(e.getProblems().stream().anyMatch(p -> p.file().equals(APPS) && p.message().startsWith("row 7: ")), all);
+            assertTrue(e.getProblems().stream().anyMatch(p -> p.file().equals(APPS) && p.message().startsWith("row 8: ")), all);
             assertTrue(all.contains("ListApp"), all);
             assertFalse(all.contains(".java"), all);
         }

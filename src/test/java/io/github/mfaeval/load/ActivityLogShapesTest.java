@@ -82,7 +82,7 @@ class ActivityLogShapesTest {
         assertEquals(List.of(), r.inputs().rejected(), shape);
         Finding bob = r.findings().stream().filter(f -> f.code().equals("ARM_WRITE_WITHOUT_MFA")).findFirst().orElseThrow();
         assertEquals("u-bob", bob.subject());
-        assertTrue(bob.message().contains("microsoft.compute/virtualmachines/delete") && bob.message().contains("1 were refused"), bob.message());
+        assertTrue(bob.message().contains("microsoft.compute/virtualmachines/delete") && bob.message().contains("refused: 1."), bob.message());
         UserVerdict alice = r.users().stream().filter(u -> u.id().equals("u-alice")).findFirst().orElseThrow();
         assertTrue(alice.ready(), "alice wrote with MFA");
         List<ArmWriteVerdict> writes = r.armWrites();

@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
 final class FramedPage {
     /** What was measured: load time (ms), widths, height, first element's bottom, the link followed and where it led. */
     record Measure(int loadMs, int scrollWidth, int clientWidth, int innerHeight, int firstBottom, String link, String landed,
-                   String pageReady, String wideTables) {
+                   String pageReady, String wideTables, int whatToDoWidth, int tallestFindingRow, String widest) {
         boolean scrollsSideways() {
             return scrollWidth > clientWidth;
         }
@@ -31,9 +31,26 @@ final class FramedPage {
 
     /** Writes the measuring page next to {@code page} (so the frame's address is relative) and returns it. */
     static Path write(Path page, int width, int height, String firstSelector, String clickSelector) throws IOException {
-        Path frame = page.resolveSibling("frame-" + width + "-" + page.getFileName());
+        return write(page, width, height, firstSelector, clickSelector, false);
+    }
+
+    /**
+     * As above; {@code openDetails}: every folded part (an action's findings, a user's rules) is opened first, as a
+     * reader clicking through would, so what is folded is measured too. Also measured: the findings table's "What to
+     * do" column width, its tallest row among the first 50, and the element reaching furthest right.
+     */
+    static Path write(Path page, int width, int height, String firstSelector, String clickSelector, boolean openDetails) throws IOException {
+        Path frame = page.resolveSibling("frame-" + width + (openDetails ? "-open-" : "-") + page.getFileName());
         String script = "var f=document.getElementById('f'),b=document.body,t0=performance.now(),clicked=false;"
                 + "f.onload=function(){var d=f.contentDocument,r=d.documentElement;"
+                + (openDetails ? "d.querySelectorAll('details').forEach(function(x){x.open=true});" : "")
+                + "var th=d.querySelector('#findings-table thead th:nth-child(4)');"
+                + "if(th)b.setAttribute('data-what-to-do-width',Math.round(th.getBoundingClientRect().width));"
+                + "var tall=0;d.querySelectorAll('#findings-table tbody tr').forEach(function(t,i){if(i<50)tall=Math.max(tall,t.getBoundingClientRect().height);});"
+                + "b.setAttribute('data-tallest-finding-row',Math.round(tall));"
+                + "var far=0,farName='';d.querySelectorAll('body *').forEach(function(e){var x=e.getBoundingClientRect().right;"
+                + "if(x>far&&!e.closest('.table-wrap')&&!e.closest('.charts')){far=x;farName=e.tagName+' '+(e.textContent||'').slice(0,60);}});"
+                + "b.setAttribute('data-widest',Math.round(far)+' '+farName.replace(/\\s+/g,' '));"
                 + "if(!clicked){b.setAttribute('data-load-ms',Math.round(performance.now()-t0));"
                 + "b.setAttribute('data-scroll-width',r.scrollWidth);b.setAttribute('data-client-width',r.clientWidth);"
                 + "b.setAttribute('data-inner-height',f.contentWindow.innerHeight);"
@@ -61,7 +78,8 @@ final class FramedPage {
         while (attr.find()) a.put(attr.group(1), attr.group(2).replace("&amp;", "&"));
         if (!"1".equals(a.get("done"))) throw new IllegalStateException("the framed page did not finish: " + body.group());
         return new Measure(num(a, "load-ms"), num(a, "scroll-width"), num(a, "client-width"), num(a, "inner-height"),
-                num(a, "first-bottom"), a.get("link"), a.get("landed"), a.get("page-ready"), a.getOrDefault("wide-tables", ""));
+                num(a, "first-bottom"), a.get("link"), a.get("landed"), a.get("page-ready"), a.getOrDefault("wide-tables", ""),
+                num(a, "what-to-do-width"), num(a, "tallest-finding-row"), a.getOrDefault("widest", ""));
     }
 
     private static int num(Map<String, String> a, String key) {

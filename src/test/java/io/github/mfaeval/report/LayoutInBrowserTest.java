@@ -54,6 +54,43 @@ class LayoutInBrowserTest {
                 Math.max(width, 500), height);
     }
 
+    /** A generated tenant of 5,000 users (guests' long #EXT# names among them), rendered once for the size checks. */
+    private static Path largePage;
+
+    private static synchronized Path largePage() throws IOException {
+        if (largePage == null) {
+            Path dir = Files.createTempDirectory("mfa-eval-5000-");
+            new io.github.mfaeval.generate.TenantGenerator(1, 5000, 20_000, false).write(0, dir.resolve("tenant"));
+            largePage = HtmlReportInBrowserTest.write("generated-5000", TestRules.evaluate(dir.resolve("tenant")));
+        }
+        return largePage;
+    }
+
+    @ParameterizedTest(name = "{0} at {1} px, every folded part open")
+    @CsvSource({"generated-5000, 390, 844", "generated-5000, 500, 844", "fabrikam-gaps, 390, 844", "northwind-guests, 500, 844"})
+    void onAPhoneLongNamesWrapInsteadOfWideningThePage(String tenant, int width, int height) throws IOException {
+        Path page = tenant.equals("generated-5000") ? largePage()
+                : HtmlReportInBrowserTest.write(tenant, TestRules.evaluate(TestRules.EXAMPLES.resolve(tenant)));
+        Path frame = FramedPage.write(page, width, height, "#actions", null, true);
+        FramedPage.Measure m = FramedPage.read(chromium.dumpDomAllowingFileAccess(frame.toUri(), Math.max(width, 500), height + 40));
+        assertFalse(m.scrollsSideways(), () -> "scrolls sideways at " + width + " px (furthest right: " + m.widest() + "): " + m);
+    }
+
+    @ParameterizedTest(name = "{0} at 1280 px: the What to do column reads")
+    @CsvSource({"generated-5000", "fabrikam-gaps"})
+    void onALaptopTheFindingsWhatToDoColumnIsReadable(String tenant) throws IOException {
+        Path page = tenant.equals("generated-5000") ? largePage()
+                : HtmlReportInBrowserTest.write(tenant, TestRules.evaluate(TestRules.EXAMPLES.resolve(tenant)));
+        Path frame = FramedPage.write(page, 1280, 800, "#actions", null, false);
+        FramedPage.Measure m = FramedPage.read(chromium.dumpDomAllowingFileAccess(frame.toUri(), 1280, 840));
+        // about 50 characters a line at 15 px; the tallest of the first 50 rows at most 10 lines of 22.5 px
+        assertTrue(m.whatToDoWidth() >= 380, () -> "the What to do column is " + m.whatToDoWidth() + " px wide: " + m);
+        assertTrue(m.tallestFindingRow() > 0 && m.tallestFindingRow() <= 225, () -> "a findings row is " + m.tallestFindingRow() + " px tall: " + m);
+        assertFalse(m.scrollsSideways(), () -> "scrolls sideways: " + m);
+        assertTrue(m.wideTables().replace("sign-ins-table", "").isBlank(), () -> "a table scrolls sideways, hiding columns: " + m);
+        chromium.screenshotAllowingFileAccess(frame.toUri(), HtmlReportInBrowserTest.SCREENSHOTS.resolve(tenant + "-findings-1280.png"), 1280, 800);
+    }
+
     @ParameterizedTest(name = "batch index at {0}x{1}")
     @CsvSource({"1280, 800", "390, 844"})
     void theBatchIndexFitsTheScreenAndItsTenantLinkOpensTheTenant(int width, int height, @TempDir Path temp) throws IOException {

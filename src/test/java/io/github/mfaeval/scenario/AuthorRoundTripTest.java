@@ -82,7 +82,7 @@ class AuthorRoundTripTest {
         Path apps = rules.resolve("reference/applications.drl.csv");
         Files.writeString(apps, Files.readString(apps) + NEW_ROW.replace(",\"2\"\n", ",\"two\"\n"));
         List<String> p = problems(rules);
-        assertEquals(List.of("reference/applications.drl.csv: row 11, column G \"Phase\": \"two\" is not a whole number"),
+        assertEquals(List.of("reference/applications.drl.csv: row 12, column G \"Phase\": \"two\" is not a whole number"),
                 p.stream().map(x -> x.replace(rules + "/", "")).distinct().toList().subList(0, 1));
 
         Files.writeString(apps, Files.readString(apps).replace(",\"two\"\n", ",\"2\"\n"));
