@@ -139,7 +139,7 @@ class ActionsAndOutputsTest {
         Path csv = tmp.resolve("csv");
         evaluate(FABRIKAM, "--format", "csv", "-o", csv.toString());
         List<String> writes = Files.readAllLines(csv.resolve("phase2-writes.csv"));
-        assertEquals("time,user,operation,statuses,mfa,enforcementActive,refused,clientAppId,rules,sources", writes.get(0));
+        assertEquals("time,user,operation,statuses,mfa,enforcementActive,refused,clientAppId,rules,sources,policy", writes.get(0));
         assertEquals(r.armWrites().size(), writes.size() - 1, "one row per write operation");
     }
 
