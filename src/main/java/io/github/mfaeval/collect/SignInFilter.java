@@ -69,8 +69,9 @@ public final class SignInFilter {
         int active = -1;
         for (TableSheet.Line l : lines) {
             if (app < 0) {
+                // the column header row (not a "Key" or other header-block row that merely names the column)
                 int a = l.cells().indexOf(APP_COLUMN);
-                if (a >= 0) {
+                if (a >= 0 && l.cells().contains("Rule id")) {
                     app = a;
                     active = l.cells().indexOf(ACTIVE_COLUMN);
                 }
