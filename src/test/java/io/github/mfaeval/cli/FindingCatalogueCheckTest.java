@@ -61,8 +61,8 @@ class FindingCatalogueCheckTest {
         CliTest.Run r = CliTest.run("rules", "check", rules.toString());
         assertEquals(2, r.code(), r.err());
         assertTrue(r.err().contains("findings.csv: row " + rowNumber + ", column I \"Action\": ARM_WRITE_WITHOUT_MFA can require action (HIGH)"
-                + " but names no action: give it the id of the action that fixes it (such as migrate-automation, protect-emergency-access,"
-                + " review-exclusions), or a new id with a Title and a Remediation saying what the administrator does"), r.err());
+                + " but names no action: give it the id of the action that fixes it (such as "), r.err());
+        assertTrue(r.err().contains("), or a new id with a Title and a Remediation saying what the administrator does"), r.err());
     }
 
     @Test
