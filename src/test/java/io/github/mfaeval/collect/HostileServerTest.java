@@ -95,7 +95,7 @@ class HostileServerTest {
             assertEquals(1, bad.requests("/beta/policies/authenticationMethodsPolicy"), "too large is not retried");
 
             // the rest of the tenant is collected through the same server
-            for (String f : List.of("domains.json", "crossTenantAccessPolicy.json", "signIns-interactiveUser.jsonl.gz")) {
+            for (String f : List.of("domains.json", "crossTenantAccessPolicy.json", TenantCollector.signInFile("interactiveUser"))) {
                 assertEquals("collected", entry(out, f).path("status").asText(), f);
             }
             assertTrue(seconds < 60, "bounded: " + seconds + " s");
