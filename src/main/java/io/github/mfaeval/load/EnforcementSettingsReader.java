@@ -26,14 +26,21 @@ final class EnforcementSettingsReader {
     private EnforcementSettingsReader() {
     }
 
+    /**
+     * Whether collection.json says {@code file} could not be read (forbidden or failed): then the tenant's enforcement
+     * state is unknown, recorded as such with collect's reason and the permission it names, never the default.
+     */
+    static boolean notCollected(FolderReading f, String file) {
+        CollectionInfo.File entry = f.data.collection == null ? null : f.data.collection.file(file);
+        if (entry == null || !("forbidden".equals(entry.status()) || "failed".equals(entry.status()))) return false;
+        String why = entry.reason() == null ? "" : entry.reason();
+        if (entry.missingPermission() != null) why += (why.isEmpty() ? "" : "; ") + "needs " + entry.missingPermission();
+        f.data.settingsUnknown.add(new EnforcementSettingsUnknown(file, entry.status(), why));
+        return true;
+    }
+
     static void read(FolderReading f, Export export) {
-        CollectionInfo.File entry = f.data.collection == null ? null : f.data.collection.file(FILE);
-        if (entry != null && ("forbidden".equals(entry.status()) || "failed".equals(entry.status()))) {
-            String why = entry.reason() == null ? "" : entry.reason();
-            if (entry.missingPermission() != null) why += (why.isEmpty() ? "" : "; ") + "needs " + entry.missingPermission();
-            f.data.settingsUnknown.add(new EnforcementSettingsUnknown(FILE, entry.status(), why));
-            return;
-        }
+        if (notCollected(f, FILE)) return;
         if (!InputFiles.exists(f.file(export))) return;
         if (!f.present(export, true)) {
             f.data.settingsUnknown.add(new EnforcementSettingsUnknown(FILE, "rejected", "the file cannot be read"));
@@ -45,6 +52,7 @@ final class EnforcementSettingsReader {
             f.data.settingsUnknown.add(new EnforcementSettingsUnknown(FILE, "rejected", "the file is not a JSON object"));
             return;
         }
+        CollectionInfo.File entry = f.data.collection == null ? null : f.data.collection.file(FILE);
         String collectedAt = entry == null ? null : entry.collectedAt();
         try {
             JsonNode mfa = null;

@@ -29,13 +29,7 @@ final class PolicyAssignmentsReader {
     }
 
     static void read(FolderReading f, Export export) {
-        CollectionInfo.File entry = f.data.collection == null ? null : f.data.collection.file(FILE);
-        if (entry != null && ("forbidden".equals(entry.status()) || "failed".equals(entry.status()))) {
-            String why = entry.reason() == null ? "" : entry.reason();
-            if (entry.missingPermission() != null) why += (why.isEmpty() ? "" : "; ") + "needs " + entry.missingPermission();
-            f.data.settingsUnknown.add(new EnforcementSettingsUnknown(FILE, entry.status(), why));
-            return;
-        }
+        if (EnforcementSettingsReader.notCollected(f, FILE)) return;
         if (!InputFiles.exists(f.file(export)) || !f.present(export, true)) return;
         JsonNode node = f.object(export, "expected a JSON object with assignments and subscriptions");
         if (node == null) return;
