@@ -1,6 +1,5 @@
 package io.github.mfaeval.batch;
 
-import io.github.mfaeval.engine.Evaluator;
 import io.github.mfaeval.engine.RuleBase;
 import io.github.mfaeval.pipeline.TenantPipeline;
 import io.github.mfaeval.result.Report;
@@ -23,7 +22,7 @@ public interface TenantEvaluation {
      * reaches the thread that runs the rules.
      */
     static TenantEvaluation standard(RuleBase rules) {
-        return standard(rules, false, Evaluator.DEFAULT_MAX_SIGN_IN_AGE_DAYS);
+        return standard(rules, false, TenantPipeline.DEFAULT_MAX_SIGN_IN_AGE_DAYS);
     }
 
     /**

@@ -5,6 +5,7 @@ import io.github.mfaeval.batch.BatchSummary;
 import io.github.mfaeval.batch.Progress;
 import io.github.mfaeval.batch.TenantEvaluation;
 import io.github.mfaeval.engine.RuleBase;
+import io.github.mfaeval.pipeline.EvaluationDate;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -20,7 +21,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
@@ -97,7 +97,7 @@ final class BatchCommand implements Callable<Integer> {
         }
         RuleBase base = rules.build(err);
         if (base == null) return Main.ERROR;
-        BatchRunner.Options options = new BatchRunner.Options(root, out, asOf == null ? LocalDate.now(ZoneOffset.UTC) : asOf,
+        BatchRunner.Options options = new BatchRunner.Options(root, out, EvaluationDate.ofRun(asOf),
                 threads, resume, baseline, tenantTimeout.isZero() ? null : tenantTimeout, new Main.Version().getVersion()[0]);
         BatchSummary summary;
         try {

@@ -157,6 +157,14 @@ public final class Evaluator {
      */
     public Report evaluate(TenantData data, LocalDate asOf, SignInSink sink) throws IOException {
         TenantStage tenant = tenantStage(data, asOf);
+        return finish(data, asOf, tenant, signIns(data, tenant, sink));
+    }
+
+    /**
+     * The sign-in stage over the tenant's sign-ins, read and handed on in chunks; each verdict goes to {@code sink} as
+     * soon as it is decided (from the evaluating thread, in reading order).
+     */
+    public SignInTotals signIns(TenantData data, TenantStage tenant, SignInSink sink) throws IOException {
         SignInTotals totals = new SignInTotals();
         SignInEvaluation evaluation = new SignInEvaluation(tenant.signInContext(), tenant.findings, tenant.fired, sink, totals);
         try (ChunkPipeline<List<SignIn>> pipeline = pipelined
@@ -176,7 +184,7 @@ public final class Evaluator {
             }
             pipeline.finish();
         }
-        return finish(data, asOf, tenant, totals);
+        return totals;
     }
 
     /**
@@ -316,6 +324,11 @@ public final class Evaluator {
      */
     public void evaluateSignIns(List<Object> context, List<SignIn> chunk, FindingSink findings, Set<String> fired) {
         run(Stage.SIGNIN, context, chunk, findings, fired, s -> { });
+    }
+
+    /** The facts the sign-in stage starts from for a tenant whose tenant stage ran elsewhere (a cluster's driver). */
+    public List<Object> signInFacts(SignInContext context) {
+        return context.facts(rules);
     }
 
     /** A findings collector for stages run apart from {@link #tenantStage} (a cluster's executors). */

@@ -59,12 +59,6 @@ public final class Tenant {
      */
     public LocalDate getAsOf() { return asOf; }
 
-    /** The evaluation date: the one given (--as-of), else the manifest's asOf, else today (UTC). */
-    public LocalDate evaluationDate(LocalDate given) {
-        if (given != null) return given;
-        return asOf != null ? asOf : LocalDate.now(java.time.ZoneOffset.UTC);
-    }
-
     public String getTenantId() { return tenantId; }
     public String getDisplayName() { return displayName; }
     public boolean isTestTenant() { return testTenant; }

@@ -1,9 +1,10 @@
 package io.github.mfaeval.spark;
 
-import io.github.mfaeval.engine.Evaluator;
-import io.github.mfaeval.engine.FindingSink;
 import io.github.mfaeval.engine.RuleBase;
 import io.github.mfaeval.model.SignIn;
+import io.github.mfaeval.pipeline.ChunkContext;
+import io.github.mfaeval.pipeline.SignInShare;
+import io.github.mfaeval.pipeline.TenantPipeline;
 import scala.Tuple2;
 
 import java.util.ArrayDeque;
@@ -16,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * One partition of the sign-in stage, on an executor: each group of copies of a sign-in id becomes one sign-in
@@ -28,51 +28,46 @@ final class SignInStageTask implements Iterator<Outcome> {
     static final int CHUNK = 1000;
 
     private final Iterator<Tuple2<String, Iterable<Piece>>> groups;
-    private final Map<String, Evaluator.SignInContext> contexts;
+    private final Map<String, ChunkContext> contexts;
     /** Tenants with several sign-in files: there, as in evaluate, repeated records are copies judged on the richest. */
     private final Set<String> severalFiles;
-    private final RuleBase rules;
-    private final Evaluator evaluator;
+    private final TenantPipeline pipeline;
     private final Map<String, TenantWork> work = new LinkedHashMap<>();
     private final Deque<Outcome> ready = new ArrayDeque<>();
     private boolean finished;
 
-    SignInStageTask(Iterator<Tuple2<String, Iterable<Piece>>> groups, RuleBase rules, Map<String, Evaluator.SignInContext> contexts,
+    SignInStageTask(Iterator<Tuple2<String, Iterable<Piece>>> groups, RuleBase rules, Map<String, ChunkContext> contexts,
                     Set<String> severalFiles) {
         this.groups = groups;
         this.severalFiles = severalFiles;
-        this.rules = rules;
         this.contexts = contexts;
-        this.evaluator = new Evaluator(rules);
+        this.pipeline = new TenantPipeline(rules);
     }
 
     /** A tenant's share of this partition. */
     private final class TenantWork {
         final String tenant;
-        final List<Object> context;
-        final FindingSink findings = evaluator.newFindingSink();
-        final Set<String> fired = new TreeSet<>();
-        final Evaluator.SignInTotals totals = new Evaluator.SignInTotals();
+        final SignInShare share;
         final Map<String, Outcome> users = new HashMap<>();
         List<Piece> chunk = new ArrayList<>(CHUNK);
         long duplicates;
 
         TenantWork(String tenant) {
             this.tenant = tenant;
-            Evaluator.SignInContext c = contexts.get(tenant);
+            ChunkContext c = contexts.get(tenant);
             if (c == null) throw new IllegalStateException("no sign-in context for tenant " + tenant);
-            this.context = c.facts(rules);
+            this.share = pipeline.signInShare(c);
         }
 
         void evaluate() {
             if (chunk.isEmpty()) return;
             List<SignIn> signIns = new ArrayList<>(chunk.size());
             for (Piece p : chunk) signIns.add(p.signIn);
-            evaluator.evaluateSignIns(context, signIns, findings, fired);
-            for (Piece p : chunk) {
-                SignIn s = p.signIn;
-                Evaluator.count(totals, s);
-                String key = Evaluator.userKey(s);
+            List<SignInShare.Judged> judged = pipeline.evaluateChunk(share, signIns);
+            for (int i = 0; i < chunk.size(); i++) {
+                Piece p = chunk.get(i);
+                SignInShare.Judged j = judged.get(i);
+                String key = j.userKey();
                 if (key != null) {
                     Outcome u = users.get(key);
                     if (u == null || p.file < u.file || (p.file == u.file && p.seq < u.seq)) {
@@ -83,10 +78,10 @@ final class SignInStageTask implements Iterator<Outcome> {
                         }
                         u.file = p.file;
                         u.seq = p.seq;
-                        u.seenAs = Evaluator.seenUser(key, s);
+                        u.seenAs = j.seenAs();
                     }
                 }
-                ready.add(Outcome.verdict(tenant, p.file, p.seq, Evaluator.verdict(s)));
+                ready.add(Outcome.verdict(tenant, p.file, p.seq, j.verdict()));
             }
             chunk = new ArrayList<>(CHUNK);
         }
@@ -94,17 +89,17 @@ final class SignInStageTask implements Iterator<Outcome> {
         void finish() {
             evaluate();
             for (Outcome u : users.values()) {
-                u.tally = totals.tallies.get(u.user);
+                u.tally = share.tally(u.user);
                 ready.add(u);
             }
             Outcome t = Outcome.tenantPart(tenant);
             t.duplicates = duplicates;
-            t.inScope = totals.inScope;
-            t.satisfied = totals.satisfied;
-            t.notSatisfied = totals.notSatisfied;
-            t.period.merge(totals.period);
-            t.findings.addAll(findings.findings());
-            t.fired.addAll(fired);
+            t.inScope = share.inScope();
+            t.satisfied = share.satisfied();
+            t.notSatisfied = share.notSatisfied();
+            t.period.merge(share.period());
+            t.findings.addAll(share.findings());
+            t.fired.addAll(share.fired());
             ready.add(t);
         }
     }
@@ -142,7 +137,7 @@ final class SignInStageTask implements Iterator<Outcome> {
             }
             copies++;
             if (first == null || p.before(first)) first = p;
-            if (richest == null || Evaluator.richerCopyFirst().compare(p.signIn, richest.signIn) < 0) richest = p;
+            if (richest == null || TenantPipeline.richerCopyFirst().compare(p.signIn, richest.signIn) < 0) richest = p;
         }
         if (first == null) return;
         if (copies > 1 && severalFiles.contains(first.tenant)) {

@@ -2,24 +2,21 @@ package io.github.mfaeval.spark;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.mfaeval.engine.Evaluator;
 import io.github.mfaeval.engine.RuleBase;
 import io.github.mfaeval.load.InputException;
-import io.github.mfaeval.load.JsonRecords;
-import io.github.mfaeval.load.TenantData;
-import io.github.mfaeval.load.TenantLoader;
-import io.github.mfaeval.load.format.SignInFiles;
-import io.github.mfaeval.load.format.SignInReader;
+import io.github.mfaeval.pipeline.ChunkContext;
+import io.github.mfaeval.pipeline.EvaluationDate;
+import io.github.mfaeval.pipeline.SignInParts;
+import io.github.mfaeval.pipeline.SignInResults;
+import io.github.mfaeval.pipeline.TenantPipeline;
 import io.github.mfaeval.report.AtomicFile;
 import io.github.mfaeval.report.CsvRenderer;
 import io.github.mfaeval.report.HtmlRenderer;
 import io.github.mfaeval.report.JsonRenderer;
 import io.github.mfaeval.report.Renderer;
-import io.github.mfaeval.result.Rejection;
 import io.github.mfaeval.result.Report;
 import io.github.mfaeval.result.SignInSelection;
 import io.github.mfaeval.result.SignInVerdict;
-import io.github.mfaeval.risk.AcceptedRisks;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
@@ -76,6 +73,7 @@ public final class SparkJob {
     private final RuleBase rules;
     private final RulePayload payload;
     private final PrintWriter log;
+    private final TenantPipeline pipeline;
 
     public SparkJob(SparkSession spark, RuleBase rules, io.github.mfaeval.engine.RuleFiles files, String cacheDir, PrintWriter log) {
         this.spark = spark;
@@ -83,9 +81,13 @@ public final class SparkJob {
         this.payload = new RulePayload(files, cacheDir);
         this.payload.register(rules);
         this.log = log;
+        this.pipeline = new TenantPipeline(rules);
     }
 
-    private record Tenant(String key, Path folder, TenantData data) {
+    private record Tenant(String key, TenantPipeline.Tenant loaded) {
+        Path folder() {
+            return loaded.folder();
+        }
     }
 
     public Result run(Options o) throws IOException {
@@ -98,9 +100,9 @@ public final class SparkJob {
         try (DirectoryStream<Path> children = Files.newDirectoryStream(o.config(), Files::isDirectory)) {
             for (Path child : children) {
                 String key = child.getFileName().toString();
-                if (key.startsWith(".") || !Files.isRegularFile(child.resolve(TenantLoader.MANIFEST))) continue;
+                if (key.startsWith(".") || !TenantPipeline.isTenantFolder(child)) continue;
                 try {
-                    tenants.put(key, new Tenant(key, child, TenantLoader.load(child)));
+                    tenants.put(key, new Tenant(key, pipeline.loadForCluster(child, o.asOf())));
                 } catch (InputException e) {
                     failed.add(key);
                     failures.put(key, e.getMessage());
@@ -110,7 +112,7 @@ public final class SparkJob {
         }
         Map<String, String> byTenantId = new HashMap<>();
         for (Tenant t : tenants.values()) {
-            String id = t.data().tenant.getTenantId();
+            String id = t.loaded().tenantId();
             if (id != null && !id.isBlank()) {
                 String previous = byTenantId.put(id.toLowerCase(Locale.ROOT), t.key());
                 if (previous != null) throw new IOException("tenant id " + id + " is in two tenant folders: " + previous + " and " + t.key());
@@ -122,10 +124,10 @@ public final class SparkJob {
         // Files, in reading order: each tenant folder's own sign-in files (as evaluate reads them), then --sign-ins.
         List<InputFile> files = new ArrayList<>();
         for (Tenant t : tenants.values()) {
-            List<String> details = t.data().authDetailFiles.stream().map(p -> p.toAbsolutePath().toString()).toList();
-            for (Path p : t.data().signInFiles()) {
+            List<String> details = t.loaded().authDetailFiles().stream().map(p -> p.toAbsolutePath().toString()).toList();
+            for (Path p : t.loaded().signInFiles()) {
                 files.add(new InputFile(files.size(), p.toAbsolutePath().toUri().toString(), p.getFileName().toString(), t.key(),
-                        t.data().tenant.getTenantId().trim().toLowerCase(Locale.ROOT), details, Files.isRegularFile(p) ? Files.size(p) : 0));
+                        t.loaded().tenantId().trim().toLowerCase(Locale.ROOT), details, Files.isRegularFile(p) ? Files.size(p) : 0));
             }
         }
         ArrayNode unmatched = summary.putArray("filesOfUnknownTenants");
@@ -142,7 +144,7 @@ public final class SparkJob {
                     String key = byTenantId.get(f.tenantId());
                     files.add(new InputFile(files.size(), f.uri(), f.label(), key, f.tenantId(), List.of(), f.bytes()));
                     // The tenant's sign-ins are not missing: they are in the storage account, not in its folder.
-                    tenants.get(key).data().missing.removeIf(m -> SignInFiles.PATTERN.equals(m.getFile()));
+                    tenants.get(key).loaded().signInsFoundElsewhere();
                 }
             }
         }
@@ -159,29 +161,19 @@ public final class SparkJob {
             for (InputFile f : files) if (f.tenant() != null) withFiles.add(f.tenant());
             for (Tenant t : tenants.values()) {
                 if (withFiles.contains(t.key())) continue;
-                List<io.github.mfaeval.model.MissingInput> removed = t.data().missing.stream()
-                        .filter(m -> SignInFiles.PATTERN.equals(m.getFile())).toList();
-                if (!removed.isEmpty()) {
-                    maybeMissing.put(t.key(), removed);
-                    t.data().missing.removeAll(removed);
-                }
+                List<io.github.mfaeval.model.MissingInput> removed = t.loaded().signInsFoundElsewhere();
+                if (!removed.isEmpty()) maybeMissing.put(t.key(), removed);
             }
         }
 
         // The tenant stage, on the driver.
-        Evaluator evaluator = new Evaluator(rules);
-        Map<String, Evaluator.TenantStage> stages = new LinkedHashMap<>();
-        HashMap<String, Evaluator.SignInContext> contexts = new HashMap<>();
-        for (Tenant t : tenants.values()) {
-            Evaluator.TenantStage stage = evaluator.tenantStage(t.data(), t.data().tenant.evaluationDate(o.asOf()));
-            stages.put(t.key(), stage);
-            contexts.put(t.key(), stage.signInContextOfTenant());
-        }
+        HashMap<String, ChunkContext> contexts = new HashMap<>();
+        for (Tenant t : tenants.values()) contexts.put(t.key(), pipeline.tenantStage(t.loaded()));
 
         // Reading and the sign-in stage, on the executors.
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         Broadcast<RulePayload> rulesB = jsc.broadcast(payload);
-        Broadcast<HashMap<String, Evaluator.SignInContext>> contextsB = jsc.broadcast(contexts);
+        Broadcast<HashMap<String, ChunkContext>> contextsB = jsc.broadcast(contexts);
         HashMap<String, Integer> pathFiles = new HashMap<>();
         for (InputFile f : files) if (f.tenant() != null) pathFiles.merge(f.tenant(), 1, Integer::sum);
         Broadcast<HashMap<String, Integer>> pathFilesB = jsc.broadcast(pathFiles);
@@ -238,9 +230,9 @@ public final class SparkJob {
             row.put("records", n.records());
             row.put("reason", n.reason());
             if (!n.rejected().isEmpty()) {
-                Evaluator.SignInTotals rejected = new Evaluator.SignInTotals();
+                SignInResults rejected = TenantPipeline.signInResults();
                 assemble(List.of(new FileShares.Share(n.input(), n.rejected(), n.records(), Map.of())), labels, rejected);
-                row.putPOJO("rejected", rejected.rejected);
+                row.putPOJO("rejected", rejected.rejections());
             }
         }
         if (!shares.notEvaluated.isEmpty()) {
@@ -256,30 +248,21 @@ public final class SparkJob {
         ArrayNode rows = summary.putArray("tenants");
         int exit = 0;
         for (Tenant t : tenants.values()) {
-            Evaluator.SignInTotals totals = new Evaluator.SignInTotals();
+            SignInResults totals = TenantPipeline.signInResults();
             List<FileShares.Share> mine = shares.byTenant.getOrDefault(t.key(), List.of());
             assemble(mine, labels, totals);
             Outcome part = tenantParts.get(t.key());
-            Evaluator.TenantStage stage = stages.get(t.key());
             if (mine.isEmpty() && maybeMissing.containsKey(t.key())) {
                 // No file holds its records after all: its sign-ins are missing, as evaluate says of an empty folder.
-                t.data().missing.addAll(maybeMissing.get(t.key()));
-                stage = evaluator.tenantStage(t.data(), t.data().tenant.evaluationDate(o.asOf()));
+                t.loaded().signInsMissing(maybeMissing.get(t.key()));
+                pipeline.tenantStage(t.loaded());
             }
             if (part != null) {
-                totals.duplicates = part.duplicates;
-                totals.inScope = part.inScope;
-                totals.satisfied = part.satisfied;
-                totals.notSatisfied = part.notSatisfied;
-                totals.period.merge(part.period);
-                stage.addSignInResults(part.findings, part.fired);
+                totals.addShare(part.duplicates, part.inScope, part.satisfied, part.notSatisfied, part.period, part.findings, part.fired);
             }
             List<Outcome> users = new ArrayList<>(usersOf.getOrDefault(t.key(), List.of()));
             users.sort(Comparator.comparingInt((Outcome x) -> x.file).thenComparingLong(x -> x.seq));
-            for (Outcome u : users) {
-                totals.tallies.put(u.user, u.tally);
-                totals.seenUsers.put(u.user, u.seenAs);
-            }
+            for (Outcome u : users) totals.addUser(u.user, u.tally, u.seenAs);
             List<Outcome> verdicts = new ArrayList<>(listedOf.getOrDefault(t.key(), List.of()));
             verdicts.sort(Comparator.comparingInt((Outcome x) -> x.file).thenComparingLong(x -> x.seq).thenComparing(x -> x.verdict.id()));
             List<SignInVerdict> list = new ArrayList<>(verdicts.size());
@@ -287,7 +270,7 @@ public final class SparkJob {
 
             Report report;
             try {
-                report = AcceptedRisks.read(t.folder()).apply(evaluator.finish(t.data(), t.data().tenant.evaluationDate(o.asOf()), stage, totals)).withSignIns(list);
+                report = pipeline.finish(t.loaded(), totals).withSignIns(list);
             } catch (InputException e) {
                 failed.add(t.key());
                 failures.put(t.key(), e.getMessage());
@@ -298,14 +281,14 @@ public final class SparkJob {
             ObjectNode row = rows.addObject();
             row.put("tenant", t.key());
             row.put("status", report.status().name());
-            row.put("asOf", t.data().tenant.evaluationDate(o.asOf()).toString());
+            row.put("asOf", t.loaded().asOf().toString());
             row.put("report", "tenants/" + t.key() + "/report.json");
             row.putPOJO("summary", report.summary());
             if (report.status() != Report.Status.READY) exit = Math.max(exit, 1);
         }
         // Sign-ins that no report holds fail the run closed, as a tenant folder that cannot be used does.
         if (!failed.isEmpty() || unmatched.size() > 0 || !shares.notEvaluated.isEmpty()) exit = 3;
-        summary.put("asOf", (o.asOf() != null ? o.asOf() : java.time.LocalDate.now(java.time.ZoneOffset.UTC)).toString());
+        summary.put("asOf", EvaluationDate.ofRun(o.asOf()).toString());
         summary.put("rulesFingerprint", rules.fingerprint());
         summary.put("signInFiles", files.size());
         AtomicFile.write(o.out().resolve("summary.json"), w -> {
@@ -321,33 +304,14 @@ public final class SparkJob {
      * up; each file counted with the tenant's share of its records, and its records of other tenants' logs left out
      * as evaluate leaves them out (same warning).
      */
-    private static void assemble(List<FileShares.Share> shares, Map<Integer, String> labels, Evaluator.SignInTotals totals) {
-        SignInReader.Sink sink = new SignInReader.Sink() {
-            @Override
-            public void signIn(io.github.mfaeval.model.SignIn signIn, io.github.mfaeval.load.SignInKind kind) {
-                throw new IllegalStateException("sign-ins are judged on the executors");
-            }
-
-            @Override
-            public void rejected(Rejection r) {
-                totals.rejectedCount += r.records();
-                totals.rejected.add(r);
-            }
-        };
+    private static void assemble(List<FileShares.Share> shares, Map<Integer, String> labels, SignInResults totals) {
         for (FileShares.Share share : shares) {
-            String label = labels.get(share.file().order());
-            SignInReader.FileAssembler assembler = new SignInReader.FileAssembler(label, sink);
+            List<SignInParts.ReadEvent> read = new ArrayList<>(share.read().size());
             for (Outcome x : share.read()) {
-                if (x.kind == Outcome.Kind.PART_END) {
-                    assembler.add(new SignInReader.PartResult(null, null, null, x.partRecords, x.partLines));
-                } else {
-                    assembler.rejected(x.atIndex < 0 ? null : new JsonRecords.Position(x.atIndex, x.atLine), x.where, x.reason, x.records);
-                }
+                read.add(x.kind == Outcome.Kind.PART_END ? SignInParts.ReadEvent.partEnd(x.partRecords, x.partLines)
+                        : SignInParts.ReadEvent.rejected(x.atIndex, x.atLine, x.where, x.reason, x.records));
             }
-            assembler.finish();
-            totals.read += share.records();
-            totals.recordsPerFile.put(label, share.records());
-            totals.otherTenants.add(label, share.others());
+            totals.addFile(labels.get(share.file().order()), read, share.records(), share.others());
         }
     }
 
