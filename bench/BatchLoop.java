@@ -1,10 +1,6 @@
-package io.github.mfaeval.bench;
-
-import io.github.mfaeval.engine.Evaluator;
 import io.github.mfaeval.engine.RuleBase;
 import io.github.mfaeval.engine.RuleBaseCache;
 import io.github.mfaeval.engine.RuleFiles;
-import io.github.mfaeval.load.TenantLoader;
 import io.github.mfaeval.pipeline.TenantPipeline;
 import io.github.mfaeval.report.JsonReportStream;
 import io.github.mfaeval.result.Report;
@@ -22,14 +18,18 @@ import java.util.Locale;
 import java.util.stream.Stream;
 
 /**
- * Benchmark helper for bench/run.sh, not a command: evaluates every tenant folder under a directory one
+ * The benchmark's batch loop (bench/run.sh), run against the jar, not part of it: evaluates every tenant folder under a directory one
  * after the other with one shared rule base (what a batch run does), and reads each one without rules
  * (the parse-only floor), interleaved tenant by tenant so that both see the same machine. Prints the total
  * times and the overhead per tenant beyond parsing on one line of {@code key=value} pairs, as wall clock and as
  * CPU time of the process (steadier on a shared machine).
  *
  * <p>Each report is rendered as JSON (default sign-in selection) into a discarding writer: its cost counts,
- * the disk it would be written to does not.
+ * the disk it would be written to does not. Both go through the pipeline's steps ({@code TenantPipeline.load} and
+ * {@code Tenant.evaluate}; {@code TenantPipeline.readOnly}, the parse floor), as evaluate and batch do.
+ *
+ *   javac -d DIR -cp target/mfa-eval.jar bench/BatchLoop.java && java -cp target/mfa-eval.jar:DIR BatchLoop TENANTS_DIR [WARMUP]
+ * prints: batch tenants=N signIns=S rules_s=... evaluate_s=... parse_s=... overhead_ms_per_tenant=... (and CPU figures)
  */
 public final class BatchLoop {
     private BatchLoop() {
@@ -44,7 +44,7 @@ public final class BatchLoop {
         int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 20;
         List<Path> tenants;
         try (Stream<Path> list = Files.list(root)) {
-            tenants = list.filter(p -> Files.isRegularFile(p.resolve(TenantLoader.MANIFEST))).sorted().toList();
+            tenants = list.filter(TenantPipeline::isTenantFolder).sorted().toList();
         }
         if (tenants.isEmpty()) throw new IllegalArgumentException("no tenant folders under " + root);
         LocalDate asOf = LocalDate.of(2025, 11, 28);
@@ -111,7 +111,7 @@ public final class BatchLoop {
     }
 
     private static long parse(Path tenant) throws Exception {
-        return Evaluator.readOnly(TenantLoader.load(tenant)).read();
+        return TenantPipeline.readOnly(tenant, TenantPipeline.defaultReaders()).read();
     }
 
     private static void evaluate(TenantPipeline pipeline, Path tenant, LocalDate asOf) throws Exception {

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The mfa-eval benchmark (README, "Benchmark"): one command, not a unit test. Generates its data, then
 # prints on that data: end-to-end evaluate throughput; plain Jackson reading every token of the same files
-# (bench/JacksonFloor.java, the parser floor) and our ratio to it; the parse-only run and our ratio to it; the
+# (bench/JacksonFloor.java, the parser floor) and our ratio to it; the parse-only run (bench/ParseOnly.java: the
+# pipeline's readOnly step, the same intake without rules) and our ratio to it; the
 # same scope-and-single-factor filter in jq and our ratio to it; peak heap and RSS of the big tenant at -Xmx512m,
 # cold and cached start of evaluate on an example tenant, and a batch of small tenants with the overhead per
 # tenant beyond parsing.
@@ -14,7 +15,8 @@
 #            pages of a file one after another, as `mgraph` or a script saving each page writes them) instead of
 #            one record per line (--shape ndjson, the default)
 #   JVM options: $MFA_EVAL_JAVA_OPTS as for ./mfa-eval (default -XX:TieredStopAtLevel=1 -XX:+UseParallelGC);
-#   -Xmx512m is always added. Start, parse-only and evaluate run through ./mfa-eval (its class-data archive too).
+#   -Xmx512m is always added. Start and evaluate run through ./mfa-eval; parse-only and the batch loop are programs
+#   of bench/ compiled against the jar (bench/ParseOnly.java maps the launcher's class-data archive too).
 # Needs: JDK 17, Maven (to build the jar if needed), jq, GNU time (/usr/bin/time).
 set -euo pipefail
 
@@ -128,7 +130,15 @@ javac -d "$work/floor" -cp "$jackson_core" "$root/bench/JacksonFloor.java"
 run floor java $java_opts -cp "$work/floor:$jackson_core" JacksonFloor "$big"/signIns*.json
 floor_wall=$wall; floor_cpu=$cpu
 floor_records=$(sed -n 's/.*records=\([0-9]*\).*/\1/p' "$work/floor.out")
-run parse env MFA_EVAL_JAVA_OPTS="$java_opts" "$root/mfa-eval" evaluate "$big" --parse-only
+# The benchmark's own programs (bench/*.java), compiled against the jar: they use the pipeline's steps, as evaluate does.
+mkdir -p "$work/programs"
+javac -d "$work/programs" -cp "$jar" "$root/bench/ParseOnly.java" "$root/bench/BatchLoop.java"
+# parse-only as evaluate starts: with the launcher's class-data archive (made by the start runs above; the archive's
+# class path is the jar, which the programs' folder may follow)
+cds_opts=()
+cds_archive=$(ls "$MFA_EVAL_CACHE"/cds/mfa-eval-*.jsa 2>/dev/null | head -1 || true)
+[[ -n "$cds_archive" ]] && cds_opts=(-XX:SharedArchiveFile="$cds_archive" '-Xlog:cds*=off')
+run parse java $java_opts "${cds_opts[@]}" -cp "$jar:$work/programs" ParseOnly "$big"
 parse_wall=$wall; parse_rss=$rss; parse_cpu=$cpu
 run evaluate env MFA_EVAL_JAVA_OPTS="$java_opts -Xlog:gc,gc+heap+exit:file=$work/gc.log" "$root/mfa-eval" evaluate "$big" --as-of 2025-11-28 --format json -o "$work/report.json"
 eval_wall=$wall; eval_rss=$rss; eval_code=$code; eval_cpu=$cpu
@@ -167,7 +177,7 @@ jq_rate=$(awk -v n="$read_count" -v s="$jq_wall" 'BEGIN {printf "%.0f", n / s}')
 jq_ratio=$(ratio "$eval_rate" "$jq_rate")
 
 # --- batch -----------------------------------------------------------------------------------------------------
-run batch java $java_opts -cp "$jar" io.github.mfaeval.bench.BatchLoop "$work/batch" "$warmup"
+run batch java $java_opts -cp "$jar:$work/programs" BatchLoop "$work/batch" "$warmup"
 batch_line=$(grep '^batch ' "$work/batch.out" || true)
 get() { sed -n "s/.*[ ^]$1=\([^ ]*\).*/\1/p" <<<"$batch_line"; }
 batch_eval=$(get evaluate_s); batch_parse=$(get parse_s); overhead=$(get overhead_ms_per_tenant)
@@ -192,7 +202,7 @@ printf '%-52s %-46s %s\n' "cached start, evaluate contoso-ready (median of 3)" "
 printf '%-52s %-46s %s\n' "batch $(fmt "$batch_tenants") tenants x $(fmt "$batch_signins") sign-ins, one JVM" "evaluate ${batch_eval:-?} s total, parse-only ${batch_parse:-?} s" ""
 printf '%-52s %-46s %s\n' "  overhead per tenant beyond parsing" "${overhead:-?} ms (CPU of the process: ${overhead_cpu:-?} ms)" "< 15 ms  $(verdict "${overhead:-999}" '<' 15)"
 printf '%-52s %-46s %s\n' "per CPU second (user+sys; steadier when busy)" "evaluate / floor $(ratio "$floor_cpu" "$eval_cpu"), / parse-only $(ratio "$parse_cpu" "$eval_cpu"), / jq $(ratio "$jq_cpu" "$eval_cpu")x" ""
-echo "(batch: measured by io.github.mfaeval.bench.BatchLoop, so that parsing can be timed alone on the same tenants: tenants evaluated"
+echo "(batch: measured by bench/BatchLoop.java, so that parsing can be timed alone on the same tenants: tenants evaluated"
 echo " one after the other with one shared rule base, reports rendered as JSON into a discarding writer)"
 echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
 

@@ -1,10 +1,7 @@
 package io.github.mfaeval.cli;
 
-import io.github.mfaeval.engine.Evaluator;
 import io.github.mfaeval.engine.RuleBase;
 import io.github.mfaeval.load.InputException;
-import io.github.mfaeval.load.TenantData;
-import io.github.mfaeval.load.TenantLoader;
 import io.github.mfaeval.report.AtomicFile;
 import io.github.mfaeval.report.JsonReportStream;
 import io.github.mfaeval.report.Renderer;
@@ -101,11 +98,7 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Option(names = "--readers", paramLabel = "N",
             description = "Threads that parse sign-in files (default: the number of cores, ${DEFAULT-VALUE}). Reports do not depend on it.")
-    int readers = Evaluator.defaultReaders();
-
-    // Read the sign-ins as evaluate would, with no rules: the floor the benchmark (bench/run.sh) compares against.
-    @Option(names = "--parse-only", hidden = true)
-    boolean parseOnly;
+    int readers = TenantPipeline.defaultReaders();
 
     @Option(names = "--compare-edition", paramLabel = "ID",
             description = {"Evaluate the tenant under edition ID too and list only the verdicts that differ between it and --edition",
@@ -123,7 +116,6 @@ final class EvaluateCommand implements Callable<Integer> {
             Main.error(err, "--readers must be at least 1, found " + readers);
             return Main.ERROR;
         }
-        if (parseOnly) return parseOnly(err);
         String problem = compareEdition == null ? null : compareFormatProblem();
         if (problem == null) problem = chooseFormat();
         if (problem == null) problem = TenantFolderCheck.problem(tenantDir);
@@ -300,24 +292,5 @@ final class EvaluateCommand implements Callable<Integer> {
             return Main.ERROR;
         }
         return report.status() == Report.Status.READY ? Main.READY : Main.ACTION_REQUIRED;
-    }
-
-    private int parseOnly(PrintWriter err) {
-        long start = System.nanoTime();
-        try {
-            TenantData data = TenantLoader.load(tenantDir);
-            Evaluator.ReadCounts c = Evaluator.readOnly(data, readers);
-            double seconds = (System.nanoTime() - start) / 1e9;
-            PrintWriter out = spec.commandLine().getOut();
-            out.printf("parse-only: %d sign-ins read (%d rejected, %d duplicate) in %.3f s, %.0f sign-ins/s%n",
-                    c.read(), c.rejected(), c.duplicates(), seconds, c.read() / seconds);
-            out.flush();
-            return Main.READY;
-        } catch (InputException e) {
-            Main.error(err, e.getMessage());
-        } catch (IOException e) {
-            Main.error(err, tenantDir + ": " + e.getMessage());
-        }
-        return Main.ERROR;
     }
 }
