@@ -4,7 +4,6 @@ import io.github.mfaeval.load.CaPolicyRecord;
 import io.github.mfaeval.load.DirectoryUser;
 import io.github.mfaeval.load.Registration;
 import io.github.mfaeval.result.Rejection;
-import io.github.mfaeval.load.SignInKind;
 import io.github.mfaeval.load.TenantData;
 import io.github.mfaeval.load.SignInSource;
 import io.github.mfaeval.model.ArmInput;
@@ -32,7 +31,6 @@ import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -52,19 +50,11 @@ import java.util.concurrent.CancellationException;
  * chunks. Each chunk gets a fresh session (fast, and nothing is carried between chunks or tenants).
  *
  * <p>Sign-ins are read on the calling thread and evaluated on a second one (a {@link ChunkPipeline} at most
- * {@link #DEPTH} chunks behind), so JSON parsing and rules use two cores; verdicts still come out in the
+ * {@link SignInChunks#DEPTH} chunks behind, see {@link SignInChunks}), so JSON parsing and rules use two cores; verdicts still come out in the
  * order the sign-ins were read, and what is kept per tenant grows with its users, never its sign-ins.
  */
 public final class Evaluator {
     static final int CHUNK = 1000;
-    /**
-     * The first chunk of a tenant is smaller, and each next one twice as big up to {@link #CHUNK}: the rules start
-     * on the first sign-ins while the rest are read, which is most of the overlap a tenant of a thousand
-     * sign-ins can get; chunks do not affect verdicts (sign-in rules look at one sign-in at a time).
-     */
-    static final int FIRST_CHUNK = 250;
-    /** Chunks the reader may be ahead of the rules: enough to absorb jitter, a few MB at most. */
-    static final int DEPTH = 4;
 
     /** Default of --max-sign-in-age: a newest sign-in older than this before the as-of date is stale. */
     public static final int DEFAULT_MAX_SIGN_IN_AGE_DAYS = 7;
@@ -119,15 +109,6 @@ public final class Evaluator {
         return evaluate(data, asOf, verdicts::add).withSignIns(verdicts);
     }
 
-    /**
-     * Authentication-detail rows whose Request ID no sign-in claimed (is the main download missing, or cut?) are
-     * no sign-ins, so they count in no sign-in total, but they are listed as ignored rather than dropped unseen.
-     */
-    static void ignoredDetails(SignInSource source, List<Rejection> rejected) {
-        Rejection unclaimed = source.unclaimedDetails();
-        if (unclaimed != null) rejected.add(unclaimed);
-    }
-
     /** Counts of a read without rules. */
     public record ReadCounts(long read, long rejected, long duplicates) {
     }
@@ -143,11 +124,7 @@ public final class Evaluator {
     /** {@link #readOnly(TenantData)} with {@code readers} threads parsing. */
     public static ReadCounts readOnly(TenantData data, int readers) throws IOException {
         SignInTotals totals = new SignInTotals();
-        SignInSource source = data.signIns();
-        SignInStream stream = new SignInStream(chunk -> { }, totals, SignInCopies.scan(source, readers, SignInSource.PART_BYTES),
-                data.tenant.getTenantId());
-        stream.readFiles(source, readers, SignInSource.PART_BYTES);
-        stream.finish();
+        SignInChunks.readOnly(data.signIns(), data.tenant.getTenantId(), readers, totals);
         return new ReadCounts(totals.read, totals.rejectedCount, totals.duplicates);
     }
 
@@ -166,24 +143,8 @@ public final class Evaluator {
      */
     public SignInTotals signIns(TenantData data, TenantStage tenant, SignInSink sink) throws IOException {
         SignInTotals totals = new SignInTotals();
-        SignInEvaluation evaluation = new SignInEvaluation(tenant.signInContext(), tenant.findings, tenant.fired, sink, totals);
-        try (ChunkPipeline<List<SignIn>> pipeline = pipelined
-                ? ChunkPipeline.threaded("mfa-eval sign-ins", DEPTH, evaluation::accept)
-                : ChunkPipeline.inline(evaluation::accept)) {
-            SignInSource source = data.signIns();
-            SignInStream stream = new SignInStream(pipeline::submit, totals, SignInCopies.scan(source, readers, partBytes),
-                    data.tenant.getTenantId());
-            try {
-                stream.readFiles(source, readers, partBytes);
-                stream.finish();
-                ignoredDetails(source, totals.rejected);
-            } catch (RuntimeException e) {
-                // The evaluating side failed: rethrow its own exception, not the reader's view of it.
-                if (pipeline.failed()) pipeline.finish();
-                throw e;
-            }
-            pipeline.finish();
-        }
+        SignInChunks.evaluate(data.signIns(), data.tenant.getTenantId(), readers, partBytes, pipelined, totals,
+                new SignInChunks.Evaluation(this, tenant.signInContext(), tenant.findings, tenant.fired, sink, totals));
         return totals;
     }
 
@@ -532,126 +493,6 @@ public final class Evaluator {
         @Override
         public void afterMatchFired(AfterMatchFiredEvent event) {
             if (Thread.currentThread().isInterrupted()) session.halt();
-        }
-    }
-
-    /** Where the reader puts each full chunk of sign-ins. */
-    private interface ChunkHandler {
-        void accept(List<SignIn> chunk);
-    }
-
-    /**
-     * Reads sign-ins record by record, drops duplicates and hands them on a chunk at a time. Runs on the
-     * calling thread; what it keeps grows only with the ids it has seen (64-bit hashes, see {@link HashedIdSet}).
-     */
-    private static final class SignInStream {
-        final ChunkHandler handler;
-        final SignInTotals totals;
-        int limit = FIRST_CHUNK;
-        List<SignIn> chunk = new ArrayList<>(limit);
-        final HashedIdSet seenIds = new HashedIdSet();
-        final SignInCopies copies;
-        /** The tenant evaluated: records of other tenants' logs are left out (OtherTenantRecords). */
-        final String tenantId;
-
-        SignInStream(ChunkHandler handler, SignInTotals totals, SignInCopies copies, String tenantId) {
-            this.handler = handler;
-            this.totals = totals;
-            this.copies = copies;
-            this.tenantId = tenantId;
-        }
-
-        /**
-         * Any format SignInReader knows; every record it sees is evaluated, rejected or a duplicate. Files are
-         * parsed on {@code readers} threads but arrive here in order, on this thread, as from one.
-         */
-        void readFiles(SignInSource source, int readers, long partBytes) {
-            source.read(readers, partBytes, new SignInSource.Sink() {
-                long before;
-
-                @Override
-                public void signIn(SignIn s, SignInKind kind) {
-                    stopIfInterrupted();
-                    if (OtherTenantRecords.foreign(s, tenantId)) {
-                        totals.otherTenants.leftOut(s);
-                        return;
-                    }
-                    totals.read++;
-                    if (copies.isCopied(s.getId())) {
-                        // judged on its richest copy once every file is read (SignInCopies)
-                        if (!copies.hold(s, kind)) totals.duplicates++;
-                        return;
-                    }
-                    if (!seenIds.add(s.getId())) {
-                        totals.duplicates++;
-                        return;
-                    }
-                    add(s, kind);
-                }
-
-                @Override
-                public void rejected(Rejection r) {
-                    totals.read += r.records();
-                    totals.rejectedCount += r.records();
-                    totals.rejected.add(r);
-                }
-
-                @Override
-                public void fileRead(Path file, String description) {
-                    totals.recordsPerFile.put(file.getFileName().toString(), totals.read - before);
-                    totals.otherTenants.fileRead(file.getFileName().toString());
-                    before = totals.read;
-                }
-            });
-        }
-
-        private void add(SignIn s, SignInKind kind) {
-            chunk.add(s);
-            if (chunk.size() >= limit) flush();
-        }
-
-        /** After the last file: the sign-ins found in several records, each once, then the last chunk. */
-        void finish() {
-            for (SignInCopies.Copy c : copies.drain()) add(c.signIn(), c.kind());
-            flush();
-        }
-
-        void flush() {
-            if (chunk.isEmpty()) return;
-            List<SignIn> full = chunk;
-            limit = Math.min(CHUNK, limit * 2);
-            // A new list, not clear(): the evaluating thread may still be working on the previous one.
-            chunk = new ArrayList<>(limit);
-            handler.accept(full);
-        }
-    }
-
-    /**
-     * Evaluates chunks of sign-ins in fresh sessions, one chunk after the other, on the evaluating thread:
-     * counts them, tallies them per user and hands each verdict to the sink. The main thread reads its
-     * fields only after the pipeline has finished.
-     */
-    private final class SignInEvaluation {
-        final List<Object> context;
-        final FindingSink findings;
-        final Set<String> fired;
-        final SignInSink sink;
-        final SignInTotals totals;
-
-        SignInEvaluation(List<Object> context, FindingSink findings, Set<String> fired, SignInSink sink, SignInTotals totals) {
-            this.context = context;
-            this.findings = findings;
-            this.fired = fired;
-            this.sink = sink;
-            this.totals = totals;
-        }
-
-        void accept(List<SignIn> chunk) throws IOException {
-            evaluateSignIns(context, chunk, findings, fired);
-            for (SignIn s : chunk) {
-                count(totals, s);
-                sink.accept(verdict(s));
-            }
         }
     }
 
