@@ -132,6 +132,75 @@ public final class RuleBase {
         return globals.getOrDefault(stage, Set.of()).contains(name);
     }
 
+    /** What to read from a session once its rules are done, before it is disposed of. */
+    interface AfterFire {
+        void accept(KieSession session);
+    }
+
+    /**
+     * Runs one stage over {@code context} then {@code facts} in a fresh session (nothing is carried between chunks or
+     * tenants); its findings go to {@code findings}, its rule ids to {@code fired}. An interrupted thread (a batch
+     * whose per-tenant time limit ran out) stops at the next rule firing: the caller gets a CancellationException,
+     * never a partial report.
+     */
+    void run(Stage stage, List<?> context, List<?> facts, FindingSink findings, Set<String> fired, AfterFire after) {
+        stopIfInterrupted();
+        KieSession session = newSession(stage, findings, null, fired);
+        try {
+            session.addEventListener(new HaltWhenInterrupted(session));
+            for (Object o : context) session.insert(o);
+            for (Object o : facts) session.insert(o);
+            session.fireAllRules();
+            stopIfInterrupted();
+            after.accept(session);
+        } finally {
+            session.dispose();
+        }
+    }
+
+    /** {@link #run(Stage, List, List, FindingSink, Set, AfterFire)} with nothing to read afterwards. */
+    void run(Stage stage, List<?> context, List<?> facts, FindingSink findings, Set<String> fired) {
+        run(stage, context, facts, findings, fired, session -> { });
+    }
+
+    /**
+     * The facts a session's rules inserted (logically: what still holds once the rules are done), in the order they
+     * were inserted, so that the next stage gets them in the same order on every run.
+     */
+    static List<Object> derivedFacts(KieSession session) {
+        List<org.drools.core.common.InternalFactHandle> handles = new java.util.ArrayList<>();
+        for (org.kie.api.runtime.rule.FactHandle h : session.getFactHandles()) {
+            org.drools.core.common.InternalFactHandle handle = (org.drools.core.common.InternalFactHandle) h;
+            if (handle.getEqualityKey() != null && handle.getEqualityKey().getStatus() == org.drools.core.common.EqualityKey.JUSTIFIED) {
+                handles.add(handle);
+            }
+        }
+        handles.sort(java.util.Comparator.comparingLong(org.drools.core.common.InternalFactHandle::getId));
+        List<Object> facts = new java.util.ArrayList<>();
+        for (org.drools.core.common.InternalFactHandle h : handles) facts.add(h.getObject());
+        return facts;
+    }
+
+    private static void stopIfInterrupted() {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new java.util.concurrent.CancellationException("evaluation interrupted");
+        }
+    }
+
+    /** Halts a session whose thread was interrupted, so even rules that keep re-firing come to an end. */
+    private static final class HaltWhenInterrupted extends org.kie.api.event.rule.DefaultAgendaEventListener {
+        private final KieSession session;
+
+        HaltWhenInterrupted(KieSession session) {
+            this.session = session;
+        }
+
+        @Override
+        public void afterMatchFired(org.kie.api.event.rule.AfterMatchFiredEvent event) {
+            if (Thread.currentThread().isInterrupted()) session.halt();
+        }
+    }
+
     public Path source() { return source; }
     /** SHA-256 over the rule files' names and contents. */
     public String fingerprint() { return fingerprint; }

@@ -40,7 +40,7 @@ final class SignInChunks {
     }
 
     private final ChunkHandler handler;
-    private final Evaluator.SignInTotals totals;
+    private final SignInTotals totals;
     private int limit = FIRST_CHUNK;
     private List<SignIn> chunk = new ArrayList<>(limit);
     private final HashedIdSet seenIds = new HashedIdSet();
@@ -48,7 +48,7 @@ final class SignInChunks {
     /** The tenant evaluated: records of other tenants' logs are left out (OtherTenantRecords). */
     private final String tenantId;
 
-    SignInChunks(ChunkHandler handler, Evaluator.SignInTotals totals, SignInCopies copies, String tenantId) {
+    SignInChunks(ChunkHandler handler, SignInTotals totals, SignInCopies copies, String tenantId) {
         this.handler = handler;
         this.totals = totals;
         this.copies = copies;
@@ -56,7 +56,7 @@ final class SignInChunks {
     }
 
     /** Reads the sign-ins of {@code source} into {@code totals}, evaluating nothing (the parse floor). */
-    static void readOnly(SignInSource source, String tenantId, int readers, Evaluator.SignInTotals totals) {
+    static void readOnly(SignInSource source, String tenantId, int readers, SignInTotals totals) {
         SignInChunks chunks = new SignInChunks(chunk -> { }, totals, SignInCopies.scan(source, readers, SignInSource.PART_BYTES),
                 tenantId);
         chunks.readFiles(source, readers, SignInSource.PART_BYTES);
@@ -69,7 +69,7 @@ final class SignInChunks {
      * Authentication-detail rows no sign-in claimed end in {@code totals.rejected} as ignored.
      */
     static void evaluate(SignInSource source, String tenantId, int readers, long partBytes, boolean pipelined,
-                         Evaluator.SignInTotals totals, ChunkStage stage) throws IOException {
+                         SignInTotals totals, ChunkStage stage) throws IOException {
         try (ChunkPipeline<List<SignIn>> pipeline = pipelined
                 ? ChunkPipeline.threaded("mfa-eval sign-ins", DEPTH, stage::accept)
                 : ChunkPipeline.inline(stage::accept)) {
@@ -167,16 +167,16 @@ final class SignInChunks {
      * fields only after the pipeline has finished.
      */
     static final class Evaluation implements ChunkStage {
-        final Evaluator evaluator;
+        final RuleBase rules;
         final List<Object> context;
         final FindingSink findings;
         final Set<String> fired;
         final SignInSink sink;
-        final Evaluator.SignInTotals totals;
+        final SignInTotals totals;
 
-        Evaluation(Evaluator evaluator, List<Object> context, FindingSink findings, Set<String> fired, SignInSink sink,
-                   Evaluator.SignInTotals totals) {
-            this.evaluator = evaluator;
+        Evaluation(RuleBase rules, List<Object> context, FindingSink findings, Set<String> fired, SignInSink sink,
+                   SignInTotals totals) {
+            this.rules = rules;
             this.context = context;
             this.findings = findings;
             this.fired = fired;
@@ -186,10 +186,10 @@ final class SignInChunks {
 
         @Override
         public void accept(List<SignIn> chunk) throws IOException {
-            evaluator.evaluateSignIns(context, chunk, findings, fired);
+            SignInStage.evaluate(rules, context, chunk, findings, fired);
             for (SignIn s : chunk) {
-                Evaluator.count(totals, s);
-                sink.accept(Evaluator.verdict(s));
+                SignInStage.count(totals, s);
+                sink.accept(SignInStage.verdict(s));
             }
         }
     }

@@ -1,6 +1,6 @@
 package io.github.mfaeval.pipeline;
 
-import io.github.mfaeval.engine.Evaluator;
+import io.github.mfaeval.engine.SignInContext;
 
 import java.io.Serializable;
 
@@ -10,9 +10,9 @@ import java.io.Serializable;
  */
 public final class ChunkContext implements Serializable {
     private static final long serialVersionUID = 1L;
-    final Evaluator.SignInContext context;
+    final SignInContext context;
 
-    ChunkContext(Evaluator.SignInContext context) {
+    ChunkContext(SignInContext context) {
         this.context = context;
     }
 }

@@ -1,6 +1,6 @@
 package io.github.mfaeval.pipeline;
 
-import io.github.mfaeval.engine.Evaluator;
+import io.github.mfaeval.engine.SignInTotals;
 import io.github.mfaeval.load.DirectoryUser;
 import io.github.mfaeval.load.JsonRecords;
 import io.github.mfaeval.load.SignInKind;
@@ -24,11 +24,11 @@ import java.util.TreeSet;
  * {@link TenantPipeline#signIns}, or on a cluster's driver from the executors' shares and the files' parts.
  */
 public final class SignInResults {
-    final Evaluator.SignInTotals totals;
+    final SignInTotals totals;
     final List<Finding> findings = new ArrayList<>();
     final Set<String> fired = new TreeSet<>();
 
-    SignInResults(Evaluator.SignInTotals totals) {
+    SignInResults(SignInTotals totals) {
         this.totals = totals;
     }
 

@@ -2,6 +2,8 @@ package io.github.mfaeval.pipeline;
 
 import io.github.mfaeval.engine.Evaluator;
 import io.github.mfaeval.engine.FindingSink;
+import io.github.mfaeval.engine.SignInStage;
+import io.github.mfaeval.engine.SignInTotals;
 import io.github.mfaeval.load.DirectoryUser;
 import io.github.mfaeval.model.Finding;
 import io.github.mfaeval.model.SignIn;
@@ -24,7 +26,7 @@ public final class SignInShare {
     private final List<Object> context;
     private final FindingSink findings;
     private final Set<String> fired = new TreeSet<>();
-    private final Evaluator.SignInTotals totals = new Evaluator.SignInTotals();
+    private final SignInTotals totals = new SignInTotals();
 
     SignInShare(Evaluator evaluator, ChunkContext context) {
         this.evaluator = evaluator;
@@ -41,9 +43,9 @@ public final class SignInShare {
         evaluator.evaluateSignIns(context, chunk, findings, fired);
         List<Judged> judged = new ArrayList<>(chunk.size());
         for (SignIn s : chunk) {
-            Evaluator.count(totals, s);
-            String key = Evaluator.userKey(s);
-            judged.add(new Judged(s, Evaluator.verdict(s), key, key == null ? null : Evaluator.seenUser(key, s)));
+            SignInStage.count(totals, s);
+            String key = SignInStage.userKey(s);
+            judged.add(new Judged(s, SignInStage.verdict(s), key, key == null ? null : SignInStage.seenUser(key, s)));
         }
         return judged;
     }

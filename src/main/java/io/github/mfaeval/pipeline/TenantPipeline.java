@@ -2,6 +2,8 @@ package io.github.mfaeval.pipeline;
 
 import io.github.mfaeval.engine.Evaluator;
 import io.github.mfaeval.engine.RuleBase;
+import io.github.mfaeval.engine.SignInTotals;
+import io.github.mfaeval.engine.TenantStage;
 import io.github.mfaeval.load.InputException;
 import io.github.mfaeval.load.TenantData;
 import io.github.mfaeval.load.TenantLoader;
@@ -138,15 +140,15 @@ public final class TenantPipeline {
 
     /** Step 3 on a cluster's driver: the tenant's results, filled from what the executors sent back. */
     public static SignInResults signInResults() {
-        return new SignInResults(new Evaluator.SignInTotals());
+        return new SignInResults(new SignInTotals());
     }
 
     /**
      * Of several copies of one sign-in (a tenant with several sign-in files), the one its verdict is judged on: a
      * cluster picks the same copy as {@link #signIns}.
      */
-    public static Comparator<SignIn> richerCopyFirst() {
-        return Evaluator.richerCopyFirst();
+    public Comparator<SignIn> richerCopyFirst() {
+        return evaluator.richerCopyFirst();
     }
 
     // ---------------------------------------------------------------- step 4: finish
@@ -187,7 +189,7 @@ public final class TenantPipeline {
         private final TenantData data;
         private final AcceptedRisks accepted;
         private final LocalDate asOf;
-        private Evaluator.TenantStage stage;
+        private TenantStage stage;
 
         private Tenant(TenantData data, AcceptedRisks accepted, LocalDate asOf) {
             this.data = data;
@@ -247,7 +249,7 @@ public final class TenantPipeline {
             return data.warnings;
         }
 
-        private Evaluator.TenantStage stage() {
+        private TenantStage stage() {
             if (stage == null) throw new IllegalStateException("the tenant stage of " + data.folder + " has not run");
             return stage;
         }

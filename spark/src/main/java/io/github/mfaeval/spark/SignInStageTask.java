@@ -137,7 +137,7 @@ final class SignInStageTask implements Iterator<Outcome> {
             }
             copies++;
             if (first == null || p.before(first)) first = p;
-            if (richest == null || TenantPipeline.richerCopyFirst().compare(p.signIn, richest.signIn) < 0) richest = p;
+            if (richest == null || pipeline.richerCopyFirst().compare(p.signIn, richest.signIn) < 0) richest = p;
         }
         if (first == null) return;
         if (copies > 1 && severalFiles.contains(first.tenant)) {
