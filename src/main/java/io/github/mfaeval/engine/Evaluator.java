@@ -1,11 +1,13 @@
 package io.github.mfaeval.engine;
 
+import io.github.mfaeval.load.signin.OtherTenantRecords;
+import io.github.mfaeval.load.signin.SignInCopies;
 import io.github.mfaeval.load.CaPolicyRecord;
 import io.github.mfaeval.load.DirectoryUser;
 import io.github.mfaeval.load.Registration;
 import io.github.mfaeval.result.Rejection;
 import io.github.mfaeval.load.TenantData;
-import io.github.mfaeval.load.SignInSource;
+import io.github.mfaeval.load.signin.SignInSource;
 import io.github.mfaeval.model.ArmInput;
 import io.github.mfaeval.model.ArmOperation;
 import io.github.mfaeval.model.ArmTally;

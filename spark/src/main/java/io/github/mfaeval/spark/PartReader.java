@@ -1,9 +1,9 @@
 package io.github.mfaeval.spark;
 
-import io.github.mfaeval.load.JsonRecords.Position;
-import io.github.mfaeval.load.SignInKind;
-import io.github.mfaeval.load.format.PortalAuthDetails;
-import io.github.mfaeval.load.format.SignInReader;
+import io.github.mfaeval.load.text.Position;
+import io.github.mfaeval.load.signin.SignInKind;
+import io.github.mfaeval.load.signin.PortalAuthDetails;
+import io.github.mfaeval.load.signin.SignInReader;
 import io.github.mfaeval.model.SignIn;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
@@ -75,13 +75,13 @@ final class PartReader {
     private static List<ReadPart> remoteParts(InputFile f, long partBytes, Configuration conf) {
         org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(URI.create(f.uri()));
         String name = p.getName();
-        if (!io.github.mfaeval.load.format.SignInFiles.isSupported(name) || f.bytes() <= partBytes + partBytes / 2) {
+        if (!io.github.mfaeval.load.signin.SignInFiles.isSupported(name) || f.bytes() <= partBytes + partBytes / 2) {
             return List.of(ReadPart.whole(f));
         }
         try {
             FileSystem fs = p.getFileSystem(conf);
-            io.github.mfaeval.load.format.Sniff sniff = io.github.mfaeval.load.format.Sniff.of(name, fs.open(p));
-            if (sniff.kind() != io.github.mfaeval.load.format.Sniff.Kind.NDJSON || sniff.gzip() || !sniff.encoding().equals("UTF-8")) {
+            io.github.mfaeval.load.text.Sniff sniff = io.github.mfaeval.load.text.Sniff.of(name, fs.open(p));
+            if (sniff.kind() != io.github.mfaeval.load.text.Sniff.Kind.NDJSON || sniff.gzip() || !sniff.encoding().equals("UTF-8")) {
                 return List.of(ReadPart.whole(f));
             }
             long size = fs.getFileStatus(p).getLen();

@@ -1,15 +1,15 @@
 package io.github.mfaeval.spark;
 
+import io.github.mfaeval.load.text.Position;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.mfaeval.engine.Evaluator;
 import io.github.mfaeval.engine.RuleBase;
 import io.github.mfaeval.load.InputException;
-import io.github.mfaeval.load.JsonRecords;
 import io.github.mfaeval.load.TenantData;
 import io.github.mfaeval.load.TenantLoader;
-import io.github.mfaeval.load.format.SignInFiles;
-import io.github.mfaeval.load.format.SignInReader;
+import io.github.mfaeval.load.signin.SignInFiles;
+import io.github.mfaeval.load.signin.SignInReader;
 import io.github.mfaeval.report.AtomicFile;
 import io.github.mfaeval.report.CsvRenderer;
 import io.github.mfaeval.report.HtmlRenderer;
@@ -324,7 +324,7 @@ public final class SparkJob {
     private static void assemble(List<FileShares.Share> shares, Map<Integer, String> labels, Evaluator.SignInTotals totals) {
         SignInReader.Sink sink = new SignInReader.Sink() {
             @Override
-            public void signIn(io.github.mfaeval.model.SignIn signIn, io.github.mfaeval.load.SignInKind kind) {
+            public void signIn(io.github.mfaeval.model.SignIn signIn, io.github.mfaeval.load.signin.SignInKind kind) {
                 throw new IllegalStateException("sign-ins are judged on the executors");
             }
 
@@ -341,7 +341,7 @@ public final class SparkJob {
                 if (x.kind == Outcome.Kind.PART_END) {
                     assembler.add(new SignInReader.PartResult(null, null, null, x.partRecords, x.partLines));
                 } else {
-                    assembler.rejected(x.atIndex < 0 ? null : new JsonRecords.Position(x.atIndex, x.atLine), x.where, x.reason, x.records);
+                    assembler.rejected(x.atIndex < 0 ? null : new Position(x.atIndex, x.atLine), x.where, x.reason, x.records);
                 }
             }
             assembler.finish();
