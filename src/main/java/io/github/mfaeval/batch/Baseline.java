@@ -48,7 +48,7 @@ final class Baseline {
             try {
                 summary = JsonRenderer.MAPPER.readTree(dir.summaryJson().toFile());
             } catch (IOException e) {
-                throw new IOException("baseline " + dir.summaryJson() + ": not valid JSON: " + io.github.mfaeval.load.JsonSyntax.describe(e));
+                throw new IOException("baseline " + dir.summaryJson() + ": not valid JSON: " + io.github.mfaeval.load.text.JsonSyntax.describe(e));
             }
         } else if (!Files.isDirectory(folder.resolve(OutDir.TENANTS))) {
             throw new IOException("baseline " + folder + ": has neither " + OutDir.SUMMARY_JSON + " nor " + OutDir.TENANTS

@@ -1,6 +1,6 @@
 package io.github.mfaeval.batch;
 
-import io.github.mfaeval.load.InputFiles;
+import io.github.mfaeval.load.text.InputFiles;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -3,7 +3,7 @@ package io.github.mfaeval.cli;
 import io.github.mfaeval.load.InputException;
 import io.github.mfaeval.load.Inventory;
 import io.github.mfaeval.result.Rejection;
-import io.github.mfaeval.load.SignInKind;
+import io.github.mfaeval.load.signin.SignInKind;
 import io.github.mfaeval.report.JsonRenderer;
 import io.github.mfaeval.text.SafeText;
 import picocli.CommandLine.Command;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.mfaeval.collect.CollectionRecord.FileEntry;
 import io.github.mfaeval.collect.CollectionRecord.Status;
-import io.github.mfaeval.load.JsonRecords;
+import io.github.mfaeval.load.text.JsonRecords;
 import io.github.mfaeval.report.AtomicFile;
 
 import java.io.IOException;

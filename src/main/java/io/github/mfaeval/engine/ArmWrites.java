@@ -1,8 +1,8 @@
 package io.github.mfaeval.engine;
 
 import io.github.mfaeval.result.Rejection;
-import io.github.mfaeval.load.ActivityLog;
-import io.github.mfaeval.load.ArmEventCopies;
+import io.github.mfaeval.load.activity.ActivityLog;
+import io.github.mfaeval.load.activity.ArmEventCopies;
 import io.github.mfaeval.model.ArmEvent;
 import io.github.mfaeval.model.ArmOperation;
 import io.github.mfaeval.model.ArmTally;

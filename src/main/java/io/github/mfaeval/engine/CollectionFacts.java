@@ -1,8 +1,8 @@
 package io.github.mfaeval.engine;
 
 import io.github.mfaeval.load.TenantData;
-import io.github.mfaeval.load.format.ActivityLogFiles;
-import io.github.mfaeval.load.format.SignInFiles;
+import io.github.mfaeval.load.activity.ActivityLogFiles;
+import io.github.mfaeval.load.signin.SignInFiles;
 import io.github.mfaeval.model.CollectedFile;
 import io.github.mfaeval.model.CollectionState;
 import io.github.mfaeval.result.CollectionInfo;

@@ -1,7 +1,7 @@
 package io.github.mfaeval.engine;
 
 import io.github.mfaeval.load.DirectoryUser;
-import io.github.mfaeval.load.SignInSource;
+import io.github.mfaeval.load.signin.SignInSource;
 import io.github.mfaeval.load.TenantData;
 import io.github.mfaeval.model.ArmInput;
 import io.github.mfaeval.model.ArmOperation;

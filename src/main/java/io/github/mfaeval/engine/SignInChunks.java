@@ -1,7 +1,10 @@
 package io.github.mfaeval.engine;
 
-import io.github.mfaeval.load.SignInKind;
-import io.github.mfaeval.load.SignInSource;
+import io.github.mfaeval.load.signin.HashedIdSet;
+import io.github.mfaeval.load.signin.OtherTenantRecords;
+import io.github.mfaeval.load.signin.SignInCopies;
+import io.github.mfaeval.load.signin.SignInKind;
+import io.github.mfaeval.load.signin.SignInSource;
 import io.github.mfaeval.model.SignIn;
 import io.github.mfaeval.result.Rejection;
 import io.github.mfaeval.result.SignInSink;

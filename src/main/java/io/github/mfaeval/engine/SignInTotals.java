@@ -1,6 +1,7 @@
 package io.github.mfaeval.engine;
 
 import io.github.mfaeval.load.DirectoryUser;
+import io.github.mfaeval.load.signin.OtherTenantRecords;
 import io.github.mfaeval.model.SignInTally;
 import io.github.mfaeval.result.Rejection;
 

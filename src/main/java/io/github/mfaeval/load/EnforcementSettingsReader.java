@@ -1,7 +1,9 @@
 package io.github.mfaeval.load;
 
+import io.github.mfaeval.load.text.InputFiles;
+import io.github.mfaeval.load.text.Json;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.mfaeval.load.format.Dates;
+import io.github.mfaeval.load.text.Dates;
 import io.github.mfaeval.model.EnforcementSettingsUnknown;
 import io.github.mfaeval.model.TenantPhaseSetting;
 import io.github.mfaeval.result.CollectionInfo;

@@ -1,8 +1,8 @@
 package io.github.mfaeval.load;
 
 import io.github.mfaeval.load.Export.Format;
-import io.github.mfaeval.load.format.ActivityLogFiles;
-import io.github.mfaeval.load.format.SignInFiles;
+import io.github.mfaeval.load.activity.ActivityLogFiles;
+import io.github.mfaeval.load.signin.SignInFiles;
 import io.github.mfaeval.result.CollectionInfo;
 
 import java.util.LinkedHashMap;

@@ -1,7 +1,12 @@
 package io.github.mfaeval.load;
 
+import io.github.mfaeval.load.signin.PowerShellDump;
+import io.github.mfaeval.load.text.InputFiles;
+import io.github.mfaeval.load.text.Json;
+import io.github.mfaeval.load.text.JsonSyntax;
+import io.github.mfaeval.load.text.Position;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.mfaeval.load.format.JsonExport;
+import io.github.mfaeval.load.text.JsonRecords;
 import io.github.mfaeval.model.MissingInput;
 import io.github.mfaeval.result.Rejection;
 
@@ -68,9 +73,9 @@ public final class FolderReading {
         String name = nameOf(file);
         long[] count = {0};
         try {
-            JsonExport.records(file, new JsonExport.Records() {
+            JsonRecords.records(file, new JsonRecords.Records() {
                 @Override
-                public void record(JsonNode node, JsonRecords.Position at) {
+                public void record(JsonNode node, Position at) {
                     count[0]++;
                     one(name, at.toString(), node, each);
                 }
@@ -123,7 +128,7 @@ public final class FolderReading {
                 return null;
             }
             return node;
-        } catch (JsonExport.NotJson e) {
+        } catch (JsonRecords.NotJson e) {
             data.rejected.add(new Rejection(name, e.where(), e.getMessage()));
             return null;
         } catch (IOException e) {

@@ -1,8 +1,10 @@
 package io.github.mfaeval.load;
 
+import io.github.mfaeval.load.activity.ArmEventCopies;
+import io.github.mfaeval.load.signin.SignInKind;
 import io.github.mfaeval.result.Rejection;
-import io.github.mfaeval.load.format.SignInFiles;
-import io.github.mfaeval.load.format.SignInReader;
+import io.github.mfaeval.load.signin.SignInFiles;
+import io.github.mfaeval.load.signin.SignInReader;
 import io.github.mfaeval.model.MissingInput;
 import io.github.mfaeval.model.SignIn;
 
@@ -45,7 +47,7 @@ public record Inventory(String folder, String manifest, String manifestProblem, 
             long[] n = new long[3];
             int index = counts.size();
             List<Rejection> shown = new ArrayList<>();
-            String format = io.github.mfaeval.load.format.ActivityLogReader.read(file, new io.github.mfaeval.load.format.ActivityLogReader.Sink() {
+            String format = io.github.mfaeval.load.activity.ActivityLogReader.read(file, new io.github.mfaeval.load.activity.ActivityLogReader.Sink() {
                 @Override
                 public void event(io.github.mfaeval.model.ArmEvent e) {
                     n[0]++;

@@ -1,5 +1,9 @@
 package io.github.mfaeval.load;
 
+import io.github.mfaeval.load.text.InputFiles;
+import io.github.mfaeval.load.text.Json;
+import io.github.mfaeval.load.text.JsonRecords;
+import io.github.mfaeval.load.text.JsonSyntax;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.mfaeval.model.NotifiedStart;
 import io.github.mfaeval.model.Tenant;
@@ -52,7 +56,7 @@ final class ManifestReader {
         JsonNode m;
         try {
             m = JsonRecords.readTree(file);
-        } catch (io.github.mfaeval.load.format.JsonExport.NotJson e) {
+        } catch (io.github.mfaeval.load.text.JsonRecords.NotJson e) {
             throw new InputException(file + ": " + e.getMessage());
         } catch (IOException e) {
             throw new InputException(file + ": not valid JSON: " + JsonSyntax.describe(e));

@@ -1,11 +1,11 @@
 package io.github.mfaeval.load;
 
+import io.github.mfaeval.load.text.InputFiles;
+import io.github.mfaeval.load.text.Json;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.mfaeval.load.format.Dates;
+import io.github.mfaeval.load.text.Dates;
 import io.github.mfaeval.model.AzureSubscription;
-import io.github.mfaeval.model.EnforcementSettingsUnknown;
 import io.github.mfaeval.model.MfaPolicyAssignment;
-import io.github.mfaeval.result.CollectionInfo;
 import io.github.mfaeval.result.Rejection;
 
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package io.github.mfaeval.load;
 
+import io.github.mfaeval.load.text.Json;
 import java.util.Locale;
 
 /** userRegistrationDetails.json: whether each user can do MFA, and with which methods. */

@@ -1,5 +1,8 @@
 package io.github.mfaeval.load;
 
+import io.github.mfaeval.load.text.InputFiles;
+import io.github.mfaeval.load.text.JsonRecords;
+import io.github.mfaeval.load.text.JsonSyntax;
 import io.github.mfaeval.result.Rejection;
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -53,7 +56,7 @@ final class ScubaGearExport {
             JsonNode root;
             try {
                 root = JsonRecords.readTree(p);
-            } catch (io.github.mfaeval.load.format.JsonExport.NotJson e) {
+            } catch (io.github.mfaeval.load.text.JsonRecords.NotJson e) {
                 data.rejected.add(new Rejection(name, e.where(), e.getMessage()));
                 continue;
             } catch (IOException e) {

@@ -1,8 +1,9 @@
 package io.github.mfaeval.load;
 
-import io.github.mfaeval.load.format.ActivityLogFiles;
-import io.github.mfaeval.load.format.PortalAuthDetails;
-import io.github.mfaeval.load.format.SignInFiles;
+import io.github.mfaeval.load.text.InputFiles;
+import io.github.mfaeval.load.activity.ActivityLogFiles;
+import io.github.mfaeval.load.signin.PortalAuthDetails;
+import io.github.mfaeval.load.signin.SignInFiles;
 
 import java.io.IOException;
 import java.nio.file.DirectoryStream;

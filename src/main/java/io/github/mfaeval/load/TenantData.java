@@ -1,8 +1,9 @@
 package io.github.mfaeval.load;
 
+import io.github.mfaeval.load.signin.SignInSource;
 import io.github.mfaeval.result.CollectionInfo;
 import io.github.mfaeval.result.Rejection;
-import io.github.mfaeval.load.format.PortalAuthDetails;
+import io.github.mfaeval.load.signin.PortalAuthDetails;
 import io.github.mfaeval.model.CrossTenantDefault;
 import io.github.mfaeval.model.CrossTenantPartner;
 import io.github.mfaeval.model.ExternalAuthMethod;

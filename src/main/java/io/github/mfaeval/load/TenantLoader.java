@@ -1,5 +1,6 @@
 package io.github.mfaeval.load;
 
+import io.github.mfaeval.load.text.InputFiles;
 import io.github.mfaeval.model.MissingInput;
 import io.github.mfaeval.result.CollectionGap;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.github.mfaeval.load;
 
+import io.github.mfaeval.load.text.Json;
 import java.util.Locale;
 
 /** users.json: who the users are (guest or member, principal name, mail). */

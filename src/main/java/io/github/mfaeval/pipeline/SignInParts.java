@@ -1,11 +1,11 @@
 package io.github.mfaeval.pipeline;
 
-import io.github.mfaeval.load.JsonRecords.Position;
-import io.github.mfaeval.load.SignInKind;
-import io.github.mfaeval.load.format.PortalAuthDetails;
-import io.github.mfaeval.load.format.SignInFiles;
-import io.github.mfaeval.load.format.SignInReader;
-import io.github.mfaeval.load.format.Sniff;
+import io.github.mfaeval.load.text.Position;
+import io.github.mfaeval.load.signin.SignInKind;
+import io.github.mfaeval.load.signin.PortalAuthDetails;
+import io.github.mfaeval.load.signin.SignInFiles;
+import io.github.mfaeval.load.signin.SignInReader;
+import io.github.mfaeval.load.text.Sniff;
 import io.github.mfaeval.model.SignIn;
 
 import java.io.IOException;

@@ -2,9 +2,9 @@ package io.github.mfaeval.pipeline;
 
 import io.github.mfaeval.engine.SignInTotals;
 import io.github.mfaeval.load.DirectoryUser;
-import io.github.mfaeval.load.JsonRecords;
-import io.github.mfaeval.load.SignInKind;
-import io.github.mfaeval.load.format.SignInReader;
+import io.github.mfaeval.load.text.Position;
+import io.github.mfaeval.load.signin.SignInKind;
+import io.github.mfaeval.load.signin.SignInReader;
 import io.github.mfaeval.model.Finding;
 import io.github.mfaeval.model.SignIn;
 import io.github.mfaeval.model.SignInTally;
@@ -60,7 +60,7 @@ public final class SignInResults {
             if (x.end()) {
                 assembler.add(new SignInReader.PartResult(null, null, null, x.partRecords(), x.partLines()));
             } else {
-                assembler.rejected(x.index() < 0 ? null : new JsonRecords.Position(x.index(), x.line()), x.where(), x.reason(), x.records());
+                assembler.rejected(x.index() < 0 ? null : new Position(x.index(), x.line()), x.where(), x.reason(), x.records());
             }
         }
         assembler.finish();

@@ -7,7 +7,7 @@ import io.github.mfaeval.engine.TenantStage;
 import io.github.mfaeval.load.InputException;
 import io.github.mfaeval.load.TenantData;
 import io.github.mfaeval.load.TenantLoader;
-import io.github.mfaeval.load.format.SignInFiles;
+import io.github.mfaeval.load.signin.SignInFiles;
 import io.github.mfaeval.model.MissingInput;
 import io.github.mfaeval.model.SignIn;
 import io.github.mfaeval.result.Report;

@@ -2,8 +2,8 @@ package io.github.mfaeval.risk;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.mfaeval.load.InputException;
-import io.github.mfaeval.load.InputFiles;
-import io.github.mfaeval.load.JsonRecords;
+import io.github.mfaeval.load.text.InputFiles;
+import io.github.mfaeval.load.text.JsonRecords;
 import io.github.mfaeval.model.Finding;
 import io.github.mfaeval.model.Severity;
 import io.github.mfaeval.result.AcceptedRiskState;
@@ -64,7 +64,7 @@ public final class AcceptedRisks {
             // one JSON value, gzip undone: the same reading as every configuration file
             root = JsonRecords.readTree(file);
         } catch (IOException e) {
-            throw new InputException(file + ": not valid JSON: " + io.github.mfaeval.load.JsonSyntax.describe(e));
+            throw new InputException(file + ": not valid JSON: " + io.github.mfaeval.load.text.JsonSyntax.describe(e));
         }
         if (root == null || !root.isArray()) {
             throw new InputException(file + ": expected a JSON array of accepted risks "

@@ -12,7 +12,7 @@ import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.matching.StringValuePattern;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
-import io.github.mfaeval.load.JsonRecords;
+import io.github.mfaeval.load.text.JsonRecords;
 
 import java.io.IOException;
 import java.nio.file.DirectoryStream;

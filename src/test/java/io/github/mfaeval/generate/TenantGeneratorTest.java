@@ -1,9 +1,10 @@
 package io.github.mfaeval.generate;
 
+import io.github.mfaeval.load.text.Position;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.mfaeval.TestRules;
 import io.github.mfaeval.engine.Evaluator;
-import io.github.mfaeval.load.JsonRecords;
+import io.github.mfaeval.load.text.JsonRecords;
 import io.github.mfaeval.load.TenantLoader;
 import io.github.mfaeval.report.JsonRenderer;
 import io.github.mfaeval.result.Report;
@@ -82,7 +83,7 @@ class TenantGeneratorTest {
 
         List<String> eventTypes = new ArrayList<>();
         for (String file : List.of("signIns.json", "signIns-nonInteractive.json", "signIns-workload.json")) {
-            JsonRecords.read(tenant.resolve(file), (JsonNode n, JsonRecords.Position p) -> eventTypes.add(n.get("signInEventTypes").get(0).asText()),
+            JsonRecords.read(tenant.resolve(file), (JsonNode n, Position p) -> eventTypes.add(n.get("signInEventTypes").get(0).asText()),
                     (p, why) -> { throw new AssertionError(file + " " + p + ": " + why); });
         }
         for (String type : List.of("interactiveUser", "nonInteractiveUser", "servicePrincipal", "managedIdentity")) {

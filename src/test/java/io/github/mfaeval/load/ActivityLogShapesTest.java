@@ -2,7 +2,7 @@ package io.github.mfaeval.load;
 
 import io.github.mfaeval.result.Rejection;
 import io.github.mfaeval.TestRules;
-import io.github.mfaeval.load.format.ActivityLogReader;
+import io.github.mfaeval.load.activity.ActivityLogReader;
 import io.github.mfaeval.model.ArmEvent;
 import io.github.mfaeval.model.Finding;
 import io.github.mfaeval.result.ArmWriteVerdict;

@@ -3,7 +3,7 @@ package io.github.mfaeval.load;
 import io.github.mfaeval.result.Rejection;
 import io.github.mfaeval.TestRules;
 import io.github.mfaeval.engine.Evaluator;
-import io.github.mfaeval.load.format.SignInFiles;
+import io.github.mfaeval.load.signin.SignInFiles;
 import io.github.mfaeval.result.Report;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;

@@ -1,5 +1,6 @@
 package io.github.mfaeval.load;
 
+import io.github.mfaeval.load.signin.SignInKind;
 import io.github.mfaeval.result.Rejection;
 import io.github.mfaeval.TestRules;
 import io.github.mfaeval.model.AuthStep;

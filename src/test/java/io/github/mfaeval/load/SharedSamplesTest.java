@@ -1,9 +1,10 @@
 package io.github.mfaeval.load;
 
+import io.github.mfaeval.load.signin.SignInKind;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.mfaeval.TestRules;
-import io.github.mfaeval.load.format.GraphEnums;
+import io.github.mfaeval.load.signin.GraphEnums;
 import io.github.mfaeval.model.AuthStep;
 import io.github.mfaeval.model.CaPolicy;
 import io.github.mfaeval.model.SignIn;

@@ -1,8 +1,9 @@
 package io.github.mfaeval.load;
 
+import io.github.mfaeval.load.signin.SignInKind;
 import io.github.mfaeval.result.Rejection;
-import io.github.mfaeval.load.format.PortalAuthDetails;
-import io.github.mfaeval.load.format.SignInReader;
+import io.github.mfaeval.load.signin.PortalAuthDetails;
+import io.github.mfaeval.load.signin.SignInReader;
 import io.github.mfaeval.model.SignIn;
 
 import java.nio.file.Path;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.github.mfaeval.TestRules;
 import io.github.mfaeval.engine.Evaluator;
-import io.github.mfaeval.load.format.SignInReader;
+import io.github.mfaeval.load.signin.SignInReader;
 import io.github.mfaeval.result.SignInSelection;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

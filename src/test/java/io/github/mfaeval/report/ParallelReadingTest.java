@@ -4,7 +4,7 @@ import io.github.mfaeval.result.SignInSelection;
 import io.github.mfaeval.TestRules;
 import io.github.mfaeval.engine.Evaluator;
 import io.github.mfaeval.generate.TenantGenerator;
-import io.github.mfaeval.load.format.SignInReader;
+import io.github.mfaeval.load.signin.SignInReader;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

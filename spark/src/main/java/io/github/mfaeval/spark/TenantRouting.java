@@ -1,6 +1,6 @@
 package io.github.mfaeval.spark;
 
-import io.github.mfaeval.engine.OtherTenantRecords;
+import io.github.mfaeval.load.signin.OtherTenantRecords;
 import io.github.mfaeval.model.SignIn;
 
 import java.io.Serializable;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.mfaeval.cli.Main;
 import io.github.mfaeval.generate.TenantGenerator;
-import io.github.mfaeval.load.format.SignInFiles;
+import io.github.mfaeval.load.signin.SignInFiles;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;

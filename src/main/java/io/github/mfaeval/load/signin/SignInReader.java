@@ -1,0 +1,683 @@
+package io.github.mfaeval.load.signin;
+
+import io.github.mfaeval.load.text.JsonStream;
+import io.github.mfaeval.load.text.ByteLines;
+import io.github.mfaeval.load.text.CsvCuts;
+import io.github.mfaeval.load.text.CsvRows;
+import io.github.mfaeval.load.text.Sniff;
+import io.github.mfaeval.load.text.TextInput;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.mfaeval.load.text.InputFiles;
+import io.github.mfaeval.load.text.Json;
+import io.github.mfaeval.load.text.Position;
+import io.github.mfaeval.result.Rejection;
+import io.github.mfaeval.model.SignIn;
+import io.github.mfaeval.text.SafeText;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads one sign-in file, whatever its format, record by record, and hands each record to a {@link Sink}
+ * either as a {@link SignIn} fact or as a {@link Rejection} saying where and why. Every record seen ends up in
+ * exactly one of the two, so that read = evaluated + rejected (+ duplicates, which the caller counts).
+ * A file that cannot be read at all is one rejection.
+ */
+public final class SignInReader {
+    /** Beyond this many rejections in a file, the rest are summed up in one entry (a broken nightly export can have millions). */
+    static final int DETAILED_REJECTIONS = 100;
+
+    public interface Sink {
+        void signIn(SignIn signIn, SignInKind kind);
+
+        /** {@code rejection.records()} records that are not evaluated. */
+        void rejected(Rejection rejection);
+
+        /** Something worth knowing that costs no record. */
+        default void notice(Rejection notice) {
+        }
+    }
+
+    /**
+     * What reading a {@link Part} gives, in file order. Positions are counted from the start of the part: a reader
+     * of a later part of a file does not know the records and lines before it; {@link FileAssembler} moves them.
+     */
+    public interface PartSink {
+        /** The fact's source position is relative to the part ({@link SignIn#moveSource}). */
+        void signIn(SignIn signIn, SignInKind kind);
+
+        /** Records not evaluated: at a position relative to the part ({@code at}), or somewhere said in words ({@code where}). */
+        void rejected(Position at, String where, String reason, long count);
+
+        void notice(String where, String message);
+    }
+
+    /**
+     * A piece of a sign-in file that can be read on its own: the whole file, or the whole lines of a plain UTF-8
+     * NDJSON file between two byte offsets ({@code start} at a line start, or after the byte-order mark; {@code end}
+     * after a line end, or the file's size).
+     */
+    public record Part(Path file, long start, long end, boolean lines, CsvPart csv) {
+        public Part(Path file, long start, long end, boolean lines) {
+            this(file, start, end, lines, null);
+        }
+
+        public static Part whole(Path file) {
+            return new Part(file, 0, -1, false);
+        }
+    }
+
+    /**
+     * The rows of a plain UTF-8 CSV file between two record ends ({@link CsvCuts}): the file's separator and header,
+     * and the lines and rows before the part, so that the part names the file's own positions. The first part
+     * starts at the file's start and reads the header itself.
+     */
+    public record CsvPart(char separator, List<String> header, long linesBefore, long recordsBefore) {
+    }
+
+    /**
+     * What a part was read as, and how far it went: the records (and rejected lines) it counted and the line ends it
+     * read, which the parts after it add to their positions.
+     */
+    public record PartResult(String container, String dialect, String encoding, long records, long lines) {
+        /** How the file was understood, e.g. "JSON page objects, Graph (gzip)". */
+        public String describe() {
+            String c = container == null ? "JSON" : container;
+            String d = dialect == null || c.contains(dialect) ? "" : ", " + dialect;
+            return c + d + (encoding == null || encoding.isEmpty() ? "" : " (" + encoding + ")");
+        }
+    }
+
+    private SignInReader() {
+    }
+
+    /**
+     * Reads {@code file}; {@code details} holds the portal's authentication-details rows (may be null).
+     * Returns how the file was understood, e.g. "JSON page objects, Graph (gzip)".
+     */
+    public static String read(Path file, PortalAuthDetails details, Sink sink) {
+        FileAssembler file1 = new FileAssembler(file.getFileName().toString(), sink);
+        for (Part part : split(file, Long.MAX_VALUE)) {
+            file1.add(read(part, details, file1));
+        }
+        return file1.finish();
+    }
+
+    /**
+     * The parts {@code file} can be read in, about {@code partBytes} each: several only for a plain UTF-8 NDJSON
+     * file (gzip cannot be entered in the middle, a JSON document or a CSV file is read whole), cut at line ends.
+     * Reading the parts in order, each into a {@link FileAssembler} of the file, gives what reading the file whole gives.
+     */
+    public static List<Part> split(Path file, long partBytes) {
+        Sniff sniff = null;
+        long size = 0;
+        try {
+            // what InputFiles refuses (pipes, devices, links out of the folder) is never opened: read whole, it is refused
+            if (InputFiles.problem(file) == null && Files.isRegularFile(file) && SignInFiles.isSupported(file.getFileName().toString())) {
+                sniff = Sniff.of(file);
+                size = Files.size(file);
+            }
+        } catch (IOException e) {
+            sniff = null; // reading the whole file says why it cannot be read
+        }
+        if (sniff == null || sniff.gzip() || !sniff.encoding().equals("UTF-8")) return List.of(Part.whole(file));
+        if (sniff.kind() == Sniff.Kind.CSV) return csvParts(file, sniff.separator(), size, partBytes);
+        if (sniff.kind() != Sniff.Kind.NDJSON) return List.of(Part.whole(file));
+        long bom;
+        try {
+            bom = hasUtf8Bom(file) ? 3 : 0;
+        } catch (IOException e) {
+            return List.of(Part.whole(file));
+        }
+        List<Part> parts = new ArrayList<>();
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            long[] cuts = lineCuts(size, bom, partBytes, (position, b) -> ch.read(ByteBuffer.wrap(b), position));
+            for (int i = 0; i + 1 < cuts.length; i++) parts.add(new Part(file, cuts[i], cuts[i + 1], true));
+        } catch (IOException e) {
+            return List.of(Part.whole(file));
+        }
+        return parts;
+    }
+
+    /**
+     * A CSV sign-in file of a known dialect, cut at record ends into parts of about {@code partBytes}; whole when it is
+     * small, its header is not a sign-in export's, or the scan cannot follow it exactly ({@link CsvCuts}).
+     */
+    private static List<Part> csvParts(Path file, char separator, long size, long partBytes) {
+        if (size <= partBytes + partBytes / 2) return List.of(Part.whole(file));
+        try {
+            long bom = hasUtf8Bom(file) ? 3 : 0;
+            CsvCuts.Plan plan;
+            try (InputStream in = Files.newInputStream(file)) {
+                in.skipNBytes(bom);
+                plan = CsvCuts.plan(in, bom, size, partBytes, separator);
+            }
+            if (plan == null || !CsvSignIns.splittable(plan.header())) return List.of(Part.whole(file));
+            List<String> header = List.of(plan.header());
+            List<Part> parts = new ArrayList<>();
+            long start = 0;
+            CsvPart at = new CsvPart(separator, null, 0, 0);
+            for (CsvCuts.Cut cut : plan.cuts()) {
+                parts.add(new Part(file, start, cut.offset(), false, at));
+                start = cut.offset();
+                at = new CsvPart(separator, header, cut.linesBefore(), cut.recordsBefore());
+            }
+            parts.add(new Part(file, start, size, false, at));
+            return parts;
+        } catch (IOException e) {
+            return List.of(Part.whole(file)); // reading it whole says why it cannot be read
+        }
+    }
+
+    /** Reads bytes at a position of a file, as many as it can up to {@code b.length}; -1 or 0 at its end. */
+    public interface PositionedReads {
+        int read(long position, byte[] b) throws IOException;
+    }
+
+    /**
+     * Where a plain UTF-8 NDJSON file of {@code size} bytes (its text starting at {@code start}, after any byte-order
+     * mark) is cut into line ranges of about {@code partBytes}: the offsets of each part's first byte, then the size.
+     * A few reads near each cut, never the whole file; {@link #split} for a local file, a cluster's file system for
+     * its own (each part then read by {@link #readLines}).
+     */
+    public static long[] lineCuts(long size, long start, long partBytes, PositionedReads in) throws IOException {
+        List<Long> cuts = new ArrayList<>();
+        cuts.add(start);
+        while (partBytes < size && size - start > partBytes + partBytes / 2) {
+            long cut = lineStartAtOrAfter(in, start + partBytes, Math.min(size, start + partBytes + TextInput.DEFAULT_MAX_RECORD_CHARS));
+            // no line end within the longest line allowed: the rest stays one part, which refuses that line
+            if (cut < 0 || cut >= size) break;
+            cuts.add(cut);
+            start = cut;
+        }
+        cuts.add(size);
+        return cuts.stream().mapToLong(Long::longValue).toArray();
+    }
+
+    /** The one line of a plain UTF-8 NDJSON file that starts at {@code offset}, as a part. */
+    static Part lineAt(Path file, long offset) throws IOException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = ch.size();
+            long end = lineStartAtOrAfter((position, b) -> ch.read(ByteBuffer.wrap(b), position), offset,
+                    Math.min(size, offset + TextInput.DEFAULT_MAX_RECORD_CHARS + 1L));
+            return new Part(file, offset, end < 0 ? size : end, true);
+        }
+    }
+
+    private static boolean hasUtf8Bom(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] b = in.readNBytes(3);
+            return b.length == 3 && (b[0] & 0xff) == 0xef && (b[1] & 0xff) == 0xbb && (b[2] & 0xff) == 0xbf;
+        }
+    }
+
+    /** The offset just after the first '\n' at or after {@code from} and before {@code until}, or -1. */
+    private static long lineStartAtOrAfter(PositionedReads in, long from, long until) throws IOException {
+        byte[] b = new byte[1 << 16];
+        long at = from;
+        while (at < until) {
+            int n = in.read(at, b);
+            if (n <= 0) return -1;
+            for (int i = 0; i < n; i++) {
+                if (b[i] == '\n') return at + i + 1;
+            }
+            at += n;
+        }
+        return -1;
+    }
+
+    /** Reads one part of a file: its records as facts, or rejections saying where and why. */
+    public static PartResult read(Part part, PortalAuthDetails details, PartSink sink) {
+        Path file = part.file();
+        String name = file.getFileName().toString();
+        if (part.lines()) {
+            return readLines(name, part.start(), part.end(), details, sink, () -> {
+                FileChannel ch = FileChannel.open(file, StandardOpenOption.READ);
+                // positioned, not skipped: skipping would read every part before this one again
+                ch.position(part.start());
+                return java.nio.channels.Channels.newInputStream(ch);
+            });
+        }
+        if (part.csv() != null) return readCsvPart(part, name, details, sink);
+        Records records = new Records(name, details, sink);
+        String description = readWhole(file, name, records);
+        return new PartResult(description == null ? records.container : description, description == null ? records.dialect : null,
+                records.encoding, 0, 0);
+    }
+
+    /**
+     * One part of a CSV file ({@link #csvParts}); positions are the file's, so the part reports no records or lines
+     * for the parts after it to move theirs by.
+     */
+    private static PartResult readCsvPart(Part part, String name, PortalAuthDetails details, PartSink sink) {
+        Records records = new Records(name, details, sink);
+        CsvPart csv = part.csv();
+        try (FileChannel ch = FileChannel.open(part.file(), StandardOpenOption.READ)) {
+            ch.position(part.start());
+            InputStream bytes = new BoundedInput(java.nio.channels.Channels.newInputStream(ch), part.end() - part.start());
+            records.encoding = "";
+            try (TextInput in = csv.header() == null ? TextInput.open(bytes, TextInput.DEFAULT_MAX_RECORD_CHARS) : TextInput.utf8(bytes)) {
+                CsvSignIns rows = new CsvSignIns(name, records);
+                if (csv.header() == null) {
+                    CsvRows.read(in, csv.separator(), rows);
+                } else {
+                    rows.continued(csv.header().toArray(new String[0]));
+                    CsvRows.read(in, csv.separator(), rows, csv.header().toArray(new String[0]), csv.linesBefore(), csv.recordsBefore());
+                }
+                rows.finish();
+            }
+        } catch (IOException e) {
+            sink.rejected(null, "", TextInput.unreadable(e) + (records.total > 0 ? " after " + records.total + " records of bytes "
+                    + part.start() + "-" + part.end() + "; the rest of them are not read" : ""), 1);
+        }
+        return new PartResult(records.container == null ? "CSV" : records.container, records.dialect, records.encoding, 0, 0);
+    }
+
+    /** Opens a file at the start of a part; the stream is closed after the part is read. */
+    public interface PartOpener {
+        InputStream open() throws IOException;
+    }
+
+    /**
+     * Reads the whole lines between two byte offsets of a plain UTF-8 NDJSON file named {@code name} (a {@link Part}
+     * with {@code lines}, such as {@link #split} cuts), from a stream {@code opener} opens at {@code start}: for a file
+     * that is not on a local disk (a cluster's file system, which seeks), as for one that is.
+     */
+    public static PartResult readLines(String name, long start, long end, PortalAuthDetails details, PartSink sink, PartOpener opener) {
+        Records records = new Records(name, details, sink);
+        try (InputStream raw = opener.open()) {
+            InputStream in = new BoundedInput(raw, end - start);
+            // a buffer no bigger than the part (one line read again is a few KB)
+            ByteLines lines = new ByteLines(in, TextInput.DEFAULT_MAX_RECORD_CHARS, (int) Math.min(ByteLines.BUFFER, end - start + 1));
+            long n = JsonSignIns.readLines(lines, records.fast(), records.hint, name, records);
+            return new PartResult(records.container, records.dialect, "", n, lines.newlines());
+        } catch (IOException e) {
+            sink.rejected(null, "", TextInput.unreadable(e) + (records.total > 0 ? " after " + records.total + " records of bytes "
+                    + start + "-" + end + "; the rest of them are not read" : ""), 1);
+            return new PartResult(records.container, records.dialect, "", 0, 0);
+        }
+    }
+
+    /** Null when read (the records say how), else what the file is when it cannot be read as records. */
+    private static String readWhole(Path file, String name, Records out) {
+        String notReadable = InputFiles.problem(file);
+        if (notReadable != null) {
+            // a pipe, device, socket, folder or link out of the tenant folder: never opened (docs/formats.md)
+            out.broken("", notReadable, 1);
+            return "not read";
+        }
+        if (!SignInFiles.isSupported(name)) {
+            out.broken("", SignInFiles.unsupported(name), 1);
+            return "unsupported";
+        }
+        Sniff sniff;
+        try {
+            sniff = Sniff.of(file);
+        } catch (IOException e) {
+            out.broken("", TextInput.unreadable(e), 1);
+            return "unreadable";
+        }
+        switch (sniff.kind()) {
+            case EMPTY -> {
+                // A gzip stream of nothing was written on purpose (collect writes a sign-in kind that had no
+                // sign-ins so): no records, not a failed export. A plain file of no bytes says nothing.
+                if (sniff.gzip()) {
+                    out.encoding = sniff.container();
+                    out.container = "JSON";
+                    return null;
+                }
+                out.broken("", "is empty: no records, not even an empty list or a CSV header (a failed export?)", 1);
+                return "empty";
+            }
+            case BINARY -> {
+                out.broken("line 1", "is not text (control byte " + sniff.firstLine()
+                        + " before the first line ends): not a JSON or CSV export", 1);
+                return "binary";
+            }
+            case UTF16_NO_BOM -> {
+                out.broken("", "is " + sniff.firstLine() + " text without a byte-order mark, which cannot "
+                        + "be told apart from binary data: save it as UTF-8 (or as UTF-16 with a byte-order mark)", 1);
+                return sniff.firstLine() + " without BOM";
+            }
+            case ZIP -> {
+                out.broken("", "is a ZIP archive (an Excel workbook or a zipped download): "
+                        + "save or extract it as CSV or JSON", 1);
+                return "ZIP archive";
+            }
+            case UNKNOWN -> {
+                out.broken("line 1", "is neither JSON nor CSV: it starts with \"" + SafeText.excerpt(sniff.firstLine()) + "\"", 1);
+                return "unknown";
+            }
+            default -> {
+                // read below
+            }
+        }
+        out.encoding = sniff.container();
+        try (TextInput in = TextInput.open(file)) {
+            switch (sniff.kind()) {
+                case JSON -> JsonSignIns.readDocument(in, () -> TextInput.open(file), out.fast(), out.hint, name, out);
+                case NDJSON -> {
+                    if (in.encoding().equals("UTF-8")) {
+                        // bytes after gzip and byte-order mark: the same reader as the parts of a plain file
+                        JsonSignIns.readLines(new ByteLines(in.bytes(), TextInput.DEFAULT_MAX_RECORD_CHARS), out.fast(), out.hint, name, out);
+                    } else {
+                        JsonStream.readLines(in, out);
+                    }
+                }
+                default -> readCsv(in, sniff, name, out);
+            }
+        } catch (IOException e) {
+            out.broken("", TextInput.unreadable(e) + (out.total > 0 ? " after " + out.total + " records; the rest is not read" : ""), 1);
+        }
+        if (out.container == null) out.container = sniff.kind() == Sniff.Kind.CSV ? "CSV" : "JSON";
+        return null;
+    }
+
+    private static void readCsv(TextInput in, Sniff sniff, String name, Records out) throws IOException {
+        CsvSignIns csv = new CsvSignIns(name, out);
+        CsvRows.read(in, sniff.separator(), csv);
+        csv.finish();
+    }
+
+    /** At most {@code left} bytes of a stream: one part of a file. */
+    static final class BoundedInput extends InputStream {
+        private final InputStream in;
+        private long left;
+
+        BoundedInput(InputStream in, long left) {
+            this.in = in;
+            this.left = left;
+        }
+
+        @Override
+        public int read() throws IOException {
+            if (left <= 0) return -1;
+            int c = in.read();
+            if (c >= 0) left--;
+            return c;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (left <= 0) return -1;
+            int n = in.read(b, off, (int) Math.min(len, left));
+            if (n > 0) left -= n;
+            return n;
+        }
+    }
+
+    /** Turns the container readers' records into facts or rejections. */
+    private static final class Records implements RawRecords {
+        final String name;
+        final PortalAuthDetails details;
+        final PartSink out;
+        final String hint;
+        String container;
+        String dialect;
+        String encoding = "";
+        long total;
+
+        Records(String name, PortalAuthDetails details, PartSink out) {
+            this.name = name;
+            this.details = details;
+            this.out = out;
+            this.hint = SignInRecords.eventTypeOfName(name);
+        }
+
+        /** The token-stream mapper, unless the records need the portal's authentication details joined. */
+        GraphSignInParser fast() {
+            return details == null ? FAST.get() : null;
+        }
+
+        @Override
+        public void container(String description) {
+            if (container == null) container = description;
+        }
+
+        @Override
+        public void record(JsonNode node, Position at) {
+            normalised(SignInRecords.normalise(node, hint), at);
+        }
+
+        @Override
+        public void mapped(SignInMapper.Mapped m) {
+            mapped(m, "Graph");
+        }
+
+        @Override
+        public void mapped(SignInMapper.Mapped m, String dialect) {
+            if (this.dialect == null) this.dialect = dialect;
+            total++;
+            out.signIn(m.signIn(), m.kind());
+        }
+
+        @Override
+        public void normalised(SignInRecords.Normalised n, Position at) {
+            if (dialect == null && n.dialect() != null) dialect = n.dialect();
+            try {
+                JsonNode node = n.node();
+                if (details != null && node != null && node.isObject() && Json.field(node, "authenticationDetails") == null) {
+                    String id = Json.text(node, "id");
+                    JsonNode steps = id == null ? null : details.stepsFor(id);
+                    if (steps != null) ((ObjectNode) node).set("authenticationDetails", steps);
+                }
+                SignInMapper.Mapped m = SignInMapper.read(node, name, at, n.labels());
+                m.signIn().withLogTenantId(n.logTenantId());
+                total++;
+                out.signIn(m.signIn(), m.kind());
+            } catch (SignInMapper.BadRecord | PortalCsvSignIns.RowProblem e) {
+                broken(at, e.getMessage(), 1);
+            } catch (RuntimeException e) {
+                broken(at, "cannot be read: " + e, 1);
+            }
+        }
+
+        @Override
+        public void broken(String where, String reason, long count) {
+            total += count;
+            out.rejected(null, where, reason, count);
+        }
+
+        @Override
+        public void broken(Position at, String reason, long count) {
+            total += count;
+            out.rejected(at, null, reason, count);
+        }
+
+        @Override
+        public void notice(String where, String message) {
+            out.notice(where, message);
+        }
+    }
+
+    /** One mapper per reading thread: it caches the field names it has seen. */
+    private static final ThreadLocal<GraphSignInParser> FAST = ThreadLocal.withInitial(GraphSignInParser::new);
+
+    /** The rows of a CSV sign-in file, through the dialect its header names. */
+    private static final class CsvSignIns implements CsvRows.Rows {
+        final String name;
+        final Records out;
+        PortalCsvSignIns portal;
+        PascalCaseCsvSignIns pascal;
+        boolean details;
+        /** Set when the header spoils every row: the rows are counted and refused together. */
+        String unusable;
+        long unusableRows;
+        /** Rows under an unusable header that were refused on their own (cut short, a broken quote): each counted there. */
+        long brokenRows;
+        long firstLine;
+        long lastLine;
+        long firstIndex;
+
+        CsvSignIns(String name, Records out) {
+            this.name = name;
+            this.out = out;
+        }
+
+        /** A header whose rows a part of the file can read on its own: a sign-in export's, usable. */
+        static boolean splittable(String[] header) {
+            if (PortalAuthDetails.matches(header)) return false;
+            if (PortalCsvSignIns.matches(header)) return new PortalCsvSignIns(header, "").unusable() == null;
+            return PascalCaseCsvSignIns.matches(header) && new PascalCaseCsvSignIns(header, "").unusable() == null;
+        }
+
+        /** A later part of the file: the header was read (and its notices given) by the first part. */
+        void continued(String[] header) {
+            if (PortalCsvSignIns.matches(header)) {
+                portal = new PortalCsvSignIns(header, name);
+                out.container(portal.describe());
+            } else {
+                pascal = new PascalCaseCsvSignIns(header, name);
+                out.container(pascal.describe());
+            }
+        }
+
+        @Override
+        public void header(String[] header, long line) {
+            if (PortalAuthDetails.matches(header)) {
+                out.container("Entra admin center CSV (authentication details)");
+                details = true;
+                out.notice("line " + line, "authentication details, not sign-ins: they are joined to the sign-ins of the other files by Request ID");
+            } else if (PortalCsvSignIns.matches(header)) {
+                portal = new PortalCsvSignIns(header, name);
+                out.container(portal.describe());
+                unusable = portal.unusable();
+                if (!portal.unknownColumns().isEmpty()) {
+                    out.notice("line " + line, "column" + (portal.unknownColumns().size() > 1 ? "s " : " ")
+                            + quoted(portal.unknownColumns()) + " not known to mfa-eval; ignored");
+                }
+            } else if (PascalCaseCsvSignIns.matches(header)) {
+                pascal = new PascalCaseCsvSignIns(header, name);
+                out.container(pascal.describe());
+                unusable = pascal.unusable();
+            } else {
+                out.container("CSV");
+                unusable = "the header (line " + line + ") has none of the columns of a sign-in export (it starts "
+                        + quoted(List.of(header).subList(0, Math.min(4, header.length)))
+                        + "); localized portal downloads are not supported: download with the portal language set to English";
+            }
+        }
+
+        @Override
+        public void row(String[] values, Position at) {
+            if (details) return;
+            if (unusable != null) {
+                if (unusableRows++ == 0) {
+                    firstLine = at.line();
+                    firstIndex = at.index();
+                }
+                lastLine = at.line();
+                return;
+            }
+            try {
+                out.normalised(portal != null ? portal.row(values) : pascal.row(values), at);
+            } catch (PortalCsvSignIns.RowProblem e) {
+                out.broken(at.toString(), e.getMessage(), 1);
+            }
+        }
+
+        @Override
+        public void broken(String where, String reason, long count) {
+            if (unusable != null) brokenRows += count;
+            out.broken(where, reason, count);
+        }
+
+        void finish() {
+            if (unusable == null) return;
+            if (unusableRows == 0) {
+                // The header is no record: it counts one only when nothing under it was counted already, so that a
+                // file of one row counts one record whatever is wrong with the row (issue 24).
+                if (brokenRows == 0) out.broken("", unusable + " (and no rows follow)", 1);
+                else out.broken("", unusable + " (the " + (brokenRows == 1 ? "row" : brokenRows + " rows") + " under it "
+                        + (brokenRows == 1 ? "is" : "are") + " rejected on " + (brokenRows == 1 ? "its" : "their") + " own)", 0);
+                return;
+            }
+            String where = unusableRows == 1 ? new Position(firstIndex, firstLine).toString()
+                    : "records " + firstIndex + "-" + (firstIndex + unusableRows - 1) + " (lines " + firstLine + "-" + lastLine + ")";
+            out.broken(where, unusable, unusableRows);
+        }
+
+        private static String quoted(List<String> names) {
+            StringBuilder b = new StringBuilder();
+            for (String n : names) b.append(b.length() > 0 ? ", " : "").append('"').append(SafeText.excerpt(n.trim())).append('"');
+            return b.toString();
+        }
+    }
+
+    /**
+     * Puts the parts of one file back together, in order, for a {@link Sink}: positions of later parts moved by the
+     * records and lines before them, the first rejections of the file passed on as they are and the rest summed up
+     * in one entry at the end. Used on one thread, part after part.
+     */
+    public static final class FileAssembler implements PartSink {
+        final String name;
+        final Sink sink;
+        long detailed;
+        long beyond;
+        String firstBeyond;
+        long recordsBefore;
+        long linesBefore;
+        String container;
+        String dialect;
+        String encoding;
+
+        public FileAssembler(String name, Sink sink) {
+            this.name = name;
+            this.sink = sink;
+        }
+
+        @Override
+        public void signIn(SignIn s, SignInKind kind) {
+            if (recordsBefore != 0 || linesBefore != 0) s.moveSource(recordsBefore, linesBefore);
+            // The kind rides with the sign-in, so whoever counts it (here or on a cluster) can tell the period per kind.
+            s.setKind(kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+            sink.signIn(s, kind);
+        }
+
+        @Override
+        public void rejected(Position at, String where, String reason, long count) {
+            String w = at == null ? where : new Position(at.index() + recordsBefore, at.line() + linesBefore).toString();
+            Rejection r = new Rejection(name, w, reason, count);
+            if (detailed < DETAILED_REJECTIONS) {
+                detailed++;
+                sink.rejected(r);
+            } else {
+                if (firstBeyond == null) firstBeyond = r.record();
+                beyond += r.records();
+            }
+        }
+
+        @Override
+        public void notice(String where, String message) {
+            sink.notice(new Rejection(name, where, message, 0));
+        }
+
+        /** After each part, in order. */
+        public void add(PartResult part) {
+            if (container == null) container = part.container();
+            if (dialect == null) dialect = part.dialect();
+            if (encoding == null) encoding = part.encoding();
+            recordsBefore += part.records();
+            linesBefore += part.lines();
+        }
+
+        /** After the last part: sums up the rejections beyond the first ones; returns how the file was understood. */
+        public String finish() {
+            if (beyond > 0) {
+                sink.rejected(new Rejection(name, "from " + firstBeyond, beyond + " more records rejected; the first "
+                        + DETAILED_REJECTIONS + " rejections of this file are listed one by one", beyond));
+            }
+            return new PartResult(container, dialect, encoding, 0, 0).describe();
+        }
+    }
+}
