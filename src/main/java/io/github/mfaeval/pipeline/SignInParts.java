@@ -1,6 +1,7 @@
 package io.github.mfaeval.pipeline;
 
 import io.github.mfaeval.load.text.Position;
+import io.github.mfaeval.load.signin.OtherTenantRecords;
 import io.github.mfaeval.load.signin.SignInKind;
 import io.github.mfaeval.load.signin.PortalAuthDetails;
 import io.github.mfaeval.load.signin.SignInFiles;
@@ -68,6 +69,14 @@ public final class SignInParts {
         List<Part> parts = new ArrayList<>(cut.size());
         for (SignInReader.Part p : cut) parts.add(new Part(p.start(), p.end(), p.lines()));
         return parts;
+    }
+
+    /**
+     * Whether {@code s}, read from a file of tenant {@code tenantId}, comes from another tenant's log: the sign-in
+     * step leaves such records out of the tenant's report (with a warning), never moving them to the other tenant.
+     */
+    public static boolean ofAnotherTenant(SignIn s, String tenantId) {
+        return OtherTenantRecords.foreign(s, tenantId);
     }
 
     /** Whether a file of this name is a sign-in export the intake reads. */

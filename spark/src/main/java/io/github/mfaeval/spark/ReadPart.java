@@ -4,7 +4,7 @@ import java.io.Serializable;
 
 /**
  * One part of a sign-in file for one reading task: the whole file, or the whole lines between two byte offsets of
- * a plain NDJSON file (what {@code SignInReader.split} cuts; gzip and JSON documents are never cut).
+ * a plain NDJSON file (what {@code TenantPipeline.signInParts} cuts; gzip and JSON documents are never cut).
  *
  * @param file     the file
  * @param index    the part's place in the file (0 for a whole file)

@@ -1,7 +1,7 @@
 package io.github.mfaeval.spark;
 
-import io.github.mfaeval.load.signin.OtherTenantRecords;
 import io.github.mfaeval.model.SignIn;
+import io.github.mfaeval.pipeline.SignInParts;
 
 import java.io.Serializable;
 import java.util.HashMap;
@@ -12,7 +12,7 @@ import java.util.TreeSet;
 /**
  * Which tenant's report a sign-in record belongs to. A file whose path names a tenant ({@code tenantId=<id>/} in
  * the storage account layout, or a tenant folder's own file) is that tenant's, as {@code evaluate} reads a tenant
- * folder: its records of another tenant's log are left out ({@link OtherTenantRecords}, the same rule and words as
+ * folder: its records of another tenant's log are left out ({@link SignInParts#ofAnotherTenant}, the same rule and words as
  * {@code evaluate}), never moved to the other tenant, since the path and the record contradict each other. A file
  * whose path names none (an Event Hub capture, a lake export of many tenants) is split by the tenant whose log each
  * record comes from ({@link SignIn#getLogTenantId()}: the Azure Monitor envelope's tenantId, Log Analytics'
@@ -32,7 +32,7 @@ final class TenantRouting implements Serializable {
 
     /** The key of the tenant {@code s}, read from {@code f}, is evaluated for; null when it is evaluated for none. */
     String route(InputFile f, SignIn s) {
-        if (f.tenant() != null) return OtherTenantRecords.foreign(s, f.tenantId()) ? null : f.tenant();
+        if (f.tenant() != null) return SignInParts.ofAnotherTenant(s, f.tenantId()) ? null : f.tenant();
         String log = s.getLogTenantId();
         return log.isEmpty() ? null : keyOfId.get(log);
     }
