@@ -2,8 +2,8 @@ package io.github.mfaeval.bench;
 
 import io.github.mfaeval.engine.Evaluator;
 import io.github.mfaeval.engine.RuleBase;
-import io.github.mfaeval.engine.RuleBaseCache;
-import io.github.mfaeval.engine.RuleFiles;
+import io.github.mfaeval.rules.RuleBaseCache;
+import io.github.mfaeval.rules.RuleFiles;
 import io.github.mfaeval.load.TenantLoader;
 import io.github.mfaeval.pipeline.TenantPipeline;
 import io.github.mfaeval.report.JsonReportStream;

@@ -1,10 +1,10 @@
 package io.github.mfaeval.spark;
 
 import io.github.mfaeval.engine.RuleBase;
-import io.github.mfaeval.engine.RuleBaseBuilder;
-import io.github.mfaeval.engine.RuleBaseCache;
-import io.github.mfaeval.engine.RuleBuildException;
-import io.github.mfaeval.engine.RuleFiles;
+import io.github.mfaeval.rules.RuleBaseBuilder;
+import io.github.mfaeval.rules.RuleBaseCache;
+import io.github.mfaeval.rules.RuleBuildException;
+import io.github.mfaeval.rules.RuleFiles;
 
 import java.io.Serializable;
 import java.nio.file.Path;

@@ -1,9 +1,9 @@
 package io.github.mfaeval.spark;
 
 import io.github.mfaeval.engine.RuleBase;
-import io.github.mfaeval.engine.RuleBaseCache;
-import io.github.mfaeval.engine.RuleBuildException;
-import io.github.mfaeval.engine.RuleFiles;
+import io.github.mfaeval.rules.RuleBaseCache;
+import io.github.mfaeval.rules.RuleBuildException;
+import io.github.mfaeval.rules.RuleFiles;
 import io.github.mfaeval.result.SignInSelection;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine;

@@ -1,5 +1,8 @@
-package io.github.mfaeval.engine;
+package io.github.mfaeval.rules;
 
+import io.github.mfaeval.engine.Evaluator;
+import io.github.mfaeval.engine.RuleBase;
+import io.github.mfaeval.engine.Stage;
 import io.github.mfaeval.TestRules;
 import io.github.mfaeval.load.TenantLoader;
 import io.github.mfaeval.model.ReferenceFact;

@@ -1,5 +1,8 @@
-package io.github.mfaeval.engine;
+package io.github.mfaeval.rules;
 
+import io.github.mfaeval.engine.RuleBase;
+import io.github.mfaeval.engine.RuleInfo;
+import io.github.mfaeval.engine.RuleProblem;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,5 +1,11 @@
-package io.github.mfaeval.engine;
+package io.github.mfaeval.rules;
 
+import io.github.mfaeval.engine.Edition;
+import io.github.mfaeval.engine.FindingCatalogue;
+import io.github.mfaeval.engine.RuleBase;
+import io.github.mfaeval.engine.RuleInfo;
+import io.github.mfaeval.engine.RuleProblem;
+import io.github.mfaeval.engine.Stage;
 import io.github.mfaeval.model.Severity;
 import org.drools.compiler.kie.builder.impl.InternalKieModule;
 import org.drools.model.codegen.ExecutableModelProject;
@@ -98,9 +104,9 @@ public final class RuleBaseBuilder {
 
         // Every finding a rule raises takes its message from the catalogue: a key it lacks, or a placeholder a raise
         // does not fill, would fail only when the rule fires; here it fails the build, at the raise.
-        FindingCatalogue findingCatalogue = FindingCatalogue.of(rules, problems);
-        Map<String, String> drl = FindingCatalogue.drlOf(rules, false);
-        problems.addAll(FindingCatalogue.checkRaises(findingCatalogue, drl));
+        FindingCatalogue findingCatalogue = FindingsTable.of(rules, problems);
+        Map<String, String> drl = FindingRaises.drlOf(rules, false);
+        problems.addAll(FindingRaises.checkRaises(findingCatalogue, drl));
         if (problems.stream().anyMatch(RuleProblem::error)) {
             throw new RuleBuildException(problems);
         }
@@ -250,7 +256,7 @@ public final class RuleBaseBuilder {
             throw new IllegalStateException("cached module and catalogue disagree: " + disagreement);
         }
         return new RuleBase(rules.directory(), rules.fingerprint(), rules.edition(), container, loaded, catalogue, warnings,
-                FindingCatalogue.of(rules, new ArrayList<>()));
+                FindingsTable.of(rules, new ArrayList<>()));
     }
 
     /** Null when each stage holds exactly the catalogue's rules of that stage; else the first stage that does not. */

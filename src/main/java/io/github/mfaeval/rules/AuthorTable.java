@@ -1,5 +1,6 @@
-package io.github.mfaeval.engine;
+package io.github.mfaeval.rules;
 
+import io.github.mfaeval.engine.RuleProblem;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package io.github.mfaeval.engine;
+package io.github.mfaeval.rules;
 
 import org.drools.decisiontable.InputType;
 import org.drools.decisiontable.SpreadsheetCompiler;
