@@ -3,6 +3,7 @@ package io.github.mfaeval.bench;
 import io.github.mfaeval.engine.Evaluator;
 import io.github.mfaeval.engine.RuleBase;
 import io.github.mfaeval.rules.RuleBaseCache;
+import io.github.mfaeval.rules.RuleBases;
 import io.github.mfaeval.rules.RuleFiles;
 import io.github.mfaeval.load.TenantLoader;
 import io.github.mfaeval.pipeline.TenantPipeline;
@@ -50,7 +51,7 @@ public final class BatchLoop {
         LocalDate asOf = LocalDate.of(2025, 11, 28);
 
         long start = System.nanoTime();
-        RuleBase base = new RuleBaseCache(RuleBaseCache.defaultRoot()).load(RuleFiles.defaults()).base();
+        RuleBase base = RuleBases.load(RuleFiles.defaults(), RuleBaseCache.at(null)).base();
         long rulesNanos = System.nanoTime() - start;
         TenantPipeline pipeline = new TenantPipeline(base);
 
