@@ -1,7 +1,6 @@
 package io.github.mfaeval.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.mfaeval.engine.FindingCatalogue;
 import io.github.mfaeval.rules.FindingRaises;
 import io.github.mfaeval.rules.RuleFiles;
 import io.github.mfaeval.engine.RuleInfo;
