@@ -75,7 +75,7 @@ public final class SparkJob {
     private final PrintWriter log;
     private final TenantPipeline pipeline;
 
-    public SparkJob(SparkSession spark, RuleBase rules, io.github.mfaeval.engine.RuleFiles files, String cacheDir, PrintWriter log) {
+    public SparkJob(SparkSession spark, RuleBase rules, io.github.mfaeval.rules.RuleFiles files, String cacheDir, PrintWriter log) {
         this.spark = spark;
         this.rules = rules;
         this.payload = new RulePayload(files, cacheDir);
