@@ -42,7 +42,7 @@ public final class RuleBase {
     /** {@link #reference(Class)} per type: asked for by every tenant of a batch. */
     private final Map<Class<?>, List<?>> referenceByType = new java.util.concurrent.ConcurrentHashMap<>();
 
-    RuleBase(Path source, String fingerprint, Edition edition, KieContainer container, Map<Stage, KieBase> bases,
+    public RuleBase(Path source, String fingerprint, Edition edition, KieContainer container, Map<Stage, KieBase> bases,
              Map<String, RuleInfo> catalogue, List<RuleProblem> warnings, FindingCatalogue findingCatalogue) {
         this.source = source;
         this.fingerprint = fingerprint;
@@ -163,7 +163,8 @@ public final class RuleBase {
     /** Ids of the decision-table rows that produced reference facts (all active rows). */
     public Set<String> referenceRules() { return referenceRules; }
 
-    KieBase kieBase(Stage stage) { return bases.get(stage); }
+    /** The compiled rules of a stage, as Drools holds them (the rule toolchain's tests read its configuration). */
+    public KieBase kieBase(Stage stage) { return bases.get(stage); }
 
     /** The container the stages came from; null when they were made from a cached module's model classes. */
     KieContainer container() { return container; }
