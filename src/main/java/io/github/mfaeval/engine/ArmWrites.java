@@ -2,7 +2,6 @@ package io.github.mfaeval.engine;
 
 import io.github.mfaeval.result.Rejection;
 import io.github.mfaeval.load.activity.ActivityLog;
-import io.github.mfaeval.load.activity.ArmEventCopies;
 import io.github.mfaeval.model.ArmEvent;
 import io.github.mfaeval.model.ArmOperation;
 import io.github.mfaeval.model.ArmTally;
@@ -20,7 +19,7 @@ import java.util.Map;
 
 /**
  * The tenant's Azure Activity Log: every record read is an event, a rejection or a duplicate
- * ({@link ArmEventCopies}: by {@code eventDataId}, else correlation id, operation, status, time and caller,
+ * ({@link ActivityLog#read(List, List)}, with load.activity.ArmEventCopies: by {@code eventDataId}, else correlation id, operation, status, time and caller,
  * across files and shapes); the events of one operation (same correlation id, operation name and caller:
  * Started, Accepted, Succeeded/Failed) make one {@link ArmOperation} fact for the rules. An activity log covers 90 days at most, so operations are held in
  * memory.
@@ -41,42 +40,22 @@ final class ArmWrites {
     }
 
     static ArmWrites read(List<Path> files, List<Rejection> rejections) {
-        ArmWrites w = new ArmWrites(!files.isEmpty());
-        List<ArmEvent> events = new ArrayList<>();
-        for (Path file : files) {
-            long before = w.read;
-            ActivityLog.read(file, new ActivityLog.Sink() {
-                @Override
-                public void event(ArmEvent e) {
-                    w.read++;
-                    events.add(e);
-                }
-
-                @Override
-                public void rejected(Rejection r) {
-                    w.read += r.records();
-                    w.rejected += r.records();
-                    rejections.add(r);
-                }
-            });
-            w.recordsPerFile.put(file.getFileName().toString(), w.read - before);
-        }
-        w.fold(events);
+        ActivityLog.Events log = ActivityLog.read(files, rejections);
+        ArmWrites w = new ArmWrites(log.present());
+        w.read = log.read();
+        w.rejected = log.rejected();
+        w.duplicates = log.duplicates();
+        w.recordsPerFile.putAll(log.recordsPerFile());
+        w.fold(log.events());
         w.correlate();
         return w;
     }
 
-    /** The events that are no copies ({@link ArmEventCopies}) folded into operations, in reading order; copies counted. */
+    /** The events that are no copies folded into operations, in reading order. */
     private void fold(List<ArmEvent> events) {
-        boolean[] copy = ArmEventCopies.of(events);
-        for (int i = 0; i < copy.length; i++) {
-            ArmEvent e = events.get(i);
-            if (copy[i]) {
-                duplicates++;
-            } else {
-                operations.computeIfAbsent(e.operationKey(), k -> new ArmOperation(k, e.operation())).add(e);
-                span(e.time());
-            }
+        for (ArmEvent e : events) {
+            operations.computeIfAbsent(e.operationKey(), k -> new ArmOperation(k, e.operation())).add(e);
+            span(e.time());
         }
     }
 

@@ -1,5 +1,6 @@
 package io.github.mfaeval.load.signin;
 
+import io.github.mfaeval.load.text.Position;
 import io.github.mfaeval.load.text.Dates;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -86,9 +87,9 @@ final class GraphSignInParser {
      *
      * @param hint the signInEventTypes member the file name implies, or null
      */
-    SignInMapper.Mapped read(JsonParser p, String hint, String file, long index, long line, boolean wholeInput) throws IOException {
+    SignInMapper.Mapped read(JsonParser p, String hint, String file, Position at, boolean wholeInput) throws IOException {
         try {
-            SignInMapper.Mapped m = map(p, hint, file, index, line, wholeInput);
+            SignInMapper.Mapped m = map(p, hint, file, at, wholeInput);
             dialect = "Graph";
             return m;
         } catch (TreePath e) {
@@ -96,12 +97,12 @@ final class GraphSignInParser {
         }
     }
 
-    private SignInMapper.Mapped map(JsonParser p, String hint, String file, long index, long line, boolean wholeInput)
+    private SignInMapper.Mapped map(JsonParser p, String hint, String file, Position at, boolean wholeInput)
             throws IOException, TreePath {
         reset();
         fields(p);
         if (wholeInput && p.nextToken() != null) throw TREE; // "more than one JSON value on the line"
-        return build(hint, file, index, line);
+        return build(hint, file, at);
     }
 
     /** The fields of a Graph sign-in object whose START_OBJECT is current, to its END_OBJECT. */
@@ -165,9 +166,9 @@ final class GraphSignInParser {
      * an envelope field in another case or twice, anything {@link #read} would leave); {@link #dialect()} then says
      * nothing new.
      */
-    SignInMapper.Mapped readEnvelope(JsonParser p, String hint, String file, long index, long line) throws IOException {
+    SignInMapper.Mapped readEnvelope(JsonParser p, String hint, String file, Position at) throws IOException {
         try {
-            return envelope(p, hint, file, index, line);
+            return envelope(p, hint, file, at);
         } catch (TreePath e) {
             return null;
         }
@@ -180,7 +181,7 @@ final class GraphSignInParser {
 
     private String dialect = "Graph";
 
-    private SignInMapper.Mapped envelope(JsonParser p, String hint, String file, long index, long line) throws IOException, TreePath {
+    private SignInMapper.Mapped envelope(JsonParser p, String hint, String file, Position at) throws IOException, TreePath {
         reset();
         String time = null, category = null, logTenant = null, resultType = null;
         boolean resultTypeNumber = false, resultTypeUsable = true;
@@ -249,7 +250,7 @@ final class GraphSignInParser {
                 errorCode = Integer.parseInt(code);
             }
         }
-        SignInMapper.Mapped m = build(null, file, index, line); // the category, not the file name, says the kind here
+        SignInMapper.Mapped m = build(null, file, at); // the category, not the file name, says the kind here
         m.signIn().withLogTenantId(logTenant);
         dialect = "Azure Monitor diagnostic record" + (category == null ? "" : " (" + category + ")");
         return m;
@@ -470,7 +471,7 @@ final class GraphSignInParser {
     }
 
     /** The same decisions as {@link SignInMapper} takes from the tree, on the values read. */
-    private SignInMapper.Mapped build(String hint, String file, long index, long line) throws TreePath {
+    private SignInMapper.Mapped build(String hint, String file, Position at) throws TreePath {
         if (id == null || created == null) throw TREE;
         Instant when = isoUtc(created);
         if (when == null) when = Dates.parse(created);
@@ -482,7 +483,7 @@ final class GraphSignInParser {
         String req = requirement == null ? null : requirement(requirement);
         SignIn s = new SignIn(id, when, userId, upn, userType == null ? null : canonical("signInUserType", userType), appId,
                 appName, homeTenant, resourceTenant, workload, req, providers, steps, errorCode, additional,
-                protocol == null ? null : canonical("protocolType", protocol), file, index, line);
+                protocol == null ? null : canonical("protocolType", protocol), file, at.index(), at.line());
         s.withResourceId(resourceId); // ResourceIdentity (Log Analytics) sends a record to the tree path
         return new SignInMapper.Mapped(s, kind(workload));
     }

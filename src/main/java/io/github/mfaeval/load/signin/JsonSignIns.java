@@ -31,9 +31,6 @@ final class JsonSignIns {
 
     // ---- one JSON document (or several, concatenated) ----
 
-    /** Documents the character reader read again after the byte path stopped (for tests: a well-formed file is read once). */
-    static final java.util.concurrent.atomic.LongAdder REREAD = new java.util.concurrent.atomic.LongAdder();
-
     /** Opens the file again from its start, for the character reader. */
     interface Reopen {
         TextInput open() throws IOException;
@@ -68,7 +65,6 @@ final class JsonSignIns {
             // the character reader takes over (reading twice only what is out of the ordinary)
         }
         replay.rewind();
-        REREAD.increment();
         try (TextInput again = reopen.open()) {
             JsonStream.readDocument(again, replay);
         }
@@ -114,9 +110,9 @@ final class JsonSignIns {
         }
 
         @Override
-        public Object element(JsonParser p, JsonStreamContext list, long index, long line) throws IOException {
+        public Object element(JsonParser p, JsonStreamContext list, Position at) throws IOException {
             long start = p.currentTokenLocation().getByteOffset();
-            SignInMapper.Mapped m = envelopes ? fast.readEnvelope(p, hint, file, index, line) : fast.read(p, hint, file, index, line, false);
+            SignInMapper.Mapped m = envelopes ? fast.readEnvelope(p, hint, file, at) : fast.read(p, hint, file, at, false);
             if (m != null) return new Streamed(m, fast.dialect());
             // Given up: on to the record's end; its own bytes then go to the other mapper, then to the tree.
             JsonToken t = p.currentToken();
@@ -130,7 +126,7 @@ final class JsonSignIns {
             int length = bytes.index(p.currentLocation().getByteOffset()) - from;
             try (JsonParser again = JsonStream.FACTORY.createParser(bytes.array(), from, length)) {
                 again.nextToken();
-                m = envelopes ? fast.read(again, hint, file, index, line, true) : fast.readEnvelope(again, hint, file, index, line);
+                m = envelopes ? fast.read(again, hint, file, at, true) : fast.readEnvelope(again, hint, file, at);
             }
             if (m != null) {
                 envelopes = !envelopes;
@@ -194,17 +190,6 @@ final class JsonSignIns {
         }
     }
 
-    /** Every line read on its own, none in a block: what {@link #readLines(ByteLines, GraphSignInParser, String, String, RawRecords)} must give (tests). */
-    static long readEachLine(ByteLines lines, GraphSignInParser fast, String hint, String file, RawRecords out) throws IOException {
-        out.container("NDJSON (one record per line)");
-        JsonStream.Counter count = new JsonStream.Counter();
-        char[][] chars = {new char[1 << 13]};
-        while (line(lines, fast, hint, file, count, out, chars)) {
-            // next line
-        }
-        return count.index;
-    }
-
     /** A factory for the parsers of blocks: UTF-8 known (no guessing of the encoding from the first bytes of a block). */
     private static final JsonFactory BLOCKS = JsonFactory.builder().disable(JsonFactory.Feature.CHARSET_DETECTION).build();
 
@@ -246,7 +231,7 @@ final class JsonSignIns {
                 if (t != JsonToken.START_OBJECT) break;
                 SignInMapper.Mapped m;
                 try {
-                    m = fast.read(p, hint, file, count.index + 1, lineNo, false);
+                    m = fast.read(p, hint, file, new Position(count.index + 1, lineNo), false);
                 } catch (JsonProcessingException e) {
                     break;
                 }
@@ -269,7 +254,7 @@ final class JsonSignIns {
     }
 
     /** Reads the next line on its own; false at the end of the bytes. */
-    private static boolean line(ByteLines lines, GraphSignInParser fast, String hint, String file, JsonStream.Counter count, RawRecords out,
+    static boolean line(ByteLines lines, GraphSignInParser fast, String hint, String file, JsonStream.Counter count, RawRecords out,
                                 char[][] chars) throws IOException {
         long lineNo = lines.line() + 1;
         boolean more;
@@ -292,7 +277,7 @@ final class JsonSignIns {
             SignInMapper.Mapped m;
             try (JsonParser p = BYTES.createParser(b, from, to - from)) {
                 p.nextToken();
-                m = fast.read(p, hint, file, count.index + 1, lineNo, true);
+                m = fast.read(p, hint, file, new Position(count.index + 1, lineNo), true);
             } catch (JsonProcessingException e) {
                 m = null; // the tree path says what is wrong with it
             }

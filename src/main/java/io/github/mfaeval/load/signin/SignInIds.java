@@ -1,5 +1,6 @@
 package io.github.mfaeval.load.signin;
 
+import io.github.mfaeval.load.text.BoundedInput;
 import io.github.mfaeval.load.text.ByteLines;
 import io.github.mfaeval.load.text.TextInput;
 import io.github.mfaeval.load.text.Utf8;
@@ -142,7 +143,7 @@ public final class SignInIds {
         if (part.lines()) {
             try (FileChannel ch = FileChannel.open(part.file(), StandardOpenOption.READ)) {
                 ch.position(part.start());
-                InputStream in = new SignInReader.BoundedInput(Channels.newInputStream(ch), part.end() - part.start());
+                InputStream in = new BoundedInput(Channels.newInputStream(ch), part.end() - part.start());
                 PartKeys k = lineKeys(new ByteLines(in, TextInput.DEFAULT_MAX_RECORD_CHARS,
                         (int) Math.min(ByteLines.BUFFER, part.end() - part.start() + 1)), part.start());
                 if (k != null) return k;

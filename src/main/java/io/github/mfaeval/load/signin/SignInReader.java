@@ -1,6 +1,7 @@
 package io.github.mfaeval.load.signin;
 
 import io.github.mfaeval.load.text.JsonStream;
+import io.github.mfaeval.load.text.BoundedInput;
 import io.github.mfaeval.load.text.ByteLines;
 import io.github.mfaeval.load.text.CsvCuts;
 import io.github.mfaeval.load.text.CsvRows;
@@ -9,7 +10,6 @@ import io.github.mfaeval.load.text.TextInput;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.mfaeval.load.text.InputFiles;
-import io.github.mfaeval.load.text.Json;
 import io.github.mfaeval.load.text.Position;
 import io.github.mfaeval.result.Rejection;
 import io.github.mfaeval.model.SignIn;
@@ -249,7 +249,7 @@ public final class SignInReader {
             });
         }
         if (part.csv() != null) return readCsvPart(part, name, details, sink);
-        Records records = new Records(name, details, sink);
+        PartRecords records = new PartRecords(name, details, sink);
         String description = readWhole(file, name, records);
         return new PartResult(description == null ? records.container : description, description == null ? records.dialect : null,
                 records.encoding, 0, 0);
@@ -260,7 +260,7 @@ public final class SignInReader {
      * for the parts after it to move theirs by.
      */
     private static PartResult readCsvPart(Part part, String name, PortalAuthDetails details, PartSink sink) {
-        Records records = new Records(name, details, sink);
+        PartRecords records = new PartRecords(name, details, sink);
         CsvPart csv = part.csv();
         try (FileChannel ch = FileChannel.open(part.file(), StandardOpenOption.READ)) {
             ch.position(part.start());
@@ -294,7 +294,7 @@ public final class SignInReader {
      * that is not on a local disk (a cluster's file system, which seeks), as for one that is.
      */
     public static PartResult readLines(String name, long start, long end, PortalAuthDetails details, PartSink sink, PartOpener opener) {
-        Records records = new Records(name, details, sink);
+        PartRecords records = new PartRecords(name, details, sink);
         try (InputStream raw = opener.open()) {
             InputStream in = new BoundedInput(raw, end - start);
             // a buffer no bigger than the part (one line read again is a few KB)
@@ -309,7 +309,7 @@ public final class SignInReader {
     }
 
     /** Null when read (the records say how), else what the file is when it cannot be read as records. */
-    private static String readWhole(Path file, String name, Records out) {
+    private static String readWhole(Path file, String name, PartRecords out) {
         String notReadable = InputFiles.problem(file);
         if (notReadable != null) {
             // a pipe, device, socket, folder or link out of the tenant folder: never opened (docs/formats.md)
@@ -383,235 +383,10 @@ public final class SignInReader {
         return null;
     }
 
-    private static void readCsv(TextInput in, Sniff sniff, String name, Records out) throws IOException {
+    private static void readCsv(TextInput in, Sniff sniff, String name, PartRecords out) throws IOException {
         CsvSignIns csv = new CsvSignIns(name, out);
         CsvRows.read(in, sniff.separator(), csv);
         csv.finish();
-    }
-
-    /** At most {@code left} bytes of a stream: one part of a file. */
-    static final class BoundedInput extends InputStream {
-        private final InputStream in;
-        private long left;
-
-        BoundedInput(InputStream in, long left) {
-            this.in = in;
-            this.left = left;
-        }
-
-        @Override
-        public int read() throws IOException {
-            if (left <= 0) return -1;
-            int c = in.read();
-            if (c >= 0) left--;
-            return c;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            if (left <= 0) return -1;
-            int n = in.read(b, off, (int) Math.min(len, left));
-            if (n > 0) left -= n;
-            return n;
-        }
-    }
-
-    /** Turns the container readers' records into facts or rejections. */
-    private static final class Records implements RawRecords {
-        final String name;
-        final PortalAuthDetails details;
-        final PartSink out;
-        final String hint;
-        String container;
-        String dialect;
-        String encoding = "";
-        long total;
-
-        Records(String name, PortalAuthDetails details, PartSink out) {
-            this.name = name;
-            this.details = details;
-            this.out = out;
-            this.hint = SignInRecords.eventTypeOfName(name);
-        }
-
-        /** The token-stream mapper, unless the records need the portal's authentication details joined. */
-        GraphSignInParser fast() {
-            return details == null ? FAST.get() : null;
-        }
-
-        @Override
-        public void container(String description) {
-            if (container == null) container = description;
-        }
-
-        @Override
-        public void record(JsonNode node, Position at) {
-            normalised(SignInRecords.normalise(node, hint), at);
-        }
-
-        @Override
-        public void mapped(SignInMapper.Mapped m) {
-            mapped(m, "Graph");
-        }
-
-        @Override
-        public void mapped(SignInMapper.Mapped m, String dialect) {
-            if (this.dialect == null) this.dialect = dialect;
-            total++;
-            out.signIn(m.signIn(), m.kind());
-        }
-
-        @Override
-        public void normalised(SignInRecords.Normalised n, Position at) {
-            if (dialect == null && n.dialect() != null) dialect = n.dialect();
-            try {
-                JsonNode node = n.node();
-                if (details != null && node != null && node.isObject() && Json.field(node, "authenticationDetails") == null) {
-                    String id = Json.text(node, "id");
-                    JsonNode steps = id == null ? null : details.stepsFor(id);
-                    if (steps != null) ((ObjectNode) node).set("authenticationDetails", steps);
-                }
-                SignInMapper.Mapped m = SignInMapper.read(node, name, at, n.labels());
-                m.signIn().withLogTenantId(n.logTenantId());
-                total++;
-                out.signIn(m.signIn(), m.kind());
-            } catch (SignInMapper.BadRecord | PortalCsvSignIns.RowProblem e) {
-                broken(at, e.getMessage(), 1);
-            } catch (RuntimeException e) {
-                broken(at, "cannot be read: " + e, 1);
-            }
-        }
-
-        @Override
-        public void broken(String where, String reason, long count) {
-            total += count;
-            out.rejected(null, where, reason, count);
-        }
-
-        @Override
-        public void broken(Position at, String reason, long count) {
-            total += count;
-            out.rejected(at, null, reason, count);
-        }
-
-        @Override
-        public void notice(String where, String message) {
-            out.notice(where, message);
-        }
-    }
-
-    /** One mapper per reading thread: it caches the field names it has seen. */
-    private static final ThreadLocal<GraphSignInParser> FAST = ThreadLocal.withInitial(GraphSignInParser::new);
-
-    /** The rows of a CSV sign-in file, through the dialect its header names. */
-    private static final class CsvSignIns implements CsvRows.Rows {
-        final String name;
-        final Records out;
-        PortalCsvSignIns portal;
-        PascalCaseCsvSignIns pascal;
-        boolean details;
-        /** Set when the header spoils every row: the rows are counted and refused together. */
-        String unusable;
-        long unusableRows;
-        /** Rows under an unusable header that were refused on their own (cut short, a broken quote): each counted there. */
-        long brokenRows;
-        long firstLine;
-        long lastLine;
-        long firstIndex;
-
-        CsvSignIns(String name, Records out) {
-            this.name = name;
-            this.out = out;
-        }
-
-        /** A header whose rows a part of the file can read on its own: a sign-in export's, usable. */
-        static boolean splittable(String[] header) {
-            if (PortalAuthDetails.matches(header)) return false;
-            if (PortalCsvSignIns.matches(header)) return new PortalCsvSignIns(header, "").unusable() == null;
-            return PascalCaseCsvSignIns.matches(header) && new PascalCaseCsvSignIns(header, "").unusable() == null;
-        }
-
-        /** A later part of the file: the header was read (and its notices given) by the first part. */
-        void continued(String[] header) {
-            if (PortalCsvSignIns.matches(header)) {
-                portal = new PortalCsvSignIns(header, name);
-                out.container(portal.describe());
-            } else {
-                pascal = new PascalCaseCsvSignIns(header, name);
-                out.container(pascal.describe());
-            }
-        }
-
-        @Override
-        public void header(String[] header, long line) {
-            if (PortalAuthDetails.matches(header)) {
-                out.container("Entra admin center CSV (authentication details)");
-                details = true;
-                out.notice("line " + line, "authentication details, not sign-ins: they are joined to the sign-ins of the other files by Request ID");
-            } else if (PortalCsvSignIns.matches(header)) {
-                portal = new PortalCsvSignIns(header, name);
-                out.container(portal.describe());
-                unusable = portal.unusable();
-                if (!portal.unknownColumns().isEmpty()) {
-                    out.notice("line " + line, "column" + (portal.unknownColumns().size() > 1 ? "s " : " ")
-                            + quoted(portal.unknownColumns()) + " not known to mfa-eval; ignored");
-                }
-            } else if (PascalCaseCsvSignIns.matches(header)) {
-                pascal = new PascalCaseCsvSignIns(header, name);
-                out.container(pascal.describe());
-                unusable = pascal.unusable();
-            } else {
-                out.container("CSV");
-                unusable = "the header (line " + line + ") has none of the columns of a sign-in export (it starts "
-                        + quoted(List.of(header).subList(0, Math.min(4, header.length)))
-                        + "); localized portal downloads are not supported: download with the portal language set to English";
-            }
-        }
-
-        @Override
-        public void row(String[] values, Position at) {
-            if (details) return;
-            if (unusable != null) {
-                if (unusableRows++ == 0) {
-                    firstLine = at.line();
-                    firstIndex = at.index();
-                }
-                lastLine = at.line();
-                return;
-            }
-            try {
-                out.normalised(portal != null ? portal.row(values) : pascal.row(values), at);
-            } catch (PortalCsvSignIns.RowProblem e) {
-                out.broken(at.toString(), e.getMessage(), 1);
-            }
-        }
-
-        @Override
-        public void broken(String where, String reason, long count) {
-            if (unusable != null) brokenRows += count;
-            out.broken(where, reason, count);
-        }
-
-        void finish() {
-            if (unusable == null) return;
-            if (unusableRows == 0) {
-                // The header is no record: it counts one only when nothing under it was counted already, so that a
-                // file of one row counts one record whatever is wrong with the row (issue 24).
-                if (brokenRows == 0) out.broken("", unusable + " (and no rows follow)", 1);
-                else out.broken("", unusable + " (the " + (brokenRows == 1 ? "row" : brokenRows + " rows") + " under it "
-                        + (brokenRows == 1 ? "is" : "are") + " rejected on " + (brokenRows == 1 ? "its" : "their") + " own)", 0);
-                return;
-            }
-            String where = unusableRows == 1 ? new Position(firstIndex, firstLine).toString()
-                    : "records " + firstIndex + "-" + (firstIndex + unusableRows - 1) + " (lines " + firstLine + "-" + lastLine + ")";
-            out.broken(where, unusable, unusableRows);
-        }
-
-        private static String quoted(List<String> names) {
-            StringBuilder b = new StringBuilder();
-            for (String n : names) b.append(b.length() > 0 ? ", " : "").append('"').append(SafeText.excerpt(n.trim())).append('"');
-            return b.toString();
-        }
     }
 
     /**
@@ -646,7 +421,7 @@ public final class SignInReader {
 
         @Override
         public void rejected(Position at, String where, String reason, long count) {
-            String w = at == null ? where : new Position(at.index() + recordsBefore, at.line() + linesBefore).toString();
+            String w = at == null ? where : at.movedBy(recordsBefore, linesBefore).toString();
             Rejection r = new Rejection(name, w, reason, count);
             if (detailed < DETAILED_REJECTIONS) {
                 detailed++;

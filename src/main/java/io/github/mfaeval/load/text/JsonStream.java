@@ -124,7 +124,7 @@ public final class JsonStream {
          * The element of a list of records whose START_OBJECT is current: its fact ({@link Records#taken}) when a streaming
          * mapper took it, else its tree, read to its end; null when not tried (the parser has not moved).
          */
-        default Object element(JsonParser p, JsonStreamContext list, long index, long line) throws IOException {
+        default Object element(JsonParser p, JsonStreamContext list, Position at) throws IOException {
             return null;
         }
 
@@ -202,7 +202,7 @@ public final class JsonStream {
         src.startRecord(p);
         while ((t = p.nextToken()) != JsonToken.END_ARRAY && t != null) {
             long line = p.currentTokenLocation().getLineNr();
-            Object read = t == JsonToken.START_OBJECT ? src.element(p, list, count.index + 1, line) : null;
+            Object read = t == JsonToken.START_OBJECT ? src.element(p, list, new Position(count.index + 1, line)) : null;
             if (read != null && !(read instanceof JsonNode)) {
                 if (container != null) out.container(container);
                 count.index++;

@@ -1,6 +1,7 @@
 package io.github.mfaeval.load.signin;
 
 import io.github.mfaeval.load.text.ByteLines;
+import io.github.mfaeval.load.text.JsonStream;
 import io.github.mfaeval.load.text.TextInput;
 import io.github.mfaeval.generate.TenantGenerator;
 import org.junit.jupiter.api.BeforeAll;
@@ -80,6 +81,17 @@ class BlockReadingTest {
     }
 
     /** The id look line by line, as it was before blocks: the reference. */
+    /** Every line read on its own, none in a block: what JsonSignIns.readLines must give. */
+    static long readEachLine(ByteLines lines, GraphSignInParser fast, String hint, String file, RawRecords out) throws IOException {
+        out.container("NDJSON (one record per line)");
+        JsonStream.Counter count = new JsonStream.Counter();
+        char[][] chars = {new char[1 << 13]};
+        while (JsonSignIns.line(lines, fast, hint, file, count, out, chars)) {
+            // next line
+        }
+        return count.index;
+    }
+
     static SignInIds.PartKeys keysOneLineAtATime(byte[] b, int buffer) throws IOException {
         ByteLines lines = new ByteLines(new ByteArrayInputStream(b), TextInput.DEFAULT_MAX_RECORD_CHARS, buffer);
         List<Long> keys = new ArrayList<>();
@@ -144,7 +156,7 @@ class BlockReadingTest {
             String hint = r.nextBoolean() ? null : "interactiveUser";
             Recorded expected = new Recorded();
             ByteLines one = new ByteLines(new ByteArrayInputStream(b), TextInput.DEFAULT_MAX_RECORD_CHARS, buffer);
-            long n1 = JsonSignIns.readEachLine(one, new GraphSignInParser(), hint, "f.json", expected);
+            long n1 = readEachLine(one, new GraphSignInParser(), hint, "f.json", expected);
             Recorded actual = new Recorded();
             ByteLines blocks = new ByteLines(new ByteArrayInputStream(b), TextInput.DEFAULT_MAX_RECORD_CHARS, buffer);
             long n2 = JsonSignIns.readLines(blocks, new GraphSignInParser(), hint, "f.json", actual);

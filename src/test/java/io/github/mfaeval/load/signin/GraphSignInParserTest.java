@@ -31,7 +31,7 @@ class GraphSignInParserTest {
         byte[] b = line.getBytes(StandardCharsets.UTF_8);
         try (JsonParser p = FACTORY.createParser(b)) {
             p.nextToken();
-            return new GraphSignInParser().read(p, hint, "f.json", 1, 1, true);
+            return new GraphSignInParser().read(p, hint, "f.json", new Position(1, 1), true);
         }
     }
 

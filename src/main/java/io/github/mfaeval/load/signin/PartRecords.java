@@ -1,0 +1,96 @@
+package io.github.mfaeval.load.signin;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.mfaeval.load.text.Json;
+import io.github.mfaeval.load.text.Position;
+
+/**
+ * Turns the container readers' records of one part of a sign-in file into facts or rejections, for a
+ * {@link SignInReader.PartSink}; says how the part was understood (container, dialect, encoding).
+ */
+final class PartRecords implements RawRecords {
+    final String name;
+    final PortalAuthDetails details;
+    final SignInReader.PartSink out;
+    final String hint;
+    String container;
+    String dialect;
+    String encoding = "";
+    long total;
+
+    PartRecords(String name, PortalAuthDetails details, SignInReader.PartSink out) {
+        this.name = name;
+        this.details = details;
+        this.out = out;
+        this.hint = SignInRecords.eventTypeOfName(name);
+    }
+
+    /** The token-stream mapper, unless the records need the portal's authentication details joined. */
+    GraphSignInParser fast() {
+        return details == null ? FAST.get() : null;
+    }
+
+    @Override
+    public void container(String description) {
+        if (container == null) container = description;
+    }
+
+    @Override
+    public void record(JsonNode node, Position at) {
+        normalised(SignInRecords.normalise(node, hint), at);
+    }
+
+    @Override
+    public void mapped(SignInMapper.Mapped m) {
+        mapped(m, "Graph");
+    }
+
+    @Override
+    public void mapped(SignInMapper.Mapped m, String dialect) {
+        if (this.dialect == null) this.dialect = dialect;
+        total++;
+        out.signIn(m.signIn(), m.kind());
+    }
+
+    @Override
+    public void normalised(SignInRecords.Normalised n, Position at) {
+        if (dialect == null && n.dialect() != null) dialect = n.dialect();
+        try {
+            JsonNode node = n.node();
+            if (details != null && node != null && node.isObject() && Json.field(node, "authenticationDetails") == null) {
+                String id = Json.text(node, "id");
+                JsonNode steps = id == null ? null : details.stepsFor(id);
+                if (steps != null) ((ObjectNode) node).set("authenticationDetails", steps);
+            }
+            SignInMapper.Mapped m = SignInMapper.read(node, name, at, n.labels());
+            m.signIn().withLogTenantId(n.logTenantId());
+            total++;
+            out.signIn(m.signIn(), m.kind());
+        } catch (SignInMapper.BadRecord | PortalCsvSignIns.RowProblem e) {
+            broken(at, e.getMessage(), 1);
+        } catch (RuntimeException e) {
+            broken(at, "cannot be read: " + e, 1);
+        }
+    }
+
+    @Override
+    public void broken(String where, String reason, long count) {
+        total += count;
+        out.rejected(null, where, reason, count);
+    }
+
+    @Override
+    public void broken(Position at, String reason, long count) {
+        total += count;
+        out.rejected(at, null, reason, count);
+    }
+
+    @Override
+    public void notice(String where, String message) {
+        out.notice(where, message);
+    }
+
+    /** One mapper per reading thread: it caches the field names it has seen. */
+    private static final ThreadLocal<GraphSignInParser> FAST = ThreadLocal.withInitial(GraphSignInParser::new);
+}
