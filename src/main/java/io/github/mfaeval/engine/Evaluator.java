@@ -144,7 +144,8 @@ public final class Evaluator {
     public static ReadCounts readOnly(TenantData data, int readers) throws IOException {
         SignInTotals totals = new SignInTotals();
         SignInSource source = data.signIns();
-        SignInStream stream = new SignInStream(chunk -> { }, totals, SignInCopies.scan(source, readers, SignInSource.PART_BYTES),
+        // Without rules there is no copy ranking; the counts do not depend on which copy is held (the first is).
+        SignInStream stream = new SignInStream(chunk -> { }, totals, SignInCopies.scan(source, readers, SignInSource.PART_BYTES, (a, b) -> 0),
                 data.tenant.getTenantId());
         stream.readFiles(source, readers, SignInSource.PART_BYTES);
         stream.finish();
@@ -163,7 +164,7 @@ public final class Evaluator {
                 ? ChunkPipeline.threaded("mfa-eval sign-ins", DEPTH, evaluation::accept)
                 : ChunkPipeline.inline(evaluation::accept)) {
             SignInSource source = data.signIns();
-            SignInStream stream = new SignInStream(pipeline::submit, totals, SignInCopies.scan(source, readers, partBytes),
+            SignInStream stream = new SignInStream(pipeline::submit, totals, SignInCopies.scan(source, readers, partBytes, rules.copyRanking()),
                     data.tenant.getTenantId());
             try {
                 stream.readFiles(source, readers, partBytes);
@@ -339,10 +340,11 @@ public final class Evaluator {
 
     /**
      * Of several copies of one sign-in (a tenant with several sign-in files), the one its verdict is judged on:
-     * the richest evidence first ({@link SignInCopies}); a cluster picks the same copy as {@link #evaluate}.
+     * the richest evidence first, as the rules rank copies ({@link RuleBase#copyRanking()}); a cluster picks the same
+     * copy as {@link #evaluate}.
      */
-    public static Comparator<SignIn> richerCopyFirst() {
-        return SignInCopies.RICHER_FIRST;
+    public Comparator<SignIn> richerCopyFirst() {
+        return rules.copyRanking();
     }
 
     /** The user a sign-in shows, for users who are not in the directory export. */
@@ -422,7 +424,9 @@ public final class Evaluator {
                     data.perUserMfa.get(u.id()), rolesOf.getOrDefault(u.id(), Set.of()),
                     data.groupsOfUser.getOrDefault(u.id(), Set.of()),
                     emergency.contains(u.id()) || emergency.contains(upn), service.contains(u.id()) || service.contains(upn),
-                    tally, u.guest() && u.externalType() == null ? UserFact.UNKNOWN_EXTERNAL : u.externalType(), tally.getHomeTenantId()));
+                    tally, null, tally.getHomeTenantId()));
+            // Which guest or external type the user is, the assignment stage's rules decide from the marks.
+            users.get(users.size() - 1).setGuestMarks(u.marks());
             ArmTally armTally = armTallies.get(u.id());
             if (armTally != null) users.get(users.size() - 1).setArmWrites(armTally);
         }

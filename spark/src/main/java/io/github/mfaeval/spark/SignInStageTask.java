@@ -142,7 +142,7 @@ final class SignInStageTask implements Iterator<Outcome> {
             }
             copies++;
             if (first == null || p.before(first)) first = p;
-            if (richest == null || Evaluator.richerCopyFirst().compare(p.signIn, richest.signIn) < 0) richest = p;
+            if (richest == null || evaluator.richerCopyFirst().compare(p.signIn, richest.signIn) < 0) richest = p;
         }
         if (first == null) return;
         if (copies > 1 && severalFiles.contains(first.tenant)) {
