@@ -1,6 +1,8 @@
 package io.github.mfaeval.engine;
 
 import io.github.mfaeval.model.CopyRank;
+import io.github.mfaeval.model.ReadinessRule;
+import io.github.mfaeval.model.StatusRule;
 import io.github.mfaeval.model.ReferenceFact;
 import io.github.mfaeval.model.SignIn;
 
@@ -12,16 +14,18 @@ import java.util.Map;
 
 /**
  * The decisions of rules/ that the tool applies itself rather than in a rule session, read once from their tables
- * when the rule base is built: which copy of a sign-in wins (reference/copy-ranking.drl.csv). A table that says too
- * little is a build error naming it, never a default.
+ * when the rule base is built: which copy of a sign-in wins (reference/copy-ranking.drl.csv), which findings block
+ * readiness and the report's status (reference/readiness.drl.csv). A table that says too little is a build error
+ * naming it, or fails closed, never a default that passes.
  */
-public record Decisions(Comparator<SignIn> copyRanking, List<RuleProblem> problems) {
+public record Decisions(Comparator<SignIn> copyRanking, io.github.mfaeval.result.Readiness readiness, List<RuleProblem> problems) {
     static final String COPY_RANKING = "reference/copy-ranking.drl.csv";
+    static final String READINESS = "reference/readiness.drl.csv";
     /**
-     * Tables whose rows no verdict cites: those the tool applies itself, and the guest marks, read only by the
+     * Tables whose rows no verdict cites: those the tool applies itself (copy ranking, readiness), and the guest marks, read only by the
      * assignment stage (which the gate leaves out). An edition may have its own copy, under editions/ID/.
      */
-    private static final List<String> CITED_BY_NO_VERDICT = List.of(COPY_RANKING, "reference/guest-marks.drl.csv");
+    private static final List<String> CITED_BY_NO_VERDICT = List.of(COPY_RANKING, READINESS, "reference/guest-marks.drl.csv");
 
     /**
      * Whether a rule is a row of a table no verdict cites (above): the scenario coverage gate leaves it to the tests
@@ -33,7 +37,40 @@ public record Decisions(Comparator<SignIn> copyRanking, List<RuleProblem> proble
 
     static Decisions of(List<ReferenceFact> reference, Map<String, RuleInfo> catalogue) {
         List<RuleProblem> problems = new ArrayList<>();
-        return new Decisions(copyRanking(reference, catalogue, problems), List.copyOf(problems));
+        Comparator<SignIn> ranking = copyRanking(reference, catalogue, problems);
+        return new Decisions(ranking, readiness(reference, catalogue, problems), List.copyOf(problems));
+    }
+
+    /**
+     * Which findings block readiness and the report's status (reference/readiness.drl.csv). Without the table every
+     * finding blocks and no report is READY; a status table that could make READY anything but the last resort is
+     * refused, so that no edit makes incomplete evidence or a finding that counts READY by the order of its rows.
+     */
+    private static io.github.mfaeval.result.Readiness readiness(List<ReferenceFact> reference, Map<String, RuleInfo> catalogue,
+                                                               List<RuleProblem> problems) {
+        List<ReadinessRule> findings = reference.stream().filter(ReadinessRule.class::isInstance).map(ReadinessRule.class::cast).toList();
+        List<StatusRule> status = reference.stream().filter(StatusRule.class::isInstance).map(StatusRule.class::cast)
+                .sorted(Comparator.comparingInt(StatusRule::getRank)).toList();
+        if (status.isEmpty()) return io.github.mfaeval.result.Readiness.of(findings, List.of());
+        String file = fileOf(status.get(0), catalogue, READINESS);
+        StatusRule last = status.get(status.size() - 1);
+        for (StatusRule r : status) {
+            if (r.getWhen() == StatusRule.When.OTHERWISE && r != last) {
+                problems.add(new RuleProblem(file, 0, true, "status row " + r.getSourceRule() + " (OTHERWISE) has rank " + r.getRank()
+                        + ", but rows come after it that it would hide: OTHERWISE is the last rank"));
+            }
+            if ("READY".equals(r.getStatus()) && r.getWhen() != StatusRule.When.OTHERWISE) {
+                problems.add(new RuleProblem(file, 0, true, "status row " + r.getSourceRule() + " makes a report READY when "
+                        + r.getWhen() + ": only OTHERWISE (nothing incomplete, no finding counting) may be READY"));
+            }
+        }
+        for (int i = 1; i < status.size(); i++) {
+            if (status.get(i).getRank() == status.get(i - 1).getRank()) {
+                problems.add(new RuleProblem(file, 0, true, "status rows " + status.get(i - 1).getSourceRule() + " and "
+                        + status.get(i).getSourceRule() + " have the same rank " + status.get(i).getRank() + ": give each its own"));
+            }
+        }
+        return io.github.mfaeval.result.Readiness.of(findings, status);
     }
 
     private static Comparator<SignIn> copyRanking(List<ReferenceFact> reference, Map<String, RuleInfo> catalogue, List<RuleProblem> problems) {

@@ -54,7 +54,6 @@ public final class RuleBase {
         this.catalogue = Collections.unmodifiableMap(catalogue);
         this.warnings = List.copyOf(warnings);
         this.findingCatalogue = findingCatalogue == null ? FindingCatalogue.none() : findingCatalogue;
-        this.actionCatalogue = this.findingCatalogue.actions();
         for (Map.Entry<Stage, KieBase> e : this.bases.entrySet()) {
             Set<String> names = new HashSet<>();
             e.getValue().getKiePackages().forEach(p -> p.getGlobalVariables().forEach(g -> names.add(g.getName())));
@@ -75,6 +74,7 @@ public final class RuleBase {
             if (stage != Stage.REFERENCE) referenceByStage.put(stage, readBy(bases.get(stage), reference));
         }
         this.decisions = Decisions.of(reference, catalogue);
+        this.actionCatalogue = this.findingCatalogue.actions().withReadiness(decisions.readiness());
     }
 
     /**

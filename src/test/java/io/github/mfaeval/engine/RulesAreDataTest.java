@@ -197,6 +197,54 @@ class RulesAreDataTest {
         return user(r, "bob@contoso.example").findings();
     }
 
+    /**
+     * Issue 28: which findings block readiness and which status a report takes is reference/readiness.drl.csv, set
+     * on each finding and on the report when it is assembled. An author who counts LOW advice as blocking, or who
+     * never calls a tenant READY, changes the report; a table that says too little never makes anything READY.
+     */
+    @Test
+    void whatBlocksReadinessAndTheStatusAreATable(@TempDir Path tmp) throws Exception {
+        Path ready = TestRules.EXAMPLES.resolve("contoso-ready");
+        Path gaps = TestRules.EXAMPLES.resolve("fabrikam-gaps");
+        assertEquals(Report.Status.READY, evaluate(TestRules.base(), ready).status());
+        Report before = evaluate(TestRules.base(), gaps);
+        long lowAdvice = before.findings().stream().filter(f -> f.isAdvice() && f.severity() == io.github.mfaeval.model.Severity.LOW).count();
+        assertTrue(lowAdvice > 0, before.findings().toString());
+
+        Path rules = TestRules.copyOfRules(tmp.resolve("edited"));
+        Path table = rules.resolve("reference/readiness.drl.csv");
+        String text = Files.readString(table);
+        String low = "\"LOW\",\"true\",\"false\"", otherwise = "\"OTHERWISE\",\"READY\"";
+        assertTrue(text.contains(low) && text.contains(otherwise), text);
+        Files.writeString(table, text.replace(low, "\"LOW\",\"true\",\"true\"").replace(otherwise, "\"OTHERWISE\",\"ACTION_REQUIRED\""));
+        RuleBase edited = RuleBaseBuilder.build(RuleFiles.fromDirectory(rules));
+        assertEquals(Report.Status.ACTION_REQUIRED, evaluate(edited, ready).status(), "no tenant is READY any more");
+        Report after = evaluate(edited, gaps);
+        assertEquals(before.findingCounts().requiringAction() + lowAdvice, after.findingCounts().requiringAction(),
+                "LOW advice now requires action");
+        assertTrue(after.findings().stream().filter(io.github.mfaeval.model.Finding::isAdvice).allMatch(io.github.mfaeval.model.Finding::blocksReadiness));
+
+        // Fail closed: without the OTHERWISE row no report is READY; without the INFO row an INFO finding blocks.
+        Path rules2 = TestRules.copyOfRules(tmp.resolve("incomplete"));
+        Path table2 = rules2.resolve("reference/readiness.drl.csv");
+        Files.writeString(table2, text.replace("\"MM-RDY-012\",\"Prepare for multifactor authentication\",\"true\"",
+                "\"MM-RDY-012\",\"Prepare for multifactor authentication\",\"false\""));
+        assertEquals(Report.Status.INCOMPLETE, evaluate(RuleBaseBuilder.build(RuleFiles.fromDirectory(rules2)), ready).status());
+        Files.writeString(table2, text.replace("\"MM-RDY-004\",\"Prepare for multifactor authentication\",\"true\"",
+                "\"MM-RDY-004\",\"Prepare for multifactor authentication\",\"false\""));
+        assertTrue(RuleBaseBuilder.build(RuleFiles.fromDirectory(rules2)).actionCatalogue().readiness()
+                .blocks(io.github.mfaeval.model.Severity.INFO, false));
+        // and a row that would make incomplete evidence READY does not build
+        Files.writeString(table2, text.replace("\"INPUTS_INCOMPLETE\",\"INCOMPLETE\"", "\"INPUTS_INCOMPLETE\",\"READY\""));
+        RuleBuildException e = org.junit.jupiter.api.Assertions.assertThrows(RuleBuildException.class,
+                () -> RuleBaseBuilder.build(RuleFiles.fromDirectory(rules2)));
+        assertTrue(e.getMessage().contains("reference/readiness.drl.csv") && e.getMessage().contains("only OTHERWISE"), e.getMessage());
+    }
+
+    private static Report evaluate(RuleBase rules, Path tenant) throws Exception {
+        return new Evaluator(rules).evaluate(TenantLoader.load(tenant), TestRules.AS_OF);
+    }
+
     private static Path baseTenant(Path tenant) throws Exception {
         Files.createDirectories(tenant);
         try (var files = Files.list(TestRules.PROJECT.resolve("test-scenarios/base"))) {
