@@ -18,22 +18,9 @@ import java.util.Map;
  * readiness and the report's status (reference/readiness.drl.csv). A table that says too little is a build error
  * naming it, or fails closed, never a default that passes.
  */
-public record Decisions(Comparator<SignIn> copyRanking, io.github.mfaeval.result.Readiness readiness, List<RuleProblem> problems) {
+record Decisions(Comparator<SignIn> copyRanking, io.github.mfaeval.result.Readiness readiness, List<RuleProblem> problems) {
     static final String COPY_RANKING = "reference/copy-ranking.drl.csv";
     static final String READINESS = "reference/readiness.drl.csv";
-    /**
-     * Tables whose rows no verdict cites: those the tool applies itself (copy ranking, readiness), and the guest marks, read only by the
-     * assignment stage (which the gate leaves out). An edition may have its own copy, under editions/ID/.
-     */
-    private static final List<String> CITED_BY_NO_VERDICT = List.of(COPY_RANKING, READINESS, "reference/guest-marks.drl.csv");
-
-    /**
-     * Whether a rule is a row of a table no verdict cites (above): the scenario coverage gate leaves it to the tests
-     * that prove each row (RulesAreDataTest), as it leaves the assignment stage to AssignmentStageTest.
-     */
-    public static boolean citedByNoVerdict(RuleInfo rule) {
-        return rule.file() != null && CITED_BY_NO_VERDICT.stream().anyMatch(t -> rule.file().equals(t) || rule.file().endsWith("/" + t));
-    }
 
     static Decisions of(List<ReferenceFact> reference, Map<String, RuleInfo> catalogue) {
         List<RuleProblem> problems = new ArrayList<>();

@@ -2,8 +2,8 @@ package io.github.mfaeval.model;
 
 /**
  * One mark of an invited (B2B collaboration) user, a row of rules/reference/guest-marks.drl.csv: a value of one of
- * the fields users.json exports ({@link GuestMarks}). Values compare in any case; a row without a value marks
- * any value the field has.
+ * the fields users.json exports ({@link GuestMarks}). Values compare in any case; the value {@code *} marks any
+ * value the field has.
  */
 public final class GuestMark extends ReferenceFact {
     public enum Kind {
@@ -17,12 +17,15 @@ public final class GuestMark extends ReferenceFact {
         FEDERATED_ISSUER
     }
 
+    /** The value that marks any value of the field. */
+    public static final String ANY = "*";
+
     private final Kind kind;
     private final String value;
 
     public GuestMark(Kind kind, String value) {
         this.kind = kind;
-        this.value = value == null || value.isBlank() ? null : value.strip();
+        this.value = value == null || value.strip().equals(ANY) ? null : value.strip();
     }
 
     public Kind getKind() { return kind; }

@@ -53,7 +53,7 @@ public final class Coverage {
             if (r.stage().equals(io.github.mfaeval.engine.Stage.ASSIGNMENT.kbase())) continue;
             // The rows of the copy ranking (applied by the tool) and of the guest marks (read by the assignment stage)
             // are cited by no verdict.
-            if (io.github.mfaeval.engine.Decisions.citedByNoVerdict(r)) continue;
+            if (RuleInfo.citedByNoVerdict(r)) continue;
             long firing = results.stream().filter(c -> c.fired().contains(r.id())).count();
             if (firing == 0) out.add("rule " + r.id() + " (" + r.file() + ": " + r.title() + ") fires in no case");
             else if (firing == results.size()) out.add("rule " + r.id() + " (" + r.file() + ": " + r.title() + ") fires in every case: add one where it does not");

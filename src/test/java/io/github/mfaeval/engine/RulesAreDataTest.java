@@ -214,9 +214,9 @@ class RulesAreDataTest {
         Path rules = TestRules.copyOfRules(tmp.resolve("edited"));
         Path table = rules.resolve("reference/readiness.drl.csv");
         String text = Files.readString(table);
-        String low = "\"LOW\",\"true\",\"false\"", otherwise = "\"OTHERWISE\",\"READY\"";
+        String low = "\"Low\",\"true\",\"false\"", otherwise = "\"OTHERWISE\",\"READY\"";
         assertTrue(text.contains(low) && text.contains(otherwise), text);
-        Files.writeString(table, text.replace(low, "\"LOW\",\"true\",\"true\"").replace(otherwise, "\"OTHERWISE\",\"ACTION_REQUIRED\""));
+        Files.writeString(table, text.replace(low, "\"Low\",\"true\",\"true\"").replace(otherwise, "\"OTHERWISE\",\"ACTION_REQUIRED\""));
         RuleBase edited = RuleBaseBuilder.build(RuleFiles.fromDirectory(rules));
         assertEquals(Report.Status.ACTION_REQUIRED, evaluate(edited, ready).status(), "no tenant is READY any more");
         Report after = evaluate(edited, gaps);
