@@ -2,8 +2,8 @@ package io.github.mfaeval;
 
 import io.github.mfaeval.engine.Evaluator;
 import io.github.mfaeval.engine.RuleBase;
-import io.github.mfaeval.engine.RuleBaseBuilder;
-import io.github.mfaeval.engine.RuleFiles;
+import io.github.mfaeval.rules.RuleBaseBuilder;
+import io.github.mfaeval.rules.RuleFiles;
 import io.github.mfaeval.load.TenantLoader;
 import io.github.mfaeval.result.Report;
 

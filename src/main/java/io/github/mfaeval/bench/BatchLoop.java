@@ -2,8 +2,9 @@ package io.github.mfaeval.bench;
 
 import io.github.mfaeval.engine.Evaluator;
 import io.github.mfaeval.engine.RuleBase;
-import io.github.mfaeval.engine.RuleBaseCache;
-import io.github.mfaeval.engine.RuleFiles;
+import io.github.mfaeval.rules.RuleBaseCache;
+import io.github.mfaeval.rules.RuleBases;
+import io.github.mfaeval.rules.RuleFiles;
 import io.github.mfaeval.load.TenantLoader;
 import io.github.mfaeval.pipeline.TenantPipeline;
 import io.github.mfaeval.report.JsonReportStream;
@@ -50,7 +51,7 @@ public final class BatchLoop {
         LocalDate asOf = LocalDate.of(2025, 11, 28);
 
         long start = System.nanoTime();
-        RuleBase base = new RuleBaseCache(RuleBaseCache.defaultRoot()).load(RuleFiles.defaults()).base();
+        RuleBase base = RuleBases.load(RuleFiles.defaults(), RuleBaseCache.at(null)).base();
         long rulesNanos = System.nanoTime() - start;
         TenantPipeline pipeline = new TenantPipeline(base);
 

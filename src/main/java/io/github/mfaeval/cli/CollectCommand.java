@@ -10,7 +10,7 @@ import io.github.mfaeval.collect.Pacing;
 import io.github.mfaeval.collect.RequestLimits;
 import io.github.mfaeval.collect.RetryPolicy;
 import io.github.mfaeval.collect.SignInFilter;
-import io.github.mfaeval.engine.RuleFiles;
+import io.github.mfaeval.rules.RuleFiles;
 import io.github.mfaeval.collect.TenantList;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;

@@ -34,8 +34,8 @@ final class RulesCommand {
             if (dir != null) rules.rules = dir;
             PrintWriter out = spec.commandLine().getOut();
             // Without --edition every edition of the folder is checked: an edit to a shared file can break any of them.
-            java.util.List<io.github.mfaeval.engine.RuleFiles> editions = new java.util.ArrayList<>();
-            io.github.mfaeval.engine.RuleFiles folder;
+            java.util.List<io.github.mfaeval.rules.RuleFiles> editions = new java.util.ArrayList<>();
+            io.github.mfaeval.rules.RuleFiles folder;
             try {
                 folder = rules.folder();
                 if (rules.edition != null) editions.add(folder.edition(rules.edition));
@@ -46,7 +46,7 @@ final class RulesCommand {
             }
             boolean ok = true;
             java.util.Set<String> built = new java.util.HashSet<>();
-            for (io.github.mfaeval.engine.RuleFiles files : editions) {
+            for (io.github.mfaeval.rules.RuleFiles files : editions) {
                 built.add(files.edition().id());
                 RuleBase base = rules.build(files, spec.commandLine().getErr());
                 if (base == null) {
@@ -61,7 +61,7 @@ final class RulesCommand {
             // checked when it was built).
             try {
                 String prefix = folder.directory() == null ? "" : folder.directory() + "/";
-                java.util.List<io.github.mfaeval.engine.RuleProblem> catalogue = io.github.mfaeval.engine.FindingCatalogue.check(folder, built);
+                java.util.List<io.github.mfaeval.engine.RuleProblem> catalogue = io.github.mfaeval.rules.FindingRaises.check(folder, built);
                 catalogue.forEach(p -> spec.commandLine().getErr().println(prefix + p));
                 if (catalogue.stream().anyMatch(io.github.mfaeval.engine.RuleProblem::error)) {
                     spec.commandLine().getErr().println("mfa-eval: the findings catalogue (" + io.github.mfaeval.engine.FindingCatalogue.FILE

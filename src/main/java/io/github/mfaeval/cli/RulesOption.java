@@ -1,10 +1,10 @@
 package io.github.mfaeval.cli;
 
 import io.github.mfaeval.engine.RuleBase;
-import io.github.mfaeval.engine.RuleBaseBuilder;
-import io.github.mfaeval.engine.RuleBaseCache;
-import io.github.mfaeval.engine.RuleBuildException;
-import io.github.mfaeval.engine.RuleFiles;
+import io.github.mfaeval.rules.RuleBases;
+import io.github.mfaeval.rules.RuleBaseCache;
+import io.github.mfaeval.rules.RuleBuildException;
+import io.github.mfaeval.rules.RuleFiles;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -66,8 +66,7 @@ final class RulesOption {
     /** The rule base of these files, or null after printing every problem as file:line: message. */
     RuleBase build(RuleFiles files, PrintWriter err) {
         try {
-            if (noCache) return RuleBaseBuilder.build(files);
-            RuleBaseCache.Loaded loaded = new RuleBaseCache(cacheDir != null ? cacheDir : RuleBaseCache.defaultRoot()).load(files);
+            RuleBaseCache.Loaded loaded = RuleBases.load(files, noCache ? RuleBaseCache.none() : RuleBaseCache.at(cacheDir));
             if (loaded.problem() != null) Main.error(err, "warning: " + loaded.problem());
             return loaded.base();
         } catch (RuleBuildException e) {

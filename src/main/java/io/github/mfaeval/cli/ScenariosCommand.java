@@ -1,7 +1,7 @@
 package io.github.mfaeval.cli;
 
 import io.github.mfaeval.engine.RuleBase;
-import io.github.mfaeval.engine.RuleFiles;
+import io.github.mfaeval.rules.RuleFiles;
 import io.github.mfaeval.scenario.CaseResult;
 import io.github.mfaeval.scenario.Coverage;
 import io.github.mfaeval.scenario.Faqs;

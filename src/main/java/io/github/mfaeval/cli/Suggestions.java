@@ -1,6 +1,6 @@
 package io.github.mfaeval.cli;
 
-import io.github.mfaeval.engine.Spelling;
+import io.github.mfaeval.rules.Spelling;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 

@@ -1,6 +1,6 @@
 package io.github.mfaeval.cli;
 
-import io.github.mfaeval.engine.TableSheet;
+import io.github.mfaeval.rules.TableSheet;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

@@ -1,7 +1,7 @@
 package io.github.mfaeval.collect;
 
-import io.github.mfaeval.engine.RuleFiles;
-import io.github.mfaeval.engine.TableSheet;
+import io.github.mfaeval.rules.RuleFiles;
+import io.github.mfaeval.rules.TableSheet;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

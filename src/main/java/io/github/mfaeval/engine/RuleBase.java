@@ -44,7 +44,7 @@ public final class RuleBase {
     /** The decisions the tool itself applies, read once from their tables (see {@link Decisions}). */
     private final Decisions decisions;
 
-    RuleBase(Path source, String fingerprint, Edition edition, KieContainer container, Map<Stage, KieBase> bases,
+    public RuleBase(Path source, String fingerprint, Edition edition, KieContainer container, Map<Stage, KieBase> bases,
              Map<String, RuleInfo> catalogue, List<RuleProblem> warnings, FindingCatalogue findingCatalogue) {
         this.source = source;
         this.fingerprint = fingerprint;
@@ -176,7 +176,8 @@ public final class RuleBase {
     /** Ids of the decision-table rows that produced reference facts (all active rows). */
     public Set<String> referenceRules() { return referenceRules; }
 
-    KieBase kieBase(Stage stage) { return bases.get(stage); }
+    /** The compiled rules of a stage, as Drools holds them (the rule toolchain's tests read its configuration). */
+    public KieBase kieBase(Stage stage) { return bases.get(stage); }
 
     /** The container the stages came from; null when they were made from a cached module's model classes. */
     KieContainer container() { return container; }

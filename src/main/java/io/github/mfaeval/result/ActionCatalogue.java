@@ -27,7 +27,7 @@ import java.util.Map;
  */
 public final class ActionCatalogue implements java.io.Serializable {
     private static final long serialVersionUID = 1L;
-    /** Where the build puts a copy of rules/ on the class path (as engine.RuleFiles reads it). */
+    /** Where the build puts a copy of rules/ on the class path (as rules.RuleFiles reads it). */
     private static final String PACKAGED_FILE = "/mfa-eval-rules/findings.csv";
 
     /** One remediation: the codes it fixes, in the catalogue's order. */
@@ -99,7 +99,7 @@ public final class ActionCatalogue implements java.io.Serializable {
 
     /**
      * The entry fixing the code. The rule build refuses a catalogue where a code that can require action has no
-     * action (engine.FindingCatalogue), so this is only for a report read back that names a code these rules do not
+     * action (rules.FindingsTable), so this is only for a report read back that names a code these rules do not
      * fix: titled by the code's Title where the catalogue has one, never by the raw code, and never described by one
      * finding's message.
      */
@@ -125,7 +125,7 @@ public final class ActionCatalogue implements java.io.Serializable {
     }
 
     /**
-     * The rows of the packaged catalogue. The tool's own file, checked when its rules are built (engine.FindingCatalogue
+     * The rows of the packaged catalogue. The tool's own file, checked when its rules are built (rules.FindingsTable
      * reads every catalogue an author edits, with its messages for mistakes); here only the action columns are read.
      */
     private static List<Row> readPackaged() {

@@ -1,8 +1,8 @@
 package io.github.mfaeval.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.mfaeval.engine.FindingCatalogue;
-import io.github.mfaeval.engine.RuleFiles;
+import io.github.mfaeval.rules.FindingRaises;
+import io.github.mfaeval.rules.RuleFiles;
 import io.github.mfaeval.engine.RuleInfo;
 
 import java.util.ArrayList;
@@ -30,7 +30,7 @@ public final class Coverage {
             if (name.endsWith(".drl")) drl.put(name, rules.text(name));
         }
         Set<String> codes = new TreeSet<>();
-        for (FindingCatalogue.Raised r : FindingCatalogue.raised(drl)) codes.add(r.code());
+        for (FindingRaises.Raised r : FindingRaises.raised(drl)) codes.add(r.code());
         return codes;
     }
 

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.mfaeval.engine.TableSheet;
+import io.github.mfaeval.rules.TableSheet;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -2,7 +2,9 @@ package io.github.mfaeval.cli;
 
 import io.github.mfaeval.TestRules;
 import io.github.mfaeval.engine.FindingCatalogue;
-import io.github.mfaeval.engine.RuleFiles;
+import io.github.mfaeval.rules.FindingRaises;
+import io.github.mfaeval.rules.FindingsTable;
+import io.github.mfaeval.rules.RuleFiles;
 import io.github.mfaeval.engine.RuleProblem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class FindingCatalogueCheckTest {
     @Test
     void theShippedCatalogueAndRulesAgree() throws Exception {
-        assertEquals(List.of(), FindingCatalogue.check(RuleFiles.fromDirectory(TestRules.RULES)));
+        assertEquals(List.of(), FindingRaises.check(RuleFiles.fromDirectory(TestRules.RULES)));
     }
 
     @Test
@@ -44,7 +46,7 @@ class FindingCatalogueCheckTest {
         Path rules = TestRules.copyOfRules(tmp.resolve("rules"));
         Path catalogue = rules.resolve("findings.csv");
         Files.writeString(catalogue, Files.readString(catalogue) + "\"NO_SUCH_FINDING\",\"\",\"INFO\",\"Nothing\",\"Accounts\",\"\",\"\",\"Nothing happened.\"\n");
-        List<RuleProblem> problems = FindingCatalogue.check(RuleFiles.fromDirectory(rules));
+        List<RuleProblem> problems = FindingRaises.check(RuleFiles.fromDirectory(rules));
         assertEquals(1, problems.size(), problems.toString());
         assertTrue(problems.get(0).toString().matches("findings\\.csv: row \\d+: NO_SUCH_FINDING is raised by no rule of any edition.*"), problems.toString());
     }
@@ -75,7 +77,7 @@ class FindingCatalogueCheckTest {
             }
         }
         List<RuleProblem> problems = new ArrayList<>();
-        FindingCatalogue c = FindingCatalogue.read("findings.csv", Files.readAllBytes(TestRules.RULES.resolve("findings.csv")), problems);
+        FindingCatalogue c = FindingsTable.read("findings.csv", Files.readAllBytes(TestRules.RULES.resolve("findings.csv")), problems);
         assertEquals(List.of(), problems);
         for (FindingCatalogue.Entry e : c.entries().values()) {
             assertTrue(!e.title().isEmpty() && !e.source().isEmpty(), e.code());
@@ -87,9 +89,9 @@ class FindingCatalogueCheckTest {
     }
     private static List<String> built(Path rules) throws Exception {
         try {
-            io.github.mfaeval.engine.RuleBaseBuilder.build(RuleFiles.fromDirectory(rules));
+            io.github.mfaeval.rules.RuleBaseBuilder.build(RuleFiles.fromDirectory(rules));
             return List.of();
-        } catch (io.github.mfaeval.engine.RuleBuildException e) {
+        } catch (io.github.mfaeval.rules.RuleBuildException e) {
             return e.getProblems().stream().map(RuleProblem::toString).toList();
         }
     }
@@ -133,7 +135,7 @@ class FindingCatalogueCheckTest {
         assertTrue(problems.get(0).matches("tenant/postponement\\.drl:\\d+:\\d+: finding POSTPONEMENT_INVALID/not-global-admn has no message in"
                 + " findings\\.csv \\(did you mean \"POSTPONEMENT_INVALID/not-global-admin\"\\?\\).*"), problems.toString());
         // and the row of the variant no rule raises any more is named too
-        List<RuleProblem> check = FindingCatalogue.check(RuleFiles.fromDirectory(rules));
+        List<RuleProblem> check = FindingRaises.check(RuleFiles.fromDirectory(rules));
         assertTrue(check.stream().anyMatch(p -> p.toString().matches(
                 "findings\\.csv: row \\d+: POSTPONEMENT_INVALID/not-global-admin is raised by no rule of any edition.*")), check.toString());
     }
@@ -141,7 +143,7 @@ class FindingCatalogueCheckTest {
     @Test
     void aFindingHasTheSeverityOfItsRowOrElseOfItsCode() throws Exception {
         List<RuleProblem> problems = new ArrayList<>();
-        FindingCatalogue c = FindingCatalogue.read("findings.csv", Files.readAllBytes(TestRules.RULES.resolve("findings.csv")), problems);
+        FindingCatalogue c = FindingsTable.read("findings.csv", Files.readAllBytes(TestRules.RULES.resolve("findings.csv")), problems);
         assertEquals(List.of(), problems);
         assertEquals(Severity.MEDIUM, c.message("NOT_COVERED").severity());
         assertEquals(Severity.LOW, c.message("NOT_COVERED/already-does-mfa").severity(), "a variant row with its own severity");
@@ -167,7 +169,7 @@ class FindingCatalogueCheckTest {
         Path catalogue = rules.resolve("findings.csv");
         String text = Files.readString(catalogue);
         Files.writeString(catalogue, text.replace("\"NO_MFA_METHOD\",\"\",\"MEDIUM\"", "\"NO_MFA_METHOD\",\"\",\"MEDUIM\""));
-        List<RuleProblem> problems = FindingCatalogue.check(RuleFiles.fromDirectory(rules));
+        List<RuleProblem> problems = FindingRaises.check(RuleFiles.fromDirectory(rules));
         assertTrue(problems.stream().anyMatch(p -> p.toString().matches("findings\\.csv: row \\d+, column C \"Severity\": \"MEDUIM\" is not a severity"
                 + " \\(did you mean \"MEDIUM\"\\?\\); use one of \\[HIGH, MEDIUM, LOW, INFO]")), problems.toString());
     }
@@ -175,7 +177,7 @@ class FindingCatalogueCheckTest {
     @Test
     void everyMessageIsRenderedFromItsTemplate() throws Exception {
         List<RuleProblem> problems = new ArrayList<>();
-        FindingCatalogue c = FindingCatalogue.read("findings.csv", Files.readAllBytes(TestRules.RULES.resolve("findings.csv")), problems);
+        FindingCatalogue c = FindingsTable.read("findings.csv", Files.readAllBytes(TestRules.RULES.resolve("findings.csv")), problems);
         FindingCatalogue.Message m = c.message("UNSATISFIED_SIGN_INS");
         assertEquals(List.of("user", "times"), m.placeholders());
         assertEquals("bob@contoso.example signed in 3 time(s) to a listed application without MFA (\"stay signed in\" does not count)."

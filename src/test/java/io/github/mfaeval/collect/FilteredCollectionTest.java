@@ -3,7 +3,7 @@ package io.github.mfaeval.collect;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.mfaeval.TestRules;
-import io.github.mfaeval.engine.RuleFiles;
+import io.github.mfaeval.rules.RuleFiles;
 import io.github.mfaeval.generate.TenantGenerator;
 import io.github.mfaeval.result.Inputs;
 import io.github.mfaeval.result.Report;

@@ -1,5 +1,8 @@
 package io.github.mfaeval.engine;
 
+import io.github.mfaeval.rules.RuleBaseBuilder;
+import io.github.mfaeval.rules.FindingRaises;
+import io.github.mfaeval.rules.RuleFiles;
 import io.github.mfaeval.TestRules;
 import io.github.mfaeval.load.TenantLoader;
 import io.github.mfaeval.result.Action;
@@ -80,7 +83,7 @@ class ActionsFromFindingCatalogueTest {
         cells[5] = "Cover every user.";
         lines.set(row, String.join("\",\"", cells));
         Files.write(catalogue, lines);
-        List<RuleProblem> problems = FindingCatalogue.check(RuleFiles.fromDirectory(rules));
+        List<RuleProblem> problems = FindingRaises.check(RuleFiles.fromDirectory(rules));
         assertEquals(1, problems.size(), problems.toString());
         assertEquals("findings.csv: row " + (row + 1) + ", column F \"Remediation\": NOT_COVERED shares action require-mfa-policy with"
                 + " NO_MFA_POLICY (row " + (first + 1) + "), which says what to do: leave this one blank", problems.get(0).toString());

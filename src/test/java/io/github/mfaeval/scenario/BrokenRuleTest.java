@@ -2,8 +2,8 @@ package io.github.mfaeval.scenario;
 
 import io.github.mfaeval.TestRules;
 import io.github.mfaeval.engine.RuleBase;
-import io.github.mfaeval.engine.RuleBaseBuilder;
-import io.github.mfaeval.engine.RuleFiles;
+import io.github.mfaeval.rules.RuleBaseBuilder;
+import io.github.mfaeval.rules.RuleFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

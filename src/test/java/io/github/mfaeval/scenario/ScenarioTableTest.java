@@ -1,7 +1,7 @@
 package io.github.mfaeval.scenario;
 
 import io.github.mfaeval.TestRules;
-import io.github.mfaeval.engine.TableSheet;
+import io.github.mfaeval.rules.TableSheet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,7 +1,7 @@
 package io.github.mfaeval.scenario;
 
 import io.github.mfaeval.TestRules;
-import io.github.mfaeval.engine.RuleFiles;
+import io.github.mfaeval.rules.RuleFiles;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;

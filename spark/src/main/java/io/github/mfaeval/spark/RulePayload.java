@@ -1,10 +1,10 @@
 package io.github.mfaeval.spark;
 
 import io.github.mfaeval.engine.RuleBase;
-import io.github.mfaeval.engine.RuleBaseBuilder;
-import io.github.mfaeval.engine.RuleBaseCache;
-import io.github.mfaeval.engine.RuleBuildException;
-import io.github.mfaeval.engine.RuleFiles;
+import io.github.mfaeval.rules.RuleBases;
+import io.github.mfaeval.rules.RuleBaseCache;
+import io.github.mfaeval.rules.RuleBuildException;
+import io.github.mfaeval.rules.RuleFiles;
 
 import java.io.Serializable;
 import java.nio.file.Path;
@@ -49,10 +49,10 @@ final class RulePayload implements Serializable {
             RuleFiles rules = RuleFiles.of(origin, files);
             String dir = cacheDir != null ? cacheDir : System.getenv(RuleBaseCache.ENV);
             try {
-                return new RuleBaseCache(dir != null ? Path.of(dir) : RuleBaseCache.defaultRoot()).load(rules).base();
+                return RuleBases.load(rules, RuleBaseCache.at(dir != null ? Path.of(dir) : null)).base();
             } catch (RuntimeException e) {
                 // An executor whose cache folder is not writable still builds the rules, only slower.
-                return RuleBaseBuilder.build(rules);
+                return RuleBases.load(rules, RuleBaseCache.none()).base();
             }
         } catch (RuleBuildException e) {
             throw new IllegalStateException("the rules do not build on this executor: " + e.getProblems(), e);

@@ -77,7 +77,7 @@ public final class SparkJob {
     private final RulePayload payload;
     private final PrintWriter log;
 
-    public SparkJob(SparkSession spark, RuleBase rules, io.github.mfaeval.engine.RuleFiles files, String cacheDir, PrintWriter log) {
+    public SparkJob(SparkSession spark, RuleBase rules, io.github.mfaeval.rules.RuleFiles files, String cacheDir, PrintWriter log) {
         this.spark = spark;
         this.rules = rules;
         this.payload = new RulePayload(files, cacheDir);

@@ -1,9 +1,10 @@
 package io.github.mfaeval.spark;
 
 import io.github.mfaeval.engine.RuleBase;
-import io.github.mfaeval.engine.RuleBaseCache;
-import io.github.mfaeval.engine.RuleBuildException;
-import io.github.mfaeval.engine.RuleFiles;
+import io.github.mfaeval.rules.RuleBaseCache;
+import io.github.mfaeval.rules.RuleBases;
+import io.github.mfaeval.rules.RuleBuildException;
+import io.github.mfaeval.rules.RuleFiles;
 import io.github.mfaeval.result.SignInSelection;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine;
@@ -120,7 +121,7 @@ public final class SparkMain implements Callable<Integer> {
         RuleBase base;
         try {
             files = (rules == null ? RuleFiles.defaults() : RuleFiles.fromDirectory(rules)).edition(edition);
-            base = new RuleBaseCache(cacheDir != null ? Path.of(cacheDir) : RuleBaseCache.defaultRoot()).load(files).base();
+            base = RuleBases.load(files, RuleBaseCache.at(cacheDir != null ? Path.of(cacheDir) : null)).base();
         } catch (IOException e) {
             err.println("mfa-eval spark: " + e.getMessage());
             return 2;

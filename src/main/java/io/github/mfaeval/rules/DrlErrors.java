@@ -1,5 +1,6 @@
-package io.github.mfaeval.engine;
+package io.github.mfaeval.rules;
 
+import io.github.mfaeval.engine.RuleProblem;
 import org.kie.api.builder.Message;
 
 import java.beans.Introspector;

@@ -1,5 +1,6 @@
-package io.github.mfaeval.engine;
+package io.github.mfaeval.rules;
 
+import io.github.mfaeval.engine.Edition;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,8 @@
-package io.github.mfaeval.engine;
+package io.github.mfaeval.rules;
 
+import io.github.mfaeval.engine.Evaluator;
+import io.github.mfaeval.engine.RuleBase;
+import io.github.mfaeval.engine.Stage;
 import io.github.mfaeval.TestRules;
 import io.github.mfaeval.load.TenantLoader;
 import io.github.mfaeval.model.ReferenceFact;
@@ -60,6 +63,20 @@ class RuleBaseCacheTest {
         List<String> out = new ArrayList<>();
         for (ReferenceFact f : base.reference()) out.add(f.getClass().getSimpleName() + " " + f.getSourceRule());
         return out;
+    }
+
+    @Test
+    void withoutACacheTheRulesAreBuiltAndNothingIsReadOrWritten() throws Exception {
+        // --no-cache: the same rule base as through the cache, built afresh though an entry for these files exists.
+        RuleBaseCache.Loaded fresh = RuleBases.load(files, RuleBaseCache.none());
+        assertFalse(fresh.fromCache(), "an existing entry is not read");
+        assertNull(fresh.problem());
+        assertNull(RuleBaseCache.none().root(), "no folder to write into");
+        assertEquals(built.base().catalogue(), fresh.base().catalogue());
+        assertEquals(built.base().fingerprint(), fresh.base().fingerprint());
+        assertEquals(report(built.base(), "fabrikam-gaps"), report(fresh.base(), "fabrikam-gaps"));
+        // And through a cache folder: the second load of the same files is served from it.
+        assertTrue(RuleBases.load(files, RuleBaseCache.at(cacheDir)).fromCache());
     }
 
     @Test

@@ -1,5 +1,8 @@
-package io.github.mfaeval.engine;
+package io.github.mfaeval.rules;
 
+import io.github.mfaeval.engine.RuleBase;
+import io.github.mfaeval.engine.RuleInfo;
+import io.github.mfaeval.engine.RuleProblem;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -50,10 +53,21 @@ public final class RuleBaseCache {
     public record Loaded(RuleBase base, boolean fromCache, String problem) {
     }
 
+    /** Null: no cache (see {@link #none()}). */
     private final Path root;
 
     public RuleBaseCache(Path root) {
         this.root = root;
+    }
+
+    /** The cache in this folder, or in {@link #defaultRoot()} when null. */
+    public static RuleBaseCache at(Path root) {
+        return new RuleBaseCache(root != null ? root : defaultRoot());
+    }
+
+    /** No cache ({@code --no-cache}): nothing is read or written, every load builds the rules afresh. */
+    public static RuleBaseCache none() {
+        return new RuleBaseCache(null);
     }
 
     /** $MFA_EVAL_CACHE, else $XDG_CACHE_HOME/mfa-eval, else ~/.cache/mfa-eval. */
@@ -71,9 +85,11 @@ public final class RuleBaseCache {
 
     /**
      * The rule base of these files: from the cache when it holds them, else built and stored. A cache that
-     * cannot be read or written never fails the call; rule errors do, exactly as a build without cache.
+     * cannot be read or written never fails the call; rule errors do, exactly as a build without cache. Called
+     * through {@link RuleBases#load}.
      */
-    public Loaded load(RuleFiles files) throws RuleBuildException {
+    Loaded load(RuleFiles files) throws RuleBuildException {
+        if (root == null) return new Loaded(RuleBaseBuilder.build(files), false, null);
         String key = key(files);
         Path entry = root.resolve(key);
         String problem = null;

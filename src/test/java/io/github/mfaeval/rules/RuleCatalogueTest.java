@@ -1,6 +1,10 @@
-package io.github.mfaeval.engine;
+package io.github.mfaeval.rules;
 
 import io.github.mfaeval.TestRules;
+import io.github.mfaeval.engine.RuleBase;
+import io.github.mfaeval.engine.RuleInfo;
+import io.github.mfaeval.engine.RuleProblem;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

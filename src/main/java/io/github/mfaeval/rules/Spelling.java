@@ -1,4 +1,4 @@
-package io.github.mfaeval.engine;
+package io.github.mfaeval.rules;
 
 import java.util.Collection;
 import java.util.Locale;

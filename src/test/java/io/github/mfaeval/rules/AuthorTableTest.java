@@ -1,5 +1,6 @@
-package io.github.mfaeval.engine;
+package io.github.mfaeval.rules;
 
+import io.github.mfaeval.engine.RuleProblem;
 import io.github.mfaeval.TestRules;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -222,6 +223,36 @@ class AuthorTableTest {
             assertTrue(e.getProblems().stream().anyMatch(p -> p.file().equals(APPS) && p.message().startsWith("row 8: ")), all);
             assertTrue(all.contains("ListApp"), all);
             assertFalse(all.contains(".java"), all);
+        }
+    }
+
+    @Test
+    void aTableInDroolsOwnFormatIsRefusedSayingWhatToWriteInstead(@TempDir Path tmp) throws Exception {
+        Path rules = TestRules.copyOfRules(tmp);
+        // A table as Drools' own decision-table reader takes it (RuleSet, RuleTable, CONDITION/ACTION plumbing rows):
+        // one table format is read, the author's, so this one is refused by name rather than built or half-explained.
+        String table = "reference/extra-apps.drl.csv";
+        Files.writeString(rules.resolve(table), """
+                "RuleSet","reference"
+                "Import","io.github.mfaeval.model.*"
+                "Variables","io.github.mfaeval.engine.ReferenceSink reference"
+                "",""
+                "RuleTable Extra apps",""
+                "NAME","CONDITION","ACTION"
+                "","ReferenceBuild",""
+                "","active($param)","reference.add(new ListedApp(""$param"", ""Extra"", 2));"
+                "Name","Active","App"
+                "Extra app","true","00000002-0000-0ff1-ce00-000000000000"
+                """);
+        try {
+            RuleBaseBuilder.build(RuleFiles.fromDirectory(rules));
+            fail("built");
+        } catch (RuleBuildException e) {
+            String all = e.getProblems().toString();
+            assertTrue(e.getProblems().stream().anyMatch(p -> p.error() && p.file().equals(table) && p.line() == 0
+                    && p.message().startsWith("row 1: this table is in Drools' own decision-table format (RuleSet and RuleTable rows)")
+                    && p.message().contains("write it in the author's format") && p.message().contains("docs/rules-authoring.md")), all);
+            assertEquals(1, e.getProblems().size(), "nothing else is said about the file: " + all);
         }
     }
 

@@ -1,5 +1,11 @@
-package io.github.mfaeval.engine;
+package io.github.mfaeval.rules;
 
+import io.github.mfaeval.engine.Edition;
+import io.github.mfaeval.engine.FindingCatalogue;
+import io.github.mfaeval.engine.RuleBase;
+import io.github.mfaeval.engine.RuleInfo;
+import io.github.mfaeval.engine.RuleProblem;
+import io.github.mfaeval.engine.Stage;
 import io.github.mfaeval.model.Severity;
 import org.drools.compiler.kie.builder.impl.InternalKieModule;
 import org.drools.model.codegen.ExecutableModelProject;
@@ -31,9 +37,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code file:line: message} relative to that folder.
  */
 public final class RuleBaseBuilder {
-    private static final String RESOURCES = "src/main/resources/";
+    static final String RESOURCES = "src/main/resources/";
     private static final AtomicLong BUILDS = new AtomicLong();
-    private static final Set<String> SEVERITIES = Set.of("HIGH", "MEDIUM", "LOW", "INFO");
 
     private RuleBaseBuilder() {
     }
@@ -89,6 +94,13 @@ public final class RuleBaseBuilder {
                         + ": one table, one file. Keep the one you edit and delete the other (rules convert writes one from the other)"));
             }
         }
+        // Drools' own decision-table format (RuleSet, RuleTable rows) is not read: one table format, the author's, whose
+        // every mistake is named by row and column. Refused by name, so that the author knows what to write instead.
+        for (String name : ruleFiles) {
+            if (!AuthorTable.isTableFile(name)) continue;
+            String row = AuthorTable.droolsFormatRow(name, rules.files().get(name));
+            if (row != null) problems.add(new RuleProblem(rules.pathOf(name), 0, true, AuthorTable.droolsFormatRefused(row)));
+        }
         // A table of tens of thousands of rows is as many rules: Drools would take minutes and more memory than the
         // default heap, then fail with a stack trace. Refused here, before anything is compiled, naming the file.
         problems.addAll(TableSize.check(rules, ruleFiles));
@@ -98,9 +110,9 @@ public final class RuleBaseBuilder {
 
         // Every finding a rule raises takes its message from the catalogue: a key it lacks, or a placeholder a raise
         // does not fill, would fail only when the rule fires; here it fails the build, at the raise.
-        FindingCatalogue findingCatalogue = FindingCatalogue.of(rules, problems);
-        Map<String, String> drl = FindingCatalogue.drlOf(rules, false);
-        problems.addAll(FindingCatalogue.checkRaises(findingCatalogue, drl));
+        FindingCatalogue findingCatalogue = FindingsTable.of(rules, problems);
+        Map<String, String> drl = FindingRaises.drlOf(rules, false);
+        problems.addAll(FindingRaises.checkRaises(findingCatalogue, drl));
         if (problems.stream().anyMatch(RuleProblem::error)) {
             throw new RuleBuildException(problems);
         }
@@ -133,7 +145,7 @@ public final class RuleBaseBuilder {
         if (messages.stream().anyMatch(m -> m.getLevel() == Message.Level.ERROR)) {
             explained = new DrlErrors(drlTexts(rules, ruleFiles, tables), tables);
         }
-        for (RuleProblem p : explained == null ? messages.stream().map(m -> problemOf(m, null, tables)).toList()
+        for (RuleProblem p : explained == null ? messages.stream().map(m -> DroolsMessages.problemOf(m, null, tables)).toList()
                 : explained.explain(messages, null)) {
             if (p.error() && (p.file().equals("(rules)") || p.line() <= 0) && !tables.containsKey(p.file())) unlocated = true;
             problems.add(p);
@@ -146,7 +158,7 @@ public final class RuleBaseBuilder {
                 if (!located.isEmpty()) problems.removeIf(p -> p.error() && p.file().equals("(rules)"));
                 problems.addAll(0, located);
             }
-            throw new RuleBuildException(distinct(problems), messages.stream().map(RuleBaseBuilder::asDroolsWroteIt).toList());
+            throw new RuleBuildException(DroolsMessages.distinct(problems), messages.stream().map(DroolsMessages::asDroolsWroteIt).toList());
         }
 
         // The executable model's module is a jar of generated classes: loading it needs no compiler.
@@ -162,7 +174,7 @@ public final class RuleBaseBuilder {
                 problems.add(new RuleProblem("kmodule.xml", 0, true, "no kbase named '" + stage.kbase() + "' is declared"));
             }
         }
-        Map<String, RuleInfo> catalogue = catalogue(bases, ruleLocations(rules, ruleFiles), ruleFiles, problems, rules);
+        Map<String, RuleInfo> catalogue = RuleCatalogue.catalogue(bases, RuleCatalogue.ruleLocations(rules, ruleFiles), ruleFiles, problems, rules);
         // An edition's own files are named where they live in the folder (editions/ID/...), shared ones as they are.
         catalogue.replaceAll((id, r) -> new RuleInfo(r.id(), r.title(), r.section(), r.severity(), r.stage(), rules.pathOf(r.file()), r.faq()));
         if (problems.stream().anyMatch(RuleProblem::error)) {
@@ -174,7 +186,7 @@ public final class RuleBaseBuilder {
         if (packages != null) {
             // Make sure now, once per build, that the shortcut gives these very rules, so a cached start never has to find out.
             try {
-                if (disagreement(GeneratedModel.of(module).kieBases(packages), catalogue) != null) packages = null;
+                if (RuleCatalogue.disagreement(GeneratedModel.of(module).kieBases(packages), catalogue) != null) packages = null;
             } catch (java.io.IOException | RuntimeException | LinkageError e) {
                 packages = null;
             }
@@ -249,31 +261,13 @@ public final class RuleBaseBuilder {
             loaded = new EnumMap<>(Stage.class);
             for (Stage stage : Stage.values()) loaded.put(stage, container.getKieBase(stage.kbase()));
         }
-        String disagreement = disagreement(loaded, catalogue);
+        String disagreement = RuleCatalogue.disagreement(loaded, catalogue);
         if (disagreement != null) {
             if (container != null) container.dispose();
             throw new IllegalStateException("cached module and catalogue disagree: " + disagreement);
         }
         return new RuleBase(rules.directory(), rules.fingerprint(), rules.edition(), container, loaded, catalogue, warnings,
-                FindingCatalogue.of(rules, new ArrayList<>()));
-    }
-
-    /** Null when each stage holds exactly the catalogue's rules of that stage; else the first stage that does not. */
-    private static String disagreement(Map<Stage, KieBase> bases, Map<String, RuleInfo> catalogue) {
-        for (Stage stage : Stage.values()) {
-            KieBase base = bases.get(stage);
-            if (base == null) return "no kbase " + stage.kbase();
-            Set<String> inModule = new TreeSet<>();
-            for (KiePackage p : base.getKiePackages()) {
-                for (Rule rule : p.getRules()) inModule.add(String.valueOf(text(rule.getMetaData().get("id"))));
-            }
-            Set<String> inCatalogue = new TreeSet<>();
-            for (RuleInfo r : catalogue.values()) {
-                if (r.stage().equals(stage.kbase())) inCatalogue.add(r.id());
-            }
-            if (!inModule.equals(inCatalogue)) return "the rules of stage " + stage.kbase();
-        }
-        return null;
+                FindingsTable.of(rules, new ArrayList<>()));
     }
 
     private record Compilation(List<Message> messages, KieBuilder builder) {
@@ -289,7 +283,7 @@ public final class RuleBaseBuilder {
             if (table != null) {
                 kfs.write(RESOURCES + name + AuthorTable.GENERATED, table.drl().getBytes(java.nio.charset.StandardCharsets.UTF_8));
             } else {
-                kfs.write(RESOURCES + name, DecisionTables.withoutByteOrderMark(name, rules.files().get(name)));
+                kfs.write(RESOURCES + name, rules.files().get(name));
             }
         }
         KieBuilder builder = ks.newKieBuilder(kfs);
@@ -297,7 +291,7 @@ public final class RuleBaseBuilder {
             builder.buildAll(ExecutableModelProject.class);
         } catch (RuntimeException | StackOverflowError e) {
             // The executable-model generator throws on some type errors instead of reporting them.
-            return new Compilation(List.of(new CrashMessage(e)), builder);
+            return new Compilation(List.of(new DroolsMessages.CrashMessage(e)), builder);
         }
         return new Compilation(builder.getResults().getMessages(), builder);
     }
@@ -316,169 +310,26 @@ public final class RuleBaseBuilder {
         return located;
     }
 
+    /** DRL text of a rule file: itself for .drl, generated for a table in the author's format; null when it cannot be read. */
+    static String drlOf(String file, byte[] content) {
+        if (file.toLowerCase(Locale.ROOT).endsWith(".drl")) return new String(content, java.nio.charset.StandardCharsets.UTF_8);
+        try {
+            if (!AuthorTable.isAuthorTable(file, content)) return null;
+            AuthorTable.Translation t = AuthorTable.translate(file, content);
+            return t.failed() ? null : t.drl();
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
     /** The DRL of every rule file, by name: as written, or as generated from a table. */
     private static Map<String, String> drlTexts(RuleFiles rules, List<String> files, Map<String, AuthorTable.Translation> tables) {
         Map<String, String> drl = new LinkedHashMap<>();
         for (String name : files) {
             AuthorTable.Translation t = tables.get(name);
-            String text = t != null ? t.drl() : DecisionTables.drlOf(name, rules.files().get(name));
+            String text = t != null ? t.drl() : drlOf(name, rules.files().get(name));
             if (text != null) drl.put(name, text);
         }
         return drl;
     }
-
-    /**
-     * A Drools message as the author's problem: relative to the rules folder, and for a table's generated DRL,
-     * the table file and the row the failing rule was generated from.
-     */
-    /** A message of Drools, unexplained, for --verbose: "ERROR path:line:column: text". */
-    static String asDroolsWroteIt(Message m) {
-        StringBuilder b = new StringBuilder().append(m.getLevel()).append(' ');
-        b.append(m.getPath() == null || m.getPath().isEmpty() ? "(no file)" : m.getPath());
-        if (m.getLine() > 0) b.append(':').append(m.getLine());
-        if (m.getColumn() > 0) b.append(':').append(m.getColumn());
-        return b.append(": ").append(m.getText()).toString();
-    }
-
-    private static RuleProblem problemOf(Message m, String knownFile, Map<String, AuthorTable.Translation> tables) {
-        String file = m.getPath() == null ? "" : m.getPath().replace(RESOURCES, "");
-        if (file.isEmpty() && knownFile != null) file = knownFile;
-        boolean error = m.getLevel() == Message.Level.ERROR;
-        int line = Math.max(m.getLine(), 0);
-        String text = clean(m.getText());
-        if (file.endsWith(AuthorTable.GENERATED)) file = file.substring(0, file.length() - AuthorTable.GENERATED.length());
-        AuthorTable.Translation table = tables.get(file);
-        if (table != null) {
-            String row = line > 0 ? table.rowAt(line) : null;
-            return new RuleProblem(file, 0, error, (row == null ? "" : row + ": ") + "the row does not fit the table's Action row: " + text);
-        }
-        return new RuleProblem(file.isEmpty() ? "(rules)" : file, line, error, text);
-    }
-
-    /** Each problem once; "null Package" only restates a syntax error already reported for that file. */
-    private static List<RuleProblem> distinct(List<RuleProblem> problems) {
-        java.util.Set<String> withLines = new java.util.HashSet<>();
-        for (RuleProblem p : problems) if (p.error() && p.line() > 0) withLines.add(p.file());
-        List<RuleProblem> out = new ArrayList<>(new java.util.LinkedHashSet<>(problems));
-        out.removeIf(p -> p.message().startsWith("Parser returned a null Package") && withLines.contains(p.file()));
-        return out;
-    }
-
-    /** A compiler crash, reported like any other error (file and line unknown until located). */
-    private record CrashMessage(Throwable cause) implements Message {
-        public long getId() { return 0; }
-        public Level getLevel() { return Level.ERROR; }
-        public String getPath() { return null; }
-        public int getLine() { return 0; }
-        public int getColumn() { return 0; }
-        public String getText() {
-            String m = cause.getMessage();
-            return cause.getClass().getSimpleName() + (m == null ? "" : ": " + m);
-        }
-        public String getKieBaseName() { return null; }
-    }
-
-    private static String clean(String text) {
-        return text == null ? "" : text.replaceAll("\\s+", " ").trim();
-    }
-
-    private static Map<String, RuleInfo> catalogue(Map<Stage, KieBase> bases, Map<String, String> locations, List<String> files,
-                                                   List<RuleProblem> problems, RuleFiles rules) {
-        Edition edition = rules.edition();
-        java.util.Set<String> packages = new java.util.HashSet<>();
-        Map<String, RuleInfo> catalogue = new LinkedHashMap<>();
-        Map<String, Integer> rulesPerFile = new HashMap<>();
-        for (String f : files) rulesPerFile.put(f, 0);
-        for (Stage stage : Stage.values()) {
-            KieBase base = bases.get(stage);
-            if (base == null) continue;
-            List<Rule> all = new ArrayList<>();
-            for (KiePackage p : base.getKiePackages()) {
-                all.addAll(p.getRules());
-                packages.add(p.getName());
-            }
-            all.sort((a, b) -> (a.getPackageName() + a.getName()).compareTo(b.getPackageName() + b.getName()));
-            for (Rule rule : all) {
-                String file = locations.get(rule.getPackageName() + "/" + rule.getName());
-                rulesPerFile.computeIfPresent(file, (k, v) -> v + 1);
-                Map<String, Object> meta = rule.getMetaData();
-                String id = text(meta.get("id"));
-                // A rule citing one FAQ (faq:ID) sits under the page's FAQs heading, which is what reports show.
-                String cited = text(meta.get("section"));
-                String faq = null;
-                if (cited != null && cited.startsWith(RuleInfo.FAQ_PREFIX)) {
-                    faq = cited.substring(RuleInfo.FAQ_PREFIX.length()).strip();
-                    cited = RuleInfo.FAQ_HEADING;
-                }
-                // A rule shared with the base edition cites the base page's heading: name this edition's.
-                String section = edition.section(cited);
-                String severity = text(meta.get("severity"));
-                String where = file == null ? rule.getPackageName() : file;
-                String label = where + ": rule \"" + rule.getName() + "\"";
-                List<String> missing = new ArrayList<>();
-                if (id == null) missing.add("@id");
-                if (section == null) missing.add("@section");
-                if (severity == null) missing.add("@severity");
-                if (!missing.isEmpty()) {
-                    problems.add(new RuleProblem(where, 0, true, "rule \"" + rule.getName() + "\" lacks " + String.join(", ", missing)));
-                    continue;
-                }
-                if (faq != null && !faq.matches("[a-z0-9]+(-[a-z0-9]+)*")) {
-                    problems.add(new RuleProblem(where, 0, true, label + " has @section(\"" + RuleInfo.FAQ_PREFIX + faq
-                            + "\"): after faq: comes the id of an FAQ of test-scenarios/faqs.yaml, such as faq:b2b-guests"));
-                    continue;
-                }
-                if (!SEVERITIES.contains(severity)) {
-                    problems.add(new RuleProblem(where, 0, true, label + " has @severity(" + severity + "); use one of " + new TreeSet<>(SEVERITIES)));
-                    continue;
-                }
-                RuleInfo previous = catalogue.put(id, new RuleInfo(id, rule.getName(), section, Severity.valueOf(severity).name(), stage.kbase(), where, faq));
-                if (previous != null) {
-                    problems.add(new RuleProblem(where, 0, true, "rule id " + id + " is used twice: \"" + previous.title()
-                            + "\" (" + previous.file() + ") and \"" + rule.getName() + "\""));
-                }
-            }
-        }
-        rulesPerFile.forEach((file, count) -> {
-            // A file of functions only (the conditions other files' rules call, such as user/review.drl) is built
-            // when its package is one of a stage's.
-            if (count == 0 && !functionsOfABuiltPackage(rules.text(file), packages)) {
-                problems.add(new RuleProblem(file, 0, true, "produced no rule: is its package listed in a kbase of kmodule.xml?"));
-            }
-        });
-        return catalogue;
-    }
-
-    private static boolean functionsOfABuiltPackage(String drl, java.util.Set<String> packages) {
-        return drl != null && packages.contains(DrlErrors.packageOf(drl)) && !DrlErrors.functionNames(drl).isEmpty();
-    }
-
-    private static String text(Object value) {
-        if (value == null) return null;
-        String s = value.toString().trim();
-        if (s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"")) s = s.substring(1, s.length() - 1);
-        return s.isEmpty() ? null : s;
-    }
-
-    /**
-     * Where each rule is written: Drools' executable model keeps no source resource on compiled rules, so the
-     * rule declarations are read from the files themselves (decision tables through their generated DRL).
-     */
-    static Map<String, String> ruleLocations(RuleFiles rules, List<String> files) {
-        Map<String, String> located = new HashMap<>();
-        for (String file : files) {
-            String drl = DecisionTables.drlOf(file, rules.files().get(file));
-            if (drl == null) continue;
-            String packageName = DrlErrors.packageOf(drl);
-            java.util.regex.Matcher m = RULE.matcher(drl);
-            while (m.find()) {
-                String name = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
-                located.put(packageName + "/" + name.replace("\\\"", "\""), file);
-            }
-        }
-        return located;
-    }
-
-    private static final java.util.regex.Pattern RULE = java.util.regex.Pattern.compile(
-            "(?m)^\\s*rule\\s+(?:\"((?:[^\"\\\\]|\\\\.)*)\"|'([^']*)'|(\\S+))");
 }

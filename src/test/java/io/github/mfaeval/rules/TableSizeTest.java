@@ -1,4 +1,4 @@
-package io.github.mfaeval.engine;
+package io.github.mfaeval.rules;
 
 import io.github.mfaeval.TestRules;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package io.github.mfaeval.engine;
+package io.github.mfaeval.rules;
 
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;

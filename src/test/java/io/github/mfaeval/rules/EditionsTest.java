@@ -1,4 +1,4 @@
-package io.github.mfaeval.engine;
+package io.github.mfaeval.rules;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
