@@ -171,7 +171,7 @@ public final class RuleBase {
     public java.util.Comparator<io.github.mfaeval.model.SignIn> copyRanking() { return decisions.copyRanking(); }
 
     /** What the decision tables the tool applies itself say wrongly (a criterion without a row, ...): build errors. */
-    List<RuleProblem> decisionProblems() { return decisions.problems(); }
+    public List<RuleProblem> decisionProblems() { return decisions.problems(); }
 
     /** Ids of the decision-table rows that produced reference facts (all active rows). */
     public Set<String> referenceRules() { return referenceRules; }

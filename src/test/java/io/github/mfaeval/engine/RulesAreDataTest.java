@@ -1,6 +1,7 @@
 package io.github.mfaeval.engine;
 
 import io.github.mfaeval.rules.RuleBaseBuilder;
+import io.github.mfaeval.rules.RuleBuildException;
 import io.github.mfaeval.rules.RuleFiles;
 import io.github.mfaeval.TestRules;
 import io.github.mfaeval.load.TenantLoader;
