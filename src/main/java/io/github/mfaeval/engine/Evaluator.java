@@ -129,7 +129,7 @@ public final class Evaluator {
      */
     public SignInTotals signIns(TenantData data, TenantStage tenant, SignInSink sink) throws IOException {
         SignInTotals totals = new SignInTotals();
-        SignInChunks.evaluate(data.signIns(), data.tenant.getTenantId(), readers, partBytes, pipelined, totals,
+        SignInChunks.evaluate(data.signIns(), data.tenant.getTenantId(), readers, partBytes, pipelined, rules.copyRanking(), totals,
                 new SignInChunks.Evaluation(rules, tenant.signInContext(), tenant.findings, tenant.fired, sink, totals));
         return totals;
     }
@@ -144,9 +144,13 @@ public final class Evaluator {
         return context.facts(rules);
     }
 
-    /** Of several copies of one sign-in, the one its verdict is judged on ({@link SignInStage#richerCopyFirst}). */
+    /**
+     * Of several copies of one sign-in (a tenant with several sign-in files), the one its verdict is judged on: the
+     * richest evidence first, as the rules rank copies ({@link RuleBase#copyRanking()}); a cluster picks the same copy
+     * as the sign-in step.
+     */
     public java.util.Comparator<SignIn> richerCopyFirst() {
-        return SignInStage.richerCopyFirst();
+        return rules.copyRanking();
     }
 
     /** A findings collector for stages run apart from {@link #tenantStage} (a cluster's executors). */

@@ -10,6 +10,7 @@ import io.github.mfaeval.model.SignInTally;
 import io.github.mfaeval.model.UserFact;
 import io.github.mfaeval.result.Inputs;
 import io.github.mfaeval.result.Rejection;
+import io.github.mfaeval.result.Readiness;
 import io.github.mfaeval.result.Report;
 import io.github.mfaeval.result.ScheduleEntry;
 import io.github.mfaeval.result.Summary;
@@ -50,6 +51,9 @@ final class ReportAssembly {
         // says the same thing again; the report says it once.
         List<Finding> all = new ArrayList<>(new java.util.LinkedHashSet<>(findings.findings()));
         all.sort(Finding.REPORT_ORDER);
+        // Which findings block readiness, and the status, are the rules' (reference/readiness.drl.csv): set here once.
+        Readiness readiness = rules.actionCatalogue().readiness();
+        all = new ArrayList<>(readiness.decide(all));
         Map<String, Boolean> userBlocked = new HashMap<>();
         for (Finding f : all) {
             if (f.blocksReadiness()) userBlocked.put(f.subject(), true);
@@ -82,7 +86,7 @@ final class ReportAssembly {
         if (all.stream().anyMatch(f -> f.code().equals("INPUT_MISSING") && f.subject().equals(ArmInput.FILE))) missing.add(ArmInput.FILE);
         Inputs inputs = new Inputs(data.folder.toString(), files, missing, rejected, totals.period.build(), policies(data),
                 data.collection, List.copyOf(findings.incompleteEvidence()), warnings(data, totals), arm.period());
-        Report.Status status = Report.Status.of(inputs, all);
+        Report.Status status = readiness.status(inputs, all);
         return new Report(Report.SCHEMA_VERSION,
                 Report.TenantRef.of(data.tenant),
                 asOf, status, entries, null, userVerdicts, all, summary,

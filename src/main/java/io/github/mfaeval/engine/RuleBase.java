@@ -41,6 +41,8 @@ public final class RuleBase {
     private final Map<Stage, Set<String>> globals = new EnumMap<>(Stage.class);
     /** {@link #reference(Class)} per type: asked for by every tenant of a batch. */
     private final Map<Class<?>, List<?>> referenceByType = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The decisions the tool itself applies, read once from their tables (see {@link Decisions}). */
+    private final Decisions decisions;
 
     public RuleBase(Path source, String fingerprint, Edition edition, KieContainer container, Map<Stage, KieBase> bases,
              Map<String, RuleInfo> catalogue, List<RuleProblem> warnings, FindingCatalogue findingCatalogue) {
@@ -52,7 +54,6 @@ public final class RuleBase {
         this.catalogue = Collections.unmodifiableMap(catalogue);
         this.warnings = List.copyOf(warnings);
         this.findingCatalogue = findingCatalogue == null ? FindingCatalogue.none() : findingCatalogue;
-        this.actionCatalogue = this.findingCatalogue.actions();
         for (Map.Entry<Stage, KieBase> e : this.bases.entrySet()) {
             Set<String> names = new HashSet<>();
             e.getValue().getKiePackages().forEach(p -> p.getGlobalVariables().forEach(g -> names.add(g.getName())));
@@ -72,6 +73,8 @@ public final class RuleBase {
         for (Stage stage : Stage.values()) {
             if (stage != Stage.REFERENCE) referenceByStage.put(stage, readBy(bases.get(stage), reference));
         }
+        this.decisions = Decisions.of(reference, catalogue);
+        this.actionCatalogue = this.findingCatalogue.actions().withReadiness(decisions.readiness());
     }
 
     /**
@@ -228,6 +231,16 @@ public final class RuleBase {
     public <T> List<T> reference(Class<T> type) {
         return (List<T>) referenceByType.computeIfAbsent(type, t -> reference.stream().filter(t::isInstance).toList());
     }
+
+    /**
+     * Of several copies of one sign-in, the one its verdict is judged on first: the ranking of
+     * rules/reference/copy-ranking.drl.csv. A rules folder without that table has no ranking: comparing two copies
+     * then fails the evaluation (never a verdict on a copy chosen by chance).
+     */
+    public java.util.Comparator<io.github.mfaeval.model.SignIn> copyRanking() { return decisions.copyRanking(); }
+
+    /** What the decision tables the tool applies itself say wrongly (a criterion without a row, ...): build errors. */
+    public List<RuleProblem> decisionProblems() { return decisions.problems(); }
 
     /** Ids of the decision-table rows that produced reference facts (all active rows). */
     public Set<String> referenceRules() { return referenceRules; }

@@ -18,6 +18,21 @@ public record RuleInfo(String id, String title, String section, String severity,
         this(id, title, section, severity, stage, file, null);
     }
 
+    /**
+     * Tables whose rows no verdict cites: the copy ranking and the readiness table, which the tool applies itself, and
+     * the guest marks, read only by the assignment stage (an edition may have its own copy, under editions/ID/).
+     */
+    private static final java.util.List<String> CITED_BY_NO_VERDICT = java.util.List.of("reference/copy-ranking.drl.csv",
+            "reference/readiness.drl.csv", "reference/guest-marks.drl.csv");
+
+    /**
+     * Whether the rule is a row of a table no verdict cites (above): the scenario coverage gate leaves it to the tests
+     * that prove each row (RulesAreDataTest), as it leaves the assignment stage to AssignmentStageTest.
+     */
+    public static boolean citedByNoVerdict(RuleInfo rule) {
+        return rule.file() != null && CITED_BY_NO_VERDICT.stream().anyMatch(t -> rule.file().equals(t) || rule.file().endsWith("/" + t));
+    }
+
     /** By id, numbers compared as numbers: MM-SCHED-2 before MM-SCHED-10. */
     public static final Comparator<RuleInfo> BY_ID = (a, b) -> compareIds(a.id(), b.id());
 

@@ -12,6 +12,7 @@ import io.github.mfaeval.result.SignInSink;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
@@ -60,7 +61,8 @@ final class SignInChunks {
 
     /** Reads the sign-ins of {@code source} into {@code totals}, evaluating nothing (the parse floor). */
     static void readOnly(SignInSource source, String tenantId, int readers, SignInTotals totals) {
-        SignInChunks chunks = new SignInChunks(chunk -> { }, totals, SignInCopies.scan(source, readers, SignInSource.PART_BYTES),
+        // Without rules there is no copy ranking; the counts do not depend on which copy is held (the first is).
+        SignInChunks chunks = new SignInChunks(chunk -> { }, totals, SignInCopies.scan(source, readers, SignInSource.PART_BYTES, (a, b) -> 0),
                 tenantId);
         chunks.readFiles(source, readers, SignInSource.PART_BYTES);
         chunks.finish();
@@ -72,11 +74,11 @@ final class SignInChunks {
      * Authentication-detail rows no sign-in claimed end in {@code totals.rejected} as ignored.
      */
     static void evaluate(SignInSource source, String tenantId, int readers, long partBytes, boolean pipelined,
-                         SignInTotals totals, ChunkStage stage) throws IOException {
+                         Comparator<SignIn> richerFirst, SignInTotals totals, ChunkStage stage) throws IOException {
         try (ChunkPipeline<List<SignIn>> pipeline = pipelined
                 ? ChunkPipeline.threaded("mfa-eval sign-ins", DEPTH, stage::accept)
                 : ChunkPipeline.inline(stage::accept)) {
-            SignInChunks chunks = new SignInChunks(pipeline::submit, totals, SignInCopies.scan(source, readers, partBytes),
+            SignInChunks chunks = new SignInChunks(pipeline::submit, totals, SignInCopies.scan(source, readers, partBytes, richerFirst),
                     tenantId);
             try {
                 chunks.readFiles(source, readers, partBytes);

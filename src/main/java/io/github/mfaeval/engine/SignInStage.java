@@ -6,7 +6,6 @@ import io.github.mfaeval.model.SignIn;
 import io.github.mfaeval.model.SignInTally;
 import io.github.mfaeval.result.SignInVerdict;
 
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -47,13 +46,6 @@ public final class SignInStage {
         return new DirectoryUser(key, s.getUserPrincipalName(), null, s.getUserType(), s.isGuest());
     }
 
-    /**
-     * Of several copies of one sign-in (a tenant with several sign-in files), the one its verdict is judged on:
-     * the richest evidence first ({@link SignInCopies}); a cluster picks the same copy as the sign-in step.
-     */
-    public static Comparator<SignIn> richerCopyFirst() {
-        return SignInCopies.RICHER_FIRST;
-    }
 
     /** Adds one evaluated sign-in to the counts and tallies. */
     public static void count(SignInTotals totals, SignIn s) {

@@ -49,7 +49,9 @@ final class UserFacts {
                     data.perUserMfa.get(u.id()), rolesOf.getOrDefault(u.id(), Set.of()),
                     data.groupsOfUser.getOrDefault(u.id(), Set.of()),
                     emergency.contains(u.id()) || emergency.contains(upn), service.contains(u.id()) || service.contains(upn),
-                    tally, u.guest() && u.externalType() == null ? UserFact.UNKNOWN_EXTERNAL : u.externalType(), tally.getHomeTenantId()));
+                    tally, null, tally.getHomeTenantId()));
+            // Which guest or external type the user is, the assignment stage's rules decide from the marks.
+            users.get(users.size() - 1).setGuestMarks(u.marks());
             ArmTally armTally = armTallies.get(u.id());
             if (armTally != null) users.get(users.size() - 1).setArmWrites(armTally);
         }

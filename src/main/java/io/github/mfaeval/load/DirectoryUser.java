@@ -1,11 +1,13 @@
 package io.github.mfaeval.load;
 
+import io.github.mfaeval.model.GuestMarks;
+
 /**
  * A user as /users exports it (or as first seen in a sign-in, when users.json does not list them).
- * {@code externalType}: see {@link ExternalUserType}; null for an internal member.
+ * {@code marks}: what the export says that can make the user an invited guest; the rules decide the type from it.
  */
-public record DirectoryUser(String id, String userPrincipalName, String mail, String userType, boolean guest, String externalType) implements java.io.Serializable {
+public record DirectoryUser(String id, String userPrincipalName, String mail, String userType, boolean guest, GuestMarks marks) implements java.io.Serializable {
     public DirectoryUser(String id, String userPrincipalName, String mail, String userType, boolean guest) {
-        this(id, userPrincipalName, mail, userType, guest, guest ? io.github.mfaeval.model.UserFact.UNKNOWN_EXTERNAL : null);
+        this(id, userPrincipalName, mail, userType, guest, GuestMarks.notListed(userType, userPrincipalName));
     }
 }

@@ -21,7 +21,9 @@ public final class UserFact implements Explained {
     private final boolean emergencyAccount;
     private final boolean serviceAccount;
     private final SignInTally signIns;
-    private final String externalUserType;
+    private String externalUserType;
+    private GuestMarks guestMarks;
+    private boolean externalUserTypeDecided = true;
     private final String homeTenantId;
     private ArmTally armWrites = new ArmTally();
 
@@ -80,6 +82,27 @@ public final class UserFact implements Explained {
      * null for an internal member.
      */
     public String getExternalUserType() { return externalUserType; }
+
+    /**
+     * Hands the type decision to the rules: the user's marks as exported, judged by the assignment stage
+     * (rules/assignment/external-user-type.drl) before any rule reads the type. Until a rule decides, the type is
+     * {@link #UNKNOWN_EXTERNAL}, which no policy condition on guest types counts as covering (fail closed).
+     */
+    public void setGuestMarks(GuestMarks marks) {
+        this.guestMarks = marks;
+        this.externalUserType = UNKNOWN_EXTERNAL;
+        this.externalUserTypeDecided = false;
+    }
+
+    /** The user's marks as exported (null: the type was given with the fact). */
+    public GuestMarks getGuestMarks() { return guestMarks; }
+    public boolean isExternalUserTypeDecided() { return externalUserTypeDecided; }
+
+    /** A rule's decision of the type (null: an internal member). */
+    public void decideExternalUserType(String type) {
+        this.externalUserType = type;
+        this.externalUserTypeDecided = true;
+    }
     /** The home tenant of an external user, as their sign-ins name it; null when unknown. */
     public String getHomeTenantId() { return homeTenantId; }
     /** The user's Azure Resource Manager writes from the activity log (empty without one). */

@@ -46,6 +46,8 @@ public final class ActionCatalogue implements java.io.Serializable {
     private final Map<String, Entry> byCode = new HashMap<>();
     /** What the catalogue calls each code and says to do about it, for a code without an action (a report read back). */
     private final Map<String, Row> rowOfCode = new HashMap<>();
+    /** Which findings require action at all (rules/reference/readiness.drl.csv); none known: every one does. */
+    private Readiness readiness = Readiness.UNDECIDED;
 
     private ActionCatalogue(List<Entry> entries) {
         for (Entry e : entries) {
@@ -69,6 +71,20 @@ public final class ActionCatalogue implements java.io.Serializable {
         ActionCatalogue c = new ActionCatalogue(entries);
         for (Row r : rows) c.rowOfCode.putIfAbsent(r.code(), r);
         return c;
+    }
+
+    /** The same actions, with which findings require action at all as the rules' readiness table decides. */
+    public ActionCatalogue withReadiness(Readiness readiness) {
+        ActionCatalogue c = new ActionCatalogue(List.of());
+        c.byCode.putAll(byCode);
+        c.rowOfCode.putAll(rowOfCode);
+        c.readiness = readiness;
+        return c;
+    }
+
+    /** Which findings block readiness and which status a report takes, as the rules decide. */
+    public Readiness readiness() {
+        return readiness;
     }
 
     /** The actions of the findings catalogue packaged with the tool. */

@@ -40,17 +40,20 @@ public record Report(
 
     public static final int SCHEMA_VERSION = 1;
 
+    /**
+     * Findings not decided yet (a report read back from JSON, which does not say what blocks readiness) are decided
+     * by the readiness of the report's rules, else by that of the rules packaged with the tool (as its actions are).
+     */
+    public Report {
+        if (findings != null && findings.stream().anyMatch(f -> f.blocking() == null)) {
+            Readiness readiness = rules != null && rules.actions() != null ? rules.actions().readiness() : Readiness.packaged();
+            findings = readiness.decide(findings);
+        }
+    }
+
     public enum Status {
         READY, ACTION_REQUIRED, INCOMPLETE;
-
-        /**
-         * Rejected records, or evidence the rules judged unable to show readiness (no or stale sign-ins), make a
-         * report incomplete; otherwise any finding that still counts requires action.
-         */
-        public static Status of(Inputs inputs, List<Finding> findings) {
-            if (inputs.incomplete()) return INCOMPLETE;
-            return findings.stream().anyMatch(FindingCounts::requiresAction) ? ACTION_REQUIRED : READY;
-        }
+        // Which status a report takes is decided by rules/reference/readiness.drl.csv (Readiness#status).
     }
 
     public Report(int schemaVersion, TenantRef tenant, LocalDate asOf, Status status, List<ScheduleEntry> schedule,
@@ -133,8 +136,12 @@ public record Report(
         }
     }
 
-    /** The same report, its actions taken from this catalogue (a report read back, evaluated with these rules). */
+    /**
+     * The same report, its actions taken from this catalogue (a report read back, evaluated with these rules), its
+     * findings decided again by the catalogue's readiness (what blocks readiness is not written in the JSON report).
+     */
     public Report withActionCatalogue(ActionCatalogue catalogue) {
+        List<Finding> findings = this.findings == null ? null : catalogue.readiness().decide(this.findings);
         return new Report(schemaVersion, tenant, asOf, status, schedule, signIns, users, findings, summary, inputs,
                 rules == null ? null : rules.withActions(catalogue), acceptedRisks, changes, provenance, edition, armWrites);
     }

@@ -127,6 +127,9 @@ public final class AcceptedRisks {
         for (UserVerdict u : report.users()) {
             if (u.userPrincipalName() != null) principalNames.put(u.id(), u.userPrincipalName());
         }
+        // The rules' readiness decides the new note of a lapsed acceptance, and the status again (none known: fail closed).
+        io.github.mfaeval.result.Readiness readiness = report.rules() == null || report.rules().actions() == null
+                ? io.github.mfaeval.result.Readiness.UNDECIDED : report.rules().actions().readiness();
         int[] matched = new int[entries.size()];
         List<Finding> findings = new ArrayList<>();
         for (Finding f : report.findings()) {
@@ -148,7 +151,7 @@ public final class AcceptedRisks {
             } else {
                 findings.add(f);
                 // Renewed by a later entry: nothing to say. Otherwise the lapse itself is news.
-                if (expired != null) findings.add(expired(expired, f, upn));
+                if (expired != null) findings.add(readiness.decide(expired(expired, f, upn)));
             }
         }
         findings.sort(Finding.REPORT_ORDER);
@@ -162,7 +165,7 @@ public final class AcceptedRisks {
         }
         Summary s = report.summary();
         Summary summary = s.withFindings(s.usersReady(), findings.size());
-        return report.withAcceptedRisks(Report.Status.of(report.inputs(), findings), findings, summary, states);
+        return report.withAcceptedRisks(readiness.status(report.inputs(), findings), findings, summary, states);
     }
 
     /** The note that an acceptance ran out: it names the finding that counts again and what to do. */

@@ -191,8 +191,13 @@ public final class RuleBaseBuilder {
                 packages = null;
             }
         }
-        return new Compiled(new RuleBase(rules.directory(), rules.fingerprint(), rules.edition(), container, bases, catalogue, problems,
-                findingCatalogue), module, packages);
+        RuleBase base = new RuleBase(rules.directory(), rules.fingerprint(), rules.edition(), container, bases, catalogue, problems,
+                findingCatalogue);
+        if (!base.decisionProblems().isEmpty()) {
+            container.dispose();
+            throw new RuleBuildException(base.decisionProblems());
+        }
+        return new Compiled(base, module, packages);
     }
 
     /**

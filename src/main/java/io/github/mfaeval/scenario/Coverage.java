@@ -51,6 +51,9 @@ public final class Coverage {
             // The assignment stage only derives PolicyReach facts for the user stage, and reports cite the coverage rules
             // that read them: AssignmentStageTest proves each of its rules.
             if (r.stage().equals(io.github.mfaeval.engine.Stage.ASSIGNMENT.kbase())) continue;
+            // The rows of the copy ranking (applied by the tool) and of the guest marks (read by the assignment stage)
+            // are cited by no verdict.
+            if (RuleInfo.citedByNoVerdict(r)) continue;
             long firing = results.stream().filter(c -> c.fired().contains(r.id())).count();
             if (firing == 0) out.add("rule " + r.id() + " (" + r.file() + ": " + r.title() + ") fires in no case");
             else if (firing == results.size()) out.add("rule " + r.id() + " (" + r.file() + ": " + r.title() + ") fires in every case: add one where it does not");

@@ -178,6 +178,53 @@ class AssignmentStageTest {
                 reach(s, member("u1", Set.of(), Set.of())));
     }
 
+    /**
+     * Issue 28: the guest or external user type is decided by rules (assignment/external-user-type.drl) from the
+     * marks users.json exports and the rows of reference/guest-marks.drl.csv, whatever order the facts arrive in.
+     */
+    @Test
+    void theGuestTypeIsDecidedFromTheExportedMarks() {
+        assertEquals("b2bcollaborationguest", type(true, listed("Guest", "gina_partner.example#ext#@contoso.com", null, null, Set.of()), true));
+        assertEquals("internalguest", type(true, listed("Guest", "gina@contoso.com", null, null, Set.of()), true));
+        assertEquals("b2bcollaborationguest", type(false, listed(null, "x@contoso.com", null, "PendingAcceptance", Set.of()), true));
+        assertEquals("b2bcollaborationmember", type(false, listed("Member", "x@contoso.com", "invitation", null, Set.of()), true));
+        assertEquals("b2bcollaborationmember", type(false, listed("Member", "x@contoso.com", null, null, Set.of("MicrosoftAccount")), true));
+        // an issuer the table does not list (the tenant's own federation) marks no one
+        assertEquals(null, type(false, listed("Member", "x@contoso.com", null, null, Set.of("contoso.com")), true));
+        assertEquals(null, type(false, listed(null, "x@contoso.com", null, null, Set.of()), true));
+        assertEquals(UserFact.UNKNOWN_EXTERNAL, type(true, io.github.mfaeval.model.GuestMarks.notListed("Member", "x@contoso.com"), true));
+        assertEquals(null, type(false, io.github.mfaeval.model.GuestMarks.notListed("Member", "x@contoso.com"), true));
+        // fail closed: without any row of the marks table no one is known not to be invited
+        assertEquals(UserFact.UNKNOWN_EXTERNAL, type(true, listed("Guest", "gina@contoso.com", null, null, Set.of()), false));
+        assertEquals(UserFact.UNKNOWN_EXTERNAL, type(false, listed("Member", "x@contoso.com", null, null, Set.of()), false));
+    }
+
+    private static io.github.mfaeval.model.GuestMarks listed(String userType, String upn, String creationType, String state, Set<String> issuers) {
+        return new io.github.mfaeval.model.GuestMarks(true, userType, upn, creationType, state, issuers);
+    }
+
+    /** The type the stage decides for a user with these marks, the same whether the user or the table comes first. */
+    private static String type(boolean guest, io.github.mfaeval.model.GuestMarks marks, boolean withTable) {
+        List<String> types = new ArrayList<>();
+        for (boolean userFirst : new boolean[] {false, true}) {
+            UserFact u = new UserFact("u1", marks.getUserPrincipalName(), null, guest, true, Set.of(), null, Set.of(), Set.of(),
+                    false, false, new SignInTally());
+            u.setGuestMarks(marks);
+            KieSession session = TestRules.base().newSession(Stage.ASSIGNMENT, null, null, FIRED);
+            try {
+                if (userFirst) session.insert(u);
+                if (withTable) TestRules.base().referenceFor(Stage.ASSIGNMENT).forEach(session::insert);
+                if (!userFirst) session.insert(u);
+                session.fireAllRules();
+            } finally {
+                session.dispose();
+            }
+            types.add(u.getExternalUserType());
+        }
+        assertEquals(types.get(0), types.get(1), "the type must not depend on the order facts arrive in");
+        return types.get(0);
+    }
+
     @AfterAll
     static void everyRuleOfTheStageWasProven() {
         Set<String> stage = new TreeSet<>();

@@ -139,16 +139,18 @@ class AcceptedRisksTest {
 
     /** A report with a user finding, a policy finding and an INFO finding, and nothing else. */
     private static Report report(LocalDate asOf) {
-        List<Finding> findings = List.of(
+        // decided as an evaluation decides them, by the rules' readiness table
+        io.github.mfaeval.result.Readiness readiness = TestRules.base().actionCatalogue().readiness();
+        List<Finding> findings = readiness.decide(List.of(
                 new Finding("NOT_COVERED", "MM-COV-004", Severity.MEDIUM, "u1", "ann is not covered", "FAQs"),
                 new Finding("REPORT_ONLY_POLICY", "MM-CA-002", Severity.LOW, "policy-1", "report-only", "FAQs"),
-                new Finding("TEST_TENANT_NOT_EXEMPT", "MM-TEN-001", Severity.INFO, "t1", "not exempt", "FAQs"));
+                new Finding("TEST_TENANT_NOT_EXEMPT", "MM-TEN-001", Severity.INFO, "t1", "not exempt", "FAQs")));
         UserVerdict ann = new UserVerdict("u1", "ann@example.com", true, false, List.of(), List.of("NOT_COVERED"),
                 new UserVerdict.SignInCounts(0, 0, 0), List.of());
         return new Report(Report.SCHEMA_VERSION, new Report.TenantRef("t1", "T", false, "p1"), asOf,
-                Report.Status.of(new Inputs("t1", List.of(), List.of(), List.of()), findings), List.of(), List.of(), List.of(ann), findings,
+                readiness.status(new Inputs("t1", List.of(), List.of(), List.of()), findings), List.of(), List.of(), List.of(ann), findings,
                 new Summary(0, 0, 0, 0, 0, 0, 0, 1, 1, 0, findings.size()), new Inputs("t1", List.of(), List.of(), List.of()),
-                new Report.RulesUsed("test", "fp", List.of()));
+                new Report.RulesUsed("test", "fp", List.of()).withActions(TestRules.base().actionCatalogue()));
     }
 
     private Path copy(String example) throws IOException {

@@ -1,7 +1,6 @@
 package io.github.mfaeval.load.signin;
 
 import io.github.mfaeval.result.Rejection;
-import io.github.mfaeval.model.AuthStep;
 import io.github.mfaeval.model.SignIn;
 
 import java.nio.file.Path;
@@ -17,13 +16,9 @@ import java.util.Set;
 /**
  * One sign-in in several exports (decision): when the same id appears in more than one record of a tenant with
  * several sign-in files (a Graph export and a portal CSV of overlapping days), the sign-in is judged on its
- * richest copy, counted once, and every other copy is a duplicate. "Richest" is a total order on the records'
- * evidence, never on the order the files were read in, so the report is the same whatever that order:
- * <ol>
- *   <li>more succeeded MFA steps (steps other than primary authentication), then more steps;</li>
- *   <li>an MFA requirement, then more requirement providers, then a status detail;</li>
- *   <li>then the source (file and record) that sorts first.</li>
- * </ol>
+ * richest copy, counted once, and every other copy is a duplicate. "Richest" is the ranking the rules give
+ * (rules/reference/copy-ranking.drl.csv, {@code RuleBase.copyRanking()}): a total order on
+ * the records' evidence, never on the order the files were read in, so the report is the same whatever that order.
  * Ids seen more than once are found before the sign-ins are read (only when there are several files; see
  * {@link #scan}); their copies
  * are held until every file is read and then evaluated in (createdDateTime, id) order. What is held grows with
@@ -34,28 +29,22 @@ public final class SignInCopies {
     public record Copy(SignIn signIn, SignInKind kind) {
     }
 
-    public static final Comparator<SignIn> RICHER_FIRST = Comparator
-            .comparingInt(SignInCopies::succeededMfaSteps).reversed()
-            .thenComparing(Comparator.comparingInt(SignIn::getStepCount).reversed())
-            .thenComparing(s -> !s.isMfaRequirement())
-            .thenComparing(Comparator.comparingInt((SignIn s) -> s.getRequirementProviders().size()).reversed())
-            .thenComparing(s -> s.getAdditionalDetails().isEmpty())
-            .thenComparing(s -> s.getSource() == null ? "" : s.getSource());
-
     private static final Comparator<Copy> EVALUATION_ORDER = Comparator
             .comparing((Copy c) -> c.signIn().getCreatedDateTime(), Comparator.nullsLast(Comparator.<Instant>naturalOrder()))
             .thenComparing(c -> c.signIn().getId());
 
     private final Set<String> copied;
+    private final Comparator<SignIn> richerFirst;
     private final Map<String, Copy> held = new HashMap<>();
 
-    private SignInCopies(Set<String> copied) {
+    private SignInCopies(Set<String> copied, Comparator<SignIn> richerFirst) {
         this.copied = copied;
+        this.richerFirst = richerFirst;
     }
 
     /** Nothing is copied: a single file keeps the first of any repeated record, as it always did. */
-    public static SignInCopies none() {
-        return new SignInCopies(Set.of());
+    public static SignInCopies none(Comparator<SignIn> richerFirst) {
+        return new SignInCopies(Set.of(), richerFirst);
     }
 
     /**
@@ -65,10 +54,10 @@ public final class SignInCopies {
      * read, and every file only when those lines cannot be told apart (on {@code threads} threads, parts of
      * about {@code partBytes}).
      */
-    public static SignInCopies scan(SignInSource source, int threads, long partBytes) {
-        if (source.files().size() < 2) return none();
+    public static SignInCopies scan(SignInSource source, int threads, long partBytes, Comparator<SignIn> richerFirst) {
+        if (source.files().size() < 2) return none(richerFirst);
         List<String> ids = source.idsOfRepeatedKeys(threads, partBytes);
-        if (ids == null) return read(source, threads, partBytes);
+        if (ids == null) return read(source, threads, partBytes, richerFirst);
         // Every record of a copied id is among those lines: the sign-ins read from them, in file order, are judged
         // as a read of every file would judge them.
         HashedIdSet seen = new HashedIdSet();
@@ -77,11 +66,11 @@ public final class SignInCopies {
             if (Thread.currentThread().isInterrupted()) throw new java.util.concurrent.CancellationException("evaluation interrupted");
             if (!seen.add(id)) copied.add(id);
         }
-        return new SignInCopies(copied);
+        return new SignInCopies(copied, richerFirst);
     }
 
     /** The ids that more than one sign-in read from these files carries, exactly. */
-    public static SignInCopies read(SignInSource source, int threads, long partBytes) {
+    public static SignInCopies read(SignInSource source, int threads, long partBytes, Comparator<SignIn> richerFirst) {
         HashedIdSet seen = new HashedIdSet();
         Set<String> copied = new HashSet<>();
         source.read(threads, partBytes, new SignInSource.Sink() {
@@ -95,7 +84,7 @@ public final class SignInCopies {
             public void rejected(Rejection r) {
             }
         });
-        return new SignInCopies(copied);
+        return new SignInCopies(copied, richerFirst);
     }
 
     /** The ids judged on their richest copy. */
@@ -114,7 +103,7 @@ public final class SignInCopies {
             held.put(s.getId(), new Copy(s, kind));
             return true;
         }
-        if (RICHER_FIRST.compare(s, before.signIn()) < 0) held.put(s.getId(), new Copy(s, kind));
+        if (richerFirst.compare(s, before.signIn()) < 0) held.put(s.getId(), new Copy(s, kind));
         return false;
     }
 
@@ -126,11 +115,4 @@ public final class SignInCopies {
         return out;
     }
 
-    private static int succeededMfaSteps(SignIn s) {
-        int n = 0;
-        for (AuthStep step : s.getAuthenticationDetails()) {
-            if (step.isSucceeded() && !step.isPrimary()) n++;
-        }
-        return n;
-    }
 }
