@@ -99,18 +99,14 @@ public final class Evaluator {
         return finish(data, asOf, tenant, signIns(data, tenant, sink));
     }
 
-    /** Counts of a read without rules. */
-    public record ReadCounts(long read, long rejected, long duplicates) {
-    }
-
     /**
      * Reads the tenant's sign-ins exactly as {@link #evaluate} does (same reader, mapping and de-duplication, with
      * {@code readers} threads parsing) but evaluates nothing: the floor that evaluation throughput is measured against.
      */
-    public static ReadCounts readOnly(TenantData data, int readers) throws IOException {
+    public static SignInTotals readOnly(TenantData data, int readers) throws IOException {
         SignInTotals totals = new SignInTotals();
         SignInChunks.readOnly(data.signIns(), data.tenant.getTenantId(), readers, totals);
-        return new ReadCounts(totals.read, totals.rejectedCount, totals.duplicates);
+        return totals;
     }
 
     /** The policy stage alone: the tenant's Conditional Access policies as the rules classify them ({@link TenantStage}). */

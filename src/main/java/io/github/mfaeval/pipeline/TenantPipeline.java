@@ -180,8 +180,8 @@ public final class TenantPipeline {
      * de-duplication, {@code readers} threads parsing) but evaluates nothing; no rule base needed.
      */
     public static ReadCounts readOnly(Path folder, int readers) throws InputException, IOException {
-        Evaluator.ReadCounts c = Evaluator.readOnly(TenantLoader.load(folder), readers);
-        return new ReadCounts(c.read(), c.rejected(), c.duplicates());
+        SignInTotals totals = Evaluator.readOnly(TenantLoader.load(folder), readers);
+        return new ReadCounts(totals.read, totals.rejectedCount, totals.duplicates);
     }
 
     /** A folder read and its evaluation date settled, ready to evaluate. */
