@@ -1,7 +1,6 @@
 package io.github.mfaeval.engine;
 
 import io.github.mfaeval.load.DirectoryUser;
-import io.github.mfaeval.load.signin.SignInSource;
 import io.github.mfaeval.load.TenantData;
 import io.github.mfaeval.model.ArmInput;
 import io.github.mfaeval.model.ArmOperation;
@@ -10,6 +9,7 @@ import io.github.mfaeval.model.SignIn;
 import io.github.mfaeval.model.UserFact;
 import io.github.mfaeval.result.Rejection;
 import io.github.mfaeval.result.Report;
+import io.github.mfaeval.result.SignInReading;
 import io.github.mfaeval.result.SignInSink;
 import io.github.mfaeval.result.SignInVerdict;
 
@@ -47,7 +47,7 @@ public final class Evaluator {
     private final long partBytes;
 
     public Evaluator(RuleBase rules) {
-        this(rules, true, DEFAULT_MAX_SIGN_IN_AGE_DAYS, defaultReaders(), SignInSource.PART_BYTES);
+        this(rules, true, DEFAULT_MAX_SIGN_IN_AGE_DAYS, defaultReaders(), 0); // 0: the intake's own part size
     }
 
     private Evaluator(RuleBase rules, boolean pipelined, int maxSignInAgeDays, int readers, long partBytes) {
@@ -105,7 +105,7 @@ public final class Evaluator {
      */
     public static SignInTotals readOnly(TenantData data, int readers) throws IOException {
         SignInTotals totals = new SignInTotals();
-        SignInChunks.readOnly(data.signIns(), data.tenant.getTenantId(), readers, totals);
+        SignInChunks.readOnly(data.signInIntake(), readers, totals);
         return totals;
     }
 
@@ -124,9 +124,14 @@ public final class Evaluator {
      * soon as it is decided (from the evaluating thread, in reading order).
      */
     public SignInTotals signIns(TenantData data, TenantStage tenant, SignInSink sink) throws IOException {
+        return signIns(data.signInIntake(), tenant, sink);
+    }
+
+    /** {@link #signIns(TenantData, TenantStage, SignInSink)} from an intake given (the folder's files read once). */
+    public SignInTotals signIns(SignInReading intake, TenantStage tenant, SignInSink sink) throws IOException {
         SignInTotals totals = new SignInTotals();
-        SignInChunks.evaluate(data.signIns(), data.tenant.getTenantId(), readers, partBytes, pipelined, rules.copyRanking(), totals,
-                new SignInChunks.Evaluation(rules, tenant.signInContext(), tenant.findings, tenant.fired, sink, totals));
+        SignInChunks.evaluate(intake, readers, partBytes, pipelined, rules.copyRanking(), totals,
+                new SignInEvaluation(rules, tenant.signInContext(), tenant.findings, tenant.fired, sink, totals));
         return totals;
     }
 

@@ -94,4 +94,9 @@ public final class TenantData {
     public SignInSource signIns() {
         return new SignInSource(signInFiles, authDetails);
     }
+
+    /** The intake of the tenant's sign-ins: its files read once, other tenants' records and copies told apart. */
+    public io.github.mfaeval.result.SignInReading signInIntake() {
+        return new io.github.mfaeval.load.signin.SignInIntake(signIns(), tenant.getTenantId());
+    }
 }

@@ -60,18 +60,6 @@ public final class SignInSource {
     }
 
     /**
-     * Before the real read, for the sign-ins that may be in several records: a cheap look at the files' ids
-     * ({@link SignInIds}), then an exact read of only the lines whose id comes more than once. Returns the ids of
-     * the sign-ins those lines deliver, in file order (empty: no id can be carried twice), or null when only
-     * reading every file can tell (a repeated id in a file that is not plain NDJSON, or near a line that must be read).
-     */
-    public List<String> idsOfRepeatedKeys(int readers, long partBytes) {
-        SignInIds.Candidates candidates = SignInIds.scan(files, details, readers, partBytes);
-        if (candidates.exact()) return null;
-        return SignInIds.idsAt(candidates.lines(), details);
-    }
-
-    /**
      * Authentication-detail rows whose Request ID no sign-in claimed (is the main download missing, or cut?), as a
      * rejection that counts no record; null when every row was claimed or there are none. Asked after the read.
      */
