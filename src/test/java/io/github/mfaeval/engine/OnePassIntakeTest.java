@@ -5,22 +5,15 @@ import io.github.mfaeval.load.TenantLoader;
 import io.github.mfaeval.result.Report;
 import io.github.mfaeval.result.SignInVerdict;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -40,57 +33,6 @@ class OnePassIntakeTest {
 
     @TempDir
     Path tmp;
-
-    /**
-     * A sign-in file that can be opened as often as the evaluation likes, but only as a named pipe: each open for
-     * reading is counted. A tenant of several files must open each as often as a tenant of one file does (the
-     * pre-scan of the ids read every file twice).
-     */
-    @Test
-    @Timeout(value = 120, unit = TimeUnit.SECONDS)
-    void everyFileOfATenantWithSeveralFilesIsReadOnce() throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue(new java.io.File("/usr/bin/mkfifo").canExecute(), "needs mkfifo");
-        int alone = opensOfThePipe(false);
-        int withAnother = opensOfThePipe(true);
-        assertTrue(alone >= 1, "the pipe is a sign-in file: " + alone);
-        assertEquals(alone, withAnother, "a tenant of several files opens its files as often as a tenant of one");
-    }
-
-    private int opensOfThePipe(boolean anotherFile) throws Exception {
-        Path tenant = base(tmp.resolve(anotherFile ? "two" : "one"));
-        Files.delete(tenant.resolve("signIns.json"));
-        String records = Files.readString(BASE.resolve("signIns.json"));
-        Path pipe = tenant.resolve("signIns.json");
-        Process mk = new ProcessBuilder("/usr/bin/mkfifo", pipe.toString()).inheritIO().start();
-        assertEquals(0, mk.waitFor());
-        if (anotherFile) Files.writeString(tenant.resolve("signIns-portal.json"), portal("s-other", "2025-11-25T09:00:00Z", ""));
-        AtomicInteger opens = new AtomicInteger();
-        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
-        Thread writer = new Thread(() -> {
-            while (!stop.get()) {
-                try (OutputStream out = Files.newOutputStream(pipe)) { // blocks until a reader opens the pipe
-                    if (stop.get()) return;
-                    opens.incrementAndGet();
-                    out.write(records.getBytes(StandardCharsets.UTF_8));
-                } catch (IOException e) {
-                    // the reader closed early (a look at the first bytes): the next open is another read
-                }
-            }
-        }, "pipe writer");
-        writer.setDaemon(true);
-        writer.start();
-        try {
-            Report report = new Evaluator(TestRules.base()).evaluate(TenantLoader.load(tenant), TestRules.AS_OF);
-            assertTrue(report.summary().signInsEvaluated() > 0);
-        } finally {
-            stop.set(true);
-            try (InputStream unblock = Files.newInputStream(pipe)) { // lets the writer's last open return
-                unblock.readAllBytes();
-            }
-            writer.join(10_000);
-        }
-        return opens.get();
-    }
 
     /** Which copy wins does not depend on the order of the files; the counts add up; the copies come last. */
     @Test
