@@ -34,6 +34,45 @@ class OnePassIntakeTest {
     @TempDir
     Path tmp;
 
+    /**
+     * Every sign-in file of a tenant with several is read once: the bytes this process reads (Linux counts them in
+     * /proc/self/io, rchar) while it evaluates stay under one and a half times the sign-in files' size. The pre-scan
+     * of the ids read every file twice. (A named pipe, which could be read only once, is refused by the loader.)
+     */
+    @Test
+    void everyFileOfATenantWithSeveralFilesIsReadOnce() throws Exception {
+        Path io = Path.of("/proc/self/io");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isReadable(io), "counts the bytes read on Linux");
+        Path tenant = tmp.resolve("generated");
+        new io.github.mfaeval.generate.TenantGenerator(11, 200, 30_000, false).write(0, tenant);
+        long size = 0;
+        int files = 0;
+        try (Stream<Path> s = Files.list(tenant)) {
+            for (Path f : (Iterable<Path>) s::iterator) {
+                if (f.getFileName().toString().startsWith("signIns")) {
+                    size += Files.size(f);
+                    files++;
+                }
+            }
+        }
+        assertTrue(files >= 2, "a tenant of several sign-in files: " + files);
+        Evaluator evaluator = new Evaluator(TestRules.base());
+        evaluator.evaluate(TenantLoader.load(tenant), TestRules.AS_OF, v -> { }); // classes loaded, code warm
+        long before = bytesRead(io);
+        Report report = evaluator.evaluate(TenantLoader.load(tenant), TestRules.AS_OF, v -> { });
+        long read = bytesRead(io) - before;
+        assertTrue(report.summary().signInsEvaluated() > 20_000);
+        assertTrue(read >= size, "the files were read: " + read + " bytes of " + size);
+        assertTrue(read < size * 3 / 2, read + " bytes read for " + size + " bytes of sign-in files");
+    }
+
+    private static long bytesRead(Path io) throws IOException {
+        for (String line : Files.readAllLines(io)) {
+            if (line.startsWith("rchar:")) return Long.parseLong(line.substring(6).trim());
+        }
+        throw new IllegalStateException("no rchar in " + io);
+    }
+
     /** Which copy wins does not depend on the order of the files; the counts add up; the copies come last. */
     @Test
     void copiesAreJudgedOnTheirRichestCopyWhateverTheFileOrder() throws Exception {
