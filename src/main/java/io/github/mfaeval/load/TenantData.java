@@ -95,6 +95,16 @@ public final class TenantData {
         return new SignInSource(signInFiles, authDetails);
     }
 
+    /**
+     * What a file the collection lists is evidence of, by its name: sign-ins, the activity log, or configuration (the
+     * intake's naming rules, {@code SignInFiles} and {@code ActivityLogFiles}).
+     */
+    public static io.github.mfaeval.model.CollectedFile.Evidence evidenceOf(String fileName) {
+        return io.github.mfaeval.load.signin.SignInFiles.isSignInName(fileName) ? io.github.mfaeval.model.CollectedFile.Evidence.SIGN_INS
+                : io.github.mfaeval.load.activity.ActivityLogFiles.isActivityLogName(fileName) ? io.github.mfaeval.model.CollectedFile.Evidence.ACTIVITY_LOG
+                : io.github.mfaeval.model.CollectedFile.Evidence.CONFIGURATION;
+    }
+
     /** The intake of the tenant's sign-ins: its files read once, other tenants' records and copies told apart. */
     public io.github.mfaeval.result.SignInReading signInIntake() {
         return new io.github.mfaeval.load.signin.SignInIntake(signIns(), tenant.getTenantId());
