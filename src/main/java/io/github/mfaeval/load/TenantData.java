@@ -1,6 +1,6 @@
 package io.github.mfaeval.load;
 
-import io.github.mfaeval.load.signin.SignInSource;
+import io.github.mfaeval.load.signin.SignInIntake;
 import io.github.mfaeval.result.CollectionInfo;
 import io.github.mfaeval.result.Rejection;
 import io.github.mfaeval.load.signin.PortalAuthDetails;
@@ -90,11 +90,6 @@ public final class TenantData {
         return signInFiles;
     }
 
-    /** The sign-ins to stream when evaluated: the sign-in files with the authentication details joined to them. */
-    public SignInSource signIns() {
-        return new SignInSource(signInFiles, authDetails);
-    }
-
     /**
      * What a file the collection lists is evidence of, by its name: sign-ins, the activity log, or configuration (the
      * intake's naming rules, {@code SignInFiles} and {@code ActivityLogFiles}).
@@ -105,8 +100,11 @@ public final class TenantData {
                 : io.github.mfaeval.model.CollectedFile.Evidence.CONFIGURATION;
     }
 
-    /** The intake of the tenant's sign-ins: its files read once, other tenants' records and copies told apart. */
+    /**
+     * The sign-ins to stream when evaluated: the intake of the sign-in files with the authentication details joined to
+     * them, read once, other tenants' records and copies told apart.
+     */
     public io.github.mfaeval.result.SignInReading signInIntake() {
-        return new io.github.mfaeval.load.signin.SignInIntake(signIns(), tenant.getTenantId());
+        return new SignInIntake(signInFiles, authDetails, tenant.getTenantId());
     }
 }

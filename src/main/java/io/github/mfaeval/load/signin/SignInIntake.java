@@ -10,12 +10,14 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 
 /**
- * The sign-in intake of one tenant: reads its sign-in files once and says what each record is (decision): another
+ * The sign-in intake of one tenant: reads its sign-in files once, in whatever export format, with the admin center's
+ * authentication-detail rows joined to them ({@link SignInFilesReader}), and says what each record is (decision): another
  * tenant's ({@link OtherTenantRecords}), the first sight of a sign-in, or a later record of one already read.
  *
  * <p>One sign-in in several exports (decision): when a tenant has several sign-in files (a Graph export and a portal
@@ -32,7 +34,12 @@ import java.util.concurrent.CancellationException;
  * <p>With one file nothing is held: the first record of an id wins and later ones are duplicates.
  */
 public final class SignInIntake implements SignInReading {
-    private final SignInSource source;
+    /** About this many bytes per part of a large NDJSON file read on several threads. */
+    public static final long PART_BYTES = SignInFilesReader.PART_BYTES;
+
+    private final List<Path> files;
+    /** The admin center's authentication-detail rows, joined to the sign-ins of its download (or null). */
+    private final PortalAuthDetails details;
     /** The tenant evaluated: records of other tenants' logs are left out. */
     private final String tenantId;
     private final HashedIdSet seen = new HashedIdSet();
@@ -42,20 +49,21 @@ public final class SignInIntake implements SignInReading {
     private final Set<String> onlyOtherTenants = new HashSet<>();
     private final Map<String, SignIn> held = new HashMap<>();
 
-    public SignInIntake(SignInSource source, String tenantId) {
-        this.source = source;
+    public SignInIntake(List<Path> files, PortalAuthDetails details, String tenantId) {
+        this.files = files;
+        this.details = details;
         this.tenantId = tenantId;
     }
 
     @Override
     public boolean severalFiles() {
-        return source.files().size() > 1;
+        return files.size() > 1;
     }
 
     @Override
     public void read(int readers, long partBytes, Comparator<SignIn> richerFirst, SignInFeed feed) {
         boolean several = severalFiles();
-        source.read(readers, partBytes > 0 ? partBytes : SignInSource.PART_BYTES, new SignInSource.Sink() {
+        SignInFilesReader.read(files, details, readers, partBytes > 0 ? partBytes : PART_BYTES, new SignInFilesReader.FileSink() {
             @Override
             public void signIn(SignIn s, SignInKind kind) {
                 stopIfInterrupted();
@@ -110,9 +118,17 @@ public final class SignInIntake implements SignInReading {
         return held.values();
     }
 
+    /**
+     * Authentication-detail rows whose Request ID no sign-in claimed (is the main download missing, or cut?), as a
+     * rejection that counts no record; null when every row was claimed or there are none. Asked after the read.
+     */
     @Override
     public Rejection unclaimedDetails() {
-        return source.unclaimedDetails();
+        if (details == null) return null;
+        long rows = details.unmatchedRows();
+        if (rows == 0) return null;
+        return new Rejection(details.fileNames(), "", rows + " authentication-detail row(s) of "
+                + details.unmatched() + " Request ID(s) belong to no sign-in in the files read: ignored", 0);
     }
 
     /**
