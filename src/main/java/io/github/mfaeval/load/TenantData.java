@@ -1,9 +1,14 @@
 package io.github.mfaeval.load;
 
+import io.github.mfaeval.load.activity.ActivityLog;
+import io.github.mfaeval.load.activity.ActivityLogFiles;
+import io.github.mfaeval.load.signin.SignInFiles;
 import io.github.mfaeval.load.signin.SignInIntake;
 import io.github.mfaeval.result.CollectionInfo;
 import io.github.mfaeval.result.Rejection;
 import io.github.mfaeval.load.signin.PortalAuthDetails;
+import io.github.mfaeval.model.ActivityLogRead;
+import io.github.mfaeval.model.CollectedFile;
 import io.github.mfaeval.model.CrossTenantDefault;
 import io.github.mfaeval.model.CrossTenantPartner;
 import io.github.mfaeval.model.ExternalAuthMethod;
@@ -91,20 +96,25 @@ public final class TenantData {
     }
 
     /**
-     * What a file the collection lists is evidence of, by its name: sign-ins, the activity log, or configuration (the
-     * intake's naming rules, {@code SignInFiles} and {@code ActivityLogFiles}).
-     */
-    public static io.github.mfaeval.model.CollectedFile.Evidence evidenceOf(String fileName) {
-        return io.github.mfaeval.load.signin.SignInFiles.isSignInName(fileName) ? io.github.mfaeval.model.CollectedFile.Evidence.SIGN_INS
-                : io.github.mfaeval.load.activity.ActivityLogFiles.isActivityLogName(fileName) ? io.github.mfaeval.model.CollectedFile.Evidence.ACTIVITY_LOG
-                : io.github.mfaeval.model.CollectedFile.Evidence.CONFIGURATION;
-    }
-
-    /**
      * The sign-ins to stream when evaluated: the intake of the sign-in files with the authentication details joined to
      * them, read once, other tenants' records and copies told apart.
      */
     public io.github.mfaeval.result.SignInReading signInIntake() {
         return new SignInIntake(signInFiles, authDetails, tenant.getTenantId());
+    }
+
+    /**
+     * Reads the folder's activity-log files (rejections into {@code rejections}), as late as the evaluation needs them:
+     * the intake reads, the engine judges what it is handed.
+     */
+    public ActivityLogRead readActivityLog(List<Rejection> rejections) {
+        return ActivityLog.read(activityLogFiles, rejections);
+    }
+
+    /** What kind of evidence a file of this name holds, by the names the intake reads (collection.json's files). */
+    public static CollectedFile.Evidence evidenceOf(String fileName) {
+        return SignInFiles.isSignInName(fileName) ? CollectedFile.Evidence.SIGN_INS
+                : ActivityLogFiles.isActivityLogName(fileName) ? CollectedFile.Evidence.ACTIVITY_LOG
+                : CollectedFile.Evidence.CONFIGURATION;
     }
 }
