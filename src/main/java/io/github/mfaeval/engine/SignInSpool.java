@@ -35,11 +35,6 @@ final class SignInSpool implements AutoCloseable {
         }
     }
 
-    /** Where the spool is (for tests that check it is gone). */
-    Path file() {
-        return file;
-    }
-
     void write(SignIn s) throws IOException {
         s.write(out);
         written++;
