@@ -84,7 +84,7 @@ final class SignInChunks implements SignInFeed {
                 }
                 pipeline.finish();
             }
-            if (several) evaluation.replay(spool, reading.repeatedIds(), reading.heldCopies(), richerFirst);
+            if (several) evaluation.replay(spool, pipelined, reading.repeatedIds(), reading.heldCopies(), richerFirst);
             ignoredDetails(reading, totals.rejected);
         }
     }

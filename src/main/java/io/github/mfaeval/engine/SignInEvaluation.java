@@ -74,11 +74,11 @@ final class SignInEvaluation {
      * later one the intake held, which replaces it only when strictly richer), in {@link #COPIES_ORDER}. A spooled
      * copy that wins keeps the verdict it was given; a held one is judged now.
      */
-    void replay(SignInSpool spool, Set<String> repeated, Collection<SignIn> held, Comparator<SignIn> richerFirst)
+    void replay(SignInSpool spool, boolean decodeAhead, Set<String> repeated, Collection<SignIn> held, Comparator<SignIn> richerFirst)
             throws IOException {
         Set<String> firedByCounted = new HashSet<>();
         Map<String, SignIn> firstCopies = new HashMap<>();
-        spool.replay(s -> {
+        spool.replay(decodeAhead, s -> {
             if (repeated.contains(s.getId())) {
                 firstCopies.put(s.getId(), s);
             } else {

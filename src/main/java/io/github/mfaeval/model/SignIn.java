@@ -283,97 +283,95 @@ public final class SignIn implements Explained, java.io.Serializable {
     /**
      * Writes every field, input and verdict, so that {@link #read} gives back an equal sign-in: a tenant with several
      * sign-in files keeps its evaluated sign-ins on disk until the last file is read (the engine's SignInSpool). Field
-     * by field rather than Java serialization, which was measured too slow (25-30 µs to write a sign-in, 50-80 µs to
-     * read it). Derived fields (the lower-cased copies) are not written: the constructor derives them again.
+     * by field ({@link SignInCodec}) rather than Java serialization, which was measured too slow (25-30 µs to write a
+     * sign-in, 50-80 µs to read it). Derived fields (the lower-cased copies) are not written: the constructor derives
+     * them again, from values stored normalised already.
      */
-    public void write(java.io.DataOutput out) throws java.io.IOException {
-        writeString(out, id);
-        if (createdDateTime == null) {
-            out.writeByte(0);
-        } else {
-            out.writeByte(1);
-            out.writeLong(createdDateTime.getEpochSecond());
-            out.writeInt(createdDateTime.getNano());
+    public void write(SignInCodec.Encoder out) throws java.io.IOException {
+        out.once(id);
+        out.bool(createdDateTime != null);
+        if (createdDateTime != null) {
+            out.number(createdDateTime.getEpochSecond());
+            out.number(createdDateTime.getNano());
         }
-        writeString(out, userId);
-        writeString(out, userPrincipalName);
-        writeString(out, userType);
-        writeString(out, appId);
-        writeString(out, appDisplayName);
-        writeString(out, homeTenantId);
-        writeString(out, resourceTenantId);
-        writeString(out, authenticationRequirement);
-        out.writeInt(requirementProviders.size());
-        for (String p : requirementProviders) writeString(out, p);
-        out.writeInt(authenticationDetails.size());
+        out.string(userId);
+        out.string(userPrincipalName);
+        out.string(userType);
+        out.string(appId);
+        out.string(appDisplayName);
+        out.string(homeTenantId);
+        out.string(resourceTenantId);
+        out.string(authenticationRequirement);
+        out.number(requirementProviders.size());
+        for (String p : requirementProviders) out.string(p);
+        out.number(authenticationDetails.size());
         for (AuthStep step : authenticationDetails) {
-            writeString(out, step.getMethod());
-            out.writeBoolean(step.isSucceeded());
-            writeString(out, step.getStepRequirement());
-            writeString(out, step.getResultDetail());
+            out.string(step.getMethod());
+            out.bool(step.isSucceeded());
+            out.string(step.getStepRequirement());
+            out.string(step.getResultDetail());
         }
-        out.writeInt(errorCode);
-        writeString(out, additionalDetails);
-        writeString(out, authenticationProtocol);
-        writeString(out, sourceFile);
-        out.writeLong(sourceRecord);
-        out.writeLong(sourceLine);
-        writeString(out, sourceLabel);
-        writeString(out, resourceId);
-        writeString(out, logTenantId);
-        writeString(out, kind);
+        out.number(errorCode);
+        out.string(additionalDetails);
+        out.string(authenticationProtocol);
+        out.string(sourceFile);
+        out.number(sourceRecord);
+        out.number(sourceLine);
+        out.once(sourceLabel);
+        out.string(resourceId);
+        out.string(logTenantId);
+        out.string(kind);
         // verdict
-        int flags = (workloadIdentity ? 1 : 0) | (inScope ? 2 : 0) | (passwordGrant ? 4 : 0)
+        out.number((workloadIdentity ? 1 : 0) | (inScope ? 2 : 0) | (passwordGrant ? 4 : 0)
                 | (homeTenantClaimUntrusted ? 8 : 0) | (homeTenantTrustUnknown ? 16 : 0) | (federatedClaimRejected ? 32 : 0)
-                | (judgedByWrites ? 64 : 0);
-        out.writeByte(flags);
-        out.writeByte(scopeReason == null ? -1 : scopeReason.ordinal());
-        writeString(out, application);
-        out.writeBoolean(phase != null);
-        if (phase != null) out.writeInt(phase);
-        out.writeBoolean(appEnforcedFrom != null);
-        if (appEnforcedFrom != null) out.writeLong(appEnforcedFrom.toEpochDay());
-        out.writeByte(enforcementActive == null ? -1 : enforcementActive ? 1 : 0);
+                | (judgedByWrites ? 64 : 0));
+        out.number(scopeReason == null ? -1 : scopeReason.ordinal());
+        out.string(application);
+        out.bool(phase != null);
+        if (phase != null) out.number(phase);
+        out.bool(appEnforcedFrom != null);
+        if (appEnforcedFrom != null) out.number(appEnforcedFrom.toEpochDay());
+        out.number(enforcementActive == null ? -1 : enforcementActive ? 1 : 0);
         int evidenceBits = 0;
         for (SatisfiedBy by : evidence) evidenceBits |= 1 << by.ordinal();
-        out.writeInt(evidenceBits);
-        out.writeInt(rules.size());
-        for (String r : rules) writeString(out, r);
+        out.number(evidenceBits);
+        out.number(rules.size());
+        for (String r : rules) out.string(r);
     }
 
     /** A sign-in as {@link #write} wrote it: equal to it in every field, rules in their order. */
-    public static SignIn read(java.io.DataInput in) throws java.io.IOException {
-        String id = readString(in);
-        Instant created = in.readByte() == 0 ? null : Instant.ofEpochSecond(in.readLong(), in.readInt());
-        String userId = readString(in);
-        String upn = readString(in);
-        String userType = readString(in);
-        String appId = readString(in);
-        String appDisplayName = readString(in);
-        String home = readString(in);
-        String resource = readString(in);
-        String requirement = readString(in);
-        int n = in.readInt();
+    public static SignIn read(SignInCodec.Decoder in) throws java.io.IOException {
+        String id = in.once();
+        Instant created = in.bool() ? Instant.ofEpochSecond(in.number(), in.smallNumber()) : null;
+        String userId = in.string();
+        String upn = in.string();
+        String userType = in.string();
+        String appId = in.string();
+        String appDisplayName = in.string();
+        String home = in.string();
+        String resource = in.string();
+        String requirement = in.string();
+        int n = in.smallNumber();
         Set<String> providers = new java.util.HashSet<>(Math.max(4, n * 2));
-        for (int i = 0; i < n; i++) providers.add(readString(in));
-        n = in.readInt();
+        for (int i = 0; i < n; i++) providers.add(in.string());
+        n = in.smallNumber();
         java.util.List<AuthStep> steps = new java.util.ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            String method = readString(in);
-            boolean succeeded = in.readBoolean();
-            steps.add(new AuthStep(method, succeeded, readString(in), readString(in)));
+            String method = in.string();
+            boolean succeeded = in.bool();
+            steps.add(new AuthStep(method, succeeded, in.string(), in.string()));
         }
-        int errorCode = in.readInt();
-        String additional = readString(in);
-        String protocol = readString(in);
-        String sourceFile = readString(in);
-        long record = in.readLong();
-        long line = in.readLong();
-        String label = readString(in);
-        String resourceId = readString(in);
-        String logTenantId = readString(in);
-        String kind = readString(in);
-        int flags = in.readByte();
+        int errorCode = in.smallNumber();
+        String additional = in.string();
+        String protocol = in.string();
+        String sourceFile = in.string();
+        long record = in.number();
+        long line = in.number();
+        String label = in.once();
+        String resourceId = in.string();
+        String logTenantId = in.string();
+        String kind = in.string();
+        int flags = in.smallNumber();
         SignIn s = new SignIn(id, created, userId, upn, userType, appId, appDisplayName, home, resource,
                 (flags & 1) != 0, requirement, providers, steps, errorCode, additional, protocol, sourceFile, record, line);
         // set as read, not through withResourceId/withLogTenantId: they are stored already normalised
@@ -387,41 +385,17 @@ public final class SignIn implements Explained, java.io.Serializable {
         s.homeTenantTrustUnknown = (flags & 16) != 0;
         s.federatedClaimRejected = (flags & 32) != 0;
         s.judgedByWrites = (flags & 64) != 0;
-        int reason = in.readByte();
+        int reason = in.smallNumber();
         s.scopeReason = reason < 0 ? null : ScopeReason.values()[reason];
-        s.application = readString(in);
-        s.phase = in.readBoolean() ? in.readInt() : null;
-        s.appEnforcedFrom = in.readBoolean() ? LocalDate.ofEpochDay(in.readLong()) : null;
-        int active = in.readByte();
+        s.application = in.string();
+        s.phase = in.bool() ? in.smallNumber() : null;
+        s.appEnforcedFrom = in.bool() ? LocalDate.ofEpochDay(in.number()) : null;
+        int active = in.smallNumber();
         s.enforcementActive = active < 0 ? null : active == 1;
-        int evidenceBits = in.readInt();
+        int evidenceBits = in.smallNumber();
         for (SatisfiedBy by : SatisfiedBy.values()) if ((evidenceBits & 1 << by.ordinal()) != 0) s.evidence.add(by);
-        n = in.readInt();
-        for (int i = 0; i < n; i++) s.rules.add(readString(in));
+        n = in.smallNumber();
+        for (int i = 0; i < n; i++) s.rules.add(in.string());
         return s;
-    }
-
-    /** Modified UTF-8 (lone surrogates survive, which plain UTF-8 would replace); chars one by one past its 64 KB. */
-    private static void writeString(java.io.DataOutput out, String s) throws java.io.IOException {
-        if (s == null) {
-            out.writeByte(0);
-        } else if (s.length() <= 0xFFFF / 3) {
-            out.writeByte(1);
-            out.writeUTF(s);
-        } else {
-            out.writeByte(2);
-            out.writeInt(s.length());
-            out.writeChars(s);
-        }
-    }
-
-    private static String readString(java.io.DataInput in) throws java.io.IOException {
-        int tag = in.readByte();
-        if (tag == 0) return null;
-        if (tag == 1) return in.readUTF();
-        if (tag != 2) throw new java.io.IOException("not a sign-in spool: string tag " + tag);
-        char[] chars = new char[in.readInt()];
-        for (int i = 0; i < chars.length; i++) chars[i] = in.readChar();
-        return new String(chars);
     }
 }
