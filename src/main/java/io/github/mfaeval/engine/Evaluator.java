@@ -44,6 +44,7 @@ public final class Evaluator {
     private final boolean pipelined;
     private final int maxSignInAgeDays;
     private final int readers;
+    /** Bytes per part of a large NDJSON file; 0: the intake's own size (the engine does not know the intake's numbers). */
     private final long partBytes;
 
     public Evaluator(RuleBase rules) {
@@ -76,7 +77,8 @@ public final class Evaluator {
 
     /** The same evaluation with {@code threads} threads parsing sign-in files (same results, byte for byte). */
     public Evaluator withReaders(int threads) {
-        return withReaders(threads, partBytes);
+        // the part size as it is: 0, the default, is the intake's own size
+        return new Evaluator(rules, pipelined, maxSignInAgeDays, Math.max(1, threads), partBytes);
     }
 
     /** ... and large NDJSON files cut into parts of about {@code partBytes} (tests cut small files into many). */
