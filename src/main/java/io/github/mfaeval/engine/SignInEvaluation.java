@@ -50,12 +50,14 @@ final class SignInEvaluation {
     }
 
     /**
-     * Several files: judged now, counted later. A first copy judged here may lose to a richer later copy, and
-     * today's report lists the rules that fired for the sign-ins it counts (and for the stage's context), never
-     * for a copy that lost: so the rules a sign-in fired are taken into {@code fired} only when it is counted
-     * ({@link #count}), from its own {@code rules}; the firings of this session that belong to no sign-in of the
-     * chunk (rules about the context alone) are taken now. A rule's firing on a sign-in is written onto the
-     * sign-in, its subject (Explainer: sign-in rules list the sign-in first).
+     * Several files: judged now, counted later. Why {@code fired} is filled with care here: a first copy judged now
+     * may lose to a richer later copy, which before the one-pass intake was never judged at all; the report lists the
+     * rules that fired for the sign-ins it counts and for the stage's context, never for a copy that lost, and it must
+     * not start to. So the rules a sign-in fired are taken into {@code fired} only when it is counted
+     * ({@link #replay}), from its own {@code rules}; the firings of this session that belong to no sign-in of the
+     * chunk (rules about the context alone) are taken now. A rule's firing on a sign-in is written onto the sign-in,
+     * its subject (Explainer: sign-in rules list the sign-in first). The rules of rules/signin raise no findings (they
+     * write the verdict onto the sign-in), so a losing copy leaves none.
      */
     void spool(List<SignIn> chunk, SignInSpool spool) throws IOException {
         Set<String> firedHere = new HashSet<>();
