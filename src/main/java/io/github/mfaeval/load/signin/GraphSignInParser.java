@@ -26,7 +26,7 @@ import java.util.Set;
  * It gives up (returns null) on anything that is not plainly Graph: another dialect's fields (envelopes, Log
  * Analytics columns, PascalCase, {@code AdditionalProperties}), a field name in another case, a repeated field,
  * a value of an unexpected type, PowerShell's stand-in text, trailing content. The caller then reads the same
- * record through the tree ({@link SignInRecords}, {@link SignInMapper}), which accepts what it can and explains
+ * record through the tree ({@link SignInFormats}, {@link SignInMapper}), which accepts what it can and explains
  * what it cannot: whatever this class accepts, the tree path would accept with the same fact, so the fast path
  * changes speed, never verdicts or messages. One instance per thread (it caches field names).
  */
@@ -90,7 +90,7 @@ final class GraphSignInParser {
     SignInMapper.Mapped read(JsonParser p, String hint, String file, Position at, boolean wholeInput) throws IOException {
         try {
             SignInMapper.Mapped m = map(p, hint, file, at, wholeInput);
-            dialect = "Graph";
+            dialect = GraphJson.FORMAT.name();
             return m;
         } catch (TreePath e) {
             return null;
@@ -152,7 +152,7 @@ final class GraphSignInParser {
         if (p.currentToken() != JsonToken.END_OBJECT) throw TREE;
     }
 
-    /** The envelope fields {@link SignInRecords} reads, as they are spelled in Azure Monitor's diagnostic records. */
+    /** The envelope fields {@link AzureMonitor} reads, as they are spelled in Azure Monitor's diagnostic records. */
     private static final int TIME = 1, CATEGORY = 2, OPERATION = 4, LOG_TENANT = 8, RESULT_TYPE = 16, PROPERTIES = 32;
     private static final Set<String> ENVELOPE = Set.of("time", "category", "operationname", "tenantid", "resulttype", "properties",
             "additionalproperties");
@@ -160,7 +160,7 @@ final class GraphSignInParser {
     /**
      * An Azure Monitor diagnostic record (a storage account's {@code {"records": […]}} blob, an Event Hub capture),
      * whose START_OBJECT is current, read to its END_OBJECT: a Graph sign-in in {@code properties}, with what the
-     * envelope adds when the sign-in lacks it, exactly as {@link SignInRecords} adds it to the tree (the time as
+     * envelope adds when the sign-in lacks it, exactly as {@link AzureMonitor} adds it to the tree (the time as
      * createdDateTime, the category's sign-in type, resultType as status.errorCode) and the envelope's
      * {@code tenantId} as the fact's log tenant. Null when the record is for the tree path (not such an envelope,
      * an envelope field in another case or twice, anything {@link #read} would leave); {@link #dialect()} then says
@@ -174,12 +174,12 @@ final class GraphSignInParser {
         }
     }
 
-    /** The dialect of the record last mapped: "Graph" or the envelope's, as {@link SignInRecords} names it. */
+    /** The dialect of the record last mapped: "Graph" or the envelope's, as {@link AzureMonitor} names it. */
     String dialect() {
         return dialect;
     }
 
-    private String dialect = "Graph";
+    private String dialect = GraphJson.FORMAT.name();
 
     private SignInMapper.Mapped envelope(JsonParser p, String hint, String file, Position at) throws IOException, TreePath {
         reset();
@@ -237,7 +237,7 @@ final class GraphSignInParser {
         if (p.currentToken() != JsonToken.END_OBJECT) throw TREE;
         if ((got & PROPERTIES) == 0 || (got & (CATEGORY | OPERATION)) == 0) throw TREE; // not an envelope: the tree says what it is
         if (created == null && (got & TIME) != 0) created = time;
-        String eventType = SignInRecords.eventTypeOf(category, hint);
+        String eventType = AzureMonitor.eventTypeOf(category, hint);
         if (eventType != null && !eventTypesGiven) {
             eventTypes.add(eventType.toLowerCase(Locale.ROOT));
             eventTypesGiven = true;
@@ -252,7 +252,7 @@ final class GraphSignInParser {
         }
         SignInMapper.Mapped m = build(null, file, at); // the category, not the file name, says the kind here
         m.signIn().withLogTenantId(logTenant);
-        dialect = "Azure Monitor diagnostic record" + (category == null ? "" : " (" + category + ")");
+        dialect = AzureMonitor.FORMAT.dialect(category);
         return m;
     }
 
@@ -476,7 +476,7 @@ final class GraphSignInParser {
         Instant when = isoUtc(created);
         if (when == null) when = Dates.parse(created);
         if (when == null) throw TREE;
-        // SignInRecords.applyHint: the file name says what kind of sign-ins it holds when the record does not
+        // GraphJson.applyHint: the file name says what kind of sign-ins it holds when the record does not
         if (hint != null && !eventTypesGiven && interactive == null) eventTypes.add(hint.toLowerCase(Locale.ROOT));
         boolean workload = workload();
         if (appId == null && !workload) throw TREE;

@@ -299,7 +299,7 @@ public final class SignInReader {
             InputStream in = new BoundedInput(raw, end - start);
             // a buffer no bigger than the part (one line read again is a few KB)
             ByteLines lines = new ByteLines(in, TextInput.DEFAULT_MAX_RECORD_CHARS, (int) Math.min(ByteLines.BUFFER, end - start + 1));
-            long n = JsonSignIns.readLines(lines, records.fast(), records.hint, name, records);
+            long n = GraphJsonFastPath.readLines(lines, records.fast(), records.hint, name, records);
             return new PartResult(records.container, records.dialect, "", n, lines.newlines());
         } catch (IOException e) {
             sink.rejected(null, "", TextInput.unreadable(e) + (records.total > 0 ? " after " + records.total + " records of bytes "
@@ -365,11 +365,11 @@ public final class SignInReader {
         out.encoding = sniff.container();
         try (TextInput in = TextInput.open(file)) {
             switch (sniff.kind()) {
-                case JSON -> JsonSignIns.readDocument(in, () -> TextInput.open(file), out.fast(), out.hint, name, out);
+                case JSON -> GraphJsonFastPath.readDocument(in, () -> TextInput.open(file), out.fast(), out.hint, name, out);
                 case NDJSON -> {
                     if (in.encoding().equals("UTF-8")) {
                         // bytes after gzip and byte-order mark: the same reader as the parts of a plain file
-                        JsonSignIns.readLines(new ByteLines(in.bytes(), TextInput.DEFAULT_MAX_RECORD_CHARS), out.fast(), out.hint, name, out);
+                        GraphJsonFastPath.readLines(new ByteLines(in.bytes(), TextInput.DEFAULT_MAX_RECORD_CHARS), out.fast(), out.hint, name, out);
                     } else {
                         JsonStream.readLines(in, out);
                     }

@@ -22,11 +22,11 @@ import java.util.List;
  * else handed to the shared record streamer ({@link JsonStream}), whose messages, positions and counts are the
  * reference the fast path must give.
  */
-final class JsonSignIns {
+final class GraphJsonFastPath {
     /** For the byte path: names are canonicalised (interned) so that the field-name cache sees the same strings. */
     private static final JsonFactory BYTES = new JsonFactory();
 
-    private JsonSignIns() {
+    private GraphJsonFastPath() {
     }
 
     // ---- one JSON document (or several, concatenated) ----
@@ -347,7 +347,7 @@ final class JsonSignIns {
         }
 
         @Override
-        public void normalised(SignInRecords.Normalised record, Position at) {
+        public void normalised(GraphRecord record, Position at) {
             if (pass()) out.normalised(record, at);
         }
 
