@@ -40,12 +40,12 @@ LAYERS = [["cli"], ["batch", "scenario", "collect", "generate", "bench", "spark"
 # The target (docs/architecture.md, "Who may import whom"): package -> the packages it may import.
 TARGET = {
     "cli": "*",
-    "spark": {"pipeline", "rules", "engine", "report", "result", "model", "text"},
+    "spark": {"pipeline", "rules", "engine", "load", "report", "result", "model", "text"},
     "batch": {"pipeline", "rules", "engine", "report", "result", "model", "text", "load", "load.text"},
     "scenario": {"pipeline", "rules", "engine", "report", "result", "model", "text", "load"},
-    "collect": {"load.text", "report", "result", "model", "text"},
+    "collect": {"rules", "load.text", "report", "result", "model", "text"},
     "generate": {"model", "text"},
-    "pipeline": {"engine", "load", "load.signin", "load.activity", "risk", "result", "model", "text"},
+    "pipeline": {"engine", "load", "load.signin", "load.activity", "load.text", "risk", "result", "model", "text"},
     "report": {"result", "model", "text"},
     "risk": {"load", "load.text", "result", "model", "text"},
     "rules": {"engine", "result", "model", "text"},
@@ -60,10 +60,17 @@ TARGET = {
 }
 
 # Where the target allows a package but only some of its types: (importer, imported) -> the types allowed.
-# Spark, batch and scenarios take a built RuleBase and run the pipeline's steps; nothing else of the engine.
-# The engine takes the folder's data (TenantData and the records it holds), never the intake's reading of sign-ins.
+# Spark, batch and scenarios take a built RuleBase and run the pipeline's steps; of the engine they see only the rule
+# base and what it hands out (scenario coverage reads its catalogue: RuleInfo, Stage). Spark names the one exception
+# the steps throw. The engine takes the folder's data (TenantData and the records it holds), never the intake's
+# reading of sign-ins. The pipeline passes a record's Position between a cluster's parts and nothing else of the
+# text layer. The collector filters sign-ins by the rules' own applications table, read by the toolchain's reader
+# (one list of applications, never a copy).
 TARGET_ONLY = {("engine", "load"): {"TenantData", "DirectoryUser", "Registration", "CaPolicyRecord"},
-               ("spark", "engine"): {"RuleBase"}, ("batch", "engine"): {"RuleBase"}, ("scenario", "engine"): {"RuleBase"}}
+               ("spark", "engine"): {"RuleBase"}, ("batch", "engine"): {"RuleBase"},
+               ("scenario", "engine"): {"RuleBase", "RuleInfo", "Stage"},
+               ("spark", "load"): {"InputException"}, ("pipeline", "load.text"): {"Position"},
+               ("collect", "rules"): {"RuleFiles", "TableSheet"}}
 
 # One NDJSON sign-in (a plain UTF-8 line of a Graph export, evaluate with its defaults: 2+ reader threads, JSON report)
 # from disk to report.json. (file under io/github/mfaeval or a rules/ glob, what happens to the record there, kind)

@@ -131,16 +131,19 @@ final class CollectCommand implements Callable<Integer> {
             description = "Edition whose applications table chooses the sign-ins fetched (default: the latest in the rules folder).")
     String edition;
 
-    // Divides every pacing window: the tests and bench/collect.sh run Graph's limits faster against a loopback Graph.
+    // The two options meant only for a stand-in Graph (the tests, bench/collect.sh): refused unless every endpoint used is
+    // on the loopback interface (checkStandIn), so that no real tenant is paced faster than Graph allows, and no real
+    // collection.json claims another time than the collection's own. docs/development.md, "Collecting against a stand-in".
+    // Divides every pacing window: Graph's limits, run faster.
     @Option(names = "--time-scale", hidden = true, defaultValue = "1")
     double timeScale;
 
-    // The collection's "now" (an ISO instant): tests collect a tenant whose sign-ins are of a fixed past window.
+    // The collection's "now" (an ISO instant): a tenant whose sign-ins are of a fixed past window.
     @Option(names = "--now", hidden = true)
     String now;
 
-    // Progress lines at most this often; tests make it 0.
-    @Option(names = "--progress-every-s", hidden = true, defaultValue = "10")
+    @Option(names = "--progress-every-s", paramLabel = "SECONDS", defaultValue = "10",
+            description = "A progress line on standard error at most this often per tenant (default: ${DEFAULT-VALUE}; 0: every page).")
     double progressEverySeconds;
 
     @Option(names = "--max-retries", paramLabel = "N", defaultValue = "6",
@@ -165,12 +168,12 @@ final class CollectCommand implements Callable<Integer> {
             description = "Empty pages in a row, each with a next link, before the paging is taken as endless (default: ${DEFAULT-VALUE}).")
     int maxEmptyPages;
 
-    // The first backoff when the service gives no Retry-After; tests make it a millisecond.
-    @Option(names = "--retry-base-ms", hidden = true, defaultValue = "2000")
+    @Option(names = "--retry-base-ms", paramLabel = "MS", defaultValue = "2000",
+            description = "The first wait before a retry when the service gives no Retry-After; each next one doubles, with jitter (default: ${DEFAULT-VALUE} ms).")
     long retryBaseMs;
 
-    // Cap of any single wait, Retry-After included.
-    @Option(names = "--max-wait-s", hidden = true, defaultValue = "300")
+    @Option(names = "--max-wait-s", paramLabel = "SECONDS", defaultValue = "300",
+            description = "The longest single wait before a retry, Retry-After included; a longer Retry-After gives the file up (default: ${DEFAULT-VALUE} s).")
     long maxWaitSeconds;
 
     @Override
@@ -196,6 +199,10 @@ final class CollectCommand implements Callable<Integer> {
         CollectOptions.SignInOptions signIns = new CollectOptions.SignInOptions(filter, full, Duration.ofMinutes(overlapMinutes),
                 Duration.ofMillis((long) (progressEverySeconds * 1000)));
         if (maxRetries < 0) throw new CommandLine.ParameterException(spec.commandLine(), "--max-retries must be 0 or more");
+        if (!(progressEverySeconds >= 0)) throw new CommandLine.ParameterException(spec.commandLine(), "--progress-every-s must be 0 or more");
+        if (retryBaseMs < 1) throw new CommandLine.ParameterException(spec.commandLine(), "--retry-base-ms must be at least 1, found " + retryBaseMs);
+        if (maxWaitSeconds < 1) throw new CommandLine.ParameterException(spec.commandLine(), "--max-wait-s must be at least 1, found " + maxWaitSeconds);
+        checkStandIn();
         RequestLimits limits = limits();
         for (String[] e : new String[][] {{"--graph-endpoint", graphEndpoint}, {"--arm-endpoint", armEndpoint}, {"--login-endpoint", loginEndpoint}}) {
             if (e[1] != null) checkUrl(e[0], e[1]);
@@ -296,6 +303,39 @@ final class CollectCommand implements Callable<Integer> {
             throw e;
         } catch (Exception e) {
             throw new CommandLine.ParameterException(spec.commandLine(), option + " " + value + ": not an http(s) URL");
+        }
+    }
+
+    /** --time-scale and --now only against endpoints on the loopback interface (a stand-in Graph and ARM). */
+    private void checkStandIn() {
+        List<String> used = new java.util.ArrayList<>();
+        if (timeScale != 1) used.add("--time-scale");
+        if (now != null) used.add("--now");
+        if (used.isEmpty()) return;
+        String which = String.join(" and ", used);
+        String[][] endpoints = noArm ? new String[][] {{"--graph-endpoint", graphEndpoint}}
+                : new String[][] {{"--graph-endpoint", graphEndpoint}, {"--arm-endpoint", armEndpoint}};
+        for (String[] e : endpoints) {
+            if (e[1] == null || !loopbackUrl(e[1])) {
+                throw new CommandLine.ParameterException(spec.commandLine(), which + (used.size() > 1 ? " are" : " is") + " for a stand-in service on the loopback interface "
+                        + "(tests, bench/collect.sh): give " + e[0] + " as http://127.0.0.1:PORT" + (noArm ? "" : ", or --no-arm"));
+            }
+        }
+        if (now != null) {
+            try {
+                java.time.Instant.parse(now);
+            } catch (java.time.format.DateTimeParseException x) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--now " + now + ": not an instant such as 2025-11-28T00:00:00Z");
+            }
+        }
+    }
+
+    private static boolean loopbackUrl(String value) {
+        try {
+            URI u = new URI(value.trim());
+            return u.getHost() != null && isLoopback(u.getHost());
+        } catch (Exception e) {
+            return false;
         }
     }
 

@@ -1,7 +1,7 @@
 package io.github.mfaeval.engine;
 
 import io.github.mfaeval.result.Rejection;
-import io.github.mfaeval.load.activity.ActivityLog;
+import io.github.mfaeval.model.ActivityLogRead;
 import io.github.mfaeval.model.ArmEvent;
 import io.github.mfaeval.model.ArmOperation;
 import io.github.mfaeval.model.ArmTally;
@@ -9,7 +9,6 @@ import io.github.mfaeval.result.ArmWriteVerdict;
 
 import io.github.mfaeval.result.ActivityLogPeriod;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -19,7 +18,7 @@ import java.util.Map;
 
 /**
  * The tenant's Azure Activity Log: every record read is an event, a rejection or a duplicate
- * ({@link ActivityLog#read(List, List)}, with load.activity.ArmEventCopies: by {@code eventDataId}, else correlation id, operation, status, time and caller,
+ * (read by the intake, {@code load.activity.ActivityLog}, with {@code ArmEventCopies}: by {@code eventDataId}, else correlation id, operation, status, time and caller,
  * across files and shapes); the events of one operation (same correlation id, operation name and caller:
  * Started, Accepted, Succeeded/Failed) make one {@link ArmOperation} fact for the rules. An activity log covers 90 days at most, so operations are held in
  * memory.
@@ -39,8 +38,7 @@ final class ArmWrites {
         this.present = present;
     }
 
-    static ArmWrites read(List<Path> files, List<Rejection> rejections) {
-        ActivityLog.Events log = ActivityLog.read(files, rejections);
+    static ArmWrites of(ActivityLogRead log) {
         ArmWrites w = new ArmWrites(log.present());
         w.read = log.read();
         w.rejected = log.rejected();

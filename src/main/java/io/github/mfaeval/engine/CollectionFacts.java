@@ -1,8 +1,6 @@
 package io.github.mfaeval.engine;
 
 import io.github.mfaeval.load.TenantData;
-import io.github.mfaeval.load.activity.ActivityLogFiles;
-import io.github.mfaeval.load.signin.SignInFiles;
 import io.github.mfaeval.model.CollectedFile;
 import io.github.mfaeval.model.CollectionState;
 import io.github.mfaeval.result.CollectionInfo;
@@ -32,9 +30,7 @@ final class CollectionFacts {
         for (CollectionInfo.File f : c.files()) {
             if (f.name() == null) continue;
             String name = f.name();
-            CollectedFile.Evidence evidence = SignInFiles.isSignInName(name) ? CollectedFile.Evidence.SIGN_INS
-                    : ActivityLogFiles.isActivityLogName(name) ? CollectedFile.Evidence.ACTIVITY_LOG
-                    : CollectedFile.Evidence.CONFIGURATION;
+            CollectedFile.Evidence evidence = TenantData.evidenceOf(name);
             boolean present = present(data, name, f.parts());
             facts.add(new CollectedFile(name, f.status(), evidence, present, detail(f)));
         }

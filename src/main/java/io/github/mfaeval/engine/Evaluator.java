@@ -165,7 +165,7 @@ public final class Evaluator {
         // Stage: Azure Resource Manager writes, in sessions of the sign-in stage: editions that enforce Phase 2 on
         // writes judge them there (the base edition has no rules about them). Without any activity log one
         // session still runs, so that an edition can say the log is missing.
-        ArmWrites arm = ArmWrites.read(data.activityLogFiles, rejected);
+        ArmWrites arm = ArmWrites.of(data.readActivityLog(rejected));
         long phase2Users = totals.tallies.values().stream().filter(t -> t.getPhase2() > 0).count();
         ArmInput armInput = new ArmInput(arm.present, phase2Users, arm.first, arm.last, asOf, maxSignInAgeDays);
         List<Object> armContext = new ArrayList<>(tenant.schedule);

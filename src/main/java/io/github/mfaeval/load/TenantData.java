@@ -1,9 +1,14 @@
 package io.github.mfaeval.load;
 
+import io.github.mfaeval.load.activity.ActivityLog;
+import io.github.mfaeval.load.activity.ActivityLogFiles;
+import io.github.mfaeval.load.signin.SignInFiles;
 import io.github.mfaeval.load.signin.SignInSource;
 import io.github.mfaeval.result.CollectionInfo;
 import io.github.mfaeval.result.Rejection;
 import io.github.mfaeval.load.signin.PortalAuthDetails;
+import io.github.mfaeval.model.ActivityLogRead;
+import io.github.mfaeval.model.CollectedFile;
 import io.github.mfaeval.model.CrossTenantDefault;
 import io.github.mfaeval.model.CrossTenantPartner;
 import io.github.mfaeval.model.ExternalAuthMethod;
@@ -93,5 +98,20 @@ public final class TenantData {
     /** The sign-ins to stream when evaluated: the sign-in files with the authentication details joined to them. */
     public SignInSource signIns() {
         return new SignInSource(signInFiles, authDetails);
+    }
+
+    /**
+     * Reads the folder's activity-log files (rejections into {@code rejections}), as late as the evaluation needs them:
+     * the intake reads, the engine judges what it is handed.
+     */
+    public ActivityLogRead readActivityLog(List<Rejection> rejections) {
+        return ActivityLog.read(activityLogFiles, rejections);
+    }
+
+    /** What kind of evidence a file of this name holds, by the names the intake reads (collection.json's files). */
+    public static CollectedFile.Evidence evidenceOf(String fileName) {
+        return SignInFiles.isSignInName(fileName) ? CollectedFile.Evidence.SIGN_INS
+                : ActivityLogFiles.isActivityLogName(fileName) ? CollectedFile.Evidence.ACTIVITY_LOG
+                : CollectedFile.Evidence.CONFIGURATION;
     }
 }

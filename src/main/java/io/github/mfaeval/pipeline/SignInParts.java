@@ -6,7 +6,6 @@ import io.github.mfaeval.load.signin.SignInKind;
 import io.github.mfaeval.load.signin.PortalAuthDetails;
 import io.github.mfaeval.load.signin.SignInFiles;
 import io.github.mfaeval.load.signin.SignInReader;
-import io.github.mfaeval.load.text.Sniff;
 import io.github.mfaeval.model.SignIn;
 
 import java.io.IOException;
@@ -86,8 +85,7 @@ public final class SignInParts {
 
     /** Whether the head of a file (read from {@code in}) shows plain UTF-8 NDJSON, which may be cut into line ranges. */
     public static boolean cutsIntoLines(String name, InputStream in) throws IOException {
-        Sniff sniff = Sniff.of(name, in);
-        return sniff.kind() == Sniff.Kind.NDJSON && !sniff.gzip() && sniff.encoding().equals("UTF-8");
+        return SignInFiles.cutsIntoLines(name, in);
     }
 
     /**

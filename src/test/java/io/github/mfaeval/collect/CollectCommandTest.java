@@ -43,10 +43,33 @@ class CollectCommandTest {
     }
 
     @Test
+    void theStandInOptionsAreRefusedAgainstARealService(@TempDir Path tmp) {
+        String out = tmp.resolve("t").toString();
+        // the real Graph (no endpoint given): a faster pace than Graph allows, or a clock that is not the collection's own
+        CollectCliSupport.Run faster = CollectCliSupport.run("collect", "--tenant", "t", "--out", out, "--auth", "token", "--time-scale", "1000");
+        assertEquals(2, faster.code());
+        assertTrue(faster.err().contains("--time-scale is for a stand-in service on the loopback interface"), faster.err());
+        CollectCliSupport.Run past = CollectCliSupport.run("collect", "--tenant", "t", "--out", out, "--auth", "token",
+                "--graph-endpoint", "http://127.0.0.1:9", "--now", "2025-11-28T00:00:00Z");
+        assertEquals(2, past.code());
+        assertTrue(past.err().contains("give --arm-endpoint as http://127.0.0.1:PORT, or --no-arm"), past.err());
+        CollectCliSupport.Run badNow = CollectCliSupport.run("collect", "--tenant", "t", "--out", out, "--auth", "token",
+                "--graph-endpoint", "http://127.0.0.1:9", "--no-arm", "--now", "yesterday");
+        assertEquals(2, badNow.code());
+        assertTrue(badNow.err().contains("--now yesterday: not an instant"), badNow.err());
+        CollectCliSupport.Run noWait = CollectCliSupport.run("collect", "--tenant", "t", "--out", out, "--auth", "token", "--max-wait-s", "0");
+        assertEquals(2, noWait.code());
+        assertTrue(noWait.err().contains("--max-wait-s must be at least 1"), noWait.err());
+        assertFalse(Files.exists(tmp.resolve("t")), "nothing written");
+    }
+
+    @Test
     void helpNamesEveryAuthKindAndTheExitCodes() {
         CollectCliSupport.Run help = CollectCliSupport.run("collect", "--help");
         assertEquals(0, help.code());
-        for (String s : new String[] {"certificate", "secret", "device-code", "managed-identity", "token", "--resume", "--tenants", "Exit codes"}) {
+        assertFalse(help.out().contains("--time-scale") || help.out().contains("--now"), "the stand-in options are not offered:\n" + help.out());
+        for (String s : new String[] {"certificate", "secret", "device-code", "managed-identity", "token", "--resume", "--tenants", "Exit codes",
+                "--retry-base-ms", "--max-wait-s", "--progress-every-s"}) {
             assertTrue(help.out().contains(s), s + " in\n" + help.out());
         }
     }

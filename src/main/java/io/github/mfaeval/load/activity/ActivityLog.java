@@ -1,5 +1,6 @@
 package io.github.mfaeval.load.activity;
 
+import io.github.mfaeval.model.ActivityLogRead;
 import io.github.mfaeval.model.ArmEvent;
 import io.github.mfaeval.result.Rejection;
 
@@ -22,19 +23,11 @@ public final class ActivityLog {
         void rejected(Rejection rejection);
     }
 
-    /**
-     * The activity-log files of a tenant, read: every record read is an event, a rejection or a duplicate. The events
-     * that are no copies in reading order, the counts, and the records per file.
-     */
-    public record Events(boolean present, long read, long rejected, long duplicates, Map<String, Long> recordsPerFile,
-                         List<ArmEvent> events) {
-    }
-
     private ActivityLog() {
     }
 
     /** Reads {@code files} in order, rejections into {@code rejections}; copies of one event are counted, not kept. */
-    public static Events read(List<Path> files, List<Rejection> rejections) {
+    public static ActivityLogRead read(List<Path> files, List<Rejection> rejections) {
         long[] read = {0};
         long[] rejected = {0};
         Map<String, Long> recordsPerFile = new LinkedHashMap<>();
@@ -64,7 +57,7 @@ public final class ActivityLog {
             if (copy[i]) duplicates++;
             else events.add(all.get(i));
         }
-        return new Events(!files.isEmpty(), read[0], rejected[0], duplicates, recordsPerFile, events);
+        return new ActivityLogRead(!files.isEmpty(), read[0], rejected[0], duplicates, recordsPerFile, events);
     }
 
     /** Reads {@code file}; returns how it was understood. */

@@ -1,5 +1,9 @@
 package io.github.mfaeval.load.signin;
 
+import io.github.mfaeval.load.text.Sniff;
+
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
 import java.util.Locale;
 
@@ -32,6 +36,15 @@ public final class SignInFiles {
             if (n.endsWith(e)) return true;
         }
         return false;
+    }
+
+    /**
+     * Whether the head of a file (read from {@code in}) shows plain UTF-8 NDJSON, whose lines may be read in ranges
+     * cut anywhere (a cluster's parts): the intake's own test, so that whoever cuts files asks it rather than sniffing.
+     */
+    public static boolean cutsIntoLines(String name, InputStream in) throws IOException {
+        Sniff sniff = Sniff.of(name, in);
+        return sniff.kind() == Sniff.Kind.NDJSON && !sniff.gzip() && sniff.encoding().equals("UTF-8");
     }
 
     static String unsupported(String fileName) {
