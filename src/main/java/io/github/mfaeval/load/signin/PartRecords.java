@@ -43,7 +43,7 @@ final class PartRecords implements RawRecords {
 
     @Override
     public void mapped(SignInMapper.Mapped m) {
-        mapped(m, "Graph");
+        mapped(m, GraphJson.FORMAT.name());
     }
 
     @Override
