@@ -6,12 +6,12 @@ import io.github.mfaeval.text.SafeText;
 
 import java.util.List;
 
-/** The rows of a CSV sign-in file, through the dialect its header names. */
+/** The rows of a CSV sign-in file, through the dialect its header names ({@link SignInFormats}). */
 final class CsvSignIns implements CsvRows.Rows {
     final String name;
     final PartRecords out;
-    PortalCsvSignIns portal;
-    PascalCaseCsvSignIns pascal;
+    /** The file's columns, in the dialect its header names ({@link SignInFormats#forHeader}). */
+    SignInColumns columns;
     boolean details;
     /** Set when the header spoils every row: the rows are counted and refused together. */
     String unusable;
@@ -30,39 +30,31 @@ final class CsvSignIns implements CsvRows.Rows {
     /** A header whose rows a part of the file can read on its own: a sign-in export's, usable. */
     static boolean splittable(String[] header) {
         if (PortalAuthDetails.matches(header)) return false;
-        if (PortalCsvSignIns.matches(header)) return new PortalCsvSignIns(header, "").unusable() == null;
-        return PascalCaseCsvSignIns.matches(header) && new PascalCaseCsvSignIns(header, "").unusable() == null;
+        SignInFormat format = SignInFormats.forHeader(header);
+        return format != null && format.columns(header, "").unusable() == null;
     }
 
     /** A later part of the file: the header was read (and its notices given) by the first part. */
     void continued(String[] header) {
-        if (PortalCsvSignIns.matches(header)) {
-            portal = new PortalCsvSignIns(header, name);
-            out.container(portal.describe());
-        } else {
-            pascal = new PascalCaseCsvSignIns(header, name);
-            out.container(pascal.describe());
-        }
+        columns = SignInFormats.forHeader(header).columns(header, name);
+        out.container(columns.describe());
     }
 
     @Override
     public void header(String[] header, long line) {
+        SignInFormat format;
         if (PortalAuthDetails.matches(header)) {
             out.container("Entra admin center CSV (authentication details)");
             details = true;
             out.notice("line " + line, "authentication details, not sign-ins: they are joined to the sign-ins of the other files by Request ID");
-        } else if (PortalCsvSignIns.matches(header)) {
-            portal = new PortalCsvSignIns(header, name);
-            out.container(portal.describe());
-            unusable = portal.unusable();
-            if (!portal.unknownColumns().isEmpty()) {
-                out.notice("line " + line, "column" + (portal.unknownColumns().size() > 1 ? "s " : " ")
-                        + quoted(portal.unknownColumns()) + " not known to mfa-eval; ignored");
+        } else if ((format = SignInFormats.forHeader(header)) != null) {
+            columns = format.columns(header, name);
+            out.container(columns.describe());
+            unusable = columns.unusable();
+            if (!columns.unknownColumns().isEmpty()) {
+                out.notice("line " + line, "column" + (columns.unknownColumns().size() > 1 ? "s " : " ")
+                        + quoted(columns.unknownColumns()) + " not known to mfa-eval; ignored");
             }
-        } else if (PascalCaseCsvSignIns.matches(header)) {
-            pascal = new PascalCaseCsvSignIns(header, name);
-            out.container(pascal.describe());
-            unusable = pascal.unusable();
         } else {
             out.container("CSV");
             unusable = "the header (line " + line + ") has none of the columns of a sign-in export (it starts "
@@ -80,8 +72,8 @@ final class CsvSignIns implements CsvRows.Rows {
             return;
         }
         try {
-            out.normalised(portal != null ? portal.row(values) : pascal.row(values), at);
-        } catch (PortalCsvSignIns.RowProblem e) {
+            out.normalised(columns.row(values), at);
+        } catch (PortalCsv.RowProblem e) {
             out.broken(at.toString(), e.getMessage(), 1);
         }
     }

@@ -6,7 +6,7 @@ import java.io.InputStream;
 
 /**
  * The UTF-8 bytes of a JSON document (after gzip and byte-order mark) on their way to Jackson's byte parser, for the
- * streaming read of Graph pages and arrays ({@link JsonSignIns#readDocument(TextInput, JsonSignIns.Reopen,
+ * streaming read of Graph pages and arrays ({@link GraphJsonFastPath#readDocument(TextInput, GraphJsonFastPath.Reopen,
  * GraphSignInParser, String, String, RawRecords)}). On the way it
  * <ul>
  * <li>checks that they are well-formed UTF-8 exactly as Java's strict decoder ({@link TextInput}) judges them, and

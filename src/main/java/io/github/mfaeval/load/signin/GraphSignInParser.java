@@ -4,82 +4,30 @@ import io.github.mfaeval.load.text.Position;
 import io.github.mfaeval.load.text.Dates;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import io.github.mfaeval.model.AuthStep;
 import io.github.mfaeval.model.SignIn;
 
 import java.io.IOException;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 /**
- * Maps a sign-in in plain Graph beta shape straight from Jackson's token stream onto a {@link SignIn}: the
- * fields the rules read are taken as they pass, every other subtree is skipped unread ({@code skipChildren}),
- * and no tree is built. This is the path of nearly every record of a Graph export, and it is the reader's
- * whole cost, so it stays close to the parser.
+ * The Graph dialect's fast path ({@link GraphJson}): maps a sign-in in plain Graph beta shape straight from Jackson's
+ * token stream onto a {@link SignIn}, and no tree is built. The fields are read by {@link GraphTokenFields}; this class
+ * takes the decisions {@link SignInMapper} takes from the tree on the values read, and reads the Azure Monitor envelope
+ * around a Graph sign-in ({@link #readEnvelope}). This is the path of nearly every record of a Graph export, and it is
+ * the reader's whole cost, so it stays close to the parser. Its reference is the tree mapping: the property test
+ * {@code GraphSignInParserTest} maps records both ways and compares every field of the fact.
  * <p>
  * It gives up (returns null) on anything that is not plainly Graph: another dialect's fields (envelopes, Log
  * Analytics columns, PascalCase, {@code AdditionalProperties}), a field name in another case, a repeated field,
  * a value of an unexpected type, PowerShell's stand-in text, trailing content. The caller then reads the same
- * record through the tree ({@link SignInRecords}, {@link SignInMapper}), which accepts what it can and explains
+ * record through the tree ({@link SignInFormats}, {@link SignInMapper}), which accepts what it can and explains
  * what it cannot: whatever this class accepts, the tree path would accept with the same fact, so the fast path
  * changes speed, never verdicts or messages. One instance per thread (it caches field names).
  */
-final class GraphSignInParser {
-    private static final int IGNORED = 0;
-    /** A name that is ours or another dialect's in a different case: the tree path decides. */
-    private static final int OTHER = -1;
-    private static final int ID = 1, CREATED = 2, USER_ID = 3, UPN = 4, USER_TYPE = 5, APP_ID = 6, APP_NAME = 7,
-            HOME_TENANT = 8, RESOURCE_TENANT = 9, REQUIREMENT = 10, POLICIES = 11, DETAILS = 12, STATUS = 13,
-            EVENT_TYPES = 14, INTERACTIVE = 15, MSI = 16, AGENT = 17, SP_ID = 18, PROTOCOL = 19, RESOURCE_ID = 20;
-    private static final Map<String, Integer> TOP = Map.ofEntries(
-            Map.entry("id", ID), Map.entry("createdDateTime", CREATED), Map.entry("userId", USER_ID),
-            Map.entry("userPrincipalName", UPN), Map.entry("userType", USER_TYPE), Map.entry("appId", APP_ID),
-            Map.entry("appDisplayName", APP_NAME), Map.entry("homeTenantId", HOME_TENANT),
-            Map.entry("resourceTenantId", RESOURCE_TENANT), Map.entry("authenticationRequirement", REQUIREMENT),
-            Map.entry("authenticationRequirementPolicies", POLICIES), Map.entry("authenticationDetails", DETAILS),
-            Map.entry("status", STATUS), Map.entry("signInEventTypes", EVENT_TYPES), Map.entry("isInteractive", INTERACTIVE),
-            Map.entry("managedServiceIdentity", MSI), Map.entry("agent", AGENT), Map.entry("servicePrincipalId", SP_ID),
-            Map.entry("authenticationProtocol", PROTOCOL), Map.entry("resourceId", RESOURCE_ID));
-    /**
-     * Names (lower case) that make a record something else than a plain Graph sign-in: diagnostic-record envelopes,
-     * Log Analytics columns, PowerShell's bag of extra properties, wrappers of records.
-     */
-    private static final Set<String> FOREIGN = Set.of("properties", "category", "operationname", "type", "timegenerated",
-            "resulttype", "resourceidentity", "additionalproperties", "value", "records", "tables");
+final class GraphSignInParser extends GraphTokenFields {
     private static final String[] REQUIREMENTS = {"singleFactorAuthentication", "multiFactorAuthentication"};
-    /** Bounds the name cache: a file of random field names must not grow it without end. */
-    private static final int MAX_CACHED_NAMES = 4096;
-
-    /** Not a failure: the record is read the other way. Preallocated, without a stack trace. */
-    private static final class TreePath extends Exception {
-        TreePath() {
-            super(null, null, false, false);
-        }
-    }
-
-    private static final TreePath TREE = new TreePath();
-
-    private final Map<String, Integer> codes = new HashMap<>();
-    private final Map<String, Boolean> nestedForeign = new HashMap<>();
-    private final Map<String, String> canonical = new HashMap<>();
-    private final GraphEnums enums = GraphEnums.bundled();
-
-    // the record being read
-    private String id, created, userId, upn, userType, appId, appName, homeTenant, resourceTenant, requirement,
-            protocol, spId, msiType, agentType, additional, resourceId;
-    private boolean agentNonEmpty, eventTypesGiven, statusGiven;
-    private Boolean interactive;
-    private int errorCode;
-    private long seen;
-    private final Set<String> providers = new LinkedHashSet<>();
-    private final Set<String> eventTypes = new LinkedHashSet<>();
-    private final List<AuthStep> steps = new ArrayList<>();
 
     /**
      * Reads the object whose START_OBJECT is the current token, to its end, and then expects the end of input
@@ -90,7 +38,7 @@ final class GraphSignInParser {
     SignInMapper.Mapped read(JsonParser p, String hint, String file, Position at, boolean wholeInput) throws IOException {
         try {
             SignInMapper.Mapped m = map(p, hint, file, at, wholeInput);
-            dialect = "Graph";
+            dialect = GraphJson.FORMAT.name();
             return m;
         } catch (TreePath e) {
             return null;
@@ -105,54 +53,7 @@ final class GraphSignInParser {
         return build(hint, file, at);
     }
 
-    /** The fields of a Graph sign-in object whose START_OBJECT is current, to its END_OBJECT. */
-    private void fields(JsonParser p) throws IOException, TreePath {
-        boolean first = true;
-        String name;
-        while ((name = p.nextFieldName()) != null) {
-            if (first) {
-                // PowerShell dumps are PascalCase: another dialect, described as such
-                if (!name.isEmpty() && Character.isUpperCase(name.charAt(0))) throw TREE;
-                first = false;
-            }
-            int code = code(name);
-            if (code == OTHER) throw TREE;
-            JsonToken t = p.nextToken();
-            if (code == IGNORED) {
-                if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) p.skipChildren();
-                continue;
-            }
-            long bit = 1L << code;
-            if ((seen & bit) != 0) throw TREE; // a repeated field: the tree keeps the last one
-            seen |= bit;
-            switch (code) {
-                case ID -> id = text(p, t);
-                case CREATED -> created = text(p, t);
-                case USER_ID -> userId = text(p, t);
-                case UPN -> upn = text(p, t);
-                case USER_TYPE -> userType = text(p, t);
-                case APP_ID -> appId = text(p, t);
-                case APP_NAME -> appName = text(p, t);
-                case HOME_TENANT -> homeTenant = text(p, t);
-                case RESOURCE_TENANT -> resourceTenant = text(p, t);
-                case REQUIREMENT -> requirement = text(p, t);
-                case PROTOCOL -> protocol = text(p, t);
-                case SP_ID -> spId = text(p, t);
-                case RESOURCE_ID -> resourceId = text(p, t);
-                case INTERACTIVE -> interactive = bool(t);
-                case EVENT_TYPES -> eventTypes(p, t);
-                case POLICIES -> policies(p, t);
-                case DETAILS -> details(p, t);
-                case STATUS -> status(p, t);
-                case MSI -> msi(p, t);
-                case AGENT -> agent(p, t);
-                default -> throw TREE;
-            }
-        }
-        if (p.currentToken() != JsonToken.END_OBJECT) throw TREE;
-    }
-
-    /** The envelope fields {@link SignInRecords} reads, as they are spelled in Azure Monitor's diagnostic records. */
+    /** The envelope fields {@link AzureMonitor} reads, as they are spelled in Azure Monitor's diagnostic records. */
     private static final int TIME = 1, CATEGORY = 2, OPERATION = 4, LOG_TENANT = 8, RESULT_TYPE = 16, PROPERTIES = 32;
     private static final Set<String> ENVELOPE = Set.of("time", "category", "operationname", "tenantid", "resulttype", "properties",
             "additionalproperties");
@@ -160,7 +61,7 @@ final class GraphSignInParser {
     /**
      * An Azure Monitor diagnostic record (a storage account's {@code {"records": […]}} blob, an Event Hub capture),
      * whose START_OBJECT is current, read to its END_OBJECT: a Graph sign-in in {@code properties}, with what the
-     * envelope adds when the sign-in lacks it, exactly as {@link SignInRecords} adds it to the tree (the time as
+     * envelope adds when the sign-in lacks it, exactly as {@link AzureMonitor} adds it to the tree (the time as
      * createdDateTime, the category's sign-in type, resultType as status.errorCode) and the envelope's
      * {@code tenantId} as the fact's log tenant. Null when the record is for the tree path (not such an envelope,
      * an envelope field in another case or twice, anything {@link #read} would leave); {@link #dialect()} then says
@@ -174,12 +75,12 @@ final class GraphSignInParser {
         }
     }
 
-    /** The dialect of the record last mapped: "Graph" or the envelope's, as {@link SignInRecords} names it. */
+    /** The dialect of the record last mapped: "Graph" or the envelope's, as {@link AzureMonitor} names it. */
     String dialect() {
         return dialect;
     }
 
-    private String dialect = "Graph";
+    private String dialect = GraphJson.FORMAT.name();
 
     private SignInMapper.Mapped envelope(JsonParser p, String hint, String file, Position at) throws IOException, TreePath {
         reset();
@@ -237,7 +138,7 @@ final class GraphSignInParser {
         if (p.currentToken() != JsonToken.END_OBJECT) throw TREE;
         if ((got & PROPERTIES) == 0 || (got & (CATEGORY | OPERATION)) == 0) throw TREE; // not an envelope: the tree says what it is
         if (created == null && (got & TIME) != 0) created = time;
-        String eventType = SignInRecords.eventTypeOf(category, hint);
+        String eventType = AzureMonitor.eventTypeOf(category, hint);
         if (eventType != null && !eventTypesGiven) {
             eventTypes.add(eventType.toLowerCase(Locale.ROOT));
             eventTypesGiven = true;
@@ -252,7 +153,7 @@ final class GraphSignInParser {
         }
         SignInMapper.Mapped m = build(null, file, at); // the category, not the file name, says the kind here
         m.signIn().withLogTenantId(logTenant);
-        dialect = "Azure Monitor diagnostic record" + (category == null ? "" : " (" + category + ")");
+        dialect = AzureMonitor.FORMAT.dialect(category);
         return m;
     }
 
@@ -264,219 +165,13 @@ final class GraphSignInParser {
         return s.isEmpty() ? null : s;
     }
 
-    private void reset() {
-        id = created = userId = upn = userType = appId = appName = homeTenant = resourceTenant = requirement = null;
-        protocol = spId = msiType = agentType = additional = resourceId = null;
-        agentNonEmpty = eventTypesGiven = statusGiven = false;
-        interactive = null;
-        errorCode = 0;
-        seen = 0;
-        providers.clear();
-        eventTypes.clear();
-        steps.clear();
-    }
-
-    private int code(String name) {
-        Integer c = codes.get(name);
-        if (c != null) return c;
-        Integer known = TOP.get(name);
-        int result;
-        if (known != null) {
-            result = known;
-        } else {
-            String lower = name.toLowerCase(Locale.ROOT);
-            result = FOREIGN.contains(lower) || name.startsWith("@") || TOP.keySet().stream().anyMatch(k -> k.equalsIgnoreCase(name))
-                    ? OTHER : IGNORED;
-        }
-        if (codes.size() < MAX_CACHED_NAMES) codes.put(name, result);
-        return result;
-    }
-
-    /** A field of a nested object that is one of ours (or AdditionalProperties) in another case. */
-    private boolean foreignNested(String name, String... ours) {
-        for (String o : ours) {
-            if (o.equals(name)) return false;
-        }
-        Boolean f = nestedForeign.get(name);
-        if (f == null) {
-            boolean found = name.equalsIgnoreCase("AdditionalProperties");
-            for (String o : ours) found |= o.equalsIgnoreCase(name);
-            f = found;
-            if (nestedForeign.size() < MAX_CACHED_NAMES) nestedForeign.put(name, f);
-        }
-        return f;
-    }
-
-    /** A string, trimmed; null when null or empty. Anything else is for the tree path. */
-    private static String text(JsonParser p, JsonToken t) throws IOException, TreePath {
-        if (t == JsonToken.VALUE_NULL) return null;
-        if (t != JsonToken.VALUE_STRING) throw TREE;
-        String s = p.getText().trim();
-        if (s.isEmpty()) return null;
-        if (PowerShellDump.isStandIn(s)) throw TREE;
-        return s;
-    }
-
-    private static Boolean bool(JsonToken t) throws TreePath {
-        if (t == JsonToken.VALUE_NULL) return null;
-        if (t == JsonToken.VALUE_TRUE) return Boolean.TRUE;
-        if (t == JsonToken.VALUE_FALSE) return Boolean.FALSE;
-        throw TREE;
-    }
-
-    private void eventTypes(JsonParser p, JsonToken t) throws IOException, TreePath {
-        if (t == JsonToken.VALUE_NULL) return;
-        if (t != JsonToken.START_ARRAY) throw TREE;
-        JsonToken e;
-        while ((e = p.nextToken()) != JsonToken.END_ARRAY) {
-            eventTypesGiven = true;
-            if (e == JsonToken.VALUE_NULL) continue;
-            if (e != JsonToken.VALUE_STRING) throw TREE;
-            String s = p.getText();
-            if (!s.isBlank()) eventTypes.add(s.trim().toLowerCase(Locale.ROOT));
-        }
-    }
-
-    private void policies(JsonParser p, JsonToken t) throws IOException, TreePath {
-        if (t == JsonToken.VALUE_NULL) return;
-        if (t != JsonToken.START_ARRAY) throw TREE;
-        while (p.nextToken() != JsonToken.END_ARRAY) {
-            if (p.currentToken() != JsonToken.START_OBJECT) throw TREE;
-            String provider = null;
-            boolean got = false;
-            String name;
-            while ((name = p.nextFieldName()) != null) {
-                JsonToken v = p.nextToken();
-                if (name.equals("requirementProvider")) {
-                    if (got) throw TREE;
-                    got = true;
-                    provider = text(p, v);
-                } else if (foreignNested(name, "requirementProvider")) {
-                    throw TREE;
-                } else {
-                    p.skipChildren();
-                }
-            }
-            if (provider != null) providers.add(canonical("requirementProvider", provider).toLowerCase(Locale.ROOT));
-        }
-    }
-
-    private void details(JsonParser p, JsonToken t) throws IOException, TreePath {
-        if (t == JsonToken.VALUE_NULL) return;
-        if (t != JsonToken.START_ARRAY) throw TREE;
-        while (p.nextToken() != JsonToken.END_ARRAY) {
-            if (p.currentToken() != JsonToken.START_OBJECT) throw TREE;
-            String method = null, requirement = null, result = null;
-            Boolean ok = null;
-            int got = 0;
-            String name;
-            while ((name = p.nextFieldName()) != null) {
-                JsonToken v = p.nextToken();
-                int bit;
-                switch (name) {
-                    case "authenticationMethod" -> { bit = 1; method = text(p, v); }
-                    case "succeeded" -> { bit = 2; ok = bool(v); }
-                    case "authenticationStepRequirement" -> { bit = 4; requirement = text(p, v); }
-                    case "authenticationStepResultDetail" -> { bit = 8; result = text(p, v); }
-                    default -> {
-                        if (foreignNested(name, "authenticationMethod", "succeeded", "authenticationStepRequirement",
-                                "authenticationStepResultDetail")) throw TREE;
-                        p.skipChildren();
-                        bit = 0;
-                    }
-                }
-                if ((got & bit) != 0) throw TREE;
-                got |= bit;
-            }
-            steps.add(new AuthStep(method, Boolean.TRUE.equals(ok), requirement, result));
-        }
-    }
-
-    private void status(JsonParser p, JsonToken t) throws IOException, TreePath {
-        if (t == JsonToken.VALUE_NULL) return;
-        if (t != JsonToken.START_OBJECT) throw TREE;
-        statusGiven = true;
-        int got = 0;
-        String name;
-        while ((name = p.nextFieldName()) != null) {
-            JsonToken v = p.nextToken();
-            if (name.equals("errorCode")) {
-                if ((got & 1) != 0) throw TREE;
-                got |= 1;
-                if (v == JsonToken.VALUE_NULL) continue;
-                if (v != JsonToken.VALUE_NUMBER_INT || p.getNumberType() != JsonParser.NumberType.INT) throw TREE;
-                errorCode = p.getIntValue();
-            } else if (name.equals("additionalDetails")) {
-                if ((got & 2) != 0) throw TREE;
-                got |= 2;
-                additional = text(p, v);
-            } else if (foreignNested(name, "errorCode", "additionalDetails")) {
-                throw TREE;
-            } else {
-                p.skipChildren();
-            }
-        }
-    }
-
-    private void msi(JsonParser p, JsonToken t) throws IOException, TreePath {
-        if (t == JsonToken.VALUE_NULL) return;
-        if (t != JsonToken.START_OBJECT) throw TREE;
-        boolean got = false;
-        String name;
-        while ((name = p.nextFieldName()) != null) {
-            JsonToken v = p.nextToken();
-            if (name.equals("msiType")) {
-                if (got) throw TREE;
-                got = true;
-                msiType = text(p, v);
-            } else if (foreignNested(name, "msiType")) {
-                throw TREE;
-            } else {
-                p.skipChildren();
-            }
-        }
-    }
-
-    private void agent(JsonParser p, JsonToken t) throws IOException, TreePath {
-        if (t == JsonToken.VALUE_NULL) return;
-        if (t != JsonToken.START_OBJECT) throw TREE;
-        boolean got = false;
-        String name;
-        while ((name = p.nextFieldName()) != null) {
-            agentNonEmpty = true;
-            JsonToken v = p.nextToken();
-            if (name.equals("agentType")) {
-                if (got) throw TREE;
-                got = true;
-                if (v == JsonToken.VALUE_NULL) continue;
-                if (v != JsonToken.VALUE_STRING) throw TREE;
-                String s = p.getText();
-                agentType = s.isEmpty() ? null : s;
-            } else if (foreignNested(name, "agentType")) {
-                throw TREE;
-            } else {
-                p.skipChildren();
-            }
-        }
-    }
-
-    private String canonical(String enumName, String text) {
-        String key = enumName + '\u0000' + text;
-        String c = canonical.get(key);
-        if (c == null) {
-            c = enums.canonical(enumName, text);
-            if (canonical.size() < MAX_CACHED_NAMES) canonical.put(key, c);
-        }
-        return c;
-    }
-
     /** The same decisions as {@link SignInMapper} takes from the tree, on the values read. */
     private SignInMapper.Mapped build(String hint, String file, Position at) throws TreePath {
         if (id == null || created == null) throw TREE;
         Instant when = isoUtc(created);
         if (when == null) when = Dates.parse(created);
         if (when == null) throw TREE;
-        // SignInRecords.applyHint: the file name says what kind of sign-ins it holds when the record does not
+        // GraphJson.applyHint: the file name says what kind of sign-ins it holds when the record does not
         if (hint != null && !eventTypesGiven && interactive == null) eventTypes.add(hint.toLowerCase(Locale.ROOT));
         boolean workload = workload();
         if (appId == null && !workload) throw TREE;

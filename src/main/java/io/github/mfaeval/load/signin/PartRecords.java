@@ -23,12 +23,12 @@ final class PartRecords implements RawRecords {
         this.name = name;
         this.details = details;
         this.out = out;
-        this.hint = SignInRecords.eventTypeOfName(name);
+        this.hint = SignInFormats.eventTypeOfName(name);
     }
 
-    /** The token-stream mapper, unless the records need the portal's authentication details joined. */
+    /** The Graph dialect's token-stream mapper, unless the records need the portal's authentication details joined. */
     GraphSignInParser fast() {
-        return details == null ? FAST.get() : null;
+        return GraphJson.fastPath(details);
     }
 
     @Override
@@ -38,12 +38,12 @@ final class PartRecords implements RawRecords {
 
     @Override
     public void record(JsonNode node, Position at) {
-        normalised(SignInRecords.normalise(node, hint), at);
+        normalised(SignInFormats.graphShape(node, hint), at);
     }
 
     @Override
     public void mapped(SignInMapper.Mapped m) {
-        mapped(m, "Graph");
+        mapped(m, GraphJson.FORMAT.name());
     }
 
     @Override
@@ -54,7 +54,7 @@ final class PartRecords implements RawRecords {
     }
 
     @Override
-    public void normalised(SignInRecords.Normalised n, Position at) {
+    public void normalised(GraphRecord n, Position at) {
         if (dialect == null && n.dialect() != null) dialect = n.dialect();
         try {
             JsonNode node = n.node();
@@ -63,11 +63,10 @@ final class PartRecords implements RawRecords {
                 JsonNode steps = id == null ? null : details.stepsFor(id);
                 if (steps != null) ((ObjectNode) node).set("authenticationDetails", steps);
             }
-            SignInMapper.Mapped m = SignInMapper.read(node, name, at, n.labels());
-            m.signIn().withLogTenantId(n.logTenantId());
+            SignInMapper.Mapped m = n.format().signIn(n, name, at);
             total++;
             out.signIn(m.signIn(), m.kind());
-        } catch (SignInMapper.BadRecord | PortalCsvSignIns.RowProblem e) {
+        } catch (SignInMapper.BadRecord | PortalCsv.RowProblem e) {
             broken(at, e.getMessage(), 1);
         } catch (RuntimeException e) {
             broken(at, "cannot be read: " + e, 1);
@@ -90,7 +89,4 @@ final class PartRecords implements RawRecords {
     public void notice(String where, String message) {
         out.notice(where, message);
     }
-
-    /** One mapper per reading thread: it caches the field names it has seen. */
-    private static final ThreadLocal<GraphSignInParser> FAST = ThreadLocal.withInitial(GraphSignInParser::new);
 }

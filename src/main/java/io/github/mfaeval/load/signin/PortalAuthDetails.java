@@ -54,7 +54,7 @@ public final class PortalAuthDetails {
 
     /** True when the header is the authentication-details download. */
     static boolean matches(String[] header) {
-        List<String> keys = PortalCsvSignIns.keys(header);
+        List<String> keys = PortalCsv.keys(header);
         return keys.contains("request id") && keys.contains("authentication method")
                 && (keys.contains("succeeded") || keys.contains("result detail")) && !keys.contains("application id");
     }
@@ -88,7 +88,7 @@ public final class PortalAuthDetails {
                     public void header(String[] header, long line) {
                         fields[0] = new String[header.length];
                         for (int i = 0; i < header.length; i++) {
-                            String f = COLUMNS.get(PortalCsvSignIns.key(header[i]));
+                            String f = COLUMNS.get(PortalCsv.key(header[i]));
                             fields[0][i] = f;
                             if ("requestId".equals(f)) requestId = i;
                         }
@@ -153,12 +153,12 @@ public final class PortalAuthDetails {
     }
 
     /** The steps for a sign-in, or null when the files hold none for it. */
-    JsonNode stepsFor(String requestId) throws PortalCsvSignIns.RowProblem {
+    JsonNode stepsFor(String requestId) throws PortalCsv.RowProblem {
         String id = requestId.trim().toLowerCase(Locale.ROOT);
         String problem = broken.get(id);
         if (problem != null) {
             used.add(id);
-            throw new PortalCsvSignIns.RowProblem("its authentication details are unusable: " + problem);
+            throw new PortalCsv.RowProblem("its authentication details are unusable: " + problem);
         }
         ArrayNode s = steps.get(id);
         if (s != null) used.add(id);

@@ -1,18 +1,25 @@
 package io.github.mfaeval.load.signin;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.mfaeval.load.text.Position;
 
 import java.util.Iterator;
 import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
+ * PowerShell dumps of sign-ins ({@code Get-MgBetaAuditLogSignIn | ConvertTo-Json}): Graph records with PascalCase
+ * names, which the tree mapper reads in any case. A record is claimed by its first name being PascalCase.
+ * <p>
  * Recognises a PowerShell dump cut short. {@code ConvertTo-Json} stops at -Depth 2 unless told otherwise, and
  * {@code Export-Csv} cannot write nested objects: both write the object's type name ("Microsoft.Graph.PowerShell.
  * Models.MicrosoftGraphSignInStatus", "System.Object[]") or its hashtable text ("@{ErrorCode=0; …}") where the
  * value should be. Reading on would silently lose the value, so such a record is refused with the fix.
  */
-public final class PowerShellDump {
+public final class PowerShellDump implements SignInFormat {
+    static final PowerShellDump FORMAT = new PowerShellDump();
+
     private static final Pattern STAND_IN = Pattern.compile(
             "(Microsoft\\.Graph\\.(Beta\\.)?PowerShell\\.Models\\.\\w+(\\[])?"
                     + "|System\\.Object\\[]|System\\.Collections\\.[\\w.`\\[\\],]+|System\\.Management\\.Automation\\.\\w+"
@@ -20,6 +27,28 @@ public final class PowerShellDump {
     private static final int MAX_DEPTH = 8;
 
     private PowerShellDump() {
+    }
+
+    @Override
+    public String name() {
+        return "PowerShell SDK (PascalCase)";
+    }
+
+    @Override
+    public boolean claimsRecord(ObjectNode record) {
+        String first = record.fieldNames().hasNext() ? record.fieldNames().next() : "";
+        return !first.isEmpty() && Character.isUpperCase(first.charAt(0));
+    }
+
+    @Override
+    public GraphRecord graphShape(ObjectNode record, String hint) {
+        GraphJson.applyHint(record, hint);
+        return new GraphRecord(record, Map.of(), name(), this);
+    }
+
+    @Override
+    public SignInMapper.Mapped signIn(GraphRecord record, String file, Position at) throws SignInMapper.BadRecord {
+        return record.throughGraphTree(file, at);
     }
 
     /** True when the text is what PowerShell writes in place of a nested value. */

@@ -6,7 +6,7 @@ import io.github.mfaeval.load.text.Position;
 /** Where the readers of each container format hand the records of a sign-in file. */
 interface RawRecords extends JsonStream.Records {
     /** One record already in Graph shape (a CSV row). */
-    void normalised(SignInRecords.Normalised record, Position at);
+    void normalised(GraphRecord record, Position at);
 
     /** A record already mapped onto its fact (the fast path of Graph records, for readers that offer one). */
     default void mapped(SignInMapper.Mapped record) {
@@ -18,10 +18,10 @@ interface RawRecords extends JsonStream.Records {
         mapped(record);
     }
 
-    /** A record the token stream mapped while a document was walked ({@link JsonSignIns.Streamed}). */
+    /** A record the token stream mapped while a document was walked ({@link GraphJsonFastPath.Streamed}). */
     @Override
     default void taken(Object record) {
-        JsonSignIns.Streamed s = (JsonSignIns.Streamed) record;
+        GraphJsonFastPath.Streamed s = (GraphJsonFastPath.Streamed) record;
         mapped(s.mapped(), s.dialect());
     }
 }

@@ -81,12 +81,12 @@ class BlockReadingTest {
     }
 
     /** The id look line by line, as it was before blocks: the reference. */
-    /** Every line read on its own, none in a block: what JsonSignIns.readLines must give. */
+    /** Every line read on its own, none in a block: what GraphJsonFastPath.readLines must give. */
     static long readEachLine(ByteLines lines, GraphSignInParser fast, String hint, String file, RawRecords out) throws IOException {
         out.container("NDJSON (one record per line)");
         JsonStream.Counter count = new JsonStream.Counter();
         char[][] chars = {new char[1 << 13]};
-        while (JsonSignIns.line(lines, fast, hint, file, count, out, chars)) {
+        while (GraphJsonFastPath.line(lines, fast, hint, file, count, out, chars)) {
             // next line
         }
         return count.index;
@@ -107,7 +107,7 @@ class BlockReadingTest {
         }
 
         @Override
-        public void normalised(SignInRecords.Normalised record, io.github.mfaeval.load.text.Position at) {
+        public void normalised(GraphRecord record, io.github.mfaeval.load.text.Position at) {
             out.add("normalised " + at + " " + record.node());
         }
 
@@ -143,7 +143,7 @@ class BlockReadingTest {
             long n1 = readEachLine(one, new GraphSignInParser(), hint, "f.json", expected);
             Recorded actual = new Recorded();
             ByteLines blocks = new ByteLines(new ByteArrayInputStream(b), TextInput.DEFAULT_MAX_RECORD_CHARS, buffer);
-            long n2 = JsonSignIns.readLines(blocks, new GraphSignInParser(), hint, "f.json", actual);
+            long n2 = GraphJsonFastPath.readLines(blocks, new GraphSignInParser(), hint, "f.json", actual);
             String what = "case " + i + ": " + new String(b, StandardCharsets.UTF_8);
             assertEquals(String.join("\n", expected.out), String.join("\n", actual.out), what);
             assertEquals(n1, n2, what);
@@ -167,7 +167,7 @@ class BlockReadingTest {
         }
         ByteLines lines = new ByteLines(new ByteArrayInputStream(all.toByteArray()), TextInput.DEFAULT_MAX_RECORD_CHARS, 20_000);
         Recorded out = new Recorded();
-        assertEquals(300, JsonSignIns.readLines(lines, new GraphSignInParser(), null, "f.json", out));
+        assertEquals(300, GraphJsonFastPath.readLines(lines, new GraphSignInParser(), null, "f.json", out));
         assertEquals(300, lines.linesInBlocks());
         assertEquals(300, lines.line());
     }

@@ -37,7 +37,7 @@ class GraphSignInParserTest {
 
     static SignInMapper.Mapped tree(String line, String hint) throws Exception {
         JsonNode node = MAPPER.readTree(line);
-        return SignInMapper.read(SignInRecords.normalise(node, hint).node(), "f.json", new Position(1, 1), Map.of());
+        return SignInMapper.read(SignInFormats.graphShape(node, hint).node(), "f.json", new Position(1, 1), Map.of());
     }
 
     static String fact(SignInMapper.Mapped m) {
@@ -60,7 +60,7 @@ class GraphSignInParserTest {
         int n = 0;
         try (var files = Files.list(dir)) {
             for (Path f : files.filter(p -> p.getFileName().toString().startsWith("signIns")).toList()) {
-                String hint = SignInRecords.eventTypeOfName(f.getFileName().toString());
+                String hint = SignInFormats.eventTypeOfName(f.getFileName().toString());
                 for (String line : Files.readAllLines(f)) {
                     SignInMapper.Mapped fast = fast(line, hint);
                     assertNotNull(fast, line);

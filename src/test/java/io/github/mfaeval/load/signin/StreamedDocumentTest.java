@@ -106,10 +106,10 @@ class StreamedDocumentTest {
         try {
             if (Sniff.of(file).kind() != Sniff.Kind.JSON) return 0;
             try (TextInput in = TextInput.open(file)) {
-                JsonSignIns.readDocument(in, () -> {
+                GraphJsonFastPath.readDocument(in, () -> {
                     opened[0]++;
                     return TextInput.open(file);
-                }, new GraphSignInParser(), SignInRecords.eventTypeOfName(name), name, new Ignored());
+                }, new GraphSignInParser(), SignInFormats.eventTypeOfName(name), name, new Ignored());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -128,7 +128,7 @@ class StreamedDocumentTest {
         }
 
         @Override
-        public void normalised(SignInRecords.Normalised record, Position at) {
+        public void normalised(GraphRecord record, Position at) {
         }
 
         @Override

@@ -1,6 +1,7 @@
 package io.github.mfaeval.load.signin;
 
 import io.github.mfaeval.load.text.JsonStream;
+import io.github.mfaeval.load.text.Position;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.ArrayList;
@@ -17,7 +18,9 @@ import java.util.Map;
  * non-empty value. Display text such as "Single-factor authentication" or "Primary Refresh Token" becomes the
  * Graph member. Localized headers are not recognised (see docs/formats.md).
  */
-final class PortalCsvSignIns {
+final class PortalCsv implements SignInFormat {
+    static final PortalCsv FORMAT = new PortalCsv();
+
     /** Header (normalised) -> Graph path; null for a known column that no fact needs. */
     private static final Map<String, String> COLUMNS = new LinkedHashMap<>();
 
@@ -109,83 +112,114 @@ final class PortalCsvSignIns {
         return keys;
     }
 
-    private final Map<String, List<Integer>> byPath = new LinkedHashMap<>();
-    private final Map<String, String> labels = new HashMap<>();
-    private final List<String> unknown = new ArrayList<>();
-    private final String hint;
+    private PortalCsv() {
+    }
 
-    PortalCsvSignIns(String[] header, String fileName) {
-        for (int i = 0; i < header.length; i++) {
-            String k = key(header[i]);
-            if (!COLUMNS.containsKey(k)) {
-                if (!k.isEmpty()) unknown.add(header[i].trim());
-                continue;
+    @Override
+    public String name() {
+        return "Entra admin center CSV";
+    }
+
+    @Override
+    public boolean claimsHeader(String[] header) {
+        return matches(header);
+    }
+
+    @Override
+    public SignInColumns columns(String[] header, String fileName) {
+        return new Columns(header, fileName);
+    }
+
+    @Override
+    public SignInMapper.Mapped signIn(GraphRecord record, String file, Position at) throws SignInMapper.BadRecord {
+        return record.throughGraphTree(file, at);
+    }
+
+    /** The columns of one download: each row becomes an object with Graph's paths. */
+    private static final class Columns implements SignInColumns {
+        private final Map<String, List<Integer>> byPath = new LinkedHashMap<>();
+        private final Map<String, String> labels = new HashMap<>();
+        private final List<String> unknown = new ArrayList<>();
+        private final String hint;
+
+        Columns(String[] header, String fileName) {
+            for (int i = 0; i < header.length; i++) {
+                String k = key(header[i]);
+                if (!COLUMNS.containsKey(k)) {
+                    if (!k.isEmpty()) unknown.add(header[i].trim());
+                    continue;
+                }
+                String path = COLUMNS.get(k);
+                if (path == null) continue;
+                byPath.computeIfAbsent(path, p -> new ArrayList<>()).add(i);
+                labels.putIfAbsent(path, header[i].trim());
             }
-            String path = COLUMNS.get(k);
-            if (path == null) continue;
-            byPath.computeIfAbsent(path, p -> new ArrayList<>()).add(i);
-            labels.putIfAbsent(path, header[i].trim());
+            if (labels.containsKey("status.errorCode")) labels.put("status", labels.get("status.errorCode"));
+            this.hint = SignInFormats.eventTypeOfName(fileName);
         }
-        if (labels.containsKey("status.errorCode")) labels.put("status", labels.get("status.errorCode"));
-        this.hint = SignInRecords.eventTypeOfName(fileName);
-    }
 
-    String describe() {
-        if (hint == null) return "Entra admin center CSV";
-        return "Entra admin center CSV (" + switch (hint) {
-            case "interactiveUser" -> "interactive sign-ins";
-            case "nonInteractiveUser" -> "non-interactive sign-ins";
-            case "servicePrincipal" -> "application sign-ins";
-            default -> "managed identity sign-ins";
-        } + ")";
-    }
-
-    /** Header problems that make every row unusable, or null. */
-    String unusable() {
-        if (!byPath.containsKey("id")) return "the header has no Request ID column";
-        if (!byPath.containsKey("createdDateTime")) return "the header has no Date (UTC) column";
-        return null;
-    }
-
-    List<String> unknownColumns() {
-        return unknown;
-    }
-
-    SignInRecords.Normalised row(String[] values) throws RowProblem {
-        ObjectNode n = JsonStream.MAPPER.createObjectNode();
-        GraphEnums enums = GraphEnums.bundled();
-        for (Map.Entry<String, List<Integer>> e : byPath.entrySet()) {
-            String v = first(values, e.getValue());
-            if (v == null) continue;
-            String path = e.getKey();
-            if (ENUMS.containsKey(path)) v = enums.canonical(ENUMS.get(path), v);
-            put(n, path, v);
+        @Override
+        public String describe() {
+            if (hint == null) return FORMAT.name();
+            return FORMAT.name() + " (" + switch (hint) {
+                case "interactiveUser" -> "interactive sign-ins";
+                case "nonInteractiveUser" -> "non-interactive sign-ins";
+                case "servicePrincipal" -> "application sign-ins";
+                default -> "managed identity sign-ins";
+            } + ")";
         }
-        status(n);
-        if (!n.has("signInEventTypes")) {
-            String type = hint;
-            if (type == null && !n.has("userId") && n.has("servicePrincipalId")) type = "servicePrincipal";
-            if (type != null) n.putArray("signInEventTypes").add(type);
-        }
-        return new SignInRecords.Normalised(n, labels, describe());
-    }
 
-    /** "Success" with no error code is code 0; a failure must give its code. */
-    private void status(ObjectNode n) throws RowProblem {
-        ObjectNode status = (ObjectNode) n.get("status");
-        if (status == null) return;
-        String text = status.has("text") ? status.remove("text").asText() : null;
-        if (status.has("errorCode") || text == null) return;
-        String t = text.trim().toLowerCase(Locale.ROOT);
-        if (t.equals("success")) {
-            status.put("errorCode", 0);
-        } else if (t.equals("failure") || t.equals("interrupted")) {
-            throw new RowProblem(labels.getOrDefault("status.text", "Status") + " is \"" + text + "\" but "
-                    + labels.getOrDefault("status.errorCode", "Sign-in error code") + " is empty");
-        } else {
-            throw new RowProblem(labels.getOrDefault("status.text", "Status") + " \"" + text
-                    + "\" is not Success, Failure or Interrupted");
+        /** Header problems that make every row unusable, or null. */
+        @Override
+        public String unusable() {
+            if (!byPath.containsKey("id")) return "the header has no Request ID column";
+            if (!byPath.containsKey("createdDateTime")) return "the header has no Date (UTC) column";
+            return null;
         }
+
+        @Override
+        public List<String> unknownColumns() {
+            return unknown;
+        }
+
+        @Override
+        public GraphRecord row(String[] values) throws RowProblem {
+            ObjectNode n = JsonStream.MAPPER.createObjectNode();
+            GraphEnums enums = GraphEnums.bundled();
+            for (Map.Entry<String, List<Integer>> e : byPath.entrySet()) {
+                String v = first(values, e.getValue());
+                if (v == null) continue;
+                String path = e.getKey();
+                if (ENUMS.containsKey(path)) v = enums.canonical(ENUMS.get(path), v);
+                put(n, path, v);
+            }
+            status(n);
+            if (!n.has("signInEventTypes")) {
+                String type = hint;
+                if (type == null && !n.has("userId") && n.has("servicePrincipalId")) type = "servicePrincipal";
+                if (type != null) n.putArray("signInEventTypes").add(type);
+            }
+            return new GraphRecord(n, labels, describe(), FORMAT);
+        }
+
+        /** "Success" with no error code is code 0; a failure must give its code. */
+        private void status(ObjectNode n) throws RowProblem {
+            ObjectNode status = (ObjectNode) n.get("status");
+            if (status == null) return;
+            String text = status.has("text") ? status.remove("text").asText() : null;
+            if (status.has("errorCode") || text == null) return;
+            String t = text.trim().toLowerCase(Locale.ROOT);
+            if (t.equals("success")) {
+                status.put("errorCode", 0);
+            } else if (t.equals("failure") || t.equals("interrupted")) {
+                throw new RowProblem(labels.getOrDefault("status.text", "Status") + " is \"" + text + "\" but "
+                        + labels.getOrDefault("status.errorCode", "Sign-in error code") + " is empty");
+            } else {
+                throw new RowProblem(labels.getOrDefault("status.text", "Status") + " \"" + text
+                        + "\" is not Success, Failure or Interrupted");
+            }
+        }
+
     }
 
     private static String first(String[] values, List<Integer> at) {

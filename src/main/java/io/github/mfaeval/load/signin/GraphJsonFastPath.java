@@ -17,16 +17,22 @@ import java.io.IOException;
 import java.util.List;
 
 /**
- * The sign-ins' fast path through the JSON exports: UTF-8 documents and NDJSON lines whose plain Graph sign-ins (and
- * Azure Monitor envelopes) are mapped straight from Jackson's byte parser ({@link GraphSignInParser}), everything
- * else handed to the shared record streamer ({@link JsonStream}), whose messages, positions and counts are the
- * reference the fast path must give.
+ * The Graph dialect's fast path ({@link GraphJson}) through the JSON exports: UTF-8 documents and NDJSON lines whose
+ * plain Graph sign-ins (and Azure Monitor envelopes) are mapped straight from Jackson's byte parser
+ * ({@link GraphSignInParser}), everything else handed to the shared record streamer ({@link JsonStream}), whose
+ * messages, positions and counts are the reference the fast path must give.
+ * <p>
+ * A record the token mapper cannot take falls back to the tree on its own: a line is read again alone
+ * ({@link #line}), a document's record from its own kept bytes ({@code ByteSource.element}). Only what stops the
+ * byte parser in a document (malformed JSON, bytes that are not UTF-8, a cut gzip, a record too long, a Log Analytics
+ * result) sends the whole document to the character reader again ({@code Replay}, below): the byte parser cannot go on
+ * past such a point, and the character reader's messages and positions for it are the reference.
  */
-final class JsonSignIns {
+final class GraphJsonFastPath {
     /** For the byte path: names are canonicalised (interned) so that the field-name cache sees the same strings. */
     private static final JsonFactory BYTES = new JsonFactory();
 
-    private JsonSignIns() {
+    private GraphJsonFastPath() {
     }
 
     // ---- one JSON document (or several, concatenated) ----
@@ -311,7 +317,9 @@ final class JsonSignIns {
 
     /**
      * Passes a reader's records on, counting them; after {@link #rewind}, drops as many as were passed on before, so
-     * that a second reader of the same file from its start goes on where the first stopped.
+     * that a second reader of the same file from its start goes on where the first stopped. Not per record: it serves
+     * only a document the byte parser cannot read on (see the class comment), which the character reader reads from
+     * its start, as it always did.
      */
     private static final class Replay implements RawRecords {
         private final RawRecords out;
@@ -347,7 +355,7 @@ final class JsonSignIns {
         }
 
         @Override
-        public void normalised(SignInRecords.Normalised record, Position at) {
+        public void normalised(GraphRecord record, Position at) {
             if (pass()) out.normalised(record, at);
         }
 
