@@ -1,7 +1,6 @@
 package io.github.mfaeval.engine;
 
 import io.github.mfaeval.load.DirectoryUser;
-import io.github.mfaeval.load.signin.SignInSource;
 import io.github.mfaeval.load.TenantData;
 import io.github.mfaeval.model.ArmInput;
 import io.github.mfaeval.model.ArmOperation;
@@ -10,6 +9,7 @@ import io.github.mfaeval.model.SignIn;
 import io.github.mfaeval.model.UserFact;
 import io.github.mfaeval.result.Rejection;
 import io.github.mfaeval.result.Report;
+import io.github.mfaeval.result.SignInReading;
 import io.github.mfaeval.result.SignInSink;
 import io.github.mfaeval.result.SignInVerdict;
 
@@ -44,10 +44,11 @@ public final class Evaluator {
     private final boolean pipelined;
     private final int maxSignInAgeDays;
     private final int readers;
+    /** Bytes per part of a large NDJSON file; 0: the intake's own size (the engine does not know the intake's numbers). */
     private final long partBytes;
 
     public Evaluator(RuleBase rules) {
-        this(rules, true, DEFAULT_MAX_SIGN_IN_AGE_DAYS, defaultReaders(), SignInSource.PART_BYTES);
+        this(rules, true, DEFAULT_MAX_SIGN_IN_AGE_DAYS, defaultReaders(), 0); // 0: the intake's own part size
     }
 
     private Evaluator(RuleBase rules, boolean pipelined, int maxSignInAgeDays, int readers, long partBytes) {
@@ -76,7 +77,8 @@ public final class Evaluator {
 
     /** The same evaluation with {@code threads} threads parsing sign-in files (same results, byte for byte). */
     public Evaluator withReaders(int threads) {
-        return withReaders(threads, partBytes);
+        // the part size as it is: 0, the default, is the intake's own size
+        return new Evaluator(rules, pipelined, maxSignInAgeDays, Math.max(1, threads), partBytes);
     }
 
     /** ... and large NDJSON files cut into parts of about {@code partBytes} (tests cut small files into many). */
@@ -105,7 +107,7 @@ public final class Evaluator {
      */
     public static SignInTotals readOnly(TenantData data, int readers) throws IOException {
         SignInTotals totals = new SignInTotals();
-        SignInChunks.readOnly(data.signIns(), data.tenant.getTenantId(), readers, totals);
+        SignInChunks.readOnly(data.signInIntake(), readers, totals);
         return totals;
     }
 
@@ -124,9 +126,14 @@ public final class Evaluator {
      * soon as it is decided (from the evaluating thread, in reading order).
      */
     public SignInTotals signIns(TenantData data, TenantStage tenant, SignInSink sink) throws IOException {
+        return signIns(data.signInIntake(), tenant, sink);
+    }
+
+    /** {@link #signIns(TenantData, TenantStage, SignInSink)} from an intake given (the folder's files read once). */
+    public SignInTotals signIns(SignInReading intake, TenantStage tenant, SignInSink sink) throws IOException {
         SignInTotals totals = new SignInTotals();
-        SignInChunks.evaluate(data.signIns(), data.tenant.getTenantId(), readers, partBytes, pipelined, rules.copyRanking(), totals,
-                new SignInChunks.Evaluation(rules, tenant.signInContext(), tenant.findings, tenant.fired, sink, totals));
+        SignInChunks.evaluate(intake, readers, partBytes, pipelined, rules.copyRanking(), totals,
+                new SignInEvaluation(rules, tenant.signInContext(), tenant.findings, tenant.fired, sink, totals));
         return totals;
     }
 

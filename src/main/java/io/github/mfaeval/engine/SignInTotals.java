@@ -1,8 +1,8 @@
 package io.github.mfaeval.engine;
 
 import io.github.mfaeval.load.DirectoryUser;
-import io.github.mfaeval.load.signin.OtherTenantRecords;
 import io.github.mfaeval.model.SignInTally;
+import io.github.mfaeval.result.OtherTenantCounts;
 import io.github.mfaeval.result.Rejection;
 
 import java.util.ArrayList;
@@ -22,7 +22,7 @@ public final class SignInTotals {
     public final List<Rejection> rejected = new ArrayList<>();
     public final Map<String, Long> recordsPerFile = new LinkedHashMap<>();
     /** Records of other tenants' logs left out, per file (not read, not evaluated; inputs.warnings). */
-    public final OtherTenantRecords otherTenants = new OtherTenantRecords();
+    public final OtherTenantCounts otherTenants = new OtherTenantCounts();
     public final Map<String, SignInTally> tallies = new HashMap<>();
     /** Users seen only in sign-ins, in the order of their first evaluated sign-in. */
     public final Map<String, DirectoryUser> seenUsers = new LinkedHashMap<>();

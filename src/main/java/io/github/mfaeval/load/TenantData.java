@@ -3,7 +3,7 @@ package io.github.mfaeval.load;
 import io.github.mfaeval.load.activity.ActivityLog;
 import io.github.mfaeval.load.activity.ActivityLogFiles;
 import io.github.mfaeval.load.signin.SignInFiles;
-import io.github.mfaeval.load.signin.SignInSource;
+import io.github.mfaeval.load.signin.SignInIntake;
 import io.github.mfaeval.result.CollectionInfo;
 import io.github.mfaeval.result.Rejection;
 import io.github.mfaeval.load.signin.PortalAuthDetails;
@@ -95,9 +95,12 @@ public final class TenantData {
         return signInFiles;
     }
 
-    /** The sign-ins to stream when evaluated: the sign-in files with the authentication details joined to them. */
-    public SignInSource signIns() {
-        return new SignInSource(signInFiles, authDetails);
+    /**
+     * The sign-ins to stream when evaluated: the intake of the sign-in files with the authentication details joined to
+     * them, read once, other tenants' records and copies told apart.
+     */
+    public io.github.mfaeval.result.SignInReading signInIntake() {
+        return new SignInIntake(signInFiles, authDetails, tenant.getTenantId());
     }
 
     /**

@@ -115,7 +115,8 @@ public final class TenantPipeline {
      * sign-in stage; each verdict goes to {@code sink} as soon as it is decided, in reading order.
      */
     public SignInResults signIns(Tenant t, SignInSink sink) throws IOException {
-        return new SignInResults(evaluator.signIns(t.data, t.stage(), sink));
+        // The intake (load.signin) and the engine meet here: the engine knows the intake only as a SignInReading.
+        return new SignInResults(evaluator.signIns(t.data.signInIntake(), t.stage(), sink));
     }
 
     /** Step 3 on a cluster's driver: the files cut into parts ({@link SignInParts#parts}). */

@@ -141,7 +141,7 @@ final class SignInStageTask implements Iterator<Outcome> {
         }
         if (first == null) return;
         if (copies > 1 && severalFiles.contains(first.tenant)) {
-            // As evaluate does (SignInCopies): judged on the richest copy, listed after every sign-in read once,
+            // As evaluate does (SignInIntake, SignInEvaluation): judged on the richest copy, listed after every sign-in read once,
             // in (createdDateTime, id) order (the driver breaks ties by id).
             first = Piece.afterEveryFile(first.tenant, copyOrder(richest.signIn), richest.signIn);
         }

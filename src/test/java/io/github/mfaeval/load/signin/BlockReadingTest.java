@@ -92,22 +92,6 @@ class BlockReadingTest {
         return count.index;
     }
 
-    static SignInIds.PartKeys keysOneLineAtATime(byte[] b, int buffer) throws IOException {
-        ByteLines lines = new ByteLines(new ByteArrayInputStream(b), TextInput.DEFAULT_MAX_RECORD_CHARS, buffer);
-        List<Long> keys = new ArrayList<>();
-        List<Long> offsets = new ArrayList<>();
-        while (lines.next()) {
-            if (lines.tooLong()) continue;
-            long key = SignInIds.key(lines.buffer(), lines.start(), lines.end());
-            if (key == Long.MIN_VALUE) return null;
-            if (key == 0) continue;
-            keys.add(key);
-            offsets.add(lines.offset());
-        }
-        return new SignInIds.PartKeys(keys.stream().mapToLong(Long::longValue).toArray(), offsets.stream().mapToLong(Long::longValue).toArray(),
-                keys.size(), false, 0);
-    }
-
     /** Everything a reader hands over, in order, as text: facts field by field, records, rejections, notices. */
     static final class Recorded implements RawRecords {
         final List<String> out = new ArrayList<>();
@@ -186,28 +170,5 @@ class BlockReadingTest {
         assertEquals(300, GraphJsonFastPath.readLines(lines, new GraphSignInParser(), null, "f.json", out));
         assertEquals(300, lines.linesInBlocks());
         assertEquals(300, lines.line());
-    }
-
-    @Test
-    void theIdLookFindsEachLinesKeyAndEndInOnePassAsLineByLine() throws IOException {
-        Random r = new Random(20261202);
-        int sure = 0;
-        for (int i = 0; i < 4000; i++) {
-            byte[] b = input(r);
-            int buffer = r.nextBoolean() ? ByteLines.BUFFER : 16 + r.nextInt(6000);
-            SignInIds.PartKeys expected = keysOneLineAtATime(b, buffer);
-            SignInIds.PartKeys actual = SignInIds.lineKeys(new ByteLines(new ByteArrayInputStream(b), TextInput.DEFAULT_MAX_RECORD_CHARS, buffer), 0);
-            String what = "case " + i + ": " + new String(b, StandardCharsets.UTF_8);
-            if (expected == null) {
-                assertNull(actual, what);
-                continue;
-            }
-            assertNotNull(actual, what);
-            sure++;
-            assertEquals(expected.count(), actual.count(), what);
-            assertArrayEquals(Arrays.copyOf(expected.keys(), expected.count()), Arrays.copyOf(actual.keys(), actual.count()), what);
-            assertArrayEquals(Arrays.copyOf(expected.offsets(), expected.count()), Arrays.copyOf(actual.offsets(), actual.count()), what);
-        }
-        assertTrue(sure > 800, sure + " inputs had a key on every line");
     }
 }

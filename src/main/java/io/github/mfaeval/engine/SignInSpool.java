@@ -1,0 +1,152 @@
+package io.github.mfaeval.engine;
+
+import io.github.mfaeval.model.SignIn;
+import io.github.mfaeval.model.SignInCodec;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CancellationException;
+
+/**
+ * The evaluated sign-ins of a tenant with several sign-in files, on disk until the last file is read: whether a
+ * sign-in is counted is known only then (a later file may hold a richer copy), but judging it waits for nothing, so
+ * reading and rules still overlap. A temporary file in {@code java.io.tmpdir} (readable by its owner only), in the
+ * compact form of {@link SignInCodec}; deleted by {@link #close}, whatever happened before. Written by the rules
+ * thread, replayed by the reading thread once the rules thread is done.
+ */
+final class SignInSpool implements AutoCloseable {
+    /** Sign-ins decoded ahead of the one that counts them, per hand-over. */
+    private static final int BATCH = 512;
+    private static final Object END = new Object();
+
+    private final Path file;
+    private final OutputStream stream;
+    private final SignInCodec.Encoder out;
+    private long written;
+
+    SignInSpool() throws IOException {
+        file = Files.createTempFile("mfa-eval-sign-ins-", ".spool");
+        try {
+            stream = Files.newOutputStream(file);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(file);
+            throw e;
+        }
+        out = new SignInCodec.Encoder(stream);
+    }
+
+    void write(SignIn s) throws IOException {
+        s.write(out);
+        written++;
+    }
+
+    /** What is done with each sign-in read back. */
+    interface Replay {
+        void accept(SignIn s) throws IOException;
+    }
+
+    /**
+     * Reads back every sign-in written, in the order written; no more writes after this. {@code decodeAhead}: the
+     * sign-ins are decoded on a thread of their own while this one hands them on (the replay is the part of a
+     * tenant with several files that does not overlap the reading), else on this thread.
+     */
+    void replay(boolean decodeAhead, Replay each) throws IOException {
+        out.flush();
+        stream.close();
+        if (!decodeAhead) {
+            try (InputStream in = Files.newInputStream(file)) {
+                SignInCodec.Decoder decoder = new SignInCodec.Decoder(in);
+                for (long i = 0; i < written; i++) {
+                    stopIfInterrupted();
+                    each.accept(SignIn.read(decoder));
+                }
+            }
+            return;
+        }
+        BlockingQueue<Object> queue = new ArrayBlockingQueue<>(4);
+        Thread decoding = new Thread(() -> decode(queue), "mfa-eval spool");
+        decoding.setDaemon(true);
+        decoding.start();
+        try {
+            while (true) {
+                Object next;
+                try {
+                    next = queue.take();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new CancellationException("evaluation interrupted");
+                }
+                if (next == END) return;
+                if (next instanceof IOException e) throw e;
+                if (next instanceof RuntimeException e) throw e;
+                if (next instanceof Error e) throw e;
+                @SuppressWarnings("unchecked")
+                List<SignIn> batch = (List<SignIn>) next;
+                for (SignIn s : batch) {
+                    stopIfInterrupted();
+                    each.accept(s);
+                }
+            }
+        } finally {
+            stop(decoding);
+        }
+    }
+
+    /** On the decoding thread: batches of sign-ins, then END or what went wrong. */
+    private void decode(BlockingQueue<Object> queue) {
+        try {
+            try (InputStream in = Files.newInputStream(file)) {
+                SignInCodec.Decoder decoder = new SignInCodec.Decoder(in);
+                List<SignIn> batch = new ArrayList<>(BATCH);
+                for (long i = 0; i < written; i++) {
+                    batch.add(SignIn.read(decoder));
+                    if (batch.size() == BATCH) {
+                        queue.put(batch);
+                        batch = new ArrayList<>(BATCH);
+                    }
+                }
+                queue.put(batch);
+                queue.put(END);
+            } catch (IOException | RuntimeException | Error e) {
+                queue.put(e);
+            }
+        } catch (InterruptedException e) {
+            // the replay stopped (it failed, or was interrupted): nothing more to decode
+        }
+    }
+
+    /** Stops the decoding thread and waits for it, so that the file is closed before it is deleted. */
+    private static void stop(Thread decoding) {
+        decoding.interrupt();
+        boolean interrupted = false;
+        while (decoding.isAlive()) {
+            try {
+                decoding.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) Thread.currentThread().interrupt();
+    }
+
+    /** Deletes the file (after a failure or interruption too). */
+    @Override
+    public void close() throws IOException {
+        try {
+            stream.close();
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    private static void stopIfInterrupted() {
+        if (Thread.currentThread().isInterrupted()) throw new CancellationException("evaluation interrupted");
+    }
+}
