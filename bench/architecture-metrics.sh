@@ -66,7 +66,7 @@ TARGET = {
 # reading of sign-ins. The pipeline passes a record's Position between a cluster's parts and nothing else of the
 # text layer. The collector filters sign-ins by the rules' own applications table, read by the toolchain's reader
 # (one list of applications, never a copy).
-TARGET_ONLY = {("engine", "load"): {"TenantData", "DirectoryUser", "Registration", "CaPolicyRecord"},
+TARGET_ONLY = {("engine", "load"): {"TenantData", "Registration", "CaPolicyRecord"},
                ("spark", "engine"): {"RuleBase"}, ("batch", "engine"): {"RuleBase"},
                ("scenario", "engine"): {"RuleBase", "RuleInfo", "Stage"},
                ("spark", "load"): {"InputException"}, ("pipeline", "load.text"): {"Position"},

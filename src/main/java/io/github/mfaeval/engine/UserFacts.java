@@ -1,6 +1,6 @@
 package io.github.mfaeval.engine;
 
-import io.github.mfaeval.load.DirectoryUser;
+import io.github.mfaeval.model.DirectoryUser;
 import io.github.mfaeval.load.Registration;
 import io.github.mfaeval.load.TenantData;
 import io.github.mfaeval.model.ArmInput;

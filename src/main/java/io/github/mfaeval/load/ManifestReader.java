@@ -1,5 +1,6 @@
 package io.github.mfaeval.load;
 
+import io.github.mfaeval.model.DirectoryUser;
 import io.github.mfaeval.load.text.InputFiles;
 import io.github.mfaeval.load.text.Json;
 import io.github.mfaeval.load.text.JsonRecords;

@@ -1,5 +1,6 @@
 package io.github.mfaeval.load;
 
+import io.github.mfaeval.model.DirectoryUser;
 import io.github.mfaeval.load.activity.ActivityLog;
 import io.github.mfaeval.load.activity.ActivityLogFiles;
 import io.github.mfaeval.load.signin.SignInFiles;

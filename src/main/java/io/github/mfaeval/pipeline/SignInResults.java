@@ -1,7 +1,7 @@
 package io.github.mfaeval.pipeline;
 
 import io.github.mfaeval.engine.SignInTotals;
-import io.github.mfaeval.load.DirectoryUser;
+import io.github.mfaeval.model.DirectoryUser;
 import io.github.mfaeval.load.text.Position;
 import io.github.mfaeval.load.signin.SignInKind;
 import io.github.mfaeval.load.signin.SignInReader;

@@ -4,7 +4,7 @@ import io.github.mfaeval.engine.Evaluator;
 import io.github.mfaeval.engine.FindingSink;
 import io.github.mfaeval.engine.SignInStage;
 import io.github.mfaeval.engine.SignInTotals;
-import io.github.mfaeval.load.DirectoryUser;
+import io.github.mfaeval.model.DirectoryUser;
 import io.github.mfaeval.model.Finding;
 import io.github.mfaeval.model.SignIn;
 import io.github.mfaeval.model.SignInTally;

@@ -1,6 +1,4 @@
-package io.github.mfaeval.load;
-
-import io.github.mfaeval.model.GuestMarks;
+package io.github.mfaeval.model;
 
 /**
  * A user as /users exports it (or as first seen in a sign-in, when users.json does not list them).
