@@ -162,6 +162,9 @@ final class EvaluateCommand implements Callable<Integer> {
                     format.write(report[0], output);
                 }
             }
+        } catch (io.github.mfaeval.engine.SpoolFailed e) {
+            Main.error(err, "cannot evaluate " + tenantDir + ": " + e.getMessage());
+            return Main.ERROR;
         } catch (JsonReportStream.WriteFailed e) {
             Main.error(err, "cannot write " + (output == null ? "the report" : output) + ": "
                     + PathProblems.describe(e.getCause() instanceof IOException io ? io : e));

@@ -32,10 +32,19 @@ final class SignInSpool implements AutoCloseable {
     private long written;
 
     SignInSpool() throws IOException {
-        file = Files.createTempFile("mfa-eval-sign-ins-", ".spool");
+        // read now, not when the JDK first made a temporary file: the folder the run was given
+        Path folder = Path.of(System.getProperty("java.io.tmpdir"));
+        try {
+            file = Files.createTempFile(folder, "mfa-eval-sign-ins-", ".spool");
+        } catch (IOException e) {
+            throw new SpoolFailed(folder, "made", e);
+        }
         try {
             stream = Files.newOutputStream(file);
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
+            Files.deleteIfExists(file);
+            throw new SpoolFailed(folder, "opened", e);
+        } catch (RuntimeException e) {
             Files.deleteIfExists(file);
             throw e;
         }
@@ -43,7 +52,11 @@ final class SignInSpool implements AutoCloseable {
     }
 
     void write(SignIn s) throws IOException {
-        s.write(out);
+        try {
+            s.write(out);
+        } catch (IOException e) {
+            throw new SpoolFailed(file.getParent(), "written", e);
+        }
         written++;
     }
 
@@ -58,14 +71,25 @@ final class SignInSpool implements AutoCloseable {
      * tenant with several files that does not overlap the reading), else on this thread.
      */
     void replay(boolean decodeAhead, Replay each) throws IOException {
-        out.flush();
-        stream.close();
+        try {
+            out.flush();
+            stream.close();
+        } catch (IOException e) {
+            throw new SpoolFailed(file.getParent(), "written", e);
+        }
         if (!decodeAhead) {
-            try (InputStream in = Files.newInputStream(file)) {
+            InputStream in = open();
+            try (in) {
                 SignInCodec.Decoder decoder = new SignInCodec.Decoder(in);
                 for (long i = 0; i < written; i++) {
                     stopIfInterrupted();
-                    each.accept(SignIn.read(decoder));
+                    SignIn s;
+                    try {
+                        s = SignIn.read(decoder);
+                    } catch (IOException e) {
+                        throw new SpoolFailed(file.getParent(), "read back", e);
+                    }
+                    each.accept(s);
                 }
             }
             return;
@@ -102,7 +126,7 @@ final class SignInSpool implements AutoCloseable {
     /** On the decoding thread: batches of sign-ins, then END or what went wrong. */
     private void decode(BlockingQueue<Object> queue) {
         try {
-            try (InputStream in = Files.newInputStream(file)) {
+            try (InputStream in = open()) {
                 SignInCodec.Decoder decoder = new SignInCodec.Decoder(in);
                 List<SignIn> batch = new ArrayList<>(BATCH);
                 for (long i = 0; i < written; i++) {
@@ -114,11 +138,23 @@ final class SignInSpool implements AutoCloseable {
                 }
                 queue.put(batch);
                 queue.put(END);
-            } catch (IOException | RuntimeException | Error e) {
+            } catch (SpoolFailed e) {
+                queue.put(e);
+            } catch (IOException e) {
+                queue.put(new SpoolFailed(file.getParent(), "read back", e));
+            } catch (RuntimeException | Error e) {
                 queue.put(e);
             }
         } catch (InterruptedException e) {
             // the replay stopped (it failed, or was interrupted): nothing more to decode
+        }
+    }
+
+    private InputStream open() throws SpoolFailed {
+        try {
+            return Files.newInputStream(file);
+        } catch (IOException e) {
+            throw new SpoolFailed(file.getParent(), "read back", e);
         }
     }
 

@@ -148,6 +148,33 @@ class OnePassIntakeTest {
         for (Path p : interrupted) assertFalse(Files.exists(p), p + " is left behind after an interruption");
     }
 
+    /** No folder for the spool: the tenant fails, naming the folder and the way out, never a report half counted. */
+    @Test
+    void aSpoolThatCannotBeMadeFailsTheTenantNamingItsFolder() throws Exception {
+        Path tenant = base(tmp.resolve("t"));
+        Files.writeString(tenant.resolve("signIns-portal.json"), portal("s-other", "2025-11-25T09:00:00Z", ""));
+        Path gone = tmp.resolve("no-such-folder");
+        String was = System.getProperty("java.io.tmpdir");
+        System.setProperty("java.io.tmpdir", gone.toString());
+        try {
+            SpoolFailed e = assertThrows(SpoolFailed.class,
+                    () -> new Evaluator(TestRules.base()).evaluate(TenantLoader.load(tenant), TestRules.AS_OF, v -> { }));
+            assertTrue(e.getMessage().contains("could not be made in " + gone), e.getMessage());
+            java.io.StringWriter err = new java.io.StringWriter();
+            picocli.CommandLine cli = new picocli.CommandLine(new io.github.mfaeval.cli.Main());
+            cli.setErr(new java.io.PrintWriter(err));
+            cli.setOut(new java.io.PrintWriter(new java.io.StringWriter()));
+            int code = cli.execute("evaluate", tenant.toString(), "--as-of", TestRules.AS_OF.toString(), "--rules",
+                    TestRules.PROJECT.resolve("rules").toString(), "--edition", "2024-09-24");
+            assertEquals(2, code, err.toString());
+            assertTrue(err.toString().contains("cannot evaluate " + tenant + ": the temporary file of the judged sign-ins"), err.toString());
+            assertTrue(err.toString().contains("-Djava.io.tmpdir=DIR"), err.toString());
+            assertFalse(err.toString().contains("cannot read"), "the tenant's folder is not to blame: " + err);
+        } finally {
+            System.setProperty("java.io.tmpdir", was);
+        }
+    }
+
     private static Set<Path> spools() throws IOException {
         try (Stream<Path> s = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
             return new HashSet<>(s.filter(p -> p.getFileName().toString().startsWith("mfa-eval-sign-ins-")).toList());
