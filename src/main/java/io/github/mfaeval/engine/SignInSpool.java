@@ -13,6 +13,9 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CancellationException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The evaluated sign-ins of a tenant with several sign-in files, on disk until the last file is read: whether a
@@ -31,11 +34,16 @@ final class SignInSpool implements AutoCloseable {
     private final SignInCodec.Encoder out;
     private long written;
 
+    private static final String PREFIX = "mfa-eval-sign-ins-";
+    /** A spool's name carries the process that made it: mfa-eval-sign-ins-PID-RANDOM.spool. */
+    private static final Pattern NAME = Pattern.compile(Pattern.quote(PREFIX) + "(\\d+)-.*\\.spool");
+
     SignInSpool() throws IOException {
         // read now, not when the JDK first made a temporary file: the folder the run was given
         Path folder = Path.of(System.getProperty("java.io.tmpdir"));
+        removeLeftOvers(folder);
         try {
-            file = Files.createTempFile(folder, "mfa-eval-sign-ins-", ".spool");
+            file = Files.createTempFile(folder, PREFIX + ProcessHandle.current().pid() + "-", ".spool");
         } catch (IOException e) {
             throw new SpoolFailed(folder, "made", e);
         }
@@ -49,6 +57,35 @@ final class SignInSpool implements AutoCloseable {
             throw e;
         }
         out = new SignInCodec.Encoder(stream);
+    }
+
+    /**
+     * Deletes the spools of processes that are gone: a run killed outright (out of memory, kill -9 by a scheduler)
+     * cannot delete its own, and a nightly batch must not fill the disk night after night. A spool whose process is
+     * alive (another run at the same time) is left alone; what cannot be listed or deleted is left too.
+     */
+    static void removeLeftOvers(Path folder) {
+        long self = ProcessHandle.current().pid();
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                Matcher m = NAME.matcher(p.getFileName().toString());
+                if (!m.matches()) continue;
+                long pid;
+                try {
+                    pid = Long.parseLong(m.group(1));
+                } catch (NumberFormatException e) {
+                    continue;
+                }
+                if (pid == self || ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) continue;
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException e) {
+                    // another user's, or already gone: not ours to insist on
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // a folder that cannot be listed is reported when the spool itself cannot be made
+        }
     }
 
     void write(SignIn s) throws IOException {

@@ -148,6 +148,33 @@ class OnePassIntakeTest {
         for (Path p : interrupted) assertFalse(Files.exists(p), p + " is left behind after an interruption");
     }
 
+    /** A run killed outright leaves its spool behind; the next spool made removes it, never one of a live run. */
+    @Test
+    void aSpoolLeftByAKilledRunIsRemovedByTheNextOne() throws Exception {
+        Path tenant = base(tmp.resolve("t"));
+        Files.writeString(tenant.resolve("signIns-portal.json"), portal("s-other", "2025-11-25T09:00:00Z", ""));
+        Path folder = Files.createDirectories(tmp.resolve("spools"));
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        Path leftOver = Files.writeString(folder.resolve("mfa-eval-sign-ins-" + gone.pid() + "-123.spool"), "x");
+        long alive = ProcessHandle.current().parent().orElseThrow().pid();
+        Path another = Files.writeString(folder.resolve("mfa-eval-sign-ins-" + alive + "-456.spool"), "x");
+        Path notOurs = Files.writeString(folder.resolve("mfa-eval-sign-ins-notes.txt"), "x");
+        String was = System.getProperty("java.io.tmpdir");
+        System.setProperty("java.io.tmpdir", folder.toString());
+        try {
+            new Evaluator(TestRules.base()).evaluate(TenantLoader.load(tenant), TestRules.AS_OF, v -> { });
+        } finally {
+            System.setProperty("java.io.tmpdir", was);
+        }
+        assertFalse(Files.exists(leftOver), "the spool of a process that is gone is removed");
+        assertTrue(Files.exists(another), "a live run's spool is left alone");
+        assertTrue(Files.exists(notOurs), "only spools are touched");
+        try (Stream<Path> s = Files.list(folder)) {
+            assertEquals(2, s.count(), "this run's own spool is gone too");
+        }
+    }
+
     /** No folder for the spool: the tenant fails, naming the folder and the way out, never a report half counted. */
     @Test
     void aSpoolThatCannotBeMadeFailsTheTenantNamingItsFolder() throws Exception {
