@@ -37,11 +37,13 @@ final class SignInSpool implements AutoCloseable {
     private static final String PREFIX = "mfa-eval-sign-ins-";
     /** A spool's name carries the process that made it: mfa-eval-sign-ins-PID-RANDOM.spool. */
     private static final Pattern NAME = Pattern.compile(Pattern.quote(PREFIX) + "(\\d+)-.*\\.spool");
+    /** Folders already rid of left-over spools by this process: a batch of thousands of tenants lists each once. */
+    private static final java.util.Set<Path> CLEANED = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     SignInSpool() throws IOException {
         // read now, not when the JDK first made a temporary file: the folder the run was given
         Path folder = Path.of(System.getProperty("java.io.tmpdir"));
-        removeLeftOvers(folder);
+        if (CLEANED.add(folder.toAbsolutePath().normalize())) removeLeftOvers(folder);
         try {
             file = Files.createTempFile(folder, PREFIX + ProcessHandle.current().pid() + "-", ".spool");
         } catch (IOException e) {

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.mfaeval.load.text.Json;
 import io.github.mfaeval.load.text.JsonStream;
-import io.github.mfaeval.load.text.Position;
 
 import java.util.HashMap;
 import java.util.List;
@@ -73,10 +72,6 @@ final class AzureMonitor implements SignInFormat {
         return new GraphRecord(props, labels, dialect, logTenant, this);
     }
 
-    @Override
-    public SignInMapper.Mapped signIn(GraphRecord record, String file, Position at) throws SignInMapper.BadRecord {
-        return record.throughGraphTree(file, at);
-    }
 
     /** The signInEventTypes member a diagnostic record's category implies (the categories are the tables' names), else the file name's ({@code hint}). */
     static String eventTypeOf(String category, String hint) {

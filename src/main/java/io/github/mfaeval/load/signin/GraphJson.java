@@ -1,7 +1,6 @@
 package io.github.mfaeval.load.signin;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.mfaeval.load.text.Position;
 
 import java.util.Map;
 
@@ -33,10 +32,6 @@ final class GraphJson implements SignInFormat {
         return new GraphRecord(record, Map.of(), name(), this);
     }
 
-    @Override
-    public SignInMapper.Mapped signIn(GraphRecord record, String file, Position at) throws SignInMapper.BadRecord {
-        return record.throughGraphTree(file, at);
-    }
 
     /** The sign-in type the file name implies, for a record that says nothing of its type or interactivity. */
     static void applyHint(ObjectNode r, String hint) {

@@ -2,7 +2,6 @@ package io.github.mfaeval.load.signin;
 
 import io.github.mfaeval.load.text.JsonStream;
 import io.github.mfaeval.load.text.Dates;
-import io.github.mfaeval.load.text.Position;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.time.Instant;
@@ -49,10 +48,6 @@ final class LogAnalyticsCsv implements SignInFormat {
         return new Columns(header, fileName);
     }
 
-    @Override
-    public SignInMapper.Mapped signIn(GraphRecord record, String file, Position at) throws SignInMapper.BadRecord {
-        return record.throughGraphTree(file, at);
-    }
 
     /** True when the header has the PascalCase names of a sign-in record. */
     static boolean matches(String[] header) {

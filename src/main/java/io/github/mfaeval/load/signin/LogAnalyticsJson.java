@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.mfaeval.load.text.Json;
 import io.github.mfaeval.load.text.JsonStream;
-import io.github.mfaeval.load.text.Position;
 
 import java.util.HashMap;
 import java.util.List;
@@ -51,10 +50,6 @@ final class LogAnalyticsJson implements SignInFormat {
         return graphShape(record, null, hint, new HashMap<>(), this);
     }
 
-    @Override
-    public SignInMapper.Mapped signIn(GraphRecord record, String file, Position at) throws SignInMapper.BadRecord {
-        return record.throughGraphTree(file, at);
-    }
 
     /** A Log Analytics row, from a JSON export or a CSV export's row (the CSV reader supplies the labels, and is the {@code format}). */
     static GraphRecord graphShape(ObjectNode r, String table, String hint, Map<String, String> labels, SignInFormat format) {

@@ -1,7 +1,6 @@
 package io.github.mfaeval.load.signin;
 
 import io.github.mfaeval.load.text.JsonStream;
-import io.github.mfaeval.load.text.Position;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.ArrayList;
@@ -130,10 +129,6 @@ final class PortalCsv implements SignInFormat {
         return new Columns(header, fileName);
     }
 
-    @Override
-    public SignInMapper.Mapped signIn(GraphRecord record, String file, Position at) throws SignInMapper.BadRecord {
-        return record.throughGraphTree(file, at);
-    }
 
     /** The columns of one download: each row becomes an object with Graph's paths. */
     private static final class Columns implements SignInColumns {

@@ -2,7 +2,6 @@ package io.github.mfaeval.load.signin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.mfaeval.load.text.Position;
 
 import java.util.Iterator;
 import java.util.Map;
@@ -46,10 +45,6 @@ public final class PowerShellDump implements SignInFormat {
         return new GraphRecord(record, Map.of(), name(), this);
     }
 
-    @Override
-    public SignInMapper.Mapped signIn(GraphRecord record, String file, Position at) throws SignInMapper.BadRecord {
-        return record.throughGraphTree(file, at);
-    }
 
     /** True when the text is what PowerShell writes in place of a nested value. */
     public static boolean isStandIn(String text) {

@@ -37,6 +37,12 @@ interface SignInFormat {
         throw new UnsupportedOperationException(name() + " is not a JSON dialect");
     }
 
-    /** The one mapping of a record of this dialect (in Graph shape) onto its fact. */
-    SignInMapper.Mapped signIn(GraphRecord record, String file, Position at) throws SignInMapper.BadRecord;
+    /**
+     * The one mapping of a record of this dialect (in Graph shape) onto its fact. Every dialect today differs only in
+     * how it reaches Graph shape ({@link #columns}, {@link #graphShape}), so they share the tree mapper's last step; a
+     * dialect whose records mean something else once in that shape overrides this.
+     */
+    default SignInMapper.Mapped signIn(GraphRecord record, String file, Position at) throws SignInMapper.BadRecord {
+        return record.throughGraphTree(file, at);
+    }
 }
