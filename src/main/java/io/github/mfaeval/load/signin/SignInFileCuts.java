@@ -110,16 +110,6 @@ final class SignInFileCuts {
         return cuts.stream().mapToLong(Long::longValue).toArray();
     }
 
-    /** The one line of a plain UTF-8 NDJSON file that starts at {@code offset}, as a part. */
-    static SignInReader.Part lineAt(Path file, long offset) throws IOException {
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            long size = ch.size();
-            long end = lineStartAtOrAfter((position, b) -> ch.read(ByteBuffer.wrap(b), position), offset,
-                    Math.min(size, offset + TextInput.DEFAULT_MAX_RECORD_CHARS + 1L));
-            return new SignInReader.Part(file, offset, end < 0 ? size : end, true);
-        }
-    }
-
     private static boolean hasUtf8Bom(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
             byte[] b = in.readNBytes(3);

@@ -130,11 +130,6 @@ public final class SignInReader {
         return SignInFileCuts.lineCuts(size, start, partBytes, in);
     }
 
-    /** The one line of a plain UTF-8 NDJSON file that starts at {@code offset}, as a part. */
-    static Part lineAt(Path file, long offset) throws IOException {
-        return SignInFileCuts.lineAt(file, offset);
-    }
-
     /** Reads one part of a file: its records as facts, or rejections saying where and why. */
     public static PartResult read(Part part, PortalAuthDetails details, PartSink sink) {
         Path file = part.file();
