@@ -97,8 +97,7 @@ CHAIN = [
     ("load/signin/GraphEnums", "enum members normalised", "code"),
     ("load/text/Dates", "createdDateTime parsed", "code"),
     ("model/SignIn", "the fact", "carrier"),
-    ("load/signin/SignInMapper", "returned as SignInMapper.Mapped", "code"),
-    ("load/signin/SignInKind", "the kind rides along", "carrier"),
+    ("load/signin/SignInKind", "the kind decided; its code set on the fact", "code"),
     ("load/signin/GraphJson", "the record's dialect, as its format names it", "code"),
     ("load/signin/RawRecords", "sink 1: mapped()", "code"),
     ("load/signin/SignInReader", "Records.mapped() -> sink 2: PartSink", "code"),
@@ -109,8 +108,8 @@ CHAIN = [
     ("load/signin/HashedIdSet", "seen before?", "code"),
     ("load/signin/SignInIntake", "the first sight of its id: sink 4: SignInFeed", "code"),
     ("result/SignInFeed", "sink 4", "carrier"),
-    ("engine/SignInChunks", "firstSight(): counted as read, into the chunk; sink 5: ChunkHandler", "code"),
-    ("engine/ChunkPipeline", "handed to the rules thread", "code"),
+    ("engine/SignInChunks", "firstSight(): counted as read, into the chunk", "code"),
+    ("engine/ChunkPipeline", "submit(): handed to the rules thread", "code"),
     ("engine/SignInEvaluation", "judgeAndSend(): the sign-in stage", "code"),
     ("engine/SignInStage", "evaluate(): one chunk through the sign-in stage", "code"),
     ("engine/RuleBase", "run(): a fresh session of the sign-in stage", "code"),
@@ -118,12 +117,12 @@ CHAIN = [
     ("engine/Explainer", "the rule ids onto the fact", "code"),
     ("engine/SignInStage", "verdict(s), count(s)", "code"),
     ("result/SignInVerdict", "the verdict", "carrier"),
-    ("result/SignInSink", "sink 6", "carrier"),
+    ("result/SignInSink", "sink 5", "carrier"),
     ("report/JsonReportStream", "written into the report as it is decided", "code"),
     ("report/AtomicFile", "report.json written whole and renamed into place", "code"),
 ]
 SINKS = ["load.signin.RawRecords", "load.signin.SignInReader.PartSink", "load.signin.SignInReader.Sink",
-         "result.SignInFeed", "engine.SignInChunks.ChunkHandler", "result.SignInSink"]
+         "result.SignInFeed", "result.SignInSink"]
 
 # ---------------------------------------------------------------- reading the sources
 def strip(src):

@@ -28,32 +28,23 @@ final class SignInChunks implements SignInFeed {
     /** Chunks the reader may be ahead of the rules: enough to absorb jitter, a few MB at most. */
     static final int DEPTH = 4;
 
-    /** Where the reader puts each full chunk of sign-ins. */
-    interface ChunkHandler {
-        void accept(List<SignIn> chunk);
-    }
-
-    /** What is done with each chunk on the rules' side (it may fail; the failure reaches the reading thread). */
-    interface ChunkStage {
-        void accept(List<SignIn> chunk) throws Exception;
-    }
-
-    private final ChunkHandler handler;
+    /** Where each full chunk of sign-ins goes: the rules' side, on its thread or inline. */
+    private final ChunkPipeline<List<SignIn>> pipeline;
     private final SignInTotals totals;
     private int limit = FIRST_CHUNK;
     private List<SignIn> chunk = new ArrayList<>(limit);
     /** Records read before the current file. */
     private long before;
 
-    SignInChunks(ChunkHandler handler, SignInTotals totals) {
-        this.handler = handler;
+    SignInChunks(ChunkPipeline<List<SignIn>> pipeline, SignInTotals totals) {
+        this.pipeline = pipeline;
         this.totals = totals;
     }
 
     /** Reads the sign-ins of {@code reading} into {@code totals}, evaluating nothing (the parse floor). */
     static void readOnly(SignInReading reading, int readers, SignInTotals totals) {
         // Without rules there is no copy ranking; the counts do not depend on which copy is held (the first is).
-        SignInChunks chunks = new SignInChunks(chunk -> { }, totals);
+        SignInChunks chunks = new SignInChunks(ChunkPipeline.inline(chunk -> { }), totals);
         reading.read(readers, 0, (a, b) -> 0, chunks);
         chunks.flush();
     }
@@ -69,11 +60,11 @@ final class SignInChunks implements SignInFeed {
                          Comparator<SignIn> richerFirst, SignInTotals totals, SignInEvaluation evaluation) throws IOException {
         boolean several = reading.severalFiles();
         try (SignInSpool spool = several ? new SignInSpool() : null) {
-            ChunkStage stage = several ? chunk -> evaluation.spool(chunk, spool) : evaluation::judgeAndSend;
+            ChunkPipeline.Stage<List<SignIn>> stage = several ? chunk -> evaluation.spool(chunk, spool) : evaluation::judgeAndSend;
             try (ChunkPipeline<List<SignIn>> pipeline = pipelined
-                    ? ChunkPipeline.threaded("mfa-eval sign-ins", DEPTH, stage::accept)
-                    : ChunkPipeline.inline(stage::accept)) {
-                SignInChunks chunks = new SignInChunks(pipeline::submit, totals);
+                    ? ChunkPipeline.threaded("mfa-eval sign-ins", DEPTH, stage)
+                    : ChunkPipeline.inline(stage)) {
+                SignInChunks chunks = new SignInChunks(pipeline, totals);
                 try {
                     reading.read(readers, partBytes, richerFirst, chunks);
                     chunks.flush();
@@ -137,6 +128,6 @@ final class SignInChunks implements SignInFeed {
         limit = Math.min(Evaluator.CHUNK, limit * 2);
         // A new list, not clear(): the evaluating thread may still be working on the previous one.
         chunk = new ArrayList<>(limit);
-        handler.accept(full);
+        pipeline.submit(full);
     }
 }

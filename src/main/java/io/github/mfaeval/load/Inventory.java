@@ -168,7 +168,7 @@ public record Inventory(String folder, String manifest, String manifestProblem, 
         List<Rejection> notices = new ArrayList<>();
         String format = SignInReader.read(file, data.authDetails, new SignInReader.Sink() {
             @Override
-            public void signIn(SignIn s, SignInKind kind) {
+            public void signIn(SignIn s) {
                 n[0]++;
                 if (!seen.add(s.getId())) {
                     n[3]++;
@@ -177,7 +177,7 @@ public record Inventory(String folder, String manifest, String manifestProblem, 
                 n[1]++;
                 span[0] = min(span[0], s.getCreatedDateTime());
                 span[1] = max(span[1], s.getCreatedDateTime());
-                kinds.merge(kind, 1L, Long::sum);
+                kinds.merge(SignInKind.ofCode(s.getKind()), 1L, Long::sum);
             }
 
             @Override

@@ -2,7 +2,6 @@ package io.github.mfaeval.pipeline;
 
 import io.github.mfaeval.load.text.Position;
 import io.github.mfaeval.load.signin.OtherTenantRecords;
-import io.github.mfaeval.load.signin.SignInKind;
 import io.github.mfaeval.load.signin.PortalAuthDetails;
 import io.github.mfaeval.load.signin.SignInFiles;
 import io.github.mfaeval.load.signin.SignInReader;
@@ -123,9 +122,7 @@ public final class SignInParts {
     private static SignInReader.PartSink partSink(Sink sink) {
         return new SignInReader.PartSink() {
             @Override
-            public void signIn(SignIn s, SignInKind kind) {
-                // as SignInReader.FileAssembler does: the kind rides with the sign-in, for the report's period
-                s.setKind(kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+            public void signIn(SignIn s) {
                 sink.signIn(s);
             }
 

@@ -3,7 +3,6 @@ package io.github.mfaeval.pipeline;
 import io.github.mfaeval.engine.SignInTotals;
 import io.github.mfaeval.model.DirectoryUser;
 import io.github.mfaeval.load.text.Position;
-import io.github.mfaeval.load.signin.SignInKind;
 import io.github.mfaeval.load.signin.SignInReader;
 import io.github.mfaeval.model.Finding;
 import io.github.mfaeval.model.SignIn;
@@ -46,7 +45,7 @@ public final class SignInResults {
     public void addFile(String label, List<SignInParts.ReadEvent> read, long records, Map<String, Long> others) {
         SignInReader.FileAssembler assembler = new SignInReader.FileAssembler(label, new SignInReader.Sink() {
             @Override
-            public void signIn(SignIn signIn, SignInKind kind) {
+            public void signIn(SignIn signIn) {
                 throw new IllegalStateException("sign-ins are judged on the executors");
             }
 

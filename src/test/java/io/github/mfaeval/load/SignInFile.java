@@ -28,9 +28,9 @@ public final class SignInFile {
         SignInFile r = new SignInFile();
         r.format = SignInReader.read(file, details, new SignInReader.Sink() {
             @Override
-            public void signIn(SignIn signIn, SignInKind kind) {
+            public void signIn(SignIn signIn) {
                 r.signIns.add(signIn);
-                r.kinds.put(signIn.getId(), kind);
+                r.kinds.put(signIn.getId(), SignInKind.ofCode(signIn.getKind()));
             }
 
             @Override

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.mfaeval.load.text.Position;
+import io.github.mfaeval.model.SignIn;
 
 import java.io.IOException;
 import java.util.List;
@@ -77,7 +78,7 @@ final class GraphJsonFastPath {
     }
 
     /** A record mapped from the token stream, and the dialect it was written in ({@link RawRecords#taken}). */
-    record Streamed(SignInMapper.Mapped mapped, String dialect) {
+    record Streamed(SignIn mapped, String dialect) {
     }
 
     /**
@@ -118,7 +119,7 @@ final class GraphJsonFastPath {
         @Override
         public Object element(JsonParser p, JsonStreamContext list, Position at) throws IOException {
             long start = p.currentTokenLocation().getByteOffset();
-            SignInMapper.Mapped m = envelopes ? fast.readEnvelope(p, hint, file, at) : fast.read(p, hint, file, at, false);
+            SignIn m = envelopes ? fast.readEnvelope(p, hint, file, at) : fast.read(p, hint, file, at, false);
             if (m != null) return new Streamed(m, fast.dialect());
             // Given up: on to the record's end; its own bytes then go to the other mapper, then to the tree.
             JsonToken t = p.currentToken();
@@ -235,7 +236,7 @@ final class GraphJsonFastPath {
                 }
                 if (i < start || t == null) break; // something else before it, or the end of the block
                 if (t != JsonToken.START_OBJECT) break;
-                SignInMapper.Mapped m;
+                SignIn m;
                 try {
                     m = fast.read(p, hint, file, new Position(count.index + 1, lineNo), false);
                 } catch (JsonProcessingException e) {
@@ -280,7 +281,7 @@ final class GraphJsonFastPath {
         int from = lines.start();
         int to = lines.end();
         if (fast != null && startsObject(b, from, to) && (lines.ascii() || Utf8.valid(b, from, to))) {
-            SignInMapper.Mapped m;
+            SignIn m;
             try (JsonParser p = BYTES.createParser(b, from, to - from)) {
                 p.nextToken();
                 m = fast.read(p, hint, file, new Position(count.index + 1, lineNo), true);
@@ -360,12 +361,12 @@ final class GraphJsonFastPath {
         }
 
         @Override
-        public void mapped(SignInMapper.Mapped record) {
+        public void mapped(SignIn record) {
             if (pass()) out.mapped(record);
         }
 
         @Override
-        public void mapped(SignInMapper.Mapped record, String dialect) {
+        public void mapped(SignIn record, String dialect) {
             if (pass()) out.mapped(record, dialect);
         }
 

@@ -2,6 +2,7 @@ package io.github.mfaeval.load.signin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.mfaeval.load.text.Position;
+import io.github.mfaeval.model.SignIn;
 
 import java.util.Map;
 
@@ -17,9 +18,9 @@ record GraphRecord(JsonNode node, Map<String, String> labels, String dialect, St
     }
 
     /** The shared last step of every dialect: the tree mapper, and the log's tenant on the fact. */
-    SignInMapper.Mapped throughGraphTree(String file, Position at) throws SignInMapper.BadRecord {
-        SignInMapper.Mapped m = SignInMapper.read(node, file, at, labels);
-        m.signIn().withLogTenantId(logTenantId);
-        return m;
+    SignIn throughGraphTree(String file, Position at) throws SignInMapper.BadRecord {
+        SignIn s = SignInMapper.read(node, file, at, labels);
+        s.withLogTenantId(logTenantId);
+        return s;
     }
 }

@@ -35,9 +35,9 @@ final class GraphSignInParser extends GraphTokenFields {
      *
      * @param hint the signInEventTypes member the file name implies, or null
      */
-    SignInMapper.Mapped read(JsonParser p, String hint, String file, Position at, boolean wholeInput) throws IOException {
+    SignIn read(JsonParser p, String hint, String file, Position at, boolean wholeInput) throws IOException {
         try {
-            SignInMapper.Mapped m = map(p, hint, file, at, wholeInput);
+            SignIn m = map(p, hint, file, at, wholeInput);
             dialect = GraphJson.FORMAT.name();
             return m;
         } catch (TreePath e) {
@@ -45,7 +45,7 @@ final class GraphSignInParser extends GraphTokenFields {
         }
     }
 
-    private SignInMapper.Mapped map(JsonParser p, String hint, String file, Position at, boolean wholeInput)
+    private SignIn map(JsonParser p, String hint, String file, Position at, boolean wholeInput)
             throws IOException, TreePath {
         reset();
         fields(p);
@@ -67,7 +67,7 @@ final class GraphSignInParser extends GraphTokenFields {
      * an envelope field in another case or twice, anything {@link #read} would leave); {@link #dialect()} then says
      * nothing new.
      */
-    SignInMapper.Mapped readEnvelope(JsonParser p, String hint, String file, Position at) throws IOException {
+    SignIn readEnvelope(JsonParser p, String hint, String file, Position at) throws IOException {
         try {
             return envelope(p, hint, file, at);
         } catch (TreePath e) {
@@ -82,7 +82,7 @@ final class GraphSignInParser extends GraphTokenFields {
 
     private String dialect = GraphJson.FORMAT.name();
 
-    private SignInMapper.Mapped envelope(JsonParser p, String hint, String file, Position at) throws IOException, TreePath {
+    private SignIn envelope(JsonParser p, String hint, String file, Position at) throws IOException, TreePath {
         reset();
         String time = null, category = null, logTenant = null, resultType = null;
         boolean resultTypeNumber = false, resultTypeUsable = true;
@@ -151,8 +151,8 @@ final class GraphSignInParser extends GraphTokenFields {
                 errorCode = Integer.parseInt(code);
             }
         }
-        SignInMapper.Mapped m = build(null, file, at); // the category, not the file name, says the kind here
-        m.signIn().withLogTenantId(logTenant);
+        SignIn m = build(null, file, at); // the category, not the file name, says the kind here
+        m.withLogTenantId(logTenant);
         dialect = AzureMonitor.FORMAT.dialect(category);
         return m;
     }
@@ -166,7 +166,7 @@ final class GraphSignInParser extends GraphTokenFields {
     }
 
     /** The same decisions as {@link SignInMapper} takes from the tree, on the values read. */
-    private SignInMapper.Mapped build(String hint, String file, Position at) throws TreePath {
+    private SignIn build(String hint, String file, Position at) throws TreePath {
         if (id == null || created == null) throw TREE;
         Instant when = isoUtc(created);
         if (when == null) when = Dates.parse(created);
@@ -180,7 +180,8 @@ final class GraphSignInParser extends GraphTokenFields {
                 appName, homeTenant, resourceTenant, workload, req, providers, steps, errorCode, additional,
                 protocol == null ? null : canonical("protocolType", protocol), file, at.index(), at.line());
         s.withResourceId(resourceId); // ResourceIdentity (Log Analytics) sends a record to the tree path
-        return new SignInMapper.Mapped(s, kind(workload));
+        s.setKind(kind(workload).code());
+        return s;
     }
 
     /** The member of the two requirement values the text stands for, as SignInMapper reads it (cached: one regex per value, not per record). */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.mfaeval.load.text.Json;
 import io.github.mfaeval.load.text.Position;
+import io.github.mfaeval.model.SignIn;
 
 /**
  * Turns the container readers' records of one part of a sign-in file into facts or rejections, for a
@@ -42,15 +43,15 @@ final class PartRecords implements RawRecords {
     }
 
     @Override
-    public void mapped(SignInMapper.Mapped m) {
+    public void mapped(SignIn m) {
         mapped(m, GraphJson.FORMAT.name());
     }
 
     @Override
-    public void mapped(SignInMapper.Mapped m, String dialect) {
+    public void mapped(SignIn m, String dialect) {
         if (this.dialect == null) this.dialect = dialect;
         total++;
-        out.signIn(m.signIn(), m.kind());
+        out.signIn(m);
     }
 
     @Override
@@ -63,9 +64,9 @@ final class PartRecords implements RawRecords {
                 JsonNode steps = id == null ? null : details.stepsFor(id);
                 if (steps != null) ((ObjectNode) node).set("authenticationDetails", steps);
             }
-            SignInMapper.Mapped m = n.format().signIn(n, name, at);
+            SignIn m = n.format().signIn(n, name, at);
             total++;
-            out.signIn(m.signIn(), m.kind());
+            out.signIn(m);
         } catch (SignInMapper.BadRecord | PortalCsv.RowProblem e) {
             broken(at, e.getMessage(), 1);
         } catch (RuntimeException e) {

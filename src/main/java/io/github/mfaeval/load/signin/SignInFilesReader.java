@@ -106,7 +106,7 @@ public final class SignInFilesReader {
             this.details = details;
         }
 
-        record Fact(SignIn signIn, SignInKind kind) {
+        record Fact(SignIn signIn) {
         }
 
         record Rejected(Position at, String where, String reason, long count) {
@@ -140,8 +140,8 @@ public final class SignInFilesReader {
         }
 
         @Override
-        public void signIn(SignIn signIn, SignInKind kind) {
-            add(new Fact(signIn, kind));
+        public void signIn(SignIn signIn) {
+            add(new Fact(signIn));
         }
 
         @Override
@@ -191,7 +191,7 @@ public final class SignInFilesReader {
                     throw new IllegalStateException(f.failure());
                 }
                 for (Object e : (List<Object>) o) {
-                    if (e instanceof Fact fact) file.signIn(fact.signIn(), fact.kind());
+                    if (e instanceof Fact fact) file.signIn(fact.signIn());
                     else if (e instanceof Rejected r) file.rejected(r.at(), r.where(), r.reason(), r.count());
                     else if (e instanceof Notice n) file.notice(n.where(), n.message());
                 }

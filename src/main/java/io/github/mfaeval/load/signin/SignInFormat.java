@@ -2,6 +2,7 @@ package io.github.mfaeval.load.signin;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.mfaeval.load.text.Position;
+import io.github.mfaeval.model.SignIn;
 
 /**
  * One export dialect of sign-ins: the name reports give it, whether it claims a CSV header or a JSON record, and its
@@ -42,7 +43,7 @@ interface SignInFormat {
      * how it reaches Graph shape ({@link #columns}, {@link #graphShape}), so they share the tree mapper's last step; a
      * dialect whose records mean something else once in that shape overrides this.
      */
-    default SignInMapper.Mapped signIn(GraphRecord record, String file, Position at) throws SignInMapper.BadRecord {
+    default SignIn signIn(GraphRecord record, String file, Position at) throws SignInMapper.BadRecord {
         return record.throughGraphTree(file, at);
     }
 }

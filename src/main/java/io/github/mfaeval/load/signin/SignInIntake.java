@@ -65,7 +65,7 @@ public final class SignInIntake implements SignInReading {
         boolean several = severalFiles();
         SignInFilesReader.read(files, details, readers, partBytes > 0 ? partBytes : PART_BYTES, new SignInFilesReader.FileSink() {
             @Override
-            public void signIn(SignIn s, SignInKind kind) {
+            public void signIn(SignIn s) {
                 stopIfInterrupted();
                 String id = s.getId();
                 if (OtherTenantRecords.foreign(s, tenantId)) {

@@ -38,15 +38,11 @@ public final class SignInMapper {
         }
     }
 
-    /** A sign-in fact and the kind of sign-in it is. */
-    public record Mapped(SignIn signIn, SignInKind kind) {
-    }
-
     /**
      * @param labels what to call a field in messages when it came from elsewhere, by Graph path
      *               ("createdDateTime" -> "Date (UTC)" for the portal CSV); by default the name as the record spells it
      */
-    public static Mapped read(JsonNode r, String file, Position at, Map<String, String> labels) throws BadRecord {
+    public static SignIn read(JsonNode r, String file, Position at, Map<String, String> labels) throws BadRecord {
         if (r == null || !r.isObject()) {
             throw new BadRecord("not a JSON object" + (r == null ? "" : ", found " + describe(r)));
         }
@@ -60,7 +56,7 @@ public final class SignInMapper {
         }
     }
 
-    private static Mapped read(Fields f, JsonNode r, String id, String file, Position at) throws BadRecord {
+    private static SignIn read(Fields f, JsonNode r, String id, String file, Position at) throws BadRecord {
         String created = f.text(r, "createdDateTime");
         if (created == null) throw new BadRecord(f.label(r, "createdDateTime", "createdDateTime") + " is missing");
         Instant when = Dates.parse(created);
@@ -148,7 +144,8 @@ public final class SignInMapper {
         // Log Analytics names the target resource ResourceIdentity (its ResourceId is the tenant's path).
         String resource = f.text(r, "ResourceIdentity");
         signIn.withResourceId(resource != null ? resource : f.text(r, "resourceId"));
-        return new Mapped(signIn, kind(f, r, eventTypes, workload));
+        signIn.setKind(kind(f, r, eventTypes, workload).code());
+        return signIn;
     }
 
     private static SignInKind kind(Fields f, JsonNode r, Set<String> eventTypes, boolean workload) throws BadRecord {

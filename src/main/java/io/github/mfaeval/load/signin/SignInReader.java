@@ -31,7 +31,8 @@ public final class SignInReader {
     static final int DETAILED_REJECTIONS = 100;
 
     public interface Sink {
-        void signIn(SignIn signIn, SignInKind kind);
+        /** A fact, its kind set ({@link SignInKind#code()}). */
+        void signIn(SignIn signIn);
 
         /** {@code rejection.records()} records that are not evaluated. */
         void rejected(Rejection rejection);
@@ -46,8 +47,8 @@ public final class SignInReader {
      * of a later part of a file does not know the records and lines before it; {@link FileAssembler} moves them.
      */
     public interface PartSink {
-        /** The fact's source position is relative to the part ({@link SignIn#moveSource}). */
-        void signIn(SignIn signIn, SignInKind kind);
+        /** The fact's source position is relative to the part ({@link SignIn#moveSource}); its kind is set. */
+        void signIn(SignIn signIn);
 
         /** Records not evaluated: at a position relative to the part ({@code at}), or somewhere said in words ({@code where}). */
         void rejected(Position at, String where, String reason, long count);
@@ -306,11 +307,9 @@ public final class SignInReader {
         }
 
         @Override
-        public void signIn(SignIn s, SignInKind kind) {
+        public void signIn(SignIn s) {
             if (recordsBefore != 0 || linesBefore != 0) s.moveSource(recordsBefore, linesBefore);
-            // The kind rides with the sign-in, so whoever counts it (here or on a cluster) can tell the period per kind.
-            s.setKind(kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
-            sink.signIn(s, kind);
+            sink.signIn(s);
         }
 
         @Override

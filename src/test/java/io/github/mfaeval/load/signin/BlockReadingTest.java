@@ -117,7 +117,7 @@ class BlockReadingTest {
         }
 
         @Override
-        public void mapped(io.github.mfaeval.load.signin.SignInMapper.Mapped record) {
+        public void mapped(io.github.mfaeval.model.SignIn record) {
             out.add("mapped " + GraphSignInParserTest.fact(record));
         }
 

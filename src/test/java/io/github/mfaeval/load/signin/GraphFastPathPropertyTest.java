@@ -46,7 +46,7 @@ class GraphFastPathPropertyTest {
 
     @Property(tries = 3000, seed = "28")
     void whatTheTokenPathTakesTheTreeMapsToTheSameFact(@ForAll("records") Generated g) throws Exception {
-        SignInMapper.Mapped fast;
+        SignIn fast;
         try (JsonParser p = FACTORY.createParser(g.json().getBytes(StandardCharsets.UTF_8))) {
             p.nextToken();
             fast = g.envelope() ? PARSER.readEnvelope(p, g.hint(), "f.json", AT) : PARSER.read(p, g.hint(), "f.json", AT, true);
@@ -58,14 +58,14 @@ class GraphFastPathPropertyTest {
         });
         if (fast == null) return;
         GraphRecord shaped = SignInFormats.graphShape(MAPPER.readTree(g.json()), g.hint());
-        SignInMapper.Mapped tree = shaped.format().signIn(shaped, "f.json", AT); // a BadRecord here fails the property
+        SignIn tree = shaped.format().signIn(shaped, "f.json", AT); // a BadRecord here fails the property
         assertEquals(fields(tree), fields(fast), g.toString());
         assertEquals(shaped.dialect(), PARSER.dialect(), g.toString());
     }
 
-    /** Every field of the fact, by reflection (a field added to SignIn is compared without a change here), and its kind. */
-    static String fields(SignInMapper.Mapped m) throws IllegalAccessException {
-        return m.kind() + " " + render(m.signIn());
+    /** Every field of the fact, by reflection (a field added to SignIn is compared without a change here), its kind too. */
+    static String fields(SignIn m) throws IllegalAccessException {
+        return render(m);
     }
 
     private static String render(Object o) throws IllegalAccessException {

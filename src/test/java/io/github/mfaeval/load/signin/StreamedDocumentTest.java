@@ -62,8 +62,8 @@ class StreamedDocumentTest {
         List<String> seen = new ArrayList<>();
         String how = SignInReader.read(file, streamed ? null : new PortalAuthDetails(), new SignInReader.Sink() {
             @Override
-            public void signIn(SignIn s, SignInKind kind) {
-                seen.add("fact " + GraphSignInParserTest.fact(new io.github.mfaeval.load.signin.SignInMapper.Mapped(s, kind))
+            public void signIn(SignIn s) {
+                seen.add("fact " + GraphSignInParserTest.fact(s)
                         + "|" + s.getLogTenantId() + "|" + s.getKind());
             }
 
@@ -132,7 +132,7 @@ class StreamedDocumentTest {
         }
 
         @Override
-        public void mapped(SignInMapper.Mapped record) {
+        public void mapped(SignIn record) {
         }
 
         @Override
