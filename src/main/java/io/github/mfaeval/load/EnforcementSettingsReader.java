@@ -59,8 +59,9 @@ final class EnforcementSettingsReader {
         try {
             JsonNode mfa = null;
             if (!Boolean.TRUE.equals(Json.bool(node, "notFound"))) {
+                refuseWithoutSettings(node);
                 JsonNode props = StrictFields.object(node, "", "properties");
-                mfa = props == null ? null : StrictFields.object(props, "properties.", "multiFactorAuthentication");
+                mfa = StrictFields.object(props, "properties.", "multiFactorAuthentication");
             }
             if (mfa == null) {
                 // never changed: Microsoft's schedule, no dates of the tenant's own
@@ -82,6 +83,34 @@ final class EnforcementSettingsReader {
             f.data.tenantSettings.clear();
             f.data.rejected.add(new Rejection(name, "", e.getMessage()));
             f.data.settingsUnknown.add(new EnforcementSettingsUnknown(FILE, "rejected", e.getMessage()));
+        }
+    }
+
+    /**
+     * Refuses a document that carries no settings, so it cannot read as "never changed": an ARM error envelope (a 403
+     * saved as the file is "unknown", never "default"), or an object that is neither the settings resource nor collect's
+     * 404 record. Only the resource itself (its type or id says so) may lack {@code multiFactorAuthentication}: that is
+     * the documented "never changed"; a bare {@code properties} without it is not evidence of anything.
+     */
+    private static void refuseWithoutSettings(JsonNode node) {
+        JsonNode error = Json.field(node, "error");
+        if (error != null && !error.isNull()) {
+            String code = error.path("code").asText("");
+            String message = error.path("message").asText("");
+            throw new IllegalArgumentException("the file is an Azure Resource Manager error, not the settings"
+                    + (code.isEmpty() ? "" : ": " + code) + (message.isEmpty() ? "" : " (" + message + ")"));
+        }
+        JsonNode props = Json.field(node, "properties");
+        if (props == null || !props.isObject()) {
+            throw new IllegalArgumentException("the file carries no settings (no properties object)");
+        }
+        JsonNode mfa = Json.field(props, "multiFactorAuthentication");
+        if (mfa != null && !mfa.isNull()) return;
+        boolean resource = node.path("type").asText("").equalsIgnoreCase("Microsoft.PortalServices/settings")
+                || node.path("id").asText("").toLowerCase(Locale.ROOT).endsWith("/providers/microsoft.portalservices/settings/default");
+        if (!resource) {
+            throw new IllegalArgumentException("the file carries no settings (properties has no multiFactorAuthentication and the"
+                    + " document does not say it is the Microsoft.PortalServices/settings resource)");
         }
     }
 

@@ -30,6 +30,18 @@ import java.util.regex.Pattern;
 final class ManifestReader {
     private static final Pattern PHASE_KEY = Pattern.compile("phase(\\d+)", Pattern.CASE_INSENSITIVE);
     private static final Set<String> LICENSES = Set.of("free", "p1", "p2");
+    /**
+     * The names tenant.json's {@code cloud} may use, lower case, to the one value the rules see. Closed: an unknown
+     * name must not read as "not public" (which turns enforcement off in the 2026-04-03 edition). Names: ours,
+     * Azure CLI's ({@code az cloud list}) and Microsoft Graph's national cloud deployments.
+     */
+    static final Map<String, String> CLOUDS = Map.ofEntries(
+            Map.entry("public", "public"), Map.entry("azurecloud", "public"), Map.entry("global", "public"),
+            Map.entry("usgov", "usgov"), Map.entry("azureusgovernment", "usgov"), Map.entry("usgovl4", "usgov"),
+            Map.entry("usgovdod", "usgovdod"), Map.entry("dod", "usgovdod"), Map.entry("usgovl5", "usgovdod"),
+            Map.entry("china", "china"), Map.entry("azurechinacloud", "china"));
+    static final String CLOUDS_ACCEPTED = "public (or AzureCloud, global), usgov (or AzureUSGovernment, USGovL4), "
+            + "usgovdod (or dod, USGovL5), china (or AzureChinaCloud)";
 
     private ManifestReader() {
     }
@@ -115,10 +127,20 @@ final class ManifestReader {
                     Boolean.TRUE.equals(manifestBool(file, m, "optOutRequested", "")),
                     requestedOn, requestedBy, requesterId, elevated, emergency, service,
                     asOf == null ? null : date(file, "asOf", asOf))
-                    .withCurrentFields(manifestText(file, m, "cloud"), chosenStart, phase2Postponement(file, m, data));
+                    .withCurrentFields(cloud(file, manifestText(file, m, "cloud")), chosenStart, phase2Postponement(file, m, data));
         } catch (IllegalArgumentException e) {
             throw new InputException(file + ": " + e.getMessage());
         }
+    }
+
+    /** The canonical name of tenant.json's {@code cloud} (public when absent); an unknown name is an input error. */
+    static String cloud(Path file, String text) throws InputException {
+        if (text == null || text.isBlank()) return Tenant.PUBLIC_CLOUD;
+        String canonical = CLOUDS.get(text.trim().toLowerCase(Locale.ROOT));
+        if (canonical == null) {
+            throw new InputException(file + ": cloud must be one of " + CLOUDS_ACCEPTED + ", found \"" + text + "\"");
+        }
+        return canonical;
     }
 
     /** The keys tenant.json may hold (README, "The tenant folder"). */
