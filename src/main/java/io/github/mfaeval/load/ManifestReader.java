@@ -30,6 +30,16 @@ import java.util.regex.Pattern;
 final class ManifestReader {
     private static final Pattern PHASE_KEY = Pattern.compile("phase(\\d+)", Pattern.CASE_INSENSITIVE);
     private static final Set<String> LICENSES = Set.of("free", "p1", "p2");
+    /**
+     * The clouds tenant.json may name, in any case, each under the name reports give it: ours, Azure's (as
+     * {@code az cloud list} prints them) and Microsoft Graph's national cloud names. Anything else is refused: read
+     * as "not public" it would switch enforcement off (fail closed), read as public it would hide a typo.
+     */
+    private static final Map<String, String> CLOUDS = Map.ofEntries(
+            Map.entry("public", "public"), Map.entry("azurecloud", "public"), Map.entry("global", "public"),
+            Map.entry("usgov", "usgov"), Map.entry("azureusgovernment", "usgov"), Map.entry("usgovl4", "usgov"),
+            Map.entry("usgovdod", "usgovdod"), Map.entry("dod", "usgovdod"), Map.entry("usgovl5", "usgovdod"),
+            Map.entry("china", "china"), Map.entry("azurechinacloud", "china"));
 
     private ManifestReader() {
     }
@@ -115,10 +125,21 @@ final class ManifestReader {
                     Boolean.TRUE.equals(manifestBool(file, m, "optOutRequested", "")),
                     requestedOn, requestedBy, requesterId, elevated, emergency, service,
                     asOf == null ? null : date(file, "asOf", asOf))
-                    .withCurrentFields(manifestText(file, m, "cloud"), chosenStart, phase2Postponement(file, m, data));
+                    .withCurrentFields(cloud(file, manifestText(file, m, "cloud")), chosenStart, phase2Postponement(file, m, data));
         } catch (IllegalArgumentException e) {
             throw new InputException(file + ": " + e.getMessage());
         }
+    }
+
+    /** The cloud tenant.json names, as reports name it; null when it names none (the public cloud). */
+    private static String cloud(Path file, String cloud) throws InputException {
+        if (cloud == null || cloud.isBlank()) return null;
+        String known = CLOUDS.get(cloud.trim().toLowerCase(Locale.ROOT));
+        if (known == null) {
+            throw new InputException(file + ": cloud must be public (AzureCloud, Global), usgov (AzureUSGovernment), "
+                    + "usgovdod (DoD) or china (AzureChinaCloud), found \"" + cloud + "\"");
+        }
+        return known;
     }
 
     /** The keys tenant.json may hold (README, "The tenant folder"). */
