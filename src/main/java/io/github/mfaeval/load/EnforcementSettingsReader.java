@@ -54,6 +54,12 @@ final class EnforcementSettingsReader {
             f.data.settingsUnknown.add(new EnforcementSettingsUnknown(FILE, "rejected", "the file is not a JSON object"));
             return;
         }
+        String notSettings = notTheSettings(node);
+        if (notSettings != null) {
+            f.data.rejected.add(new Rejection(name, "", notSettings));
+            f.data.settingsUnknown.add(new EnforcementSettingsUnknown(FILE, "rejected", notSettings));
+            return;
+        }
         CollectionInfo.File entry = f.data.collection == null ? null : f.data.collection.file(FILE);
         String collectedAt = entry == null ? null : entry.collectedAt();
         try {
@@ -83,6 +89,27 @@ final class EnforcementSettingsReader {
             f.data.rejected.add(new Rejection(name, "", e.getMessage()));
             f.data.settingsUnknown.add(new EnforcementSettingsUnknown(FILE, "rejected", e.getMessage()));
         }
+    }
+
+    /**
+     * Why {@code node} is not the settings resource, or null when it is. Only the resource itself (its
+     * {@code properties}, with or without {@code multiFactorAuthentication}) or collect's {@code {"notFound": true}}
+     * says "never changed" (enforcement-state.md: a 404 or a missing multiFactorAuthentication object). ARM's error
+     * body, saved in its place (a 403: "treat as unknown, never as default"), or any object without properties says
+     * nothing of the settings: read as "never changed" it would be the default schedule on no evidence.
+     */
+    private static String notTheSettings(JsonNode node) {
+        JsonNode error = node.get("error");
+        if (error != null && !error.isNull()) {
+            String code = error.isObject() ? Json.text(error, "code") : null;
+            String message = error.isObject() ? Json.text(error, "message") : null;
+            return "is an error that Azure Resource Manager returned" + (code == null ? "" : " (" + code + (message == null ? "" : ": "
+                    + io.github.mfaeval.text.SafeText.excerpt(message)) + ")") + ", not the tenant's settings: they are unknown";
+        }
+        JsonNode notFound = node.get("notFound");
+        if (notFound != null && notFound.isBoolean() && notFound.booleanValue() || node.has("properties")) return null;
+        return "is not the settings resource as Azure Resource Manager returns it (no properties, and not {\"notFound\": true}):"
+                + " the settings are unknown";
     }
 
     /** A date-time in UTC (ISO 8601), as its UTC day; null when absent. */
