@@ -26,7 +26,7 @@ final class CollectionFacts {
         List<Object> facts = new ArrayList<>();
         CollectionInfo.Window w = c.signInWindow();
         facts.add(new CollectionState(c.finishedAt() != null, c.complete(), c.error(),
-                w == null ? null : instant(w.from()), w == null ? null : instant(w.to())));
+                w == null ? null : instant(w.from()), w == null ? null : instant(w.to()), c.signInFilterAppIds()));
         for (CollectionInfo.File f : c.files()) {
             if (f.name() == null) continue;
             String name = f.name();

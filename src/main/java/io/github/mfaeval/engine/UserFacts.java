@@ -1,6 +1,7 @@
 package io.github.mfaeval.engine;
 
 import io.github.mfaeval.model.DirectoryUser;
+import io.github.mfaeval.model.EmergencyAccountName;
 import io.github.mfaeval.load.Registration;
 import io.github.mfaeval.load.TenantData;
 import io.github.mfaeval.model.ArmInput;
@@ -58,6 +59,20 @@ final class UserFacts {
         return users;
     }
 
+    /** The emergency access accounts tenant.json names, each found or not among {@code users} (by object id or UPN, in any case). */
+    static List<EmergencyAccountName> emergencyAccountNames(TenantData data, List<UserFact> users) {
+        Set<String> known = new HashSet<>();
+        for (UserFact u : users) {
+            known.add(u.getId().toLowerCase(Locale.ROOT));
+            if (u.getUserPrincipalName() != null) known.add(u.getUserPrincipalName().toLowerCase(Locale.ROOT));
+        }
+        List<EmergencyAccountName> named = new ArrayList<>();
+        for (String a : new TreeSet<>(data.tenant.getEmergencyAccessAccounts())) {
+            named.add(new EmergencyAccountName(a, known.contains(a)));
+        }
+        return named;
+    }
+
     /**
      * The assignment stage (how far each policy reaches each user), then the user stage, over {@code users} a chunk
      * at a time; findings and fired rules go to the tenant stage's collectors.
@@ -82,6 +97,7 @@ final class UserFacts {
             if (i == 0) {
                 chunk.add(period);
                 chunk.addAll(tenant.forUsers);
+                chunk.addAll(emergencyAccountNames(data, users));
             }
             // The assignment stage derives facts about these users (how far each policy reaches them); the user
             // stage then reads them as finished facts, only those of the types its rules match (not the

@@ -54,14 +54,19 @@ final class EnforcementSettingsReader {
             f.data.settingsUnknown.add(new EnforcementSettingsUnknown(FILE, "rejected", "the file is not a JSON object"));
             return;
         }
+        String notSettings = notTheSettings(node);
+        if (notSettings != null) {
+            f.data.rejected.add(new Rejection(name, "", notSettings));
+            f.data.settingsUnknown.add(new EnforcementSettingsUnknown(FILE, "rejected", notSettings));
+            return;
+        }
         CollectionInfo.File entry = f.data.collection == null ? null : f.data.collection.file(FILE);
         String collectedAt = entry == null ? null : entry.collectedAt();
         try {
             JsonNode mfa = null;
             if (!Boolean.TRUE.equals(Json.bool(node, "notFound"))) {
-                refuseWithoutSettings(node);
                 JsonNode props = StrictFields.object(node, "", "properties");
-                mfa = StrictFields.object(props, "properties.", "multiFactorAuthentication");
+                mfa = props == null ? null : StrictFields.object(props, "properties.", "multiFactorAuthentication");
             }
             if (mfa == null) {
                 // never changed: Microsoft's schedule, no dates of the tenant's own
@@ -87,31 +92,24 @@ final class EnforcementSettingsReader {
     }
 
     /**
-     * Refuses a document that carries no settings, so it cannot read as "never changed": an ARM error envelope (a 403
-     * saved as the file is "unknown", never "default"), or an object that is neither the settings resource nor collect's
-     * 404 record. Only the resource itself (its type or id says so) may lack {@code multiFactorAuthentication}: that is
-     * the documented "never changed"; a bare {@code properties} without it is not evidence of anything.
+     * Why {@code node} is not the settings resource, or null when it is. Only the resource itself (its
+     * {@code properties}, with or without {@code multiFactorAuthentication}) or collect's {@code {"notFound": true}}
+     * says "never changed" (enforcement-state.md: a 404 or a missing multiFactorAuthentication object). ARM's error
+     * body, saved in its place (a 403: "treat as unknown, never as default"), or any object without properties says
+     * nothing of the settings: read as "never changed" it would be the default schedule on no evidence.
      */
-    private static void refuseWithoutSettings(JsonNode node) {
-        JsonNode error = Json.field(node, "error");
+    private static String notTheSettings(JsonNode node) {
+        JsonNode error = node.get("error");
         if (error != null && !error.isNull()) {
-            String code = error.path("code").asText("");
-            String message = error.path("message").asText("");
-            throw new IllegalArgumentException("the file is an Azure Resource Manager error, not the settings"
-                    + (code.isEmpty() ? "" : ": " + code) + (message.isEmpty() ? "" : " (" + message + ")"));
+            String code = error.isObject() ? Json.text(error, "code") : null;
+            String message = error.isObject() ? Json.text(error, "message") : null;
+            return "is an error that Azure Resource Manager returned" + (code == null ? "" : " (" + code + (message == null ? "" : ": "
+                    + io.github.mfaeval.text.SafeText.excerpt(message)) + ")") + ", not the tenant's settings: they are unknown";
         }
-        JsonNode props = Json.field(node, "properties");
-        if (props == null || !props.isObject()) {
-            throw new IllegalArgumentException("the file carries no settings (no properties object)");
-        }
-        JsonNode mfa = Json.field(props, "multiFactorAuthentication");
-        if (mfa != null && !mfa.isNull()) return;
-        boolean resource = node.path("type").asText("").equalsIgnoreCase("Microsoft.PortalServices/settings")
-                || node.path("id").asText("").toLowerCase(Locale.ROOT).endsWith("/providers/microsoft.portalservices/settings/default");
-        if (!resource) {
-            throw new IllegalArgumentException("the file carries no settings (properties has no multiFactorAuthentication and the"
-                    + " document does not say it is the Microsoft.PortalServices/settings resource)");
-        }
+        JsonNode notFound = node.get("notFound");
+        if (notFound != null && notFound.isBoolean() && notFound.booleanValue() || node.has("properties")) return null;
+        return "is not the settings resource as Azure Resource Manager returns it (no properties, and not {\"notFound\": true}):"
+                + " the settings are unknown";
     }
 
     /** A date-time in UTC (ISO 8601), as its UTC day; null when absent. */

@@ -31,17 +31,15 @@ final class ManifestReader {
     private static final Pattern PHASE_KEY = Pattern.compile("phase(\\d+)", Pattern.CASE_INSENSITIVE);
     private static final Set<String> LICENSES = Set.of("free", "p1", "p2");
     /**
-     * The names tenant.json's {@code cloud} may use, lower case, to the one value the rules see. Closed: an unknown
-     * name must not read as "not public" (which turns enforcement off in the 2026-04-03 edition). Names: ours,
-     * Azure CLI's ({@code az cloud list}) and Microsoft Graph's national cloud deployments.
+     * The clouds tenant.json may name, in any case, each under the name reports give it: ours, Azure's (as
+     * {@code az cloud list} prints them) and Microsoft Graph's national cloud names. Anything else is refused: read
+     * as "not public" it would switch enforcement off (fail closed), read as public it would hide a typo.
      */
-    static final Map<String, String> CLOUDS = Map.ofEntries(
+    private static final Map<String, String> CLOUDS = Map.ofEntries(
             Map.entry("public", "public"), Map.entry("azurecloud", "public"), Map.entry("global", "public"),
             Map.entry("usgov", "usgov"), Map.entry("azureusgovernment", "usgov"), Map.entry("usgovl4", "usgov"),
             Map.entry("usgovdod", "usgovdod"), Map.entry("dod", "usgovdod"), Map.entry("usgovl5", "usgovdod"),
             Map.entry("china", "china"), Map.entry("azurechinacloud", "china"));
-    static final String CLOUDS_ACCEPTED = "public (or AzureCloud, global), usgov (or AzureUSGovernment, USGovL4), "
-            + "usgovdod (or dod, USGovL5), china (or AzureChinaCloud)";
 
     private ManifestReader() {
     }
@@ -133,14 +131,15 @@ final class ManifestReader {
         }
     }
 
-    /** The canonical name of tenant.json's {@code cloud} (public when absent); an unknown name is an input error. */
-    static String cloud(Path file, String text) throws InputException {
-        if (text == null || text.isBlank()) return Tenant.PUBLIC_CLOUD;
-        String canonical = CLOUDS.get(text.trim().toLowerCase(Locale.ROOT));
-        if (canonical == null) {
-            throw new InputException(file + ": cloud must be one of " + CLOUDS_ACCEPTED + ", found \"" + text + "\"");
+    /** The cloud tenant.json names, as reports name it; null when it names none (the public cloud). */
+    private static String cloud(Path file, String cloud) throws InputException {
+        if (cloud == null || cloud.isBlank()) return null;
+        String known = CLOUDS.get(cloud.trim().toLowerCase(Locale.ROOT));
+        if (known == null) {
+            throw new InputException(file + ": cloud must be public (AzureCloud, Global), usgov (AzureUSGovernment), "
+                    + "usgovdod (DoD) or china (AzureChinaCloud), found \"" + cloud + "\"");
         }
-        return canonical;
+        return known;
     }
 
     /** The keys tenant.json may hold (README, "The tenant folder"). */

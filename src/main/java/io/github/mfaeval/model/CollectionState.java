@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 
 /**
- * The collection that made the tenant folder ({@code collection.json}), inserted in the user stage only for a
+ * The collection that made the tenant folder ({@code collection.json}), inserted in the tenant stage only for a
  * folder that has one: whether it finished, whether collect called it complete, and the sign-in window it
  * asked Graph for. A window whose bounds cannot be read is null, never guessed (fail closed).
  */
@@ -15,14 +15,26 @@ public final class CollectionState {
     private final String error;
     private final Instant windowFrom;
     private final Instant windowTo;
+    private final java.util.Set<String> signInFilterAppIds;
 
     public CollectionState(boolean finished, Boolean complete, String error, Instant windowFrom, Instant windowTo) {
+        this(finished, complete, error, windowFrom, windowTo, null);
+    }
+
+    public CollectionState(boolean finished, Boolean complete, String error, Instant windowFrom, Instant windowTo,
+                           java.util.Set<String> signInFilterAppIds) {
         this.finished = finished;
         this.complete = complete;
         this.error = error;
         this.windowFrom = windowFrom;
         this.windowTo = windowTo;
+        this.signInFilterAppIds = signInFilterAppIds == null ? null : java.util.Set.copyOf(signInFilterAppIds);
     }
+
+    /** The sign-ins were fetched for some client applications only (collect's default). */
+    public boolean isSignInsFiltered() { return signInFilterAppIds != null; }
+    /** The client app ids (lower case) the sign-ins were fetched for; empty when not filtered. */
+    public java.util.Set<String> getSignInFilterAppIds() { return signInFilterAppIds == null ? java.util.Set.of() : signInFilterAppIds; }
 
     /** collection.json has a finishedAt: the run got to its end (a killed run leaves none). */
     public boolean isFinished() { return finished; }

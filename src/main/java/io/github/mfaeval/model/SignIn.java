@@ -240,6 +240,19 @@ public final class SignIn implements Explained, java.io.Serializable {
         this.enforcementActive = Boolean.FALSE;
     }
 
+    /**
+     * In scope through the resource it signed in to, whatever its client ({@link ScopeReason#ENFORCED_RESOURCE}): shown
+     * under the client's own name ({@code appDisplayName}, else its id), in {@code phase}.
+     */
+    public void enforcedResource(int phase) {
+        this.inScope = true;
+        this.scopeReason = ScopeReason.ENFORCED_RESOURCE;
+        this.application = appDisplayName != null && !appDisplayName.isBlank() ? appDisplayName : appId;
+        this.phase = phase;
+        this.appEnforcedFrom = null;
+        this.enforcementActive = Boolean.FALSE;
+    }
+
     public void outOfScope(ScopeReason reason) {
         this.inScope = false;
         this.scopeReason = reason;

@@ -165,6 +165,7 @@ class HtmlPage {
             case WORKLOAD_IDENTITY -> "workload identity";
             case LISTED_APP -> "listed application";
             case RESOURCE_NOT_IN_SCOPE -> "resource not in scope";
+            case ENFORCED_RESOURCE -> "enforced resource";
         } + "</span>";
     }
 

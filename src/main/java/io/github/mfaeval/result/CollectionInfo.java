@@ -27,6 +27,36 @@ public record CollectionInfo(String tool, String startedAt, String finishedAt, B
         return files.stream().anyMatch(f -> f.filter() != null && !f.filter().startsWith("none"));
     }
 
+    /**
+     * The client app ids the sign-ins were filtered on (lower case), as collect wrote them into its description of
+     * the filter ({@code signInFilter}, else every sign-in file's {@code filter}: an id counts only when every filtered
+     * file names it); null when the sign-ins were not filtered. A filter whose ids cannot be read gives none (fail
+     * closed: no application is known to be fetched).
+     */
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public java.util.Set<String> signInFilterAppIds() {
+        if (!signInsFiltered()) return null;
+        if (signInFilter != null) return appIds(signInFilter);
+        java.util.Set<String> ids = null;
+        for (File f : files) {
+            if (f.filter() == null || f.filter().startsWith("none")) continue;
+            java.util.Set<String> these = appIds(f.filter());
+            if (ids == null) ids = these;
+            else ids.retainAll(these);
+        }
+        return ids == null ? new java.util.TreeSet<>() : ids;
+    }
+
+    private static final java.util.regex.Pattern APP_ID =
+            java.util.regex.Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
+    private static java.util.Set<String> appIds(String description) {
+        java.util.Set<String> ids = new java.util.TreeSet<>();
+        java.util.regex.Matcher m = APP_ID.matcher(description);
+        while (m.find()) ids.add(m.group().toLowerCase(java.util.Locale.ROOT));
+        return ids;
+    }
+
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Window(String from, String to, Integer days, String basis) {
     }

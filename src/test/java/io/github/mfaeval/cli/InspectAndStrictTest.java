@@ -35,7 +35,7 @@ class InspectAndStrictTest {
     static Path broken(Path tenant) throws IOException {
         Files.writeString(tenant.resolve("tenant.json"), "{\"tenantId\": \"00000000-0000-0000-0000-0000000000cc\", \"displayName\": \"Broken\"}");
         Files.writeString(tenant.resolve("signIns.jsonl"), """
-                {"id": "good-1", "createdDateTime": "2025-11-20T08:00:00Z", "userId": "u1", "appId": "c44b4083-3bb0-49c1-b47d-974e53cbdf3c", "isInteractive": true}
+                {"id": "good-1", "createdDateTime": "2025-11-20T08:00:00Z", "userId": "u1", "appId": "c44b4083-3bb0-49c1-b47d-974e53cbdf3c", "isInteractive": true, "status": {"errorCode": 0}}
                 {"id": "bad-2", "createdDateTime": "yesterday", "userId": "u1", "appId": "c44b4083-3bb0-49c1-b47d-974e53cbdf3c"}
                 """);
         Files.writeString(tenant.resolve("notes.txt"), "not an export");

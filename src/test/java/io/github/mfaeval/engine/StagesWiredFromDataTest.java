@@ -47,8 +47,9 @@ class StagesWiredFromDataTest {
         Map<Stage, Set<String>> base = typesPerStage(TestRules.base());
         assertEquals(Set.of(), base.get(Stage.REFERENCE));
         assertEquals(Set.of("AdminPortalTarget"), base.get(Stage.POLICY));
-        // PostponementLimit: the tenant's enforcement settings are held to the latest postponed start (tenant-settings.drl)
-        assertEquals(Set.of("DirectoryRole", "PhaseDefault", "PostponementLimit", "PostponementWindow"), base.get(Stage.TENANT));
+        // PostponementLimit: the tenant's enforcement settings are held to the latest postponed start (tenant-settings.drl);
+        // ListedApp: a collection's sign-in filter is held to the applications the rules list (collection.drl)
+        assertEquals(Set.of("DirectoryRole", "ListedApp", "PhaseDefault", "PostponementLimit", "PostponementWindow"), base.get(Stage.TENANT));
         assertEquals(Set.of("ListedApp", "MfaMethod", "NoMfaProtocol", "RequirementProvider", "ResultPhrase"), base.get(Stage.SIGNIN));
         assertEquals(Set.of("DirectoryRole", "PhishingResistantMethod", "SyncAccountPattern"), base.get(Stage.USER));
 

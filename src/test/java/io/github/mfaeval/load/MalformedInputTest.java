@@ -236,6 +236,20 @@ class MalformedInputTest {
                 .counts(3, 2, 1).good("good-1", "good-3").rejects("signIns.json", "record 2 (line 3)", "id is missing").build());
         c.add(named("missing createdDateTime").file("signIns.json", array(rec("bad-1", r -> r.remove("createdDateTime")), rec("good-2")))
                 .counts(2, 1, 1).good("good-2").rejects("signIns.json", "record 1", "sign-in bad-1: createdDateTime is missing").build());
+        // fail closed: a sign-in whose outcome is not given is no success (its MFA requirement would read as met)
+        c.add(named("missing status").file("signIns.json", array(rec("good-1"), rec("bad-2", r -> r.remove("status")), rec("good-3")))
+                .counts(3, 2, 1).good("good-1", "good-3").rejects("signIns.json", "record 2 (line 3)",
+                        "sign-in bad-2: status.errorCode is missing: whether the sign-in succeeded is not known").build());
+        c.add(named("status without errorCode").file("signIns.json",
+                        array(rec("bad-1", r -> ((ObjectNode) r.get("status")).remove("errorCode")), rec("good-2")))
+                .counts(2, 1, 1).good("good-2").rejects("signIns.json", "record 1", "status.errorCode is missing").build());
+        c.add(named("errorCode null").file("signIns.json",
+                        array(rec("good-1"), rec("bad-2", r -> ((ObjectNode) r.get("status")).putNull("errorCode"))))
+                .counts(2, 1, 1).good("good-1").rejects("signIns.json", "record 2", "status.errorCode is missing").build());
+        c.add(named("Log Analytics JSON: no ResultType").file("SigninLogs.json",
+                        array("{\"Id\": \"bad-1\", \"CreatedDateTime\": \"2025-11-20T08:00:00Z\", \"AppId\": \"" + PORTAL_APP
+                                + "\", \"UserId\": \"u1\", \"Type\": \"SigninLogs\"}", rec("good-2")))
+                .counts(2, 1, 1).good("good-2").rejects("SigninLogs.json", "record 1", "is missing: whether the sign-in succeeded is not known").build());
         c.add(named("missing appId on a user sign-in").file("signIns.json", array(rec("good-1"), rec("bad-2", r -> r.remove("appId"))))
                 .counts(2, 1, 1).good("good-1").rejects("signIns.json", "record 2", "appId is missing").build());
         c.add(named("JSON: bytes that are not UTF-8 inside a record").file("signIns.json", withBytes(

@@ -149,6 +149,7 @@ final class GraphSignInParser extends GraphTokenFields {
                 String code = resultType.trim();
                 if (!resultTypeNumber && !code.matches("-?\\d{1,9}")) throw TREE;
                 errorCode = Integer.parseInt(code);
+                errorCodeGiven = true;
             }
         }
         SignIn m = build(null, file, at); // the category, not the file name, says the kind here
@@ -167,7 +168,7 @@ final class GraphSignInParser extends GraphTokenFields {
 
     /** The same decisions as {@link SignInMapper} takes from the tree, on the values read. */
     private SignIn build(String hint, String file, Position at) throws TreePath {
-        if (id == null || created == null) throw TREE;
+        if (id == null || created == null || !errorCodeGiven) throw TREE; // no outcome: the tree refuses it, with its message
         Instant when = isoUtc(created);
         if (when == null) when = Dates.parse(created);
         if (when == null) throw TREE;

@@ -62,7 +62,7 @@ abstract class GraphTokenFields {
     // the record being read
     String id, created, userId, upn, userType, appId, appName, homeTenant, resourceTenant, requirement,
             protocol, spId, msiType, agentType, additional, resourceId;
-    boolean agentNonEmpty, eventTypesGiven, statusGiven;
+    boolean agentNonEmpty, eventTypesGiven, statusGiven, errorCodeGiven;
     Boolean interactive;
     int errorCode;
     long seen;
@@ -120,7 +120,7 @@ abstract class GraphTokenFields {
     void reset() {
         id = created = userId = upn = userType = appId = appName = homeTenant = resourceTenant = requirement = null;
         protocol = spId = msiType = agentType = additional = resourceId = null;
-        agentNonEmpty = eventTypesGiven = statusGiven = false;
+        agentNonEmpty = eventTypesGiven = statusGiven = errorCodeGiven = false;
         interactive = null;
         errorCode = 0;
         seen = 0;
@@ -259,6 +259,7 @@ abstract class GraphTokenFields {
                 if (v == JsonToken.VALUE_NULL) continue;
                 if (v != JsonToken.VALUE_NUMBER_INT || p.getNumberType() != JsonParser.NumberType.INT) throw TREE;
                 errorCode = p.getIntValue();
+                errorCodeGiven = true;
             } else if (name.equals("additionalDetails")) {
                 if ((got & 2) != 0) throw TREE;
                 got |= 2;

@@ -112,11 +112,13 @@ public final class SignInMapper {
         }
         JsonNode status = f.structure(r, "status", false);
         int errorCode = 0;
+        boolean outcomeKnown = false;
         String additional = null;
         if (status != null) {
             JsonNode code = Json.field(status, "errorCode");
             String label = f.label(r, "status.errorCode", f.label(r, "status", "status") + ".errorCode");
             if (code != null && !code.isNull() && !(code.isTextual() && code.textValue().isBlank())) {
+                outcomeKnown = true;
                 if (code.canConvertToInt() && code.isIntegralNumber()) {
                     errorCode = code.intValue();
                 } else if (code.isTextual() && code.textValue().trim().matches("-?\\d{1,9}")) {
@@ -126,6 +128,14 @@ public final class SignInMapper {
                 }
             }
             additional = f.text(status, "additionalDetails");
+        }
+        // (decision, fail closed) Every export names a sign-in's outcome (Graph's status.errorCode, Log Analytics'
+        // ResultType, the portal's Status): a record without one is no evidence that the sign-in succeeded or
+        // failed, and reading it as either would judge on a guess (a success with its MFA requirement met, or a
+        // failure that needs nothing). It is refused, so the tenant is INCOMPLETE until the export is whole.
+        if (!outcomeKnown) {
+            throw new BadRecord(f.label(r, "status.errorCode", f.label(r, "status", "status") + ".errorCode")
+                    + " is missing: whether the sign-in succeeded is not known");
         }
         String requirement = f.text(r, "authenticationRequirement");
         if (requirement != null) {

@@ -22,8 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The format comes from the content; the name only names the file. */
 class FormatDetectionTest {
-    static final String A = "{\"id\": \"a\", \"createdDateTime\": \"2025-11-20T08:00:00Z\", \"userId\": \"u\", \"appId\": \"app\"}";
-    static final String B = "{\"id\": \"b\", \"createdDateTime\": \"2025-11-21T08:00:00Z\", \"userId\": \"u\", \"appId\": \"app\"}";
+    static final String A = "{\"id\": \"a\", \"createdDateTime\": \"2025-11-20T08:00:00Z\", \"userId\": \"u\", \"appId\": \"app\", \"status\": {\"errorCode\": 0}}";
+    static final String B = "{\"id\": \"b\", \"createdDateTime\": \"2025-11-21T08:00:00Z\", \"userId\": \"u\", \"appId\": \"app\", \"status\": {\"errorCode\": 0}}";
 
     @TempDir
     Path dir;
@@ -59,7 +59,7 @@ class FormatDetectionTest {
 
     @Test
     void csvUnderAJsonName() throws IOException {
-        two(read("signIns.json", "Id,CreatedDateTime,UserId,AppId\na,2025-11-20T08:00:00Z,u,app\nb,2025-11-21T08:00:00Z,u,app\n"),
+        two(read("signIns.json", "Id,CreatedDateTime,UserId,AppId,ResultType\na,2025-11-20T08:00:00Z,u,app,0\nb,2025-11-21T08:00:00Z,u,app,0\n"),
                 "PascalCase CSV (PowerShell Export-Csv), Log Analytics");
     }
 
@@ -114,8 +114,8 @@ class FormatDetectionTest {
     @Test
     void logAnalyticsQueryResultOnOneLine() throws IOException {
         two(read("signIns.json", "{\"tables\": [{\"name\": \"PrimaryResult\", \"columns\": [{\"name\": \"Id\"}, {\"name\": \"CreatedDateTime\"},"
-                        + " {\"name\": \"UserId\"}, {\"name\": \"AppId\"}, {\"name\": \"Type\"}], \"rows\": [[\"a\", \"2025-11-20T08:00:00Z\", \"u\", \"app\", \"SigninLogs\"],"
-                        + " [\"b\", \"2025-11-21T08:00:00Z\", \"u\", \"app\", \"SigninLogs\"]]}]}\n"),
+                        + " {\"name\": \"UserId\"}, {\"name\": \"AppId\"}, {\"name\": \"Type\"}, {\"name\": \"ResultType\"}], \"rows\": [[\"a\", \"2025-11-20T08:00:00Z\", \"u\", \"app\", \"SigninLogs\", \"0\"],"
+                        + " [\"b\", \"2025-11-21T08:00:00Z\", \"u\", \"app\", \"SigninLogs\", \"0\"]]}]}\n"),
                 "Log Analytics query result (tables), Log Analytics (SigninLogs)");
     }
 

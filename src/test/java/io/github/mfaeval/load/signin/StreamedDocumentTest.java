@@ -229,15 +229,15 @@ class StreamedDocumentTest {
                 // the same without a status: refused (by the tree, with its message)
                 "{\"time\":\"2025-11-27T12:00:00Z\",\"category\":\"SignInLogs\",\"resultType\":\"Failure\",\"properties\":" + bare.formatted("e-5", 5, "") + "}",
                 // a category that says nothing: the file name says the kind
-                "{\"time\":\"2025-11-27T13:00:00Z\",\"category\":\"Other\",\"properties\":" + bare.formatted("e-6", 6, "") + "}",
+                "{\"time\":\"2025-11-27T13:00:00Z\",\"category\":\"Other\",\"resultType\":\"0\",\"properties\":" + bare.formatted("e-6", 6, "") + "}",
                 // a workload identity's sign-in
-                "{\"time\":\"2025-11-27T14:00:00Z\",\"category\":\"ServicePrincipalSignInLogs\",\"tenantId\":\"log-2\",\"properties\":"
+                "{\"time\":\"2025-11-27T14:00:00Z\",\"category\":\"ServicePrincipalSignInLogs\",\"tenantId\":\"log-2\",\"resultType\":\"0\",\"properties\":"
                         + "{\"id\":\"e-7\",\"servicePrincipalId\":\"sp-7\",\"appId\":\"a-7\"}}",
                 // shapes left to the tree: properties as text holding JSON, a name in another case, a Graph record in between
-                "{\"time\":\"2025-11-27T15:00:00Z\",\"category\":\"SignInLogs\",\"properties\":\"" + bare.formatted("e-8", 8, "").replace("\"", "\\\"") + "\"}",
-                "{\"Time\":\"2025-11-27T16:00:00Z\",\"category\":\"SignInLogs\",\"properties\":" + bare.formatted("e-9", 9, "") + "}",
+                "{\"time\":\"2025-11-27T15:00:00Z\",\"category\":\"SignInLogs\",\"resultType\":\"0\",\"properties\":\"" + bare.formatted("e-8", 8, "").replace("\"", "\\\"") + "\"}",
+                "{\"Time\":\"2025-11-27T16:00:00Z\",\"category\":\"SignInLogs\",\"resultType\":\"0\",\"properties\":" + bare.formatted("e-9", 9, "") + "}",
                 graph(10),
-                "{\"time\":\"2025-11-27T17:00:00Z\",\"category\":\"SignInLogs\",\"tenantId\":\"log-1\",\"properties\":" + bare.formatted("e-11", 11, "") + "}");
+                "{\"time\":\"2025-11-27T17:00:00Z\",\"category\":\"SignInLogs\",\"tenantId\":\"log-1\",\"resultType\":\"0\",\"properties\":" + bare.formatted("e-11", 11, "") + "}");
         Path f = Files.writeString(dir.resolve("PT1H-nonInteractiveSignIns.json"), "{\"records\":[\n" + String.join(",\n", records) + "\n]}\n");
         List<String> seen = assertReadOnce(f);
         assertEquals(10, count(seen, "fact"), seen::toString);
