@@ -181,6 +181,53 @@ class FailClosedTest {
         assertTrue(run.err().contains("license"), run.err());
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"public,public", "AzureCloud,public", "GLOBAL,public", "usgov,usgov",
+            "AzureUSGovernment,usgov", "dod,usgovdod", "USGovDoD,usgovdod", "china,china", "AzureChinaCloud,china"})
+    void theCloudsNamesMapToOneValueEach(String given, String canonical, @TempDir Path tmp) throws IOException, InputException {
+        Path tenant = copyOfBase(tmp.resolve("t"));
+        Files.writeString(tenant.resolve("tenant.json"), "{\"tenantId\": \"t\", \"cloud\": \"" + given + "\"}");
+        assertEquals(canonical, TenantLoader.load(tenant).tenant.getCloud());
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"publc", "azure", "usgovernment", "sovereign"})
+    void anUnknownCloudIsAnInputErrorNotASovereignCloud(String given, @TempDir Path tmp) throws IOException {
+        Path tenant = copyOfBase(tmp.resolve("t"));
+        Files.writeString(tenant.resolve("tenant.json"), "{\"tenantId\": \"t\", \"cloud\": \"" + given + "\"}");
+        InputException e = assertThrows(InputException.class, () -> TenantLoader.load(tenant));
+        assertTrue(e.getMessage().contains("cloud must be public (AzureCloud, Global)") && e.getMessage().contains("\"" + given + "\""), e.getMessage());
+        CliTest.Run run = CliTest.run("evaluate", tenant.toString(), "--rules", rules(), "--edition", "2026-04-03");
+        assertEquals(2, run.code());
+        assertTrue(run.err().contains("cloud must be public"), run.err());
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {
+            "{\"error\": {\"code\": \"AuthorizationFailed\", \"message\": \"no\"}}",
+            "{}",
+            "[]"})
+    void aSettingsFileWithoutSettingsIsUnknownNotDefault(String body, @TempDir Path tmp) throws IOException, InputException {
+        Path tenant = copyOfBase(tmp.resolve("t"));
+        Files.writeString(tenant.resolve("enforcementSettings.json"), body);
+        TenantData data = TenantLoader.load(tenant);
+        assertTrue(data.tenantSettings.isEmpty(), body + " read as settings: " + data.tenantSettings);
+        assertEquals(1, data.settingsUnknown.size(), body);
+        if (body.contains("error")) {
+            String why = data.settingsUnknown.get(0).getReason();
+            assertTrue(why.contains("AuthorizationFailed: no"), why);
+        }
+    }
+
+    @Test
+    void theSettingsResourceWithoutMfaSettingsIsStillNeverChanged(@TempDir Path tmp) throws IOException, InputException {
+        Path tenant = copyOfBase(tmp.resolve("t"));
+        Files.writeString(tenant.resolve("enforcementSettings.json"), "{\"type\": \"Microsoft.PortalServices/settings\", \"properties\": {}}");
+        TenantData data = TenantLoader.load(tenant);
+        assertEquals(2, data.tenantSettings.size());
+        assertTrue(data.settingsUnknown.isEmpty());
+    }
+
     @Test
     void anUnknownManifestKeyIsAWarningWithASuggestion(@TempDir Path tmp) throws IOException, InputException {
         Path tenant = copyOfBase(tmp.resolve("t"));
