@@ -93,8 +93,8 @@ final class EnforcementSettingsReader {
 
     /**
      * Why {@code node} is not the settings resource, or null when it is. Only the resource itself (its
-     * {@code properties}, with or without {@code multiFactorAuthentication}) or collect's {@code {"notFound": true}}
-     * says "never changed" (enforcement-state.md: a 404 or a missing multiFactorAuthentication object). ARM's error
+     * {@code properties.multiFactorAuthentication}, or its {@code properties} without it when its type or id says it is
+     * the settings resource) or collect's {@code {"notFound": true}} says "never changed" (enforcement-state.md: a 404 or a missing multiFactorAuthentication object). ARM's error
      * body, saved in its place (a 403: "treat as unknown, never as default"), or any object without properties says
      * nothing of the settings: read as "never changed" it would be the default schedule on no evidence.
      */
@@ -107,9 +107,20 @@ final class EnforcementSettingsReader {
                     + io.github.mfaeval.text.SafeText.excerpt(message)) + ")") + ", not the tenant's settings: they are unknown";
         }
         JsonNode notFound = node.get("notFound");
-        if (notFound != null && notFound.isBoolean() && notFound.booleanValue() || node.has("properties")) return null;
-        return "is not the settings resource as Azure Resource Manager returns it (no properties, and not {\"notFound\": true}):"
-                + " the settings are unknown";
+        if (notFound != null && notFound.isBoolean() && notFound.booleanValue()) return null;
+        JsonNode props = node.get("properties");
+        if (props != null && props.isObject() && (props.has("multiFactorAuthentication") || namesTheSettings(node))) return null;
+        return "is not the settings resource as Azure Resource Manager returns it (no properties.multiFactorAuthentication, no id or"
+                + " type of Microsoft.PortalServices/settings, and not {\"notFound\": true}): the settings are unknown";
+    }
+
+    /** The resource says what it is: its type, or its id, is the Microsoft.PortalServices settings resource. */
+    private static boolean namesTheSettings(JsonNode node) {
+        for (String field : new String[]{"type", "id"}) {
+            JsonNode v = node.get(field);
+            if (v != null && v.isTextual() && v.asText().toLowerCase(Locale.ROOT).contains("microsoft.portalservices/settings")) return true;
+        }
+        return false;
     }
 
     /** A date-time in UTC (ISO 8601), as its UTC day; null when absent. */
