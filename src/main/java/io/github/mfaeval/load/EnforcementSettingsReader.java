@@ -8,6 +8,7 @@ import io.github.mfaeval.model.EnforcementSettingsUnknown;
 import io.github.mfaeval.model.TenantPhaseSetting;
 import io.github.mfaeval.result.CollectionInfo;
 import io.github.mfaeval.result.Rejection;
+import io.github.mfaeval.text.SafeText;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -104,7 +105,7 @@ final class EnforcementSettingsReader {
             String code = error.isObject() ? Json.text(error, "code") : null;
             String message = error.isObject() ? Json.text(error, "message") : null;
             return "is an error that Azure Resource Manager returned" + (code == null ? "" : " (" + code + (message == null ? "" : ": "
-                    + io.github.mfaeval.text.SafeText.excerpt(message)) + ")") + ", not the tenant's settings: they are unknown";
+                    + SafeText.excerpt(message)) + ")") + ", not the tenant's settings: they are unknown";
         }
         JsonNode notFound = node.get("notFound");
         if (notFound != null && notFound.isBoolean() && notFound.booleanValue()) return null;

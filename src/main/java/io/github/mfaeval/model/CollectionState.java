@@ -3,6 +3,7 @@ package io.github.mfaeval.model;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Set;
 
 /**
  * The collection that made the tenant folder ({@code collection.json}), inserted in the tenant stage only for a
@@ -15,26 +16,22 @@ public final class CollectionState {
     private final String error;
     private final Instant windowFrom;
     private final Instant windowTo;
-    private final java.util.Set<String> signInFilterAppIds;
-
-    public CollectionState(boolean finished, Boolean complete, String error, Instant windowFrom, Instant windowTo) {
-        this(finished, complete, error, windowFrom, windowTo, null);
-    }
+    private final Set<String> signInFilterAppIds;
 
     public CollectionState(boolean finished, Boolean complete, String error, Instant windowFrom, Instant windowTo,
-                           java.util.Set<String> signInFilterAppIds) {
+                           Set<String> signInFilterAppIds) {
         this.finished = finished;
         this.complete = complete;
         this.error = error;
         this.windowFrom = windowFrom;
         this.windowTo = windowTo;
-        this.signInFilterAppIds = signInFilterAppIds == null ? null : java.util.Set.copyOf(signInFilterAppIds);
+        this.signInFilterAppIds = signInFilterAppIds == null ? null : Set.copyOf(signInFilterAppIds);
     }
 
     /** The sign-ins were fetched for some client applications only (collect's default). */
     public boolean isSignInsFiltered() { return signInFilterAppIds != null; }
     /** The client app ids (lower case) the sign-ins were fetched for; empty when not filtered. */
-    public java.util.Set<String> getSignInFilterAppIds() { return signInFilterAppIds == null ? java.util.Set.of() : signInFilterAppIds; }
+    public Set<String> getSignInFilterAppIds() { return signInFilterAppIds == null ? Set.of() : signInFilterAppIds; }
 
     /** collection.json has a finishedAt: the run got to its end (a killed run leaves none). */
     public boolean isFinished() { return finished; }

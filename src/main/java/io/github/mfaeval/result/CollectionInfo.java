@@ -1,10 +1,16 @@
 package io.github.mfaeval.result;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * What {@code collect} wrote in the folder's {@code collection.json}: when, which sign-in window, and each
@@ -33,27 +39,27 @@ public record CollectionInfo(String tool, String startedAt, String finishedAt, B
      * file names it); null when the sign-ins were not filtered. A filter whose ids cannot be read gives none (fail
      * closed: no application is known to be fetched).
      */
-    @com.fasterxml.jackson.annotation.JsonIgnore
-    public java.util.Set<String> signInFilterAppIds() {
+    @JsonIgnore
+    public Set<String> signInFilterAppIds() {
         if (!signInsFiltered()) return null;
         if (signInFilter != null) return appIds(signInFilter);
-        java.util.Set<String> ids = null;
+        Set<String> ids = null;
         for (File f : files) {
             if (f.filter() == null || f.filter().startsWith("none")) continue;
-            java.util.Set<String> these = appIds(f.filter());
+            Set<String> these = appIds(f.filter());
             if (ids == null) ids = these;
             else ids.retainAll(these);
         }
-        return ids == null ? new java.util.TreeSet<>() : ids;
+        return ids == null ? new TreeSet<>() : ids;
     }
 
-    private static final java.util.regex.Pattern APP_ID =
-            java.util.regex.Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final Pattern APP_ID =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
-    private static java.util.Set<String> appIds(String description) {
-        java.util.Set<String> ids = new java.util.TreeSet<>();
-        java.util.regex.Matcher m = APP_ID.matcher(description);
-        while (m.find()) ids.add(m.group().toLowerCase(java.util.Locale.ROOT));
+    private static Set<String> appIds(String description) {
+        Set<String> ids = new TreeSet<>();
+        Matcher m = APP_ID.matcher(description);
+        while (m.find()) ids.add(m.group().toLowerCase(Locale.ROOT));
         return ids;
     }
 
@@ -67,7 +73,7 @@ public record CollectionInfo(String tool, String startedAt, String finishedAt, B
      * {@code signIns.days}); empty for an entry that is one file.
      */
     public record File(String name, String status, Long records, String missingPermission, String reason, String collectedAt,
-                       String filter, @com.fasterxml.jackson.annotation.JsonIgnore List<String> parts) {
+                       String filter, @JsonIgnore List<String> parts) {
         public File(String name, String status, Long records, String missingPermission, String reason) {
             this(name, status, records, missingPermission, reason, null, null, List.of());
         }

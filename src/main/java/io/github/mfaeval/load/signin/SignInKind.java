@@ -13,9 +13,12 @@ public enum SignInKind {
     WORKLOAD("workload identity");
 
     private final String label;
+    /** Made once: every sign-in read is given one. */
+    private final String code;
 
     SignInKind(String label) {
         this.label = label;
+        this.code = name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
 
     public String label() {
@@ -24,7 +27,7 @@ public enum SignInKind {
 
     /** As the fact carries it ("interactive", "non-interactive", "user", "workload"). */
     public String code() {
-        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        return code;
     }
 
     /** The kind a fact carries; a fact without one (made by hand, not by a mapper) is a user's. */
